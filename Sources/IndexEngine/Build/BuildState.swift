@@ -1,0 +1,46 @@
+/// The working data of a build as it passes from step to step.
+public struct BuildState: Sendable, Equatable {
+    /// The rows of `Dataset.units` still in the build, in order.
+    public var units: [Int]
+    /// Values of those units: one column per indicator, and per aggregate once aggregated.
+    public var values: Matrix
+    /// For panel data, every time point's values by `Dataset.units` row, transformed by the steps so far.
+    public var panel: [Matrix]?
+
+    /// The state a build starts from: every unit and the raw values.
+    public init(dataset: Dataset) {
+        units = Array(dataset.units.indices)
+        values = dataset.values
+        panel = dataset.panel?.values
+    }
+}
+
+/// What every step can read but not change: the dataset and the spec's shared settings.
+public struct BuildContext: Sendable {
+    /// The input data.
+    public var dataset: Dataset
+    /// Named weight sets from the spec.
+    public var weightSets: [String: [String: Double]]
+
+    /// The framework of the dataset.
+    public var framework: Framework { dataset.framework }
+
+    /// Creates a context.
+    public init(dataset: Dataset, weightSets: [String: [String: Double]] = [:]) {
+        self.dataset = dataset
+        self.weightSets = weightSets
+    }
+
+    /// The indicator column of `code`, or an error naming the step field that referred to it.
+    func indicatorColumn(_ code: String, field: String) throws(IndexEngineError) -> Int {
+        guard let c = framework.index(of: code), c < framework.indicatorCount else {
+            throw IndexEngineError(.unknownCode, "'\(code)' is not an indicator", column: field)
+        }
+        return c
+    }
+
+    /// Checks that every key of a per-indicator override map names an indicator.
+    func checkIndicatorCodes<T>(_ overrides: [String: T], field: String) throws(IndexEngineError) {
+        for code in overrides.keys.sorted() { _ = try indicatorColumn(code, field: "\(field).\(code)") }
+    }
+}

@@ -1,0 +1,58 @@
+/// Runs the steps of a spec over a dataset and collects the stages and results.
+public enum IndexBuild {
+    /// How much of a build's intermediate data to keep.
+    public enum Retention: Sendable {
+        /// Every stage, as the `stages/` output needs.
+        case allStages
+        /// Only the final state: the least memory, for repeated builds.
+        case finalOnly
+    }
+
+    /// Builds the index of `dataset` by the steps of `spec`.
+    ///
+    /// Errors raised by a step name the step in their column path (`steps[3].winmax`).
+    public static func run(_ dataset: Dataset, spec: BuildSpec, retention: Retention = .allStages) throws(IndexEngineError) -> BuildResult {
+        let context = BuildContext(dataset: dataset, weightSets: spec.weightSets)
+        var state = BuildState(dataset: dataset)
+        var log = BuildLog()
+        var stages: [Stage] = []
+        if retention == .allStages { stages.append(Stage(name: "Raw", units: state.units, values: state.values)) }
+        for (i, step) in spec.steps.enumerated() {
+            do {
+                try run(step, on: &state, context: context, log: &log)
+            } catch {
+                var located = error
+                located.column = "steps[\(i)]" + (error.column.map { "." + $0 } ?? "")
+                located.message = "\(step.stageName.lowercased()) step: " + error.message
+                throw located
+            }
+            if retention == .allStages { stages.append(Stage(name: step.stageName, units: state.units, values: state.values)) }
+        }
+        if state.values.columns < dataset.framework.nodes.count {
+            state.values.appendColumns(dataset.framework.nodes.count - state.values.columns)
+        }
+        return BuildResult(dataset: dataset, stages: stages, final: state, log: log)
+    }
+
+    /// Runs one step on `state`.
+    public static func run(_ step: BuildStep, on state: inout BuildState, context: BuildContext, log: inout BuildLog) throws(IndexEngineError) {
+        switch step {
+        case let .denominate(s): try s.apply(&state, context)
+        case let .screen(s): try s.apply(&state, context, &log)
+        case let .impute(s): try s.apply(&state, context, &log)
+        case let .treat(s): try s.apply(&state, context, &log)
+        case let .normalise(s): try s.apply(&state, context, &log)
+        case let .aggregate(s): try s.apply(&state, context, &log)
+        }
+    }
+}
+
+/// The data after one step of a build.
+public struct Stage: Sendable, Equatable {
+    /// The stage's name (Raw, Denominated, Imputed, Screened, Treated, Normalised, Aggregated).
+    public var name: String
+    /// The rows of `Dataset.units` present.
+    public var units: [Int]
+    /// Their values: indicators, plus aggregates once aggregated.
+    public var values: Matrix
+}

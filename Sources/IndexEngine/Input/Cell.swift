@@ -1,0 +1,41 @@
+/// Reading single CSV cells as numbers, codes and optional text.
+enum Cell {
+    /// The spellings of a missing value.
+    static func isMissing(_ text: String) -> Bool {
+        text.isEmpty || text == "NA" || text == "N/A" || text == "na"
+    }
+
+    /// Parses a numeric cell: missing cells give NaN; text, NaN and infinities are errors.
+    static func number(_ raw: String, file: String, row: Int, column: String) throws(IndexEngineError) -> Double {
+        let text = raw.trimmingSpaces
+        if isMissing(text) { return .nan }
+        guard let value = Double(text) else {
+            throw IndexEngineError(.nonNumeric, "'\(raw)' is not a number", file: file, row: row, column: column)
+        }
+        guard value.isFinite else {
+            throw IndexEngineError(.nonFinite, "'\(raw)' is not a finite number (use NA or an empty cell for a missing value)", file: file, row: row, column: column)
+        }
+        return value
+    }
+
+    /// Parses an optional numeric cell, `nil` when missing.
+    static func optionalNumber(_ raw: String, file: String, row: Int, column: String) throws(IndexEngineError) -> Double? {
+        let value = try number(raw, file: file, row: row, column: column)
+        return value.isNaN ? nil : value
+    }
+
+    /// Parses an optional text cell, `nil` when missing.
+    static func text(_ raw: String) -> String? {
+        let text = raw.trimmingSpaces
+        return isMissing(text) ? nil : text
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        guard let first = firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        let last = lastIndex(where: { $0 != " " && $0 != "\t" }) ?? first
+        return String(self[first...last])
+    }
+}

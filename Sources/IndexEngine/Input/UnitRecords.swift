@@ -1,0 +1,85 @@
+/// One row of unit data, as read from any input layout, before it becomes part of a dataset.
+struct UnitRecord {
+    var code: String
+    var name: String?
+    var time: Int?
+    var groups: [String?]
+    var denominators: [Double]
+    /// Values in framework indicator order, `NaN` when missing.
+    var values: [Double]
+    var file: String
+    var row: Int
+}
+
+/// Turns unit records into a dataset: picks the time point, checks duplicates and empty units.
+enum DatasetAssembler {
+    static func assemble(
+        _ records: [UnitRecord], framework: Framework, groupNames: [String], denominatorNames: [String], time requested: Int?
+    ) throws(IndexEngineError) -> Dataset {
+        guard let firstRecord = records.first else {
+            throw IndexEngineError(.noData, "the data has no rows")
+        }
+        let times = Set(records.compactMap(\.time)).sorted()
+        let isPanel = times.count > 1
+        if let requested, !times.isEmpty, !times.contains(requested) {
+            throw IndexEngineError(.invalidParameter, "the data has no rows for time \(requested); it has \(times.map(String.init).joined(separator: ", "))", file: firstRecord.file, column: "Time")
+        }
+        let selected = requested ?? times.last
+
+        var unitOrder: [String] = []
+        var byUnit: [String: [Int]] = [:]
+        var seen: [String: Int] = [:]
+        for (i, record) in records.enumerated() {
+            let key = record.code + "\u{1F}" + (record.time.map(String.init) ?? "")
+            if let first = seen[key] {
+                let when = record.time.map { " at time \($0)" } ?? ""
+                throw IndexEngineError(.duplicateCode, "the unit '\(record.code)'\(when) appears twice (first on row \(records[first].row))", file: record.file, row: record.row, column: "uCode")
+            }
+            seen[key] = i
+            if byUnit[record.code] == nil { unitOrder.append(record.code) }
+            byUnit[record.code, default: []].append(i)
+        }
+        for code in unitOrder {
+            let rows = byUnit[code] ?? []
+            if rows.allSatisfy({ records[$0].values.allSatisfy(\.isNaN) }) {
+                let record = records[rows[0]]
+                throw IndexEngineError(.unitWithoutData, "the unit '\(code)' has no indicator data at all", file: record.file, row: record.row)
+            }
+        }
+        let present = unitOrder.filter { code in byUnit[code]?.contains { records[$0].time == selected } ?? false }
+        let rowFor: [String: Int] = Dictionary(uniqueKeysWithValues: present.compactMap { code in
+            byUnit[code]?.first { records[$0].time == selected }.map { (code, $0) }
+        })
+        let n = present.count, m = framework.indicatorCount
+        var values = Matrix(rows: n, columns: m)
+        var units: [Unit] = []
+        var groups = groupNames.map { NamedColumn<String?>(name: $0, values: []) }
+        var denominators = denominatorNames.map { NamedColumn<Double>(name: $0, values: []) }
+        for (r, code) in present.enumerated() {
+            let record = records[rowFor[code] ?? 0]
+            units.append(Unit(code: code, name: record.name ?? code))
+            for c in 0..<m { values[r, c] = record.values[c] }
+            for g in groups.indices { groups[g].values.append(record.groups[g]) }
+            for d in denominators.indices { denominators[d].values.append(record.denominators[d]) }
+        }
+        var panel: Panel?
+        if isPanel {
+            var matrices: [Matrix] = []
+            var denominatorsByTime: [[NamedColumn<Double>]] = []
+            let unitRow = Dictionary(uniqueKeysWithValues: present.enumerated().map { ($1, $0) })
+            for t in times {
+                var matrix = Matrix(rows: n, columns: m)
+                var columns = denominatorNames.map { NamedColumn<Double>(name: $0, values: Array(repeating: .nan, count: n)) }
+                for record in records where record.time == t {
+                    guard let r = unitRow[record.code] else { continue }
+                    for c in 0..<m { matrix[r, c] = record.values[c] }
+                    for d in columns.indices { columns[d].values[r] = record.denominators[d] }
+                }
+                matrices.append(matrix)
+                denominatorsByTime.append(columns)
+            }
+            panel = Panel(times: times, values: matrices, denominators: denominatorsByTime)
+        }
+        return Dataset(units: units, framework: framework, groups: groups, denominators: denominators, values: values, time: selected, panel: panel)
+    }
+}

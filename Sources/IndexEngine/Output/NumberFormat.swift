@@ -1,0 +1,21 @@
+/// How numbers are written to output files: shortest text that reads back to the same double.
+enum NumberFormat {
+    /// The CSV text of a value; missing values are `NA`, as COINr writes them.
+    static func csv(_ value: Double) -> String {
+        guard value.isFinite else { return "NA" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    /// A CSV field, quoted when it holds a comma, a quote or a line break.
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

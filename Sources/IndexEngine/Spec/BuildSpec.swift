@@ -1,0 +1,116 @@
+import Foundation
+
+/// A build spec: the inputs of an index and the ordered steps that turn them into scores.
+///
+/// Specs are JSON files. Paths in `inputs` are relative to the spec file. Steps run in the order
+/// given; each names its kind in the field `step` and carries its parameters beside it:
+///
+/// ```json
+/// { "name": "ASEM", "inputs": { "iData": "ASEM_iData.csv", "iMeta": "ASEM_iMeta.csv" },
+///   "steps": [ { "step": "denominate" }, { "step": "normalise", "method": "minMax" },
+///              { "step": "aggregate", "method": "arithmetic" } ] }
+/// ```
+public struct BuildSpec: Sendable, Codable, Equatable {
+    /// A name for the index, for display.
+    public var name: String?
+    /// The input files.
+    public var inputs: Inputs
+    /// The time point to build, for inputs with a time column; the latest when absent.
+    public var time: Int?
+    /// Named weight sets: for each set, weights by node code; nodes not listed keep their metadata weight.
+    public var weightSets: [String: [String: Double]]
+    /// The steps, in order.
+    public var steps: [BuildStep]
+
+    /// The input files of a build, in one of the two supported layouts.
+    public enum Inputs: Sendable, Codable, Equatable {
+        /// COINr's `iData` and `iMeta` tables.
+        case coinr(iData: String, iMeta: String)
+        /// The native layout: units, indicators (with aggregates) and values.
+        case native(units: String, indicators: String, values: String)
+
+        private enum Keys: String, CodingKey { case iData, iMeta, units, indicators, values }
+
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(["iData", "iMeta", "units", "indicators", "values"])
+            let c = try decoder.container(keyedBy: Keys.self)
+            if c.contains(.iData) || c.contains(.iMeta) {
+                self = .coinr(iData: try c.decode(String.self, forKey: .iData), iMeta: try c.decode(String.self, forKey: .iMeta))
+            } else {
+                self = .native(
+                    units: try c.decode(String.self, forKey: .units),
+                    indicators: try c.decode(String.self, forKey: .indicators),
+                    values: try c.decode(String.self, forKey: .values))
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            switch self {
+            case let .coinr(iData, iMeta):
+                try c.encode(iData, forKey: .iData)
+                try c.encode(iMeta, forKey: .iMeta)
+            case let .native(units, indicators, values):
+                try c.encode(units, forKey: .units)
+                try c.encode(indicators, forKey: .indicators)
+                try c.encode(values, forKey: .values)
+            }
+        }
+
+        /// The input paths, in a fixed order.
+        public var paths: [(role: String, path: String)] {
+            switch self {
+            case let .coinr(iData, iMeta): [("iData", iData), ("iMeta", iMeta)]
+            case let .native(units, indicators, values): [("units", units), ("indicators", indicators), ("values", values)]
+            }
+        }
+    }
+
+    private enum Keys: String, CodingKey { case name, inputs, time, weightSets, steps }
+
+    /// Creates a spec.
+    public init(name: String? = nil, inputs: Inputs, time: Int? = nil, weightSets: [String: [String: Double]] = [:], steps: [BuildStep]) {
+        self.name = name
+        self.inputs = inputs
+        self.time = time
+        self.weightSets = weightSets
+        self.steps = steps
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(["name", "inputs", "time", "weightSets", "steps"])
+        let c = try decoder.container(keyedBy: Keys.self)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        inputs = try c.decode(Inputs.self, forKey: .inputs)
+        time = try c.decodeIfPresent(Int.self, forKey: .time)
+        weightSets = try c.value(.weightSets, default: [:])
+        steps = try c.decode([BuildStep].self, forKey: .steps)
+    }
+
+    /// Decodes a spec from JSON; `file` names it in errors.
+    public static func decode(_ data: Data, file: String) throws(IndexEngineError) -> BuildSpec {
+        do {
+            return try JSONDecoder().decode(BuildSpec.self, from: data)
+        } catch {
+            throw IndexEngineError.spec(error, file: file)
+        }
+    }
+
+    /// Reads and decodes the spec file at `path`.
+    public static func read(path: String) throws(IndexEngineError) -> BuildSpec {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw IndexEngineError(.unreadableFile, "cannot read the spec (\(error.localizedDescription))", file: path)
+        }
+        return try decode(data, file: path)
+    }
+
+    /// The spec as canonical JSON: sorted keys, so equal specs give equal bytes.
+    public func canonicalJSON() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)) ?? Data()
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// A coding key for any field name, used to find fields a spec does not know.
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { stringValue = String(intValue); self.intValue = intValue }
+}
+
+/// Thrown while decoding a spec when a field is not known; turned into an `IndexEngineError`.
+struct UnknownSpecField: Error {
+    var path: String
+    var allowed: [String]
+}
+
+extension Decoder {
+    /// Rejects any field of the current object that is not in `allowed`, so a misspelt
+    /// parameter is an error rather than silently ignored.
+    func rejectUnknownKeys(_ allowed: [String]) throws {
+        let container = try container(keyedBy: AnyKey.self)
+        for key in container.allKeys where !allowed.contains(key.stringValue) {
+            let path = (codingPath + [key]).map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            throw UnknownSpecField(path: String(path.drop { $0 == "." }), allowed: allowed)
+        }
+    }
+}
+
+/// Renders a decoding error path as `steps[2].winmax`.
+func fieldPath(_ path: [any CodingKey]) -> String {
+    let text = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    return String(text.drop { $0 == "." })
+}
+
+extension IndexEngineError {
+    /// Converts a JSON decoding failure of the spec in `file` into a located error.
+    static func spec(_ error: any Error, file: String) -> IndexEngineError {
+        switch error {
+        case let error as IndexEngineError:
+            return error.located(in: file)
+        case let unknown as UnknownSpecField:
+            return IndexEngineError(.invalidSpec, "unknown field; expected one of: \(unknown.allowed.joined(separator: ", "))", file: file, column: unknown.path)
+        case let DecodingError.typeMismatch(type, context), let DecodingError.valueNotFound(type, context):
+            return IndexEngineError(.invalidSpec, "expected a value of type \(type): \(context.debugDescription)", file: file, column: fieldPath(context.codingPath))
+        case let DecodingError.keyNotFound(key, context):
+            return IndexEngineError(.invalidSpec, "the required field is missing", file: file, column: fieldPath(context.codingPath + [key]))
+        case let DecodingError.dataCorrupted(context):
+            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            return IndexEngineError(.invalidSpec, underlying ?? context.debugDescription, file: file, column: context.codingPath.isEmpty ? nil : fieldPath(context.codingPath))
+        default:
+            return IndexEngineError(.invalidSpec, "\(error)", file: file)
+        }
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// Decodes an optional field, or returns `fallback` when it is absent.
+    func value<T: Decodable>(_ key: Key, default fallback: T) throws -> T {
+        try decodeIfPresent(T.self, forKey: key) ?? fallback
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+
+/// Combines the children of every aggregate into its score, level by level up to the index.
+///
+/// Means are weighted and use the children a unit has values for, with their weights
+/// renormalised; a unit whose share of available children is below `threshold` gets no score.
+public struct Aggregate: Sendable, Codable, Equatable {
+    /// An aggregation method.
+    public enum Method: String, Sendable, Codable {
+        /// `Σ wᵢxᵢ / Σ wᵢ`.
+        case arithmetic
+        /// `exp(Σ wᵢ log xᵢ / Σ wᵢ)`; every value must be positive.
+        case geometric
+        /// `Σ wᵢ / Σ (wᵢ/xᵢ)`; no value may be zero.
+        case harmonic
+        /// `(Σ wᵢxᵢᵖ / Σ wᵢ)^(1/p)` with `p ≠ 0`.
+        case generalised
+        /// Copeland: weighted pairwise majorities between units, +1 per win, −1 per loss.
+        case copeland
+        /// Mazziotta-Pareto: children standardised to mean 100 and sd 10, then the unit's mean minus sd·cv (weights unused).
+        case mazziottaPareto
+    }
+
+    /// Settings that a level may override.
+    public struct Settings: Sendable, Codable, Equatable {
+        public var method: Method?
+        /// The exponent of the generalised mean.
+        public var p: Double?
+        /// The least share of children with data a unit needs to get a score.
+        public var threshold: Double?
+
+        public init(method: Method? = nil, p: Double? = nil, threshold: Double? = nil) {
+            self.method = method
+            self.p = p
+            self.threshold = threshold
+        }
+
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(["method", "p", "threshold"])
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                method: try c.decodeIfPresent(Method.self, forKey: .method), p: try c.decodeIfPresent(Double.self, forKey: .p),
+                threshold: try c.decodeIfPresent(Double.self, forKey: .threshold))
+        }
+    }
+
+    /// The settings of every level without an override.
+    public var method: Method
+    public var p: Double?
+    public var threshold: Double?
+    /// The weights: `metadata`, `equal`, or the name of a weight set of the spec.
+    public var weights: String
+    /// Per-level settings, keyed by the level number (`"2"`, `"3"`, …).
+    public var levels: [String: Settings]
+
+    /// Creates the step.
+    public init(method: Method = .arithmetic, p: Double? = nil, threshold: Double? = nil, weights: String = "metadata", levels: [String: Settings] = [:]) {
+        self.method = method
+        self.p = p
+        self.threshold = threshold
+        self.weights = weights
+        self.levels = levels
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(["step", "method", "p", "threshold", "weights", "levels"])
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            method: try c.value(.method, default: .arithmetic), p: try c.decodeIfPresent(Double.self, forKey: .p),
+            threshold: try c.decodeIfPresent(Double.self, forKey: .threshold), weights: try c.value(.weights, default: "metadata"),
+            levels: try c.value(.levels, default: [:]))
+    }
+
+    func apply(_ state: inout BuildState, _ context: BuildContext, _ log: inout BuildLog) throws(IndexEngineError) {
+        let framework = context.framework
+        let weights = try WeightSet.resolve(weights, context: context, field: "weights")
+        for key in levels.keys.sorted() {
+            guard let level = Int(key), (2...framework.topLevel).contains(level) else {
+                throw IndexEngineError(.invalidParameter, "'\(key)' is not an aggregation level; levels run from 2 to \(framework.topLevel)", column: "levels.\(key)")
+            }
+        }
+        if state.values.columns < framework.nodes.count {
+            state.values.appendColumns(framework.nodes.count - state.values.columns)
+        }
+        guard framework.topLevel >= 2 else { return }
+        for level in 2...framework.topLevel {
+            let key = String(level)
+            let o = levels[key]
+            let method = o?.method ?? self.method
+            let p = o?.p ?? self.p
+            let threshold = o?.threshold ?? self.threshold
+            let prefix = o == nil ? "" : "levels.\(key)."
+            if let threshold, !(0...1).contains(threshold) {
+                throw IndexEngineError(.invalidParameter, "must lie between 0 and 1, not \(threshold)", column: prefix + "threshold")
+            }
+            if method == .generalised {
+                guard let p, p != 0, p.isFinite else {
+                    throw IndexEngineError(.invalidParameter, "the generalised mean needs a finite, non-zero p", column: prefix + "p")
+                }
+            }
+            for a in framework.aggregates(atLevel: level) {
+                try aggregate(a, method: method, p: p ?? 1, threshold: threshold, weights: weights, state: &state, context: context)
+            }
+        }
+    }
+
+    private func aggregate(
+        _ a: Int, method: Method, p: Double, threshold: Double?, weights allWeights: [Double], state: inout BuildState, context: BuildContext
+    ) throws(IndexEngineError) {
+        let framework = context.framework
+        let children = framework.children[a]
+        let w = children.map { allWeights[$0] }
+        let rows = state.values.rows
+        let k = children.count
+        var x = [Double](repeating: .nan, count: k)
+        var out = [Double](repeating: .nan, count: rows)
+
+        switch method {
+        case .copeland:
+            out = Self.copeland(children.map { state.values.column($0) }, weights: w)
+        case .mazziottaPareto:
+            out = Self.mazziottaPareto(children.map { state.values.column($0) })
+        default:
+            for r in 0..<rows {
+                var available = 0
+                for (j, child) in children.enumerated() {
+                    x[j] = state.values[r, child]
+                    if !x[j].isNaN { available += 1 }
+                }
+                if available == 0 { continue }
+                if let threshold, Double(available) / Double(k) < threshold { continue }
+                var sw = 0.0, s = 0.0
+                for j in 0..<k where !x[j].isNaN {
+                    let v = x[j]
+                    switch method {
+                    case .arithmetic: s += w[j] * v
+                    case .geometric:
+                        guard v > 0 else { throw nonPositive(a, r, children[j], v, "a geometric mean needs positive values", state, context) }
+                        s += w[j] * Foundation.log(v)
+                    case .harmonic:
+                        guard v != 0 else { throw nonPositive(a, r, children[j], v, "a harmonic mean cannot use a zero", state, context) }
+                        s += w[j] / v
+                    case .generalised:
+                        guard v > 0 || p > 0 else { throw nonPositive(a, r, children[j], v, "a generalised mean with p < 0 needs positive values", state, context) }
+                        s += w[j] * pow(v, p)
+                    case .copeland, .mazziottaPareto: break
+                    }
+                    sw += w[j]
+                }
+                switch method {
+                case .arithmetic: out[r] = s / sw
+                case .geometric: out[r] = Foundation.exp(s / sw)
+                case .harmonic: out[r] = sw / s
+                case .generalised: out[r] = pow(s / sw, 1 / p)
+                case .copeland, .mazziottaPareto: break
+                }
+            }
+        }
+        if method == .copeland || method == .mazziottaPareto, let threshold {
+            for r in 0..<rows {
+                let available = children.count { !state.values[r, $0].isNaN }
+                if Double(available) / Double(k) < threshold { out[r] = .nan }
+            }
+        }
+        state.values.setColumn(a, out)
+    }
+
+    private func nonPositive(_ a: Int, _ r: Int, _ child: Int, _ v: Double, _ why: String, _ state: BuildState, _ context: BuildContext) -> IndexEngineError {
+        let nodes = context.framework.nodes
+        let unit = context.dataset.units[state.units[r]].code
+        return IndexEngineError(
+            .nonPositiveValue,
+            "\(why): '\(nodes[child].code)' of unit '\(unit)' is \(v) while aggregating '\(nodes[a].code)' (normalise onto a positive range such as [1, 100] first)",
+            column: "method")
+    }
+
+    /// Copeland scores: for each pair of units, the weighted share of children on which one beats
+    /// the other (ties count half); a share above one half is a win (+1), below a loss (−1).
+    static func copeland(_ columns: [[Double]], weights: [Double]) -> [Double] {
+        let n = columns.first?.count ?? 0
+        let total = weights.reduce(0, +)
+        let w = weights.map { $0 / total }
+        var score = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            for j in (i + 1)..<max(n, i + 1) {
+                var share = 0.0
+                for (c, column) in columns.enumerated() {
+                    let (a, b) = (column[i], column[j])
+                    if a > b { share += w[c] } else if a == b { share += w[c] / 2 }
+                }
+                if share > 0.5 { score[i] += 1; score[j] -= 1 } else if share < 0.5 { score[i] -= 1; score[j] += 1 }
+            }
+        }
+        for i in 0..<n where columns.allSatisfy({ $0[i].isNaN }) { score[i] = .nan }
+        return score
+    }
+
+    /// Mazziotta-Pareto index with the penalty for positive polarity: each child is standardised
+    /// to mean 100 and sd 10 across units; a unit scores `M − S·(S/M)` over its children's values.
+    static func mazziottaPareto(_ columns: [[Double]]) -> [Double] {
+        let n = columns.first?.count ?? 0
+        let standardised = columns.map { column -> [Double] in
+            let (mean, sd) = column.withBuffer { (Moments.mean($0), Moments.standardDeviation($0)) }
+            return column.map { (($0 - mean) / sd) * 10 + 100 }
+        }
+        return (0..<n).map { i in
+            let z = standardised.map { $0[i] }.filter { !$0.isNaN }
+            guard !z.isEmpty else { return .nan }
+            let m = z.reduce(0, +) / Double(z.count)
+            guard z.count > 1 else { return m }
+            let s = (z.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(z.count - 1)).squareRoot()
+            return m - s * (s / m)
+        }
+    }
+}

@@ -1,0 +1,238 @@
+/// Brings indicators onto a common scale, after turning each so that higher is better.
+///
+/// The direction is applied first (values of a negative-direction indicator are negated), then
+/// the method. Targets and goalposts are given in the indicator's own units and turned with it,
+/// so `(max − x)/(max − target)` is what a negative-direction indicator gets from
+/// `distanceToTarget`. Rank-based methods give tied values the lowest of their ranks.
+public struct Normalise: Sendable, Codable, Equatable {
+    /// A normalisation method.
+    public enum Method: String, Sendable, Codable {
+        /// Leave the (direction-adjusted) values as they are.
+        case none
+        /// `(x − min)/(max − min)·(u − l) + l` with `range = [l, u]`.
+        case minMax
+        /// `(x − mean)/sd·s + m` with the sample sd and `mean = m`, `sd = s`.
+        case zScore
+        /// `(x − l)/(u − l)·100` with fixed `range = [l, u]`.
+        case scaled
+        /// Ranks, 1 for the lowest.
+        case rank
+        /// `(rank − 1)/(n − 1)`.
+        case percentileRank
+        /// `1 − (max − x)/(max − min)`.
+        case distanceToMax
+        /// `(x − min)/(target − min)`, capped at 1 with `capAtMax`.
+        case distanceToTarget
+        /// `1 − (x_ref − x)/(x_ref − min)` for the `reference` unit, capped at 1 with `capAtMax`.
+        case distanceToReference
+        /// `(x − low)/(high − low)`, truncated to [0, 1] with `truncate`, times `scale`.
+        case goalposts
+        /// `x / max`.
+        case fractionOfMax
+        /// Borda score: `rank − 1`.
+        case borda
+    }
+
+    /// Settings that an indicator may override; `nil` fields fall back to the step's.
+    public struct Settings: Sendable, Codable, Equatable {
+        public var method: Method?
+        /// `[l, u]` for `minMax` and `scaled`.
+        public var range: [Double]?
+        /// The mean for `zScore`.
+        public var mean: Double?
+        /// The standard deviation for `zScore`.
+        public var sd: Double?
+        /// The target for `distanceToTarget`, in the indicator's units; the metadata's by default.
+        public var target: Double?
+        /// The reference unit's code for `distanceToReference`.
+        public var reference: String?
+        /// Whether `distanceToTarget` and `distanceToReference` cap values at 1.
+        public var capAtMax: Bool?
+        /// `[low, high]` for `goalposts`, in the indicator's units; the metadata's by default.
+        public var goalposts: [Double]?
+        /// The output scale of `goalposts`.
+        public var scale: Double?
+        /// Whether `goalposts` truncates values outside the posts.
+        public var truncate: Bool?
+        /// Whether the direction is applied first.
+        public var useDirection: Bool?
+
+        static let fields = ["method", "range", "mean", "sd", "target", "reference", "capAtMax", "goalposts", "scale", "truncate", "useDirection"]
+
+        public init() {}
+
+        public init(from decoder: any Decoder) throws {
+            try decoder.rejectUnknownKeys(Self.fields)
+            try self.init(decodingFieldsFrom: decoder)
+        }
+
+        init(decodingFieldsFrom decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            method = try c.decodeIfPresent(Method.self, forKey: .method)
+            range = try c.decodeIfPresent([Double].self, forKey: .range)
+            mean = try c.decodeIfPresent(Double.self, forKey: .mean)
+            sd = try c.decodeIfPresent(Double.self, forKey: .sd)
+            target = try c.decodeIfPresent(Double.self, forKey: .target)
+            reference = try c.decodeIfPresent(String.self, forKey: .reference)
+            capAtMax = try c.decodeIfPresent(Bool.self, forKey: .capAtMax)
+            goalposts = try c.decodeIfPresent([Double].self, forKey: .goalposts)
+            scale = try c.decodeIfPresent(Double.self, forKey: .scale)
+            truncate = try c.decodeIfPresent(Bool.self, forKey: .truncate)
+            useDirection = try c.decodeIfPresent(Bool.self, forKey: .useDirection)
+        }
+
+        /// These settings with gaps filled from `base`.
+        func over(_ base: Settings) -> Settings {
+            var s = self
+            s.method = method ?? base.method
+            s.range = range ?? base.range
+            s.mean = mean ?? base.mean
+            s.sd = sd ?? base.sd
+            s.target = target ?? base.target
+            s.reference = reference ?? base.reference
+            s.capAtMax = capAtMax ?? base.capAtMax
+            s.goalposts = goalposts ?? base.goalposts
+            s.scale = scale ?? base.scale
+            s.truncate = truncate ?? base.truncate
+            s.useDirection = useDirection ?? base.useDirection
+            return s
+        }
+    }
+
+    /// The settings for every indicator.
+    public var settings: Settings
+    /// Per-indicator settings, by indicator code.
+    public var overrides: [String: Settings]
+
+    /// Creates the step; `settings.method` defaults to min-max onto [0, 100].
+    public init(_ settings: Settings = Settings(), overrides: [String: Settings] = [:]) {
+        self.settings = settings
+        self.overrides = overrides
+    }
+
+    /// Creates a step with one method for every indicator.
+    public init(method: Method, range: [Double]? = nil, mean: Double? = nil, sd: Double? = nil) {
+        var s = Settings()
+        s.method = method
+        s.range = range
+        s.mean = mean
+        s.sd = sd
+        self.init(s)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(["step", "overrides"] + Settings.fields)
+        settings = try Settings(decodingFieldsFrom: decoder)
+        overrides = try decoder.container(keyedBy: AnyKey.self).value(AnyKey("overrides"), default: [:])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try settings.encode(to: encoder)
+        var c = encoder.container(keyedBy: AnyKey.self)
+        if !overrides.isEmpty { try c.encode(overrides, forKey: AnyKey("overrides")) }
+    }
+
+    func apply(_ state: inout BuildState, _ context: BuildContext, _ log: inout BuildLog) throws(IndexEngineError) {
+        try context.checkIndicatorCodes(overrides, field: "overrides")
+        let framework = context.framework
+        for c in 0..<framework.indicatorCount {
+            let node = framework.nodes[c]
+            let s = (overrides[node.code] ?? Settings()).over(settings)
+            let field = overrides[node.code] == nil ? "" : "overrides.\(node.code)."
+            var column = state.values.column(c)
+            try normalise(&column, s, node: node, field: field, context: context, state: state, log: &log)
+            state.values.setColumn(c, column)
+        }
+    }
+
+    private func normalise(
+        _ x: inout [Double], _ s: Settings, node: FrameworkNode, field: String, context: BuildContext, state: BuildState, log: inout BuildLog
+    ) throws(IndexEngineError) {
+        let method = s.method ?? .minMax
+        let direction = (s.useDirection ?? true) ? node.direction : 1
+        if direction != 1 { for i in x.indices { x[i] *= direction } }
+        guard method != .none else { return }
+        guard let (lo, hi) = x.withBuffer({ Moments.range($0) }) else { return }
+        func pair(_ value: [Double]?, _ name: String, default fallback: [Double]) throws(IndexEngineError) -> (Double, Double) {
+            let v = value ?? fallback
+            guard v.count == 2, v.allSatisfy(\.isFinite) else {
+                throw IndexEngineError(.invalidParameter, "needs two finite numbers", column: field + name)
+            }
+            return (v[0], v[1])
+        }
+        func spread(_ d: Double) {
+            if d == 0 || d.isNaN {
+                log.warnings.append("normalise: '\(node.code)' has no spread for \(method.rawValue); its normalised values are missing")
+            }
+        }
+        switch method {
+        case .none:
+            return
+        case .minMax:
+            let (l, u) = try pair(s.range, "range", default: [0, 100])
+            spread(hi - lo)
+            for i in x.indices { x[i] = (x[i] - lo) / (hi - lo) * (u - l) + l }
+        case .zScore:
+            let m = s.mean ?? 0, sd = s.sd ?? 1
+            guard sd > 0 else { throw IndexEngineError(.invalidParameter, "sd must be positive, not \(sd)", column: field + "sd") }
+            let (mean, spreadValue) = x.withBuffer { (Moments.mean($0), Moments.standardDeviation($0)) }
+            spread(spreadValue)
+            for i in x.indices { x[i] = (x[i] - mean) / spreadValue * sd + m }
+        case .scaled:
+            let (l, u) = try pair(s.range, "range", default: [0, 100])
+            guard u != l else { throw IndexEngineError(.invalidParameter, "the two ends of range must differ", column: field + "range") }
+            for i in x.indices { x[i] = (x[i] - l) / (u - l) * 100 }
+        case .rank, .percentileRank, .borda:
+            let ranks = Ranking.ranks(x, ties: .min)
+            let n = Double(x.count { !$0.isNaN })
+            for i in x.indices {
+                x[i] = method == .rank ? ranks[i] : method == .borda ? ranks[i] - 1 : (ranks[i] - 1) / (n - 1)
+            }
+        case .distanceToMax:
+            spread(hi - lo)
+            for i in x.indices { x[i] = 1 - (hi - x[i]) / (hi - lo) }
+        case .distanceToTarget:
+            guard let target = s.target ?? node.target else {
+                throw IndexEngineError(.invalidParameter, "'\(node.code)' has no target (set Target in the metadata or target in the spec)", column: field + "target")
+            }
+            let t = target * direction
+            if t == lo { log.warnings.append("normalise: the target of '\(node.code)' equals its worst value") }
+            for i in x.indices {
+                x[i] = (x[i] - lo) / (t - lo)
+                if s.capAtMax ?? false, x[i] > 1 { x[i] = 1 }
+            }
+        case .distanceToReference:
+            guard let code = s.reference else {
+                throw IndexEngineError(.invalidParameter, "distanceToReference needs a reference unit", column: field + "reference")
+            }
+            guard let row = state.units.firstIndex(where: { context.dataset.units[$0].code == code }) else {
+                throw IndexEngineError(.unknownCode, "'\(code)' is not a unit of this build", column: field + "reference")
+            }
+            let reference = x[row]
+            if reference.isNaN { log.warnings.append("normalise: the reference unit '\(code)' has no value of '\(node.code)'") }
+            for i in x.indices {
+                x[i] = 1 - (reference - x[i]) / (reference - lo)
+                if s.capAtMax ?? false, x[i] > 1 { x[i] = 1 }
+            }
+        case .goalposts:
+            let given = s.goalposts ?? [node.goalpostLow, node.goalpostHigh].compactMap { $0 }
+            guard given.count == 2 else {
+                throw IndexEngineError(.invalidParameter, "'\(node.code)' has no goalposts (set GoalpostLow and GoalpostHigh in the metadata or goalposts in the spec)", column: field + "goalposts")
+            }
+            let (low, high) = try pair(given, "goalposts", default: [])
+            guard low != high else { throw IndexEngineError(.invalidParameter, "the goalposts of '\(node.code)' must differ", column: field + "goalposts") }
+            // In direction-adjusted terms a negative indicator's posts swap and change sign.
+            let (l, u) = direction == 1 ? (low, high) : (-high, -low)
+            let scale = s.scale ?? 1, truncate = s.truncate ?? true
+            for i in x.indices where !x[i].isNaN {
+                var y = (x[i] - l) / (u - l)
+                if truncate { y = min(max(y, 0), 1) }
+                x[i] = y * scale
+            }
+        case .fractionOfMax:
+            if hi == 0 { log.warnings.append("normalise: the maximum of '\(node.code)' is zero") }
+            for i in x.indices { x[i] /= hi }
+        }
+        for i in x.indices where !x[i].isFinite { x[i] = .nan }
+    }
+}

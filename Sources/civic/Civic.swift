@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `civic` command: builds composite indices and runs the Civic Index platform's jobs.
+@main
+struct Civic: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "civic",
+        abstract: "Civic Index: composite indices of intelligent communities, built reproducibly.",
+        subcommands: [BuildCommand.self, ExampleCommand.self]
+    )
+}
