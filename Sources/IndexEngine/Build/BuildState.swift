@@ -11,6 +11,9 @@ public struct BuildState: Sendable, Equatable {
     public init(dataset: Dataset) {
         units = Array(dataset.units.indices)
         values = dataset.values
+        // Room for the aggregate columns up front: growing a large matrix later would briefly
+        // hold two copies of it.
+        values.reserveColumns(dataset.framework.nodes.count)
         panel = dataset.panel?.values
     }
 }

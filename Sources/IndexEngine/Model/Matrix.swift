@@ -52,6 +52,11 @@ public struct Matrix: Sendable, Equatable {
         return result
     }
 
+    /// Makes room for `total` columns without reallocating when columns are appended.
+    public mutating func reserveColumns(_ total: Int) {
+        storage.reserveCapacity(total * rows)
+    }
+
     /// Appends `count` columns of missing values.
     public mutating func appendColumns(_ count: Int) {
         storage.append(contentsOf: repeatElement(.nan, count: count * rows))
