@@ -1,0 +1,68 @@
+/// The last steps of a build, re-run from a saved state with some steps or weights changed.
+///
+/// Audits and uncertainty analysis change one choice at a time (a weight, a method); running
+/// only the steps from the first one affected saves repeating everything before it.
+public struct BuildTail: Sendable {
+    /// The full build's context.
+    public let context: BuildContext
+    /// All steps of the spec.
+    public let steps: [BuildStep]
+    /// The index of the first step that is re-run.
+    public let start: Int
+    /// The state before step `start`.
+    public let state: BuildState
+
+    /// The tail of `result`'s build from step `start` (which needs all stages kept).
+    public init(_ result: BuildResult, spec: BuildSpec, from start: Int) {
+        context = BuildContext(dataset: result.dataset, weightSets: spec.weightSets)
+        steps = spec.steps
+        self.start = start
+        state = result.stages[start].state(of: result)
+    }
+
+    /// The tail from `start` given the state before it.
+    public init(context: BuildContext, steps: [BuildStep], from start: Int, state: BuildState) {
+        self.context = context
+        self.steps = steps
+        self.start = start
+        self.state = state
+    }
+
+    /// Runs the steps from `start` on, with `replacements` (by step index) and extra weight sets.
+    public func run(replacing replacements: [Int: BuildStep] = [:], weightSets: [String: [String: Double]] = [:]) throws(IndexEngineError) -> BuildState {
+        var context = self.context
+        for (name, set) in weightSets { context.weightSets[name] = set }
+        var state = self.state
+        var log = BuildLog()
+        for i in start..<steps.count {
+            try IndexBuild.run(replacements[i] ?? steps[i], on: &state, context: context, log: &log)
+        }
+        if state.values.columns < context.framework.nodes.count {
+            state.values.appendColumns(context.framework.nodes.count - state.values.columns)
+        }
+        return state
+    }
+
+    /// The index of the last aggregate step of `spec`, if any.
+    public static func lastAggregate(in spec: BuildSpec) -> Int? {
+        spec.steps.lastIndex { if case .aggregate = $0 { true } else { false } }
+    }
+}
+
+extension Stage {
+    /// The build state this stage records (for panel data, the panel of the raw dataset).
+    func state(of result: BuildResult) -> BuildState {
+        var state = BuildState(dataset: result.dataset)
+        state.units = units
+        state.values = values
+        return state
+    }
+}
+
+extension Aggregate {
+    /// The weights of every node that this step uses, as a complete weight set by code.
+    func weightSet(context: BuildContext) throws(IndexEngineError) -> [String: Double] {
+        let weights = try WeightSet.resolve(self.weights, context: context, field: "weights")
+        return Dictionary(uniqueKeysWithValues: zip(context.framework.nodes.map(\.code), weights))
+    }
+}
