@@ -19,10 +19,16 @@ public enum COINrInput {
         var nodes: [FrameworkNode] = []
         var rows: [Int] = []
         var groups: [String] = [], denominators: [String] = [], others: [String] = []
+        var firstRow: [String: Int] = [:]
         for (fields, row) in zip(meta.rows, meta.rowNumbers) {
             guard let code = Cell.text(fields[codeColumn]) else {
                 throw IndexEngineError(.unknownCode, "the row has no iCode", file: file, row: row, column: "iCode")
             }
+            // Every iCode names one column of iData, whatever its Type, so it must be unique.
+            if let first = firstRow[code] {
+                throw IndexEngineError(.duplicateCode, "the code '\(code)' is defined twice (first on row \(first))", file: file, row: row, column: "iCode")
+            }
+            firstRow[code] = row
             let type = fields[typeColumn].trimmingSpaces
             func number(_ column: Int?, _ name: String) throws(IndexEngineError) -> Double? {
                 guard let column else { return nil }
@@ -30,7 +36,7 @@ public enum COINrInput {
             }
             switch type {
             case "Indicator", "Aggregate":
-                guard let level = try number(levelColumn, "Level"), level == level.rounded(), level >= 1 else {
+                guard let value = try number(levelColumn, "Level"), let level = Int(exactly: value), level >= 1 else {
                     throw IndexEngineError(.invalidHierarchy, "'\(code)' needs a whole Level of 1 or more", file: file, row: row, column: "Level")
                 }
                 let direction = try number(directionColumn, "Direction") ?? 1
@@ -40,7 +46,7 @@ public enum COINrInput {
                 nodes.append(FrameworkNode(
                     code: code,
                     name: nameColumn.flatMap { Cell.text(fields[$0]) } ?? code,
-                    level: Int(level),
+                    level: level,
                     parent: parentColumn.flatMap { Cell.text(fields[$0]) },
                     kind: type == "Indicator" ? .indicator : .aggregate,
                     weight: try number(weightColumn, "Weight") ?? 1,
@@ -103,10 +109,10 @@ public enum COINrInput {
             var recordTime: Int?
             if let timeColumn {
                 let value = try Cell.number(fields[timeColumn], file: file, row: row, column: "Time")
-                guard value.isFinite, value == value.rounded() else {
+                guard let whole = Int(exactly: value) else {
                     throw IndexEngineError(.nonNumeric, "Time must be a whole number", file: file, row: row, column: "Time")
                 }
-                recordTime = Int(value)
+                recordTime = whole
             }
             var values: [Double] = []
             values.reserveCapacity(indicatorColumns.count)

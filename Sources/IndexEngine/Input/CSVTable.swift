@@ -48,6 +48,11 @@ public struct CSVTable: Sendable {
             field.removeAll(keepingCapacity: true)
             fieldWasQuoted = false
         }
+        /// The header name of the field being read, once the header is known.
+        func currentColumn() -> String? {
+            guard let header = records.first, record.count < header.count else { return nil }
+            return header[record.count]
+        }
         func endRecord() {
             endField()
             // A line holding nothing at all is skipped rather than read as one empty field.
@@ -76,7 +81,7 @@ public struct CSVTable: Sendable {
                 switch byte {
                 case quote:
                     if !field.isEmpty || fieldWasQuoted {
-                        throw IndexEngineError(.malformedCSV, "a quote appears inside an unquoted field", file: name, row: line)
+                        throw IndexEngineError(.malformedCSV, "a quote appears inside an unquoted field", file: name, row: line, column: currentColumn())
                     }
                     inQuotes = true
                     fieldWasQuoted = true
@@ -90,7 +95,7 @@ public struct CSVTable: Sendable {
                     break
                 default:
                     if fieldWasQuoted {
-                        throw IndexEngineError(.malformedCSV, "text follows a closing quote", file: name, row: line)
+                        throw IndexEngineError(.malformedCSV, "text follows a closing quote", file: name, row: line, column: currentColumn())
                     }
                     field.append(byte)
                 }
@@ -98,7 +103,7 @@ public struct CSVTable: Sendable {
             i += 1
         }
         if inQuotes {
-            throw IndexEngineError(.malformedCSV, "a quoted field is not closed", file: name, row: recordStart)
+            throw IndexEngineError(.malformedCSV, "a quoted field is not closed", file: name, row: recordStart, column: currentColumn())
         }
         if !field.isEmpty || !record.isEmpty || fieldWasQuoted { endRecord() }
 

@@ -40,10 +40,10 @@ public enum NativeInput {
         if let levelColumn = col("level") {
             for (i, fields) in table.rows.enumerated() {
                 let value = try Cell.number(fields[levelColumn], file: file, row: table.rowNumbers[i], column: "level")
-                guard value.isFinite, value == value.rounded(), value >= 1 else {
+                guard let level = Int(exactly: value), level >= 1 else {
                     throw IndexEngineError(.invalidHierarchy, "'\(codes[i])' needs a whole level of 1 or more", file: file, row: table.rowNumbers[i], column: "level")
                 }
-                levels[i] = Int(value)
+                levels[i] = level
             }
         } else {
             // Each node sits one level above the deepest chain of children beneath it.
@@ -53,7 +53,10 @@ public enum NativeInput {
                 var depth = 1
                 while let c = cursor {
                     if !visited.insert(c).inserted {
-                        let path = visited.sorted().map { codes[$0] }.joined(separator: ", ")
+                        var members = [c]
+                        var next = parents[c].flatMap { position[$0] }
+                        while let n = next, n != c, !members.contains(n) { members.append(n); next = parents[n].flatMap { position[$0] } }
+                        let path = members.map { codes[$0] }.joined(separator: ", ")
                         throw IndexEngineError(.cycle, "the hierarchy has a cycle through \(path)", file: file, row: table.rowNumbers[c], column: "parent")
                     }
                     depth += 1
@@ -83,7 +86,16 @@ public enum NativeInput {
                 denominator: col("denominator").flatMap { Cell.text(fields[$0]) },
                 goalpostLow: try number("goalpost_low"), goalpostHigh: try number("goalpost_high")))
         }
-        return try Framework(nodes: nodes, file: file, rows: table.rowNumbers)
+        do {
+            return try Framework(nodes: nodes, file: file, rows: table.rowNumbers)
+        } catch {
+            // Framework names COINr's iMeta columns; name this file's instead. Without a level
+            // column, levels follow from the parents, so a level conflict is the parent's fault.
+            var located = error
+            let names = ["iCode": "code", "Parent": "parent", "Weight": "weight", "Level": col("level") == nil ? "parent" : "level"]
+            located.column = error.column.map { names[$0] ?? $0 }
+            throw located
+        }
     }
 
     /// Reads a dataset from the three native tables.
@@ -137,10 +149,10 @@ public enum NativeInput {
         func timeOf(_ fields: [String], _ row: Int) throws(IndexEngineError) -> Int? {
             guard let timeColumn else { return nil }
             let value = try Cell.number(fields[timeColumn], file: file, row: row, column: "time")
-            guard value.isFinite, value == value.rounded() else {
+            guard let whole = Int(exactly: value) else {
                 throw IndexEngineError(.nonNumeric, "time must be a whole number", file: file, row: row, column: "time")
             }
-            return Int(value)
+            return whole
         }
 
         var records: [UnitRecord] = []
@@ -197,7 +209,9 @@ public enum NativeInput {
             throw IndexEngineError(.unitWithoutData, "the unit '\(missing)' has no indicator data at all", file: units.name, row: info[missing]?.row)
         }
         do {
-            return try DatasetAssembler.assemble(records, framework: framework, groupNames: groupNames, denominatorNames: denominatorNames, time: time)
+            return try DatasetAssembler.assemble(
+                records, framework: framework, groupNames: groupNames, denominatorNames: denominatorNames, time: time,
+                unitColumn: "unit", timeColumn: "time")
         } catch {
             throw error.located(in: file)
         }

@@ -13,16 +13,23 @@ struct UnitRecord {
 
 /// Turns unit records into a dataset: picks the time point, checks duplicates and empty units.
 enum DatasetAssembler {
+    /// - Parameters:
+    ///   - unitColumn: the name of the unit code column in the records' file, for errors.
+    ///   - timeColumn: the name of the time column in the records' file, for errors.
     static func assemble(
-        _ records: [UnitRecord], framework: Framework, groupNames: [String], denominatorNames: [String], time requested: Int?
+        _ records: [UnitRecord], framework: Framework, groupNames: [String], denominatorNames: [String], time requested: Int?,
+        unitColumn: String = "uCode", timeColumn: String = "Time"
     ) throws(IndexEngineError) -> Dataset {
         guard let firstRecord = records.first else {
             throw IndexEngineError(.noData, "the data has no rows")
         }
         let times = Set(records.compactMap(\.time)).sorted()
         let isPanel = times.count > 1
-        if let requested, !times.isEmpty, !times.contains(requested) {
-            throw IndexEngineError(.invalidParameter, "the data has no rows for time \(requested); it has \(times.map(String.init).joined(separator: ", "))", file: firstRecord.file, column: "Time")
+        if let requested, times.isEmpty {
+            throw IndexEngineError(.invalidParameter, "the data has no \(timeColumn) column, so time \(requested) cannot be selected", file: firstRecord.file, column: timeColumn)
+        }
+        if let requested, !times.contains(requested) {
+            throw IndexEngineError(.invalidParameter, "the data has no rows for time \(requested); it has \(times.map(String.init).joined(separator: ", "))", file: firstRecord.file, column: timeColumn)
         }
         let selected = requested ?? times.last
 
@@ -33,7 +40,7 @@ enum DatasetAssembler {
             let key = record.code + "\u{1F}" + (record.time.map(String.init) ?? "")
             if let first = seen[key] {
                 let when = record.time.map { " at time \($0)" } ?? ""
-                throw IndexEngineError(.duplicateCode, "the unit '\(record.code)'\(when) appears twice (first on row \(records[first].row))", file: record.file, row: record.row, column: "uCode")
+                throw IndexEngineError(.duplicateCode, "the unit '\(record.code)'\(when) appears twice (first on row \(records[first].row))", file: record.file, row: record.row, column: unitColumn)
             }
             seen[key] = i
             if byUnit[record.code] == nil { unitOrder.append(record.code) }

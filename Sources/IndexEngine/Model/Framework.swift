@@ -57,8 +57,13 @@ public struct Framework: Sendable, Equatable {
             var cursor: Int? = p
             while let c = cursor {
                 if !seen.insert(c).inserted {
-                    let path = seen.sorted().map { input[$0].code }.joined(separator: ", ")
-                    throw IndexEngineError(.cycle, "the hierarchy has a cycle through \(path)", file: file, row: rowOf(i), column: "Parent")
+                    // `c` is the first node met twice, so it lies on the cycle: report the cycle
+                    // from there, at its row (the node we started from may only lead into it).
+                    var members = [c]
+                    var next = input[c].parent.flatMap { position[$0] }
+                    while let n = next, n != c, !members.contains(n) { members.append(n); next = input[n].parent.flatMap { position[$0] } }
+                    let path = members.map { input[$0].code }.joined(separator: ", ")
+                    throw IndexEngineError(.cycle, "the hierarchy has a cycle through \(path)", file: file, row: rowOf(c), column: "Parent")
                 }
                 cursor = input[c].parent.flatMap { position[$0] }
             }

@@ -82,7 +82,16 @@ public struct BuildSpec: Sendable, Codable, Equatable {
         let c = try decoder.container(keyedBy: Keys.self)
         name = try c.decodeIfPresent(String.self, forKey: .name)
         inputs = try c.decode(Inputs.self, forKey: .inputs)
-        time = try c.decodeIfPresent(Int.self, forKey: .time)
+        // Read as a number and checked here: Foundation reports a fraction where an Int is
+        // expected as invalid JSON without a path.
+        if let value = try c.decodeIfPresent(Double.self, forKey: .time) {
+            guard let whole = Int(exactly: value) else {
+                throw DecodingError.dataCorruptedError(forKey: .time, in: c, debugDescription: "time must be a whole number, not \(value)")
+            }
+            time = whole
+        } else {
+            time = nil
+        }
         weightSets = try c.value(.weightSets, default: [:])
         steps = try c.decode([BuildStep].self, forKey: .steps)
     }
@@ -92,7 +101,12 @@ public struct BuildSpec: Sendable, Codable, Equatable {
         do {
             return try JSONDecoder().decode(BuildSpec.self, from: data)
         } catch {
-            throw IndexEngineError.spec(error, file: file)
+            var located = IndexEngineError.spec(error, file: file)
+            if located.column == nil, case DecodingError.dataCorrupted = error, (try? JSONSerialization.jsonObject(with: data)) != nil {
+                // Valid JSON that Foundation calls corrupt: a number that does not fit its field.
+                located.message = "a number does not fit its field (a whole number is expected, e.g. for winmax or maxTime)"
+            }
+            throw located
         }
     }
 

@@ -21,15 +21,21 @@ extension Decoder {
     func rejectUnknownKeys(_ allowed: [String]) throws {
         let container = try container(keyedBy: AnyKey.self)
         for key in container.allKeys where !allowed.contains(key.stringValue) {
-            let path = (codingPath + [key]).map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            throw UnknownSpecField(path: String(path.drop { $0 == "." }), allowed: allowed)
+            throw UnknownSpecField(path: fieldPath(codingPath + [key]) ?? key.stringValue, allowed: allowed)
         }
     }
 }
 
-/// Renders a decoding error path as `steps[2].winmax`.
-func fieldPath(_ path: [any CodingKey]) -> String {
-    let text = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+/// Renders a decoding error path as `steps[2].winmax`, or `nil` for the whole document.
+///
+/// Array positions are written `[i]`; object fields `.name`, even when the name is a number
+/// (a dictionary key such as the level `"4"` in `levels.4` carries an `intValue` too).
+func fieldPath(_ path: [any CodingKey]) -> String? {
+    guard !path.isEmpty else { return nil }
+    let text = path.map { key in
+        if let index = key.intValue, key.stringValue != String(index) { return "[\(index)]" }
+        return "." + key.stringValue
+    }.joined()
     return String(text.drop { $0 == "." })
 }
 
@@ -47,7 +53,7 @@ extension IndexEngineError {
             return IndexEngineError(.invalidSpec, "the required field is missing", file: file, column: fieldPath(context.codingPath + [key]))
         case let DecodingError.dataCorrupted(context):
             let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return IndexEngineError(.invalidSpec, underlying ?? context.debugDescription, file: file, column: context.codingPath.isEmpty ? nil : fieldPath(context.codingPath))
+            return IndexEngineError(.invalidSpec, underlying ?? context.debugDescription, file: file, column: fieldPath(context.codingPath))
         default:
             return IndexEngineError(.invalidSpec, "\(error)", file: file)
         }
