@@ -1,0 +1,78 @@
+import Foundation
+
+/// Writes uncertainty and sensitivity analyses as CSV tables.
+public struct AnalysisWriter: Sendable {
+    /// The directory written to.
+    public let directory: String
+
+    /// A writer into `directory`, created if needed.
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// Writes `uncertainty.csv` (rank intervals per unit) and `samples.csv` (each sample's choices).
+    public func write(_ analysis: UncertaintyAnalysis) throws(IndexEngineError) {
+        try save([("uncertainty.csv", Self.uncertaintyCSV(analysis)), ("samples.csv", Self.samplesCSV(analysis))])
+    }
+
+    /// Writes `sensitivity.csv` (Sobol indices) with the uncertainty tables of the same runs.
+    public func write(_ analysis: SensitivityAnalysis) throws(IndexEngineError) {
+        try save([
+            ("sensitivity.csv", Self.sensitivityCSV(analysis)),
+            ("uncertainty.csv", Self.uncertaintyCSV(analysis.uncertainty)),
+            ("samples.csv", Self.samplesCSV(analysis.uncertainty, statistic: analysis.outputs)),
+        ])
+    }
+
+    private func save(_ files: [(String, String)]) throws(IndexEngineError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for (name, text) in files {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent(name)), options: .atomic)
+            }
+        } catch {
+            throw IndexEngineError(.unreadableFile, "cannot write the analysis (\(error.localizedDescription))", file: directory)
+        }
+    }
+
+    static func uncertaintyCSV(_ analysis: UncertaintyAnalysis) -> String {
+        table(["uCode", "uName", "nominalRank", "meanRank", "medianRank", "rank5", "rank95", "nominalScore", "meanScore", "score5", "score95"], analysis.units.map { u in
+            [u.code, u.name] + [u.nominalRank, u.meanRank, u.medianRank, u.rank5, u.rank95, u.nominalScore, u.meanScore, u.score5, u.score95].map(NumberFormat.csv)
+        })
+    }
+
+    static func samplesCSV(_ analysis: UncertaintyAnalysis, statistic: [Double]? = nil) -> String {
+        let model = analysis.model
+        let header = ["sample"] + model.names + (statistic == nil ? [] : ["statistic"])
+        let rows = analysis.choices.prefix(analysis.outputs.completed).enumerated().map { r, choice in
+            [String(r + 1)] + choice.enumerated().map { model.options[$0][$1] } + (statistic.map { [NumberFormat.csv($0[r])] } ?? [])
+        }
+        return table(header, rows)
+    }
+
+    static func sensitivityCSV(_ analysis: SensitivityAnalysis) -> String {
+        table(["input", "first", "firstLow", "firstHigh", "total", "totalLow", "totalHigh"], analysis.inputs.enumerated().map { i, name in
+            let s = analysis.indices[i]
+            return [name] + [s.first, s.firstLow, s.firstHigh, s.total, s.totalLow, s.totalHigh].map(NumberFormat.csv)
+        })
+    }
+
+    /// A terminal table of rank intervals for the best `limit` units.
+    public static func rankIntervalTable(_ analysis: UncertaintyAnalysis, limit: Int) -> String {
+        var lines = ["uCode   nominal  median  5%-95% rank interval"]
+        for u in analysis.units.prefix(limit) {
+            lines.append(u.code.padding(toLength: 7, withPad: " ", startingAt: 0) + String(format: " %7.0f  %6.1f  [%.0f, %.0f]", u.nominalRank, u.medianRank, u.rank5, u.rank95))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A terminal table of Sobol indices.
+    public static func sobolTable(_ analysis: SensitivityAnalysis) -> String {
+        var lines = ["input            first-order [95% CI]          total-order [95% CI]"]
+        for (i, name) in analysis.inputs.enumerated() {
+            let s = analysis.indices[i]
+            lines.append(name.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: " %6.3f [%6.3f, %6.3f]   %6.3f [%6.3f, %6.3f]", s.first, s.firstLow, s.firstHigh, s.total, s.totalLow, s.totalHigh))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// Runs many variants of one build, each given by a choice of option per uncertain input.
+///
+/// Only the steps from the first one an input changes are re-run. States before each changed
+/// step are computed once per distinct combination of earlier choices and shared by all samples
+/// (within a memory budget); samples are spread over all cores, and each sample's result depends
+/// only on its choices, so results are identical whatever the number of cores.
+public struct SampleRunner: Sendable {
+    /// The nominal build (with all stages kept).
+    public let result: BuildResult
+    /// The spec of the nominal build.
+    public let spec: BuildSpec
+    /// The uncertain inputs.
+    public let model: ChoiceModel
+    /// The most bytes of cached intermediate states.
+    public var cacheBudget = 1 << 30
+
+    /// A runner for variants of `result`, built from `spec`.
+    public init(result: BuildResult, spec: BuildSpec, model: ChoiceModel) {
+        self.result = result
+        self.spec = spec
+        self.model = model
+    }
+
+    /// The outputs of a set of runs.
+    public struct Outputs: Sendable {
+        /// Headline scores, run after run, one per unit of the nominal build.
+        public var scores: [Double]
+        /// The number of units per run.
+        public var units: Int
+        /// The number of runs that finished (all of them unless cancelled).
+        public var completed: Int
+        /// Whether the runs were cancelled before the end.
+        public var cancelled: Bool
+
+        /// The scores of run `r`.
+        public func scores(ofRun r: Int) -> ArraySlice<Double> { scores[(r * units)..<((r + 1) * units)] }
+    }
+
+    /// Runs one build per entry of `choices` (an option index per input).
+    public func run(_ choices: [[Int]], control: RunControl = RunControl()) throws(IndexEngineError) -> Outputs {
+        let context = BuildContext(dataset: result.dataset, weightSets: spec.weightSets.merging(model.weightSets) { a, _ in a })
+        let touched = Array(Set(model.steps)).sorted()
+        guard let first = touched.first, result.stages.count > first else {
+            throw IndexEngineError(.invalidSpec, "the analysis needs the nominal build's stages", column: "inputs")
+        }
+        let boundaries = touched + [spec.steps.count]
+        // keys[j][run]: the choices of the inputs that change steps before boundaries[j].
+        let inputSteps = model.steps
+        @Sendable func key(_ run: [Int], before boundary: Int) -> [Int] {
+            inputSteps.indices.filter { inputSteps[$0] < boundary }.map { run[$0] }
+        }
+        var cached: [[[Int]: BuildState]] = [[[]: result.stages[first].state(of: result)]]
+        let stateBytes = result.stages[first].values.storage.count * 8 + 64
+        var depth = 0
+        while depth + 1 < touched.count {
+            let next = depth + 1
+            let keys = Array(Set(choices.map { key($0, before: boundaries[next]) })).sorted { $0.lexicographicallyPrecedes($1) }
+            if keys.count * stateBytes > cacheBudget || keys.count > choices.count / 2 { break }
+            let previous = cached[depth]
+            let current = depth
+            let states = try parallelMap(keys) { k throws(IndexEngineError) -> BuildState in
+                var choice = Array(repeating: 0, count: model.count)
+                for (slot, input) in model.steps.indices.filter({ model.steps[$0] < boundaries[next] }).enumerated() { choice[input] = k[slot] }
+                let start = previous[key(choice, before: boundaries[current])] ?? BuildState(dataset: result.dataset)
+                return try runSteps(from: boundaries[current], to: boundaries[next], state: start, choice: choice, context: context)
+            }
+            cached.append(Dictionary(uniqueKeysWithValues: zip(keys, states)))
+            depth = next
+        }
+
+        let units = result.final.units.count
+        let headline = result.headline
+        let output = SharedBuffer(count: choices.count * units)
+        let failure = FirstError()
+        let cache = cached[depth]
+        let from = boundaries[depth]
+        let chunk = max(1, min(64, choices.count / (ProcessInfo.processInfo.activeProcessorCount * 8)))
+        let chunks = (choices.count + chunk - 1) / chunk
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let range = (c * chunk)..<min(choices.count, (c + 1) * chunk)
+            var finished = 0
+            for r in range {
+                if control.isCancelled || failure.error != nil { break }
+                do throws(IndexEngineError) {
+                    let start = cache[key(choices[r], before: from)] ?? BuildState(dataset: result.dataset)
+                    let state = try runSteps(from: from, to: spec.steps.count, state: start, choice: choices[r], context: context)
+                    guard state.units == result.final.units else {
+                        throw IndexEngineError(.invalidParameter, "a sample screened out different units from the nominal build; uncertain screening is not supported", column: "inputs")
+                    }
+                    output.write(state.values.column(headline), at: r * units)
+                    finished += 1
+                } catch {
+                    let options = choices[r].enumerated().map { "\(model.names[$0]) = \(model.options[$0][$1])" }.joined(separator: ", ")
+                    failure.record(IndexEngineError(error.kind, "sample \(r + 1) (\(options)): \(error.message)", column: error.column))
+                }
+            }
+            control.finished(finished)
+        }
+        if let error = failure.error { throw error }
+        return Outputs(scores: output.values, units: units, completed: control.completed, cancelled: control.isCancelled)
+    }
+
+    private func runSteps(from start: Int, to end: Int, state: BuildState, choice: [Int], context: BuildContext) throws(IndexEngineError) -> BuildState {
+        var state = state
+        var log = BuildLog()
+        for s in start..<end {
+            let step = model.steps.contains(s) ? try model.variant(of: s, choices: choice) : spec.steps[s]
+            try IndexBuild.run(step, on: &state, context: context, log: &log)
+        }
+        return state
+    }
+
+    /// Maps `items` on all cores, keeping their order.
+    private func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) throws(IndexEngineError) -> R) throws(IndexEngineError) -> [R] {
+        let slots = Slots<R>(items.count)
+        let failure = FirstError()
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            do throws(IndexEngineError) {
+                let value = try transform(items[i])
+                lock.withLock { slots.values[i] = value }
+            } catch {
+                failure.record(error)
+            }
+        }
+        if let error = failure.error { throw error }
+        return slots.values.compactMap { $0 }
+    }
+}
+
+/// Result slots that parallel workers fill, each its own index.
+private final class Slots<R>: @unchecked Sendable {
+    var values: [R?]
+    init(_ n: Int) { values = Array(repeating: nil, count: n) }
+}
