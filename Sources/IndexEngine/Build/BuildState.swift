@@ -24,6 +24,8 @@ public struct BuildContext: Sendable {
     public var dataset: Dataset
     /// Named weight sets from the spec.
     public var weightSets: [String: [String: Double]]
+    /// Weight sets already resolved into column-order vectors, for builds repeated many times.
+    public var resolvedWeights: [String: [Double]] = [:]
 
     /// The framework of the dataset.
     public var framework: Framework { dataset.framework }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The first- and total-order Sobol' indices of one input, with their bootstrap confidence intervals.
 public struct SobolIndex: Sendable, Equatable {
     /// S_i, the share of the output variance due to the input alone.
@@ -80,20 +82,24 @@ public struct SobolIndices: Sendable {
         let point = estimator.estimate(rows: rows)
 
         // Replicate-major: firstDraws[i * resamples + r].
-        var firstDraws = [Double](repeating: .nan, count: inputs * resamples)
-        var totalDraws = [Double](repeating: .nan, count: inputs * resamples)
         // Offset from the seed so that one seed can both scramble a design and resample its runs
-        // without the two drawing the same stream.
-        var generator = SplitMix64(seed: seed ^ 0xB007_5B7A_9E5A_3C01)
-        var picked = rows
-        for r in 0..<resamples {
+        // without the two drawing the same stream; each resample has its own stream, so the
+        // resamples can run on all cores and still give the same draws.
+        let draws = DrawBuffer(count: 2 * inputs * resamples)
+        DispatchQueue.concurrentPerform(iterations: resamples) { r in
+            // Hashing the resample's number into its seed starts each stream at an unrelated point.
+            var seeding = SplitMix64(seed: seed ^ 0xB007_5B7A_9E5A_3C01 ^ UInt64(r))
+            var generator = SplitMix64(seed: seeding.next())
+            var picked = [Int](repeating: 0, count: baseSamples)
             for k in 0..<baseSamples { picked[k] = Self.uniformIndex(below: baseSamples, using: &generator) }
             let replicate = estimator.estimate(rows: picked)
             for i in 0..<inputs {
-                firstDraws[i * resamples + r] = replicate.first[i]
-                totalDraws[i * resamples + r] = replicate.total[i]
+                draws.set(i * resamples + r, replicate.first[i])
+                draws.set((inputs + i) * resamples + r, replicate.total[i])
             }
         }
+        let firstDraws = Array(draws.values[0..<(inputs * resamples)])
+        let totalDraws = Array(draws.values[(inputs * resamples)...])
         let tail = (1 - confidence) / 2
         self.indices = (0..<inputs).map { i in
             let firsts = firstDraws[i * resamples..<(i + 1) * resamples]
@@ -174,4 +180,16 @@ struct SobolEstimator {
             }
         }
     }
+}
+
+/// Bootstrap draws that parallel resamples write, each to its own slots.
+private final class DrawBuffer: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Double>
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: .nan)
+    }
+    deinit { storage.deallocate() }
+    func set(_ index: Int, _ value: Double) { storage[index] = value }
+    var values: [Double] { Array(storage) }
 }

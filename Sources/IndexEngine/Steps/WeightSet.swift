@@ -2,6 +2,7 @@
 enum WeightSet {
     /// Weights for every framework node, in column order.
     static func resolve(_ name: String, context: BuildContext, field: String) throws(IndexEngineError) -> [Double] {
+        if let resolved = context.resolvedWeights[name] { return resolved }
         let framework = context.framework
         switch name {
         case "metadata":

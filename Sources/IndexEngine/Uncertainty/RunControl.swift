@@ -34,16 +34,22 @@ public final class RunControl: @unchecked Sendable {
 
 /// A fixed-size buffer that parallel workers write disjoint parts of.
 final class SharedBuffer: @unchecked Sendable {
-    private(set) var values: [Double]
+    private let storage: UnsafeMutableBufferPointer<Double>
 
-    init(count: Int) { values = Array(repeating: .nan, count: count) }
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: .nan)
+    }
+
+    deinit { storage.deallocate() }
 
     /// Writes `row` at `offset`; callers guarantee that no two writers overlap.
     func write(_ row: [Double], at offset: Int) {
-        values.withUnsafeMutableBufferPointer { buffer in
-            for (i, v) in row.enumerated() { buffer[offset + i] = v }
-        }
+        for (i, v) in row.enumerated() { storage[offset + i] = v }
     }
+
+    /// A copy of the buffer's values.
+    var values: [Double] { Array(storage) }
 }
 
 /// The first error raised by any worker.

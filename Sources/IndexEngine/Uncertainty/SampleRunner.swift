@@ -40,12 +40,17 @@ public struct SampleRunner: Sendable {
 
     /// Runs one build per entry of `choices` (an option index per input).
     public func run(_ choices: [[Int]], control: RunControl = RunControl()) throws(IndexEngineError) -> Outputs {
-        let context = BuildContext(dataset: result.dataset, weightSets: spec.weightSets.merging(model.weightSets) { a, _ in a })
+        var prepared = BuildContext(dataset: result.dataset, weightSets: spec.weightSets.merging(model.weightSets) { a, _ in a })
+        for name in model.weightSets.keys {
+            prepared.resolvedWeights[name] = try WeightSet.resolve(name, context: prepared, field: "weights")
+        }
+        let context = prepared
         let touched = Array(Set(model.steps)).sorted()
         guard let first = touched.first, result.stages.count > first else {
             throw IndexEngineError(.invalidSpec, "the analysis needs the nominal build's stages", column: "inputs")
         }
         let boundaries = touched + [spec.steps.count]
+        let variants = try StepVariants(model: model, choices: choices)
         // keys[j][run]: the choices of the inputs that change steps before boundaries[j].
         let inputSteps = model.steps
         @Sendable func key(_ run: [Int], before boundary: Int) -> [Int] {
@@ -64,7 +69,7 @@ public struct SampleRunner: Sendable {
                 var choice = Array(repeating: 0, count: model.count)
                 for (slot, input) in model.steps.indices.filter({ model.steps[$0] < boundaries[next] }).enumerated() { choice[input] = k[slot] }
                 let start = previous[key(choice, before: boundaries[current])] ?? BuildState(dataset: result.dataset)
-                return try runSteps(from: boundaries[current], to: boundaries[next], state: start, choice: choice, context: context)
+                return try runSteps(from: boundaries[current], to: boundaries[next], state: start, choice: choice, context: context, variants: variants)
             }
             cached.append(Dictionary(uniqueKeysWithValues: zip(keys, states)))
             depth = next
@@ -85,7 +90,7 @@ public struct SampleRunner: Sendable {
                 if control.isCancelled || failure.error != nil { break }
                 do throws(IndexEngineError) {
                     let start = cache[key(choices[r], before: from)] ?? BuildState(dataset: result.dataset)
-                    let state = try runSteps(from: from, to: spec.steps.count, state: start, choice: choices[r], context: context)
+                    let state = try runSteps(from: from, to: spec.steps.count, state: start, choice: choices[r], context: context, variants: variants)
                     guard state.units == result.final.units else {
                         throw IndexEngineError(.invalidParameter, "a sample screened out different units from the nominal build; uncertain screening is not supported", column: "inputs")
                     }
@@ -102,11 +107,13 @@ public struct SampleRunner: Sendable {
         return Outputs(scores: output.values, units: units, completed: control.completed, cancelled: control.isCancelled)
     }
 
-    private func runSteps(from start: Int, to end: Int, state: BuildState, choice: [Int], context: BuildContext) throws(IndexEngineError) -> BuildState {
+    private func runSteps(
+        from start: Int, to end: Int, state: BuildState, choice: [Int], context: BuildContext, variants: StepVariants
+    ) throws(IndexEngineError) -> BuildState {
         var state = state
         var log = BuildLog()
         for s in start..<end {
-            let step = model.steps.contains(s) ? try model.variant(of: s, choices: choice) : spec.steps[s]
+            let step = variants.step(s, choice: choice) ?? spec.steps[s]
             try IndexBuild.run(step, on: &state, context: context, log: &log)
         }
         return state
@@ -134,4 +141,32 @@ public struct SampleRunner: Sendable {
 private final class Slots<R>: @unchecked Sendable {
     var values: [R?]
     init(_ n: Int) { values = Array(repeating: nil, count: n) }
+}
+
+/// The changed steps every sample needs, prepared once per distinct combination of choices.
+struct StepVariants: Sendable {
+    private let inputsOf: [Int: [Int]]
+    private let steps: [Int: [[Int]: BuildStep]]
+
+    init(model: ChoiceModel, choices: [[Int]]) throws(IndexEngineError) {
+        var inputsOf: [Int: [Int]] = [:]
+        for (input, step) in model.steps.enumerated() { inputsOf[step, default: []].append(input) }
+        var steps: [Int: [[Int]: BuildStep]] = [:]
+        for (step, inputs) in inputsOf {
+            var variants: [[Int]: BuildStep] = [:]
+            for choice in choices {
+                let key = inputs.map { choice[$0] }
+                if variants[key] == nil { variants[key] = try model.variant(of: step, choices: choice) }
+            }
+            steps[step] = variants
+        }
+        self.inputsOf = inputsOf
+        self.steps = steps
+    }
+
+    /// Step `s` as `choice` changes it, or `nil` when no input changes it.
+    func step(_ s: Int, choice: [Int]) -> BuildStep? {
+        guard let inputs = inputsOf[s] else { return nil }
+        return steps[s]?[inputs.map { choice[$0] }]
+    }
 }
