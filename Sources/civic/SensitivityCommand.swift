@@ -16,7 +16,7 @@ struct UncertaintyCommand: ParsableCommand {
         do throws(IndexEngineError) {
             let (spec, result, analysis) = try options.load()
             let control = options.control(total: analysis.samples)
-            let ua = try UncertaintyAnalysis.run(result, spec: spec, analysis: analysis, control: control.run)
+            let ua = try UncertaintyAnalysis.run(result, spec: spec, analysis: analysis, workers: options.workers, control: control.run)
             control.finish()
             try AnalysisWriter(directory: options.out).write(ua)
             print(AnalysisWriter.rankIntervalTable(ua, limit: options.top), terminator: "")
@@ -46,7 +46,7 @@ struct SensitivityCommand: ParsableCommand {
             let (spec, result, analysis) = try options.load()
             let control = options.control(total: analysis.samples * (analysis.inputs.count + 2))
             let start = DispatchTime.now().uptimeNanoseconds
-            let sa = try SensitivityAnalysis.run(result, spec: spec, analysis: analysis, statistic: unit.map { .score(unit: $0) } ?? .meanAbsoluteRankChange, control: control.run)
+            let sa = try SensitivityAnalysis.run(result, spec: spec, analysis: analysis, statistic: unit.map { .score(unit: $0) } ?? .meanAbsoluteRankChange, workers: options.workers, control: control.run)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             control.finish()
             try AnalysisWriter(directory: options.out).write(sa)
@@ -76,6 +76,9 @@ struct AnalysisOptions: ParsableArguments {
     @Option(help: "Units to show in the terminal.")
     var top: Int = 20
 
+    @Option(help: "Samples run at once (default: all cores); results do not depend on it.")
+    var workers: Int?
+
     @Flag(help: "Do not show a progress bar.")
     var quiet = false
 
@@ -84,6 +87,7 @@ struct AnalysisOptions: ParsableArguments {
             throw ValidationError("The file '\(path)' does not exist.")
         }
         if let samples, samples < 1 { throw ValidationError("--samples must be at least 1.") }
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
     }
 
     func load() throws(IndexEngineError) -> (BuildSpec, BuildResult, AnalysisSpec) {

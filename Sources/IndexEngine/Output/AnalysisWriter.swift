@@ -44,7 +44,7 @@ public struct AnalysisWriter: Sendable {
     static func samplesCSV(_ analysis: UncertaintyAnalysis, statistic: [Double]? = nil) -> String {
         let model = analysis.model
         let header = ["sample"] + model.names + (statistic == nil ? [] : ["statistic"])
-        let rows = analysis.choices.prefix(analysis.outputs.completed).enumerated().map { r, choice in
+        let rows = analysis.choices.enumerated().filter { analysis.outputs.finished[$0.offset] }.map { r, choice in
             [String(r + 1)] + choice.enumerated().map { model.options[$0][$1] } + (statistic.map { [NumberFormat.csv($0[r])] } ?? [])
         }
         return table(header, rows)

@@ -61,3 +61,19 @@ final class FirstError: @unchecked Sendable {
         lock.withLock { if self.error == nil { self.error = error } }
     }
 }
+
+/// Which runs have finished, written by parallel workers each for its own runs.
+final class RunFlags: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Bool>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: false)
+    }
+
+    deinit { storage.deallocate() }
+
+    func mark(_ run: Int) { storage[run] = true }
+    func isMarked(_ run: Int) -> Bool { storage[run] }
+    var values: [Bool] { Array(storage) }
+}

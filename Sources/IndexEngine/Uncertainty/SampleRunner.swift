@@ -15,6 +15,8 @@ public struct SampleRunner: Sendable {
     public let model: ChoiceModel
     /// The most bytes of cached intermediate states.
     public var cacheBudget = 1 << 30
+    /// How many samples run at once; all cores by default. Results do not depend on it.
+    public var workers = ProcessInfo.processInfo.activeProcessorCount
 
     /// A runner for variants of `result`, built from `spec`.
     public init(result: BuildResult, spec: BuildSpec, model: ChoiceModel) {
@@ -29,10 +31,13 @@ public struct SampleRunner: Sendable {
         public var scores: [Double]
         /// The number of units per run.
         public var units: Int
-        /// The number of runs that finished (all of them unless cancelled).
-        public var completed: Int
+        /// For each run, whether it finished (all of them unless cancelled).
+        public var finished: [Bool]
         /// Whether the runs were cancelled before the end.
         public var cancelled: Bool
+
+        /// The number of runs that finished.
+        public var completed: Int { finished.count { $0 } }
 
         /// The scores of run `r`.
         public func scores(ofRun r: Int) -> ArraySlice<Double> { scores[(r * units)..<((r + 1) * units)] }
@@ -78,33 +83,39 @@ public struct SampleRunner: Sendable {
         let units = result.final.units.count
         let headline = result.headline
         let output = SharedBuffer(count: choices.count * units)
+        let done = RunFlags(count: choices.count)
         let failure = FirstError()
         let cache = cached[depth]
         let from = boundaries[depth]
-        let chunk = max(1, min(64, choices.count / (ProcessInfo.processInfo.activeProcessorCount * 8)))
-        let chunks = (choices.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let range = (c * chunk)..<min(choices.count, (c + 1) * chunk)
-            var finished = 0
-            for r in range {
-                if control.isCancelled || failure.error != nil { break }
-                do throws(IndexEngineError) {
-                    let start = cache[key(choices[r], before: from)] ?? BuildState(dataset: result.dataset)
-                    let state = try runSteps(from: from, to: spec.steps.count, state: start, choice: choices[r], context: context, variants: variants)
-                    guard state.units == result.final.units else {
-                        throw IndexEngineError(.invalidParameter, "a sample screened out different units from the nominal build; uncertain screening is not supported", column: "inputs")
-                    }
-                    output.write(state.values.column(headline), at: r * units)
-                    finished += 1
-                } catch {
-                    let options = choices[r].enumerated().map { "\(model.names[$0]) = \(model.options[$0][$1])" }.joined(separator: ", ")
-                    failure.record(IndexEngineError(error.kind, "sample \(r + 1) (\(options)): \(error.message)", column: error.column))
-                }
+        @Sendable func sample(_ r: Int) throws(IndexEngineError) {
+            let start = cache[key(choices[r], before: from)] ?? BuildState(dataset: result.dataset)
+            let state = try runSteps(from: from, to: spec.steps.count, state: start, choice: choices[r], context: context, variants: variants)
+            guard state.units == result.final.units else {
+                throw IndexEngineError(.invalidParameter, "a sample screened out different units from the nominal build; uncertain screening is not supported", column: "inputs")
             }
-            control.finished(finished)
+            output.write(state.values.column(headline), at: r * units)
+            done.mark(r)
+        }
+        // Workers take chunks of samples in turn; small chunks keep the progress bar lively.
+        let chunk = max(1, min(64, choices.count / (max(1, workers) * 8)))
+        let queue = ChunkQueue(count: (choices.count + chunk - 1) / chunk)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(workers, queue.count))) { _ in
+            while let c = queue.next(), !control.isCancelled, failure.error == nil {
+                let range = (c * chunk)..<min(choices.count, (c + 1) * chunk)
+                for r in range where !control.isCancelled {
+                    do throws(IndexEngineError) {
+                        try sample(r)
+                    } catch {
+                        let options = choices[r].enumerated().map { "\(model.names[$0]) = \(model.options[$0][$1])" }.joined(separator: ", ")
+                        failure.record(IndexEngineError(error.kind, "sample \(r + 1) (\(options)): \(error.message)", column: error.column))
+                        break
+                    }
+                }
+                control.finished(range.count { done.isMarked($0) })
+            }
         }
         if let error = failure.error { throw error }
-        return Outputs(scores: output.values, units: units, completed: control.completed, cancelled: control.isCancelled)
+        return Outputs(scores: output.values, units: units, finished: done.values, cancelled: control.isCancelled)
     }
 
     private func runSteps(
@@ -168,5 +179,22 @@ struct StepVariants: Sendable {
     func step(_ s: Int, choice: [Int]) -> BuildStep? {
         guard let inputs = inputsOf[s] else { return nil }
         return steps[s]?[inputs.map { choice[$0] }]
+    }
+}
+
+/// Hands out chunk numbers to workers, each once.
+private final class ChunkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next_ = 0
+    let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        lock.withLock {
+            guard next_ < count else { return nil }
+            defer { next_ += 1 }
+            return next_
+        }
     }
 }

@@ -23,7 +23,8 @@ public struct SensitivityAnalysis: Sendable {
 
     /// Runs Saltelli's design for the inputs of `analysis` with N = `analysis.samples`.
     public static func run(
-        _ result: BuildResult, spec: BuildSpec, analysis: AnalysisSpec, statistic: Statistic = .meanAbsoluteRankChange, control: RunControl = RunControl()
+        _ result: BuildResult, spec: BuildSpec, analysis: AnalysisSpec, statistic: Statistic = .meanAbsoluteRankChange,
+        workers: Int? = nil, control: RunControl = RunControl()
     ) throws(IndexEngineError) -> SensitivityAnalysis {
         guard analysis.samples >= 2 else {
             throw IndexEngineError(.invalidParameter, "a sensitivity analysis needs at least 2 base samples", column: "samples")
@@ -31,7 +32,9 @@ public struct SensitivityAnalysis: Sendable {
         let model = try ChoiceModel(analysis, spec: spec, context: BuildContext(dataset: result.dataset, weightSets: spec.weightSets))
         let design = try SensitivityDesign(inputs: model.count, baseSamples: analysis.samples, seed: analysis.seed)
         let choices = (0..<design.runCount).map { run in design.point(run: run).enumerated().map { model.option($0, at: $1) } }
-        let outputs = try SampleRunner(result: result, spec: spec, model: model).run(choices, control: control)
+        var runner = SampleRunner(result: result, spec: spec, model: model)
+        if let workers { runner.workers = workers }
+        let outputs = try runner.run(choices, control: control)
         guard !outputs.cancelled else {
             throw IndexEngineError(.noData, "the analysis was stopped after \(outputs.completed) of \(choices.count) runs", column: "samples")
         }

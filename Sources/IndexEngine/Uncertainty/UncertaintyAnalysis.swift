@@ -27,14 +27,20 @@ public struct UncertaintyAnalysis: Sendable {
     public var outputs: SampleRunner.Outputs
 
     /// Samples the inputs `analysis.samples` times from a scrambled Sobol' sequence and runs each sample.
-    public static func run(_ result: BuildResult, spec: BuildSpec, analysis: AnalysisSpec, control: RunControl = RunControl()) throws(IndexEngineError) -> UncertaintyAnalysis {
+    ///
+    /// - Parameter workers: how many samples run at once (all cores when `nil`); results do not depend on it.
+    public static func run(
+        _ result: BuildResult, spec: BuildSpec, analysis: AnalysisSpec, workers: Int? = nil, control: RunControl = RunControl()
+    ) throws(IndexEngineError) -> UncertaintyAnalysis {
         guard analysis.samples >= 1 else {
             throw IndexEngineError(.invalidParameter, "samples must be at least 1", column: "samples")
         }
         let model = try ChoiceModel(analysis, spec: spec, context: BuildContext(dataset: result.dataset, weightSets: spec.weightSets))
         var sequence = try SobolSequence(dimensions: model.count, seed: analysis.seed)
         let choices = (0..<analysis.samples).map { _ in sequence.next().enumerated().map { model.option($0, at: $1) } }
-        let outputs = try SampleRunner(result: result, spec: spec, model: model).run(choices, control: control)
+        var runner = SampleRunner(result: result, spec: spec, model: model)
+        if let workers { runner.workers = workers }
+        let outputs = try runner.run(choices, control: control)
         return UncertaintyAnalysis(units: summarise(result, outputs), choices: choices, model: model, outputs: outputs)
     }
 
@@ -43,7 +49,7 @@ public struct UncertaintyAnalysis: Sendable {
         let n = outputs.units
         var ranks = [[Double]](repeating: [], count: n)
         var scores = [[Double]](repeating: [], count: n)
-        for run in 0..<outputs.completed {
+        for run in outputs.finished.indices where outputs.finished[run] {
             let s = Array(outputs.scores(ofRun: run))
             let r = Ranking.ranks(s, ties: .min, descending: true)
             for u in 0..<n where !r[u].isNaN {
