@@ -24,19 +24,26 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Levels of the synthetic index (indicators are level 1).")
     var levels: Int = 4
 
-    @Option(help: "Which benchmarks to run: asem, synthetic or all.")
+    @Option(help: "The ASEM analysis file of the sensitivity benchmark.")
+    var analysis: String = "Examples/asem/sensitivity.json"
+
+    @Option(help: "Which benchmarks to run: asem, synthetic, sensitivity, scale or all.")
     var only: String = "all"
 
     func validate() throws {
         guard repetitions >= 1 else { throw ValidationError("--repetitions must be at least 1.") }
         guard units >= 2, indicators >= 1, levels >= 2 else { throw ValidationError("--units must be at least 2, --indicators at least 1, --levels at least 2.") }
-        guard ["asem", "synthetic", "all"].contains(only) else { throw ValidationError("--only must be asem, synthetic or all.") }
+        guard ["asem", "synthetic", "sensitivity", "scale", "all"].contains(only) else {
+            throw ValidationError("--only must be asem, synthetic, sensitivity, scale or all.")
+        }
     }
 
     func run() throws {
         do throws(IndexEngineError) {
-            if only != "synthetic" { try asem() }
-            if only != "asem" { try synthetic() }
+            if only == "asem" || only == "all" { try asem() }
+            if only == "synthetic" || only == "all" { try synthetic() }
+            if only == "sensitivity" || only == "all" { try sensitivity() }
+            if only == "scale" || only == "all" { try scale() }
         } catch {
             throw reportFailure(error)
         }
@@ -74,6 +81,53 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "synthetic build (%d units x %d indicators, %d levels, 4 steps): %.3f s; peak memory %.1f MB = %.2f x the value matrix (%.1f MB)",
                      units, indicators, levels, seconds, peak / 1e6, peak / matrixBytes, matrixBytes / 1e6))
         _ = result.final.units.count
+    }
+
+    /// COINr's vignette problem on ASEM: four uncertain inputs, N = 100 (600 builds) and N = 10,000.
+    private func sensitivity() throws(IndexEngineError) {
+        let spec = try BuildSpec.read(path: self.spec)
+        let (dataset, _) = try BuildInputs.load(spec, relativeTo: (self.spec as NSString).deletingLastPathComponent)
+        let result = try IndexBuild.run(dataset, spec: spec)
+        var analysis = try AnalysisSpec.read(path: self.analysis)
+        for samples in [100, 10_000] {
+            analysis.samples = samples
+            var times: [Double] = []
+            for _ in 0..<(samples == 100 ? 21 : 3) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = try SensitivityAnalysis.run(result, spec: spec, analysis: analysis)
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            }
+            times.sort()
+            print(String(format: "asem sensitivity, 4 inputs, N = %d (%d builds, %d bootstrap resamples): median %.3f s over %d runs",
+                         samples, samples * (analysis.inputs.count + 2), analysis.bootstrap, times[times.count / 2], times.count))
+        }
+    }
+
+    /// A large case: 2,000 units x 300 indicators, 6 uncertain inputs, N = 1,024.
+    private func scale() throws(IndexEngineError) {
+        let dataset = try SyntheticIndex.dataset(units: 2000, indicators: 300, levels: 4)
+        let spec = BuildSpec(inputs: .native(units: "", indicators: "", values: ""), steps: [
+            .impute(Impute(method: .mean)),
+            .treat(Treat()),
+            .normalise(Normalise(method: .minMax, range: [1, 100])),
+            .aggregate(Aggregate()),
+        ])
+        let result = try IndexBuild.run(dataset, spec: spec)
+        let analysis = AnalysisSpec(inputs: [
+            .parameter("imputation", step: .kind("impute"), field: "method", values: [.string("mean"), .string("median")]),
+            .parameter("winmax", step: .kind("treat"), field: "winmax", values: (1...5).map { .number(Double($0)) }),
+            .alternatives("normalisation", step: .kind("normalise"), [
+                ["method": .string("minMax"), "range": .array([.number(1), .number(100)])],
+                ["method": .string("rank")],
+            ]),
+            .noisyWeights("weights", noise: 0.25, levels: [2, 3], draws: 100),
+            .parameter("aggregation", step: .kind("aggregate"), field: "method", values: [.string("arithmetic"), .string("geometric")]),
+            .parameter("threshold", step: .kind("aggregate"), field: "threshold", values: [.number(0), .number(0.5)]),
+        ], samples: 1024)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let sa = try SensitivityAnalysis.run(result, spec: spec, analysis: analysis)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print(String(format: "scale sensitivity, 2000 units x 300 indicators, 6 inputs, N = 1024 (%d builds): %.2f s", sa.runs, seconds))
     }
 
     /// The peak resident set size of this process so far, in bytes.
