@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "IndexEngine", targets: ["IndexEngine"]),
+        .library(name: "Awards", targets: ["Awards"]),
         .executable(name: "civic", targets: ["civic"]),
     ],
     dependencies: [
@@ -13,16 +14,22 @@ let package = Package(
     ],
     targets: [
         .target(name: "IndexEngine"),
+        .target(name: "Awards", dependencies: ["IndexEngine"]),
         .executableTarget(
             name: "civic",
             dependencies: [
                 "IndexEngine",
+                "Awards",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "IndexEngineTests",
             dependencies: ["IndexEngine"]
+        ),
+        .testTarget(
+            name: "AwardsTests",
+            dependencies: ["Awards"]
         ),
     ],
     swiftLanguageModes: [.v6]
