@@ -88,7 +88,7 @@ public struct SobolIndices: Sendable {
         let draws = DrawBuffer(count: 2 * inputs * resamples)
         DispatchQueue.concurrentPerform(iterations: resamples) { r in
             // Hashing the resample's number into its seed starts each stream at an unrelated point.
-            var seeding = SplitMix64(seed: seed ^ 0xB007_5B7A_9E5A_3C01 ^ UInt64(r))
+            var seeding = SplitMix64(seed: (seed ^ 0xB007_5B7A_9E5A_3C01) &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(r))
             var generator = SplitMix64(seed: seeding.next())
             var picked = [Int](repeating: 0, count: baseSamples)
             for k in 0..<baseSamples { picked[k] = Self.uniformIndex(below: baseSamples, using: &generator) }

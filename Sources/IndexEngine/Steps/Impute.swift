@@ -104,7 +104,9 @@ public struct Impute: Sendable, Codable, Equatable {
                 }
                 guard let groups = context.dataset.group(name) else {
                     let known = context.dataset.groups.map(\.name).joined(separator: ", ")
-                    throw IndexEngineError(.unknownCode, "'\(name)' is not a group column of the data (groups: \(known.isEmpty ? "none" : known))", column: "group")
+                    throw IndexEngineError(
+                        .unknownCode, "'\(name)' is not a group column of the data (groups: \(known.isEmpty ? "none" : known))",
+                        column: override?.group == nil ? "group" : "overrides.\(code).group")
                 }
                 var members: [String: [Double]] = [:]
                 for r in 0..<rows {

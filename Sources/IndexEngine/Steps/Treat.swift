@@ -129,6 +129,13 @@ public struct Treat: Sendable, Codable, Equatable {
                 first = Self.transform(original, method, lambda: lambda)
             }
             report.afterFirst = check(first)
+            if report.afterFirst?.pass == nil && !force {
+                // COINr's Treat.numeric returns the indicator untreated when the check after the first
+                // treatment cannot be computed (winsorisation left a constant column, say).
+                log.warnings.append("treat: '\(code)' was left untreated: skew and kurtosis cannot be computed after \(method.rawValue)")
+                log.treatment.append(report)
+                continue
+            }
             report.applied = method.rawValue
             var result = first
             let fallback = o?.fallback ?? self.fallback

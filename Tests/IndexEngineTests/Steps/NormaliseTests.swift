@@ -1,0 +1,229 @@
+import Testing
+@testable import IndexEngine
+
+/// The normalise step: COINr's `n_*` functions, with the direction applied first.
+@Suite("Step: normalise")
+struct NormaliseTests {
+    /// Units A–E. x1 and x2 hold the same values [2, 4, 4, 10, –]; x1 has direction +1, target 8,
+    /// x2 direction −1, target 3; both have goalposts (0, 8).
+    /// After the direction, x2 is [−2, −4, −4, −10, –]: min −10, max −2.
+    static let values: [Double] = [2, 4, 4, 10, .nan]
+
+    static func data(extra: [[Double]] = []) throws -> Dataset {
+        try StepKit.dataset(
+            nodes: [
+                StepKit.indicator("x1", direction: 1, target: 8, goalposts: (0, 8)),
+                StepKit.indicator("x2", direction: -1, target: 3, goalposts: (0, 8)),
+            ] + extra.indices.map { StepKit.indicator("x\($0 + 3)") },
+            columns: [values, values] + extra)
+    }
+
+    static func normalised(_ step: Normalise, extra: [[Double]] = []) throws -> BuildResult {
+        try StepKit.run(try data(extra: extra), [.normalise(step)])
+    }
+
+    static func settings(_ method: Normalise.Method, _ edit: (inout Normalise.Settings) -> Void = { _ in }) -> Normalise {
+        var s = Normalise.Settings()
+        s.method = method
+        edit(&s)
+        return Normalise(s)
+    }
+
+    static func expect(_ step: Normalise, x1: [Double], x2: [Double], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let result = try normalised(step)
+        StepKit.expectClose(StepKit.column(result, "x1"), x1, "x1", sourceLocation: sourceLocation)
+        StepKit.expectClose(StepKit.column(result, "x2"), x2, "x2", sourceLocation: sourceLocation)
+    }
+
+    @Test("minMax: (x − min)/(max − min)·(u − l) + l, the default onto [0, 100]")
+    func minMax() throws {
+        // x1: (x − 2)/8·100;  x2: (−x + 10)/8·100 = (max − x)/(max − min)·100
+        try Self.expect(Normalise(), x1: [0, 25, 25, 100, .nan], x2: [100, 75, 75, 0, .nan])
+        try Self.expect(Normalise(method: .minMax), x1: [0, 25, 25, 100, .nan], x2: [100, 75, 75, 0, .nan])
+        // [1, 100]: (x − 2)/8·99 + 1 → 1, 25.75, 25.75, 100
+        try Self.expect(Normalise(method: .minMax, range: [1, 100]), x1: [1, 25.75, 25.75, 100, .nan], x2: [100, 75.25, 75.25, 1, .nan])
+    }
+
+    @Test("zScore: (x − mean)/sd·s + m with the sample sd; negated for direction −1")
+    func zScore() throws {
+        // mean (2 + 4 + 4 + 10)/4 = 5; d = −3, −1, −1, 5; Σd² = 36; sd = √(36/3) = √12
+        let s = 12.0.squareRoot()
+        let z = [-3 / s, -1 / s, -1 / s, 5 / s, .nan]
+        try Self.expect(Normalise(method: .zScore), x1: z, x2: z.map { -$0 })
+        try Self.expect(Normalise(method: .zScore, mean: 100, sd: 10), x1: z.map { 100 + 10 * $0 }, x2: z.map { 100 - 10 * $0 })
+    }
+
+    @Test("scaled: (x − l)/(u − l)·100 with fixed l and u, applied after the direction")
+    func scaled() throws {
+        // x1 with [0, 20]: x/20·100 = 5x;  x2 is −x, so [0, 20] gives −5x
+        try Self.expect(Normalise(method: .scaled, range: [0, 20]), x1: [10, 20, 20, 50, .nan], x2: [-10, -20, -20, -50, .nan])
+        // x2 with the negated range [−20, 0]: (−x + 20)/20·100
+        let negated = Normalise(Self.settings(.scaled) { $0.range = [0, 20] }.settings, overrides: ["x2": Self.settings(.scaled) { $0.range = [-20, 0] }.settings])
+        try Self.expect(negated, x1: [10, 20, 20, 50, .nan], x2: [90, 80, 80, 50, .nan])
+    }
+
+    @Test("rank, percentileRank and borda use ties \"min\" and keep missing values")
+    func ranks() throws {
+        // x1 ascending 2 (1), 4 4 (2), 10 (4);  x2 = −x ascending −10 (1), −4 −4 (2), −2 (4)
+        try Self.expect(Normalise(method: .rank), x1: [1, 2, 2, 4, .nan], x2: [4, 2, 2, 1, .nan])
+        // (rank − 1)/(n − 1), n = 4 observed
+        try Self.expect(Normalise(method: .percentileRank), x1: [0, 1.0 / 3, 1.0 / 3, 1, .nan], x2: [1, 1.0 / 3, 1.0 / 3, 0, .nan])
+        // rank − 1
+        try Self.expect(Normalise(method: .borda), x1: [0, 1, 1, 3, .nan], x2: [3, 1, 1, 0, .nan])
+    }
+
+    @Test("distanceToMax: 1 − (max − x)/(max − min)")
+    func distanceToMax() throws {
+        // x1: 1 − (10 − x)/8;  x2: 1 − (−2 + x)/8
+        try Self.expect(Normalise(method: .distanceToMax), x1: [0, 0.25, 0.25, 1, .nan], x2: [1, 0.75, 0.75, 0, .nan])
+    }
+
+    @Test("distanceToTarget: (x − min)/(target − min); for direction −1 (max − x)/(max − target)")
+    func distanceToTarget() throws {
+        // x1, target 8: (x − 2)/6 → 0, 1/3, 1/3, 4/3
+        // x2, target 3: (10 − x)/(10 − 3) → 8/7, 6/7, 6/7, 0
+        try Self.expect(Self.settings(.distanceToTarget), x1: [0, 1.0 / 3, 1.0 / 3, 4.0 / 3, .nan], x2: [8.0 / 7, 6.0 / 7, 6.0 / 7, 0, .nan])
+        // capAtMax: values above 1 become 1
+        try Self.expect(
+            Self.settings(.distanceToTarget) { $0.capAtMax = true }, x1: [0, 1.0 / 3, 1.0 / 3, 1, .nan], x2: [1, 6.0 / 7, 6.0 / 7, 0, .nan])
+        // a target in the spec replaces the metadata's: x1 target 6 → (x − 2)/4; x2 target 6 → (10 − x)/4
+        try Self.expect(Self.settings(.distanceToTarget) { $0.target = 6 }, x1: [0, 0.5, 0.5, 2, .nan], x2: [2, 1.5, 1.5, 0, .nan])
+    }
+
+    @Test("distanceToTarget without a target is an error naming the field")
+    func distanceToTargetMissing() throws {
+        let error = StepKit.error(try Self.data(extra: [[1, 2, 3, 4, 5]]), [.normalise(Self.settings(.distanceToTarget))])
+        #expect(error?.kind == .invalidParameter)
+        #expect(error?.column == "steps[0].target")
+        #expect(error?.message.contains("'x3'") == true)
+    }
+
+    @Test("distanceToReference: 1 − (x_ref − x)/(x_ref − min), for the reference unit")
+    func distanceToReference() throws {
+        // reference B (value 4). x1: 1 − (4 − x)/(4 − 2) → 0, 1, 1, 4
+        // x2: −x, x_ref = −4, min = −10: 1 − (−4 + x)/6 → 4/3, 1, 1, 0
+        try Self.expect(Self.settings(.distanceToReference) { $0.reference = "B" }, x1: [0, 1, 1, 4, .nan], x2: [4.0 / 3, 1, 1, 0, .nan])
+        try Self.expect(
+            Self.settings(.distanceToReference) { $0.reference = "B"; $0.capAtMax = true }, x1: [0, 1, 1, 1, .nan], x2: [1, 1, 1, 0, .nan])
+    }
+
+    @Test("distanceToReference: a reference without a value gives missing values and a warning; errors name the field")
+    func distanceToReferenceEdges() throws {
+        let result = try Self.normalised(Self.settings(.distanceToReference) { $0.reference = "E" })
+        #expect(StepKit.column(result, "x1").allSatisfy { $0.isNaN })
+        #expect(result.log.warnings.contains("normalise: the reference unit 'E' has no value of 'x1'"))
+        let unknown = StepKit.error(try Self.data(), [.normalise(Self.settings(.distanceToReference) { $0.reference = "ZZ" })])
+        #expect(unknown?.kind == .unknownCode)
+        #expect(unknown?.column == "steps[0].reference")
+        let none = StepKit.error(try Self.data(), [.normalise(Self.settings(.distanceToReference))])
+        #expect(none?.kind == .invalidParameter)
+        #expect(none?.column == "steps[0].reference")
+        // a reference unit removed by the screen is not a unit of the build any more
+        let screened = StepKit.error(
+            try Self.data(), [.screen(Screen()), .normalise(Self.settings(.distanceToReference) { $0.reference = "E" })])
+        #expect(screened?.kind == .unknownCode)
+        #expect(screened?.column == "steps[1].reference")
+    }
+
+    @Test("goalposts: (x − l)/(u − l), truncated to [0, 1], times the scale; direction −1 gives (u − x)/(u − l)")
+    func goalposts() throws {
+        // metadata posts (0, 8). x1: x/8 → 0.25, 0.5, 0.5, 1.25 → truncated to 1
+        // x2: (8 − x)/8 → 0.75, 0.5, 0.5, −0.25 → truncated to 0
+        try Self.expect(Self.settings(.goalposts), x1: [0.25, 0.5, 0.5, 1, .nan], x2: [0.75, 0.5, 0.5, 0, .nan])
+        try Self.expect(Self.settings(.goalposts) { $0.truncate = false }, x1: [0.25, 0.5, 0.5, 1.25, .nan], x2: [0.75, 0.5, 0.5, -0.25, .nan])
+        try Self.expect(Self.settings(.goalposts) { $0.scale = 100 }, x1: [25, 50, 50, 100, .nan], x2: [75, 50, 50, 0, .nan])
+        // posts in the spec, in the indicator's own units: (1, 5). x1: (x − 1)/4; x2: (5 − x)/4
+        try Self.expect(
+            Self.settings(.goalposts) { $0.goalposts = [1, 5]; $0.truncate = false },
+            x1: [0.25, 0.75, 0.75, 2.25, .nan], x2: [0.75, 0.25, 0.25, -1.25, .nan])
+    }
+
+    @Test("goalposts: missing or equal posts are errors naming the field")
+    func goalpostErrors() throws {
+        let missing = StepKit.error(try Self.data(extra: [[1, 2, 3, 4, 5]]), [.normalise(Self.settings(.goalposts))])
+        #expect(missing?.kind == .invalidParameter)
+        #expect(missing?.column == "steps[0].goalposts")
+        #expect(missing?.message.contains("'x3'") == true)
+        let equal = StepKit.error(try Self.data(), [.normalise(Self.settings(.goalposts) { $0.goalposts = [3, 3] })])
+        #expect(equal?.kind == .invalidParameter)
+        #expect(equal?.column == "steps[0].goalposts")
+        let perIndicator = StepKit.error(
+            try Self.data(), [.normalise(Normalise(Self.settings(.goalposts).settings, overrides: ["x2": Self.settings(.goalposts) { $0.goalposts = [1] }.settings]))])
+        #expect(perIndicator?.column == "steps[0].overrides.x2.goalposts")
+    }
+
+    @Test("fractionOfMax: x / max of the direction-adjusted values (x / min for direction −1)")
+    func fractionOfMax() throws {
+        // x1: x/10;  x2: −x / −2 = x/2
+        try Self.expect(Normalise(method: .fractionOfMax), x1: [0.2, 0.4, 0.4, 1, .nan], x2: [1, 2, 2, 5, .nan])
+    }
+
+    @Test("none returns the direction-adjusted values; useDirection false ignores the direction")
+    func noneAndDirection() throws {
+        try Self.expect(Normalise(method: .none), x1: Self.values, x2: Self.values.map { -$0 })
+        try Self.expect(Self.settings(.minMax) { $0.useDirection = false }, x1: [0, 25, 25, 100, .nan], x2: [0, 25, 25, 100, .nan])
+    }
+
+    @Test("per-indicator overrides change only their indicator")
+    func overrides() throws {
+        let step = Normalise(Normalise.Settings(), overrides: ["x2": Self.settings(.rank).settings])
+        try Self.expect(step, x1: [0, 25, 25, 100, .nan], x2: [4, 2, 2, 1, .nan])
+        let unknown = StepKit.error(try Self.data(), [.normalise(Normalise(overrides: ["y": Normalise.Settings()]))])
+        #expect(unknown?.kind == .unknownCode)
+        #expect(unknown?.column == "steps[0].overrides.y")
+    }
+
+    @Test("a constant column has no spread: missing values and a warning", arguments: [Normalise.Method.minMax, .zScore, .distanceToMax])
+    func constant(_ method: Normalise.Method) throws {
+        let result = try Self.normalised(Normalise(method: method), extra: [[3, 3, 3, 3, 3]])
+        #expect(StepKit.column(result, "x3").allSatisfy { $0.isNaN })
+        #expect(result.log.warnings == ["normalise: 'x3' has no spread for \(method.rawValue); its normalised values are missing"])
+        #expect(StepKit.column(result, "x1").contains { !$0.isNaN }, "other indicators are normalised")
+    }
+
+    @Test("a constant column under rank methods: all tied at rank 1")
+    func constantRanks() throws {
+        let result = try Self.normalised(Normalise(method: .rank), extra: [[3, 3, 3, 3, 3]])
+        #expect(StepKit.column(result, "x3") == [1, 1, 1, 1, 1])
+        let percentile = try Self.normalised(Normalise(method: .percentileRank), extra: [[3, 3, 3, 3, 3]])
+        #expect(StepKit.column(percentile, "x3") == [0, 0, 0, 0, 0], "(1 − 1)/(5 − 1)")
+    }
+
+    @Test("zScore needs a positive sd; ranges need two finite numbers; scaled needs distinct ends")
+    func parameterErrors() throws {
+        for sd in [0.0, -1, .nan] {
+            let error = StepKit.error(try Self.data(), [.normalise(Normalise(method: .zScore, sd: sd))])
+            #expect(error?.kind == .invalidParameter)
+            #expect(error?.column == "steps[0].sd")
+        }
+        let override = StepKit.error(
+            try Self.data(), [.normalise(Normalise(Normalise.Settings(), overrides: ["x1": Self.settings(.zScore) { $0.sd = 0 }.settings]))])
+        #expect(override?.column == "steps[0].overrides.x1.sd")
+        let range = StepKit.error(try Self.data(), [.normalise(Normalise(method: .minMax, range: [0, 50, 100]))])
+        #expect(range?.kind == .invalidParameter)
+        #expect(range?.column == "steps[0].range")
+        let infinite = StepKit.error(try Self.data(), [.normalise(Normalise(method: .minMax, range: [0, .infinity]))])
+        #expect(infinite?.column == "steps[0].range")
+        let scaled = StepKit.error(try Self.data(), [.normalise(Normalise(method: .scaled, range: [5, 5]))])
+        #expect(scaled?.kind == .invalidParameter)
+        #expect(scaled?.column == "steps[0].range")
+    }
+
+    @Test("one unit: min-max has no spread; percentile rank is 0/0; rank is 1")
+    func oneUnit() throws {
+        let data = try StepKit.flat([[7]])
+        let minMax = try StepKit.run(data, [.normalise(Normalise())])
+        #expect(StepKit.column(minMax, "x1")[0].isNaN)
+        #expect(minMax.log.warnings.count == 1)
+        #expect(StepKit.column(try StepKit.run(data, [.normalise(Normalise(method: .rank))]), "x1") == [1])
+        #expect(StepKit.column(try StepKit.run(data, [.normalise(Normalise(method: .percentileRank))]), "x1")[0].isNaN)
+    }
+
+    @Test("an all-missing column stays missing without error")
+    func allMissing() throws {
+        for method in [Normalise.Method.minMax, .zScore, .rank, .goalposts, .fractionOfMax] {
+            let result = try StepKit.run(try StepKit.dataset(nodes: [StepKit.indicator("x1", goalposts: (0, 1))], columns: [[.nan, .nan]]), [.normalise(Normalise(method: method))])
+            #expect(StepKit.column(result, "x1").allSatisfy { $0.isNaN }, "\(method)")
+        }
+    }
+}
