@@ -81,6 +81,7 @@ public struct Impute: Sendable, Codable, Equatable {
         let framework = context.framework
         let rows = state.values.rows
         var unfilled: [String] = []
+        var groupIDs: [String: GroupIDs] = [:]
         for c in 0..<framework.indicatorCount {
             let code = framework.nodes[c].code
             let override = overrides[code]
@@ -102,22 +103,25 @@ public struct Impute: Sendable, Codable, Equatable {
                 guard let name = override?.group ?? group else {
                     throw IndexEngineError(.invalidParameter, "the method \(method.rawValue) needs a group column", column: override?.group == nil ? "group" : "overrides.\(code).group")
                 }
-                guard let groups = context.dataset.group(name) else {
-                    let known = context.dataset.groups.map(\.name).joined(separator: ", ")
-                    throw IndexEngineError(
-                        .unknownCode, "'\(name)' is not a group column of the data (groups: \(known.isEmpty ? "none" : known))",
-                        column: override?.group == nil ? "group" : "overrides.\(code).group")
+                if groupIDs[name] == nil {
+                    guard let groups = context.dataset.group(name) else {
+                        let known = context.dataset.groups.map(\.name).joined(separator: ", ")
+                        throw IndexEngineError(
+                            .unknownCode, "'\(name)' is not a group column of the data (groups: \(known.isEmpty ? "none" : known))",
+                            column: override?.group == nil ? "group" : "overrides.\(code).group")
+                    }
+                    groupIDs[name] = GroupIDs(state.units.map { groups[$0] })
                 }
-                var members: [String: [Double]] = [:]
+                guard let ids = groupIDs[name] else { continue }
+                var members = [[Double]](repeating: [], count: ids.count)
                 for r in 0..<rows {
-                    if let g = groups[state.units[r]], !column[r].isNaN { members[g, default: []].append(column[r]) }
+                    if let g = ids.of[r], !column[r].isNaN { members[g].append(column[r]) }
                 }
-                var fills: [String: Double] = [:]
-                for (g, values) in members {
-                    fills[g] = values.withBuffer { method == .groupMean ? Moments.mean($0) : Moments.median($0) }
+                let fills = members.map { values in
+                    values.withBuffer { method == .groupMean ? Moments.mean($0) : Moments.median($0) }
                 }
                 for r in 0..<rows where column[r].isNaN {
-                    if let g = groups[state.units[r]], let fill = fills[g] { column[r] = fill }
+                    if let g = ids.of[r] { column[r] = fills[g] }
                 }
             case .panelLatest, .panelConstant, .panelLinear:
                 guard let panel = state.panel, let times = context.dataset.panel?.times,
@@ -158,5 +162,25 @@ public struct Impute: Sendable, Codable, Equatable {
             case (nil, nil): return .nan
             }
         }
+    }
+}
+
+/// The groups of the units in a build as small integers, so that group statistics index arrays
+/// instead of hashing group names for every indicator.
+private struct GroupIDs {
+    /// For each row, its group's number, or `nil` when the unit has no group value.
+    let of: [Int?]
+    /// The number of distinct groups.
+    let count: Int
+
+    init(_ names: [String?]) {
+        var numbers: [String: Int] = [:]
+        of = names.map { name in
+            guard let name else { return nil }
+            if let n = numbers[name] { return n }
+            numbers[name] = numbers.count
+            return numbers.count - 1
+        }
+        count = numbers.count
     }
 }

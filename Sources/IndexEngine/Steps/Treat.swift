@@ -155,7 +155,7 @@ public struct Treat: Sendable, Codable, Equatable {
 
     /// The skew and kurtosis check of COINr: pass when |skew| < threshold or kurtosis < threshold.
     func check(_ x: [Double]) -> TreatmentReport.Check {
-        let (skew, kurtosis) = x.withBuffer { (Moments.skewness($0), Moments.kurtosis($0)) }
+        let (skew, kurtosis) = x.withBuffer(Moments.shape)
         let skewOK = skew.isNaN ? nil : abs(skew) < skewThreshold
         let kurtosisOK = kurtosis.isNaN ? nil : kurtosis < kurtosisThreshold
         let pass: Bool? = skewOK == true || kurtosisOK == true ? true : (skewOK == nil || kurtosisOK == nil ? nil : false)
@@ -170,10 +170,10 @@ public struct Treat: Sendable, Codable, Equatable {
     func winsorise(_ x: inout [Double], winmax: Int, force: Bool) -> (count: Int, points: [(row: Int, side: TreatmentReport.Side)])? {
         var high: [Int] = [], low: [Int] = []
         var count = 0
-        var pass = check(x).pass
-        while (pass != true || force) && count < winmax {
-            let skew = x.withBuffer { Moments.skewness($0) }
-            guard !skew.isNaN, pass != nil || force else { return nil }
+        var current = check(x)
+        while (current.pass != true || force) && count < winmax {
+            let skew = current.skew
+            guard !skew.isNaN, current.pass != nil || force else { return nil }
             let up = skew >= 0
             var extreme = up ? -Double.infinity : Double.infinity
             for v in x where !v.isNaN && (up ? v > extreme : v < extreme) { extreme = v }
@@ -186,7 +186,7 @@ public struct Treat: Sendable, Codable, Equatable {
             for i in tied { x[i] = next }
             if up { high = tied } else { low = tied }
             count = high.count + low.count
-            pass = check(x).pass
+            current = check(x)
         }
         let points = high.map { (row: $0, side: TreatmentReport.Side.high) } + low.map { (row: $0, side: .low) }
         return (count, points.sorted { $0.row < $1.row })
