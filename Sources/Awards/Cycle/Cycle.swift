@@ -1,0 +1,103 @@
+import Foundation
+
+/// One year of the awards programme: its framework, questionnaire, phases and rules.
+public struct Cycle: Sendable, Codable, Equatable {
+    /// The award year.
+    public var year: Int
+    /// The factors scored, with their weights in the overall score.
+    public var factors: [Factor]
+    /// The questions of both rounds.
+    public var questions: [Question]
+    /// When each phase starts; a phase lasts until the next one starts.
+    public var schedule: [PhaseStart]
+    /// The phase the cycle is in, as set by the organisers.
+    public var phase: Phase
+    /// Scoring and selection rules.
+    public var rules: CycleRules
+
+    /// The start of a phase.
+    public struct PhaseStart: Sendable, Codable, Equatable {
+        public var phase: Phase
+        /// The start date, `YYYY-MM-DD`.
+        public var starts: String
+
+        public init(phase: Phase, starts: String) {
+            self.phase = phase
+            self.starts = starts
+        }
+    }
+
+    /// Creates a cycle.
+    public init(year: Int, factors: [Factor] = Factor.standard, questions: [Question] = [], schedule: [PhaseStart] = [], phase: Phase = .setup, rules: CycleRules = CycleRules()) {
+        self.year = year
+        self.factors = factors
+        self.questions = questions
+        self.schedule = schedule
+        self.phase = phase
+        self.rules = rules
+    }
+
+    /// Checks the cycle's own consistency: factors, questions and schedule.
+    public func validate() throws(AwardsError) {
+        guard !factors.isEmpty else { throw AwardsError(.invalidValue, "a cycle needs at least one factor", field: "factors") }
+        var codes: Set<String> = []
+        for (i, factor) in factors.enumerated() {
+            guard codes.insert(factor.code).inserted else {
+                throw AwardsError(.duplicate, "the factor '\(factor.code)' is listed twice", field: "factors[\(i)].code")
+            }
+            guard factor.weight >= 0, factor.weight.isFinite else {
+                throw AwardsError(.invalidValue, "the weight of '\(factor.code)' must be finite and not negative", field: "factors[\(i)].weight")
+            }
+        }
+        guard factors.contains(where: { $0.weight > 0 }) else {
+            throw AwardsError(.invalidValue, "at least one factor needs a positive weight", field: "factors")
+        }
+        var ids: Set<String> = []
+        for (i, question) in questions.enumerated() {
+            guard ids.insert(question.id).inserted else {
+                throw AwardsError(.duplicate, "the question '\(question.id)' is listed twice", field: "questions[\(i)].id")
+            }
+            guard codes.contains(question.factor) else {
+                throw AwardsError(.unknownReference, "the question '\(question.id)' belongs to the unknown factor '\(question.factor)'", field: "questions[\(i)].factor")
+            }
+            guard question.round == 1 || question.round == 2 else {
+                throw AwardsError(.invalidValue, "the round of '\(question.id)' must be 1 or 2", field: "questions[\(i)].round")
+            }
+            if case let .quantitative(_, _, direction) = question.kind, direction != 1, direction != -1 {
+                throw AwardsError(.invalidValue, "the direction of '\(question.id)' must be 1 or -1", field: "questions[\(i)].kind")
+            }
+        }
+        var previous: (Phase, String)?
+        for (i, start) in schedule.enumerated() {
+            guard CalendarDate.isValid(start.starts) else {
+                throw AwardsError(.invalidValue, "'\(start.starts)' is not a date (YYYY-MM-DD)", field: "schedule[\(i)].starts")
+            }
+            if let (phase, date) = previous, start.phase <= phase || start.starts < date {
+                throw AwardsError(.invalidValue, "phases must follow the programme's order with rising dates; \(start.phase.title) comes after \(phase.title)", field: "schedule[\(i)]")
+            }
+            previous = (start.phase, start.starts)
+        }
+        try rules.validate()
+    }
+
+    /// The phase the schedule puts the cycle in on `date` (`YYYY-MM-DD`).
+    public func scheduledPhase(on date: String) -> Phase {
+        schedule.last { $0.starts <= date }?.phase ?? .setup
+    }
+
+    /// The questions of `round`.
+    public func questions(round: Int) -> [Question] { questions.filter { $0.round == round } }
+}
+
+/// Checking calendar dates written `YYYY-MM-DD`.
+enum CalendarDate {
+    /// Whether `text` is a real date in `YYYY-MM-DD` form.
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m) else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return (1...days).contains(d)
+    }
+}

@@ -1,0 +1,103 @@
+/// A community's nomination in a cycle: its answers, evidence and state.
+public struct Nomination: Sendable, Codable, Equatable {
+    /// The state of a nomination.
+    public enum State: String, Sendable, Codable {
+        /// Being written; not yet seen by analysts.
+        case draft
+        /// Submitted for scoring.
+        case submitted
+        /// Withdrawn by the community.
+        case withdrawn
+    }
+
+    /// A stable identifier.
+    public var id: String
+    /// The community nominated.
+    public var community: String
+    /// Its country.
+    public var country: String
+    /// Its world region.
+    public var region: String
+    /// The year the questionnaire was submitted.
+    public var year: Int
+    /// Answers by question id.
+    public var answers: [String: Answer]
+    /// Links to evidence.
+    public var evidence: [String]
+    /// The nomination's state.
+    public var state: State
+    /// Whether the community asked not to be carried into later cycles.
+    public var optOut: Bool
+
+    /// An answer: a number for a quantitative question, text for a narrative one.
+    public enum Answer: Sendable, Codable, Equatable {
+        case number(Double)
+        case text(String)
+    }
+
+    /// Creates a nomination.
+    public init(
+        id: String, community: String, country: String, region: String, year: Int, answers: [String: Answer] = [:],
+        evidence: [String] = [], state: State = .draft, optOut: Bool = false
+    ) {
+        self.id = id
+        self.community = community
+        self.country = country
+        self.region = region
+        self.year = year
+        self.answers = answers
+        self.evidence = evidence
+        self.state = state
+        self.optOut = optOut
+    }
+
+    /// Every problem with the answers to `questions` of `round`, one error per question.
+    ///
+    /// A required question must be answered; a quantitative answer must be a finite number, a
+    /// narrative one non-empty text; evidence must be web addresses.
+    public func problems(against questions: [Question], round: Int = 1) -> [AwardsError] {
+        var problems: [AwardsError] = []
+        let known = Set(questions.map(\.id))
+        for id in answers.keys.sorted() where !known.contains(id) {
+            problems.append(AwardsError(.unknownReference, "there is no question '\(id)' in this cycle", field: id))
+        }
+        for question in questions where question.round == round {
+            switch (question.kind, answers[question.id]) {
+            case (_, nil):
+                if question.required { problems.append(AwardsError(.invalidValue, "the question is required", field: question.id)) }
+            case (.quantitative, .number(let value)?):
+                if !value.isFinite { problems.append(AwardsError(.invalidValue, "the answer must be a finite number", field: question.id)) }
+            case (.quantitative, .text?):
+                problems.append(AwardsError(.invalidValue, "the answer must be a number", field: question.id))
+            case (.narrative, .text(let text)?):
+                if text.allSatisfy(\.isWhitespace) { problems.append(AwardsError(.invalidValue, "the answer is empty", field: question.id)) }
+            case (.narrative, .number?):
+                problems.append(AwardsError(.invalidValue, "the answer must be text", field: question.id))
+            }
+        }
+        for (i, link) in evidence.enumerated() where !(link.hasPrefix("https://") || link.hasPrefix("http://")) || link.contains(" ") {
+            problems.append(AwardsError(.invalidValue, "'\(link)' is not a web address", field: "evidence[\(i)]"))
+        }
+        return problems
+    }
+
+    /// Submits the nomination after checking its answers and the phase.
+    public mutating func submit(in cycle: Cycle) throws(AwardsError) {
+        try CycleAction.submitNomination.check(in: cycle.phase)
+        guard state != .withdrawn else { throw AwardsError(.invalidState, "a withdrawn nomination cannot be submitted", field: "state") }
+        if let first = problems(against: cycle.questions).first { throw first }
+        state = .submitted
+    }
+
+    /// Withdraws the nomination.
+    public mutating func withdraw(in cycle: Cycle) throws(AwardsError) {
+        try CycleAction.withdrawNomination.check(in: cycle.phase)
+        state = .withdrawn
+    }
+
+    /// Whether the questionnaire can be considered in the cycle of `year`: submitted, not opted
+    /// out, and submitted within the last `years` cycles.
+    public func isEligible(inCycle year: Int, years: Int) -> Bool {
+        state == .submitted && (self.year == year || (!optOut && (year - years + 1...year).contains(self.year)))
+    }
+}
