@@ -94,13 +94,30 @@ public struct ChoiceModel: Sendable {
         self.weightSets = weightSets
         self.base = spec.steps
         self.patches = patches
-        // Every option must give a valid step on its own.
+        // Every option must give a valid step on its own. Parameters that a step checks only
+        // when it runs (such as winmax) are checked by running the step on a state without
+        // units, where no data can fail; if the spec's own step fails there, that check proves
+        // nothing and is left to the samples.
+        var probeContext = context
+        for (name, set) in weightSets { probeContext.weightSets[name] = set }
+        var empty = BuildState(dataset: context.dataset)
+        empty.units = []
+        empty.values = Matrix(rows: 0, columns: context.framework.indicatorCount)
+        func probe(_ step: BuildStep) throws(IndexEngineError) {
+            var state = empty, log = BuildLog()
+            try IndexBuild.run(step, on: &state, context: probeContext, log: &log)
+        }
+        var probed: [Int: Bool] = [:]
         for i in patches.indices {
             for k in patches[i].indices {
                 var choice = Array(repeating: 0, count: patches.count)
                 choice[i] = k
                 do {
-                    _ = try variant(of: steps[i], choices: choice)
+                    let step = try variant(of: steps[i], choices: choice)
+                    if probed[steps[i]] == nil {
+                        do { try probe(spec.steps[steps[i]]); probed[steps[i]] = true } catch { probed[steps[i]] = false }
+                    }
+                    if probed[steps[i]] == true { try probe(step) }
                 } catch {
                     throw IndexEngineError(.invalidParameter, "option \(k + 1) (\(options[i][k])) does not give a valid step: \(error.message)", column: "inputs[\(i)]")
                 }
