@@ -93,6 +93,7 @@ public struct Cycle: Sendable, Codable, Equatable {
 enum CalendarDate {
     /// Whether `text` is a real date in `YYYY-MM-DD` form.
     static func isValid(_ text: String) -> Bool {
+        guard text.count == 10, text.allSatisfy({ $0 == "-" || ("0"..."9").contains($0) }) else { return false }
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m) else { return false }

@@ -24,6 +24,8 @@ public struct AwardsError: Error, Sendable, Equatable, CustomStringConvertible {
         case infeasible
         /// A ballot is malformed.
         case invalidBallot
+        /// The database failed.
+        case storage
     }
 
     /// The category of the failure.

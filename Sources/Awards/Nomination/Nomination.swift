@@ -30,9 +30,24 @@ public struct Nomination: Sendable, Codable, Equatable {
     public var optOut: Bool
 
     /// An answer: a number for a quantitative question, text for a narrative one.
+    ///
+    /// In JSON a number answer is a number and a text answer a string.
     public enum Answer: Sendable, Codable, Equatable {
         case number(Double)
         case text(String)
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let number = try? c.decode(Double.self) { self = .number(number) } else { self = .text(try c.decode(String.self)) }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            case let .number(n): try c.encode(n)
+            case let .text(t): try c.encode(t)
+            }
+        }
     }
 
     /// Creates a nomination.
@@ -98,6 +113,6 @@ public struct Nomination: Sendable, Codable, Equatable {
     /// Whether the questionnaire can be considered in the cycle of `year`: submitted, not opted
     /// out, and submitted within the last `years` cycles.
     public func isEligible(inCycle year: Int, years: Int) -> Bool {
-        state == .submitted && (self.year == year || (!optOut && (year - years + 1...year).contains(self.year)))
+        state == .submitted && (self.year == year || (!optOut && self.year <= year && self.year > year - years))
     }
 }

@@ -57,7 +57,7 @@ public struct Review: Sendable, Codable, Equatable {
                 problems.append(AwardsError(.invalidValue, "the factor needs a score", field: factor.code))
                 continue
             }
-            if !(low...high).contains(s.score) {
+            if !(s.score >= low && s.score <= high) {
                 problems.append(AwardsError(.invalidValue, "the score must lie between \(low) and \(high), not \(s.score)", field: factor.code))
             }
             if s.comment.allSatisfy(\.isWhitespace) {

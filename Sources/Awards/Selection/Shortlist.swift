@@ -51,6 +51,9 @@ public struct Shortlist: Sendable, Codable, Equatable {
         if let bad = candidates.first(where: { !$0.score.isFinite }) {
             throw AwardsError(.invalidValue, "\(bad.community) has no score", field: bad.nomination)
         }
+        if let bad = candidates.first(where: { !$0.tieBreakScore.isFinite }) {
+            throw AwardsError(.invalidValue, "\(bad.community) has no tie-break score", field: bad.nomination)
+        }
         let order = ranked(candidates)
         var chosen: [Int] = []
         var perCountry: [String: Int] = [:]
