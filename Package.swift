@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -11,15 +11,18 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(name: "IndexEngine"),
         .target(name: "Awards", dependencies: ["IndexEngine"]),
+        .target(name: "Storage", dependencies: ["Awards", "IndexEngine", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "civic",
             dependencies: [
                 "IndexEngine",
                 "Awards",
+                "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -30,6 +33,10 @@ let package = Package(
         .testTarget(
             name: "AwardsTests",
             dependencies: ["Awards"]
+        ),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "Awards"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,152 @@
+import IndexEngine
+
+/// A realistic, clearly synthetic awards cycle for demonstrations and tests.
+///
+/// Every community, analyst and juror is invented (names are built from syllables and marked
+/// "(synthetic)"); the data have the shape of a real cycle: about 400 nominations from many
+/// countries, 40 analysts with declared conflicts and lenient or harsh habits, 12 jurors in three
+/// groups. The same seed always gives the same cycle.
+public struct DemoCycle: Sendable {
+    /// The cycle, in the nominations-open phase.
+    public var cycle: Cycle
+    /// Submitted nominations.
+    public var nominations: [Nomination]
+    /// The analysts.
+    public var analysts: [Analyst]
+    /// The jurors: id, name and group.
+    public var jurors: [(id: String, name: String, group: String)]
+    /// Each nomination's hidden quality, from which answers and scores are drawn.
+    public var quality: [String: Double]
+    /// Each analyst's hidden leniency, added to their scores.
+    public var leniency: [String: Double]
+    private let seed: UInt64
+
+    /// The countries and regions demo communities come from.
+    static let places: [(country: String, region: String)] = [
+        ("Canada", "North America"), ("United States", "North America"), ("Brazil", "Latin America"), ("Mexico", "Latin America"),
+        ("Colombia", "Latin America"), ("Finland", "Europe"), ("Estonia", "Europe"), ("France", "Europe"), ("United Kingdom", "Europe"),
+        ("Portugal", "Europe"), ("Kenya", "Africa"), ("Nigeria", "Africa"), ("South Africa", "Africa"), ("India", "Asia"),
+        ("Vietnam", "Asia"), ("Taiwan", "Asia"), ("Japan", "Asia"), ("Philippines", "Asia"), ("Australia", "Oceania"), ("New Zealand", "Oceania"),
+    ]
+
+    /// Builds the demo cycle of `year` from `seed`.
+    public init(year: Int = 2026, nominations count: Int = 400, analysts analystCount: Int = 40, jurors jurorCount: Int = 12, seed: UInt64 = 2026) {
+        self.seed = seed
+        var random = SplitMix64(seed: seed)
+        var questions: [Question] = []
+        for factor in Factor.standard {
+            let code = factor.code
+            questions.append(Question(id: "\(code)-Q1", factor: code, text: "\(factor.summary): headline data point", kind: .quantitative(indicator: "\(code)_1", unit: "per cent", direction: 1)))
+            questions.append(Question(id: "\(code)-Q2", factor: code, text: "\(factor.summary): gap to close", kind: .quantitative(indicator: "\(code)_2", unit: "per cent", direction: -1)))
+            questions.append(Question(id: "\(code)-N1", factor: code, text: "Describe your programmes for \(factor.summary.lowercased()).", kind: .narrative(rubric: "1–10: reach, evidence, results")))
+            questions.append(Question(id: "\(code)-N2", factor: code, text: "Since the Smart21: what changed in \(factor.summary.lowercased())?", kind: .narrative(rubric: "1–10: progress and evidence"), round: 2))
+        }
+        let cycle = Cycle(
+            year: year, questions: questions,
+            schedule: [
+                .init(phase: .nominationsOpen, starts: "\(year - 1)-06-01"), .init(phase: .smart21Scoring, starts: "\(year - 1)-09-15"),
+                .init(phase: .smart21Announced, starts: "\(year - 1)-10-20"), .init(phase: .top7Questionnaire, starts: "\(year - 1)-11-01"),
+                .init(phase: .top7Scoring, starts: "\(year)-01-10"), .init(phase: .siteVisits, starts: "\(year)-02-01"),
+                .init(phase: .juryVote, starts: "\(year)-04-15"), .init(phase: .resultsAnnounced, starts: "\(year)-06-10"),
+            ],
+            phase: .nominationsOpen,
+            rules: CycleRules(analystLoad: max(3, (count * 3 + analystCount - 1) / max(1, analystCount) + 6)))
+
+        var names = Set<String>()
+        var nominations: [Nomination] = []
+        var quality: [String: Double] = [:]
+        for i in 0..<count {
+            var name = Self.placeName(&random)
+            while names.contains(name) { name = Self.placeName(&random) }
+            names.insert(name)
+            let place = Self.places[Int(random.nextUnit() * Double(Self.places.count))]
+            let id = "N-\(threeDigits(i + 1))"
+            let q = random.nextUnit()
+            quality[id] = q
+            var answers: [String: Nomination.Answer] = [:]
+            for question in questions where question.round == 1 {
+                switch question.kind {
+                case let .quantitative(_, _, direction):
+                    let base = direction > 0 ? 20 + 70 * q : 60 - 50 * q
+                    answers[question.id] = .number(((base + 15 * (random.nextUnit() - 0.5)) * 10).rounded() / 10)
+                case .narrative:
+                    answers[question.id] = .text("\(name) (synthetic) describes its work on \(question.factor.lowercased()).")
+                }
+            }
+            nominations.append(Nomination(
+                id: id, community: "\(name) (synthetic)", country: place.country, region: place.region, year: year,
+                answers: answers, evidence: ["https://example.org/\(name.lowercased().split(separator: " ").joined(separator: "-"))"], state: .submitted))
+        }
+        var analysts: [Analyst] = []
+        var leniency: [String: Double] = [:]
+        let affiliations = ["University", "Consultancy", "Foundation", "Ministry", "Think tank"]
+        for i in 0..<analystCount {
+            let id = "A-\(threeDigits(i + 1))"
+            let place = Self.places[i % Self.places.count]
+            var conflicts: [String] = []
+            if random.nextUnit() < 0.3 { conflicts.append(nominations[Int(random.nextUnit() * Double(count))].id) }
+            analysts.append(Analyst(
+                id: id, name: "Analyst \(Self.personName(&random)) (synthetic)", country: place.country,
+                affiliation: "\(affiliations[i % affiliations.count]) \(i % 7 + 1)", load: cycle.rules.analystLoad, conflicts: conflicts))
+            leniency[id] = (random.nextUnit() - 0.5) * 2
+        }
+        let groups = ["industry", "academia", "government"]
+        let jurors = (0..<jurorCount).map { i in
+            (id: "J-\(threeDigits(i + 1))", name: "Juror \(Self.personName(&random)) (synthetic)", group: groups[i % groups.count])
+        }
+        self.cycle = cycle
+        self.nominations = nominations
+        self.analysts = analysts
+        self.jurors = jurors
+        self.quality = quality
+        self.leniency = leniency
+    }
+
+    /// The review an analyst would write: the nomination's quality on the scale, the analyst's
+    /// leniency, and noise, clipped to the scale.
+    public func review(of nomination: String, by analyst: String, round: Int) -> Review {
+        var random = SplitMix64(seed: seed ^ Self.hash(nomination + "|" + analyst + "|\(round)"))
+        let (low, high) = (cycle.rules.scaleLow, cycle.rules.scaleHigh)
+        var scores: [String: Review.FactorScore] = [:]
+        for factor in cycle.factors {
+            let true_ = low + (high - low) * (quality[nomination] ?? 0.5)
+            let raw = true_ + (leniency[analyst] ?? 0) + (random.nextUnit() - 0.5) * 2
+            let score = min(high, max(low, (raw * 2).rounded() / 2))
+            scores[factor.code] = Review.FactorScore(score: score, comment: "Synthetic assessment of \(factor.name).", confidence: 1 + Int(random.nextUnit() * 5))
+        }
+        return Review(nomination: nomination, analyst: analyst, round: round, scores: scores, state: .submitted)
+    }
+
+    /// A juror's ranked ballot over `finalists`: their quality seen through the juror's own noise.
+    public func ballot(of juror: (id: String, name: String, group: String), over finalists: [String]) -> Ballot {
+        var random = SplitMix64(seed: seed ^ Self.hash(juror.id))
+        let order = finalists.map { ($0, (quality[$0] ?? 0.5) + (random.nextUnit() - 0.5) * 0.3) }.sorted { $0.1 > $1.1 }.map(\.0)
+        return Ballot(juror: juror.id, group: juror.group, order: order)
+    }
+
+    private static func placeName(_ random: inout SplitMix64) -> String {
+        let first = ["Nor", "Val", "Ash", "Bel", "Cor", "Dun", "Elm", "Fal", "Gra", "Har", "Ivy", "Kel", "Lum", "Mar", "Oak", "Pel", "Riv", "Sel", "Tor", "Wyn"]
+        let second = ["vale", "ford", "bridge", "haven", "port", "field", "stead", "wick", "mere", "ton", "brook", "crest", "dale", "moor", "gate"]
+        let a = first[Int(random.nextUnit() * Double(first.count))], b = second[Int(random.nextUnit() * Double(second.count))]
+        return random.nextUnit() < 0.25 ? "\(a)\(b) County" : a + b
+    }
+
+    private static func personName(_ random: inout SplitMix64) -> String {
+        let given = ["Ada", "Ben", "Chioma", "Dara", "Emil", "Farah", "Goran", "Hana", "Ines", "Jun", "Kofi", "Lena", "Mateo", "Nadia", "Omar", "Priya"]
+        let family = ["Arden", "Brandt", "Castell", "Duarte", "Eklund", "Fonseca", "Greer", "Halloran", "Iqbal", "Jansen", "Kovac", "Lindqvist"]
+        return "\(given[Int(random.nextUnit() * Double(given.count))]) \(family[Int(random.nextUnit() * Double(family.count))])"
+    }
+
+    /// A stable 64-bit hash of a string (FNV-1a), so generated reviews do not depend on run order.
+    static func hash(_ text: String) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return h
+    }
+}
+
+/// A number written with at least three digits (`007`).
+func threeDigits(_ value: Int) -> String {
+    let digits = String(value)
+    return String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+}

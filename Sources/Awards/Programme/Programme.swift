@@ -1,0 +1,254 @@
+import Foundation
+
+/// The awards programme's workflow: every action of a cycle, with its rules, over a store.
+///
+/// Each method checks the phase and the programme's rules before it changes anything, and every
+/// change goes through the store, which logs it with `actor`.
+public struct Programme: Sendable {
+    /// Where the data live.
+    public let store: any AwardsStore
+    /// Who is acting, for the audit log.
+    public let actor: String
+
+    /// A workflow acting as `actor` on `store`.
+    public init(store: any AwardsStore, actor: String) {
+        self.store = store
+        self.actor = actor
+    }
+
+    // MARK: Cycles
+
+    /// Creates a cycle after checking its settings.
+    public func createCycle(_ cycle: Cycle) throws(AwardsError) {
+        try cycle.validate()
+        try store.createCycle(cycle, by: actor)
+    }
+
+    /// Moves a cycle to `phase`; phases only move forward.
+    public func setPhase(_ phase: Phase, cycle year: Int) throws(AwardsError) {
+        var cycle = try store.cycle(year)
+        guard phase >= cycle.phase else {
+            throw AwardsError(.invalidState, "the cycle is in \(cycle.phase.title); it cannot go back to \(phase.title)", field: "phase")
+        }
+        cycle.phase = phase
+        try store.updateCycle(cycle, by: actor)
+    }
+
+    // MARK: Nominations
+
+    /// Saves nominations (new or edited) while nominations are open; submitted ones are checked
+    /// question by question, and the first problem names the nomination and the question.
+    public func saveNominations(_ nominations: [Nomination], cycle year: Int) throws(AwardsError) {
+        let cycle = try store.cycle(year)
+        try CycleAction.editNomination.check(in: cycle.phase)
+        var seen: Set<String> = []
+        for n in nominations {
+            guard seen.insert(n.id).inserted else { throw AwardsError(.duplicate, "the nomination \(n.id) appears twice", field: n.id) }
+            if n.state == .submitted, let problem = n.problems(against: cycle.questions).first {
+                throw AwardsError(problem.kind, "nomination \(n.id) (\(n.community)): \(problem.message)", field: problem.field)
+            }
+        }
+        try store.saveNominations(nominations, cycle: year, by: actor)
+    }
+
+    /// The nominations a round considers: round 1 every eligible submitted one, round 2 the Smart21.
+    public func nominations(round: Int, cycle year: Int) throws(AwardsError) -> [Nomination] {
+        let cycle = try store.cycle(year)
+        let all = try store.nominations(cycle: year).filter { $0.isEligible(inCycle: year, years: cycle.rules.eligibilityYears) }
+        guard round == 2 else { return all }
+        guard let smart21 = try store.shortlist("smart21", cycle: year) else {
+            throw AwardsError(.invalidState, "the Smart21 have not been named yet", field: "round")
+        }
+        let chosen = Set(smart21.selected)
+        return all.filter { chosen.contains($0.id) }
+    }
+
+    // MARK: Analysts
+
+    /// Adds or replaces analysts.
+    public func saveAnalysts(_ analysts: [Analyst]) throws(AwardsError) {
+        for a in analysts {
+            guard a.load >= 1 else { throw AwardsError(.invalidValue, "the load of \(a.id) must be at least 1", field: a.id) }
+            try store.saveAnalyst(a, by: actor)
+        }
+    }
+
+    /// Assigns analysts to the nominations of `round` by minimum-cost flow and stores the plan.
+    ///
+    /// `forced` and `forbidden` pairs are the organisers' manual overrides; they are recorded
+    /// with the assignments (`manual`).
+    public func assign(round: Int, cycle year: Int, forced: [Assignment] = [], forbidden: [Assignment] = []) throws(AwardsError) -> AssignmentPlan {
+        let cycle = try store.cycle(year)
+        try CycleAction.assignAnalysts.check(in: cycle.phase)
+        let nominations = try self.nominations(round: round, cycle: year)
+        let analysts = try store.analysts()
+        guard !nominations.isEmpty, !analysts.isEmpty else {
+            throw AwardsError(.invalidState, "assignment needs nominations and analysts (have \(nominations.count) and \(analysts.count))", field: "round")
+        }
+        let problem = AnalystAssignment(
+            nominations: nominations.map { .init(id: $0.id, community: $0.community, country: $0.country, region: $0.region) },
+            analysts: analysts.map {
+                .init(id: $0.id, country: $0.country, affiliation: $0.affiliation, loadCap: $0.load, declaredConflicts: Set($0.conflicts))
+            },
+            analystsPerNomination: cycle.rules.analystsPerNomination,
+            conflictRules: .init(sameCountry: cycle.rules.sameCountryConflict),
+            overrides: .init(
+                forced: forced.map { .init(nomination: $0.nomination, analyst: $0.analyst) },
+                forbidden: forbidden.map { .init(nomination: $0.nomination, analyst: $0.analyst) }))
+        let plan = try problem.solve()
+        let manual = Set(forced.map { "\($0.nomination)|\($0.analyst)" })
+        try store.replaceAssignments(
+            plan.pairs.map { Assignment(nomination: $0.nomination, analyst: $0.analyst, manual: manual.contains("\($0.nomination)|\($0.analyst)")) },
+            cycle: year, round: round, by: actor)
+        return plan
+    }
+
+    // MARK: Reviews
+
+    /// Records an analyst's review: only for an assigned pair, only in a scoring phase, locked once submitted.
+    public func submitReview(_ review: Review, cycle year: Int) throws(AwardsError) {
+        try submitReviews([review], cycle: year)
+    }
+
+    /// Records reviews, all or none, each checked as `submitReview` checks one.
+    public func submitReviews(_ reviews: [Review], cycle year: Int) throws(AwardsError) {
+        let cycle = try store.cycle(year)
+        try CycleAction.submitReview.check(in: cycle.phase)
+        let expectedRound = cycle.phase == .smart21Scoring ? 1 : 2
+        let assigned = Set(try store.assignments(cycle: year, round: expectedRound).map { "\($0.nomination)|\($0.analyst)" })
+        let conflicts = Dictionary(uniqueKeysWithValues: try store.analysts().map { ($0.id, Set($0.conflicts)) })
+        var checked: [Review] = []
+        for review in reviews {
+            guard review.round == expectedRound else {
+                throw AwardsError(.outOfPhase, "round \(review.round) reviews are not open; the cycle scores round \(expectedRound)", field: "round")
+            }
+            guard assigned.contains("\(review.nomination)|\(review.analyst)") else {
+                throw AwardsError(.conflictOfInterest, "\(review.analyst) is not assigned to \(review.nomination) in round \(review.round)", field: "analyst")
+            }
+            if conflicts[review.analyst]?.contains(review.nomination) == true {
+                throw AwardsError(.conflictOfInterest, "\(review.analyst) declared a conflict with \(review.nomination)", field: "analyst")
+            }
+            var submitted = review
+            if review.state != .recused {
+                submitted.state = .draft
+                try submitted.submit(in: cycle)
+            }
+            checked.append(submitted)
+        }
+        try store.saveReviews(checked, cycle: year, by: actor, reason: nil)
+    }
+
+    /// An admin's change to a submitted review, with the reason logged.
+    public func amendReview(_ review: Review, reason: String, cycle year: Int) throws(AwardsError) {
+        let cycle = try store.cycle(year)
+        guard !reason.allSatisfy(\.isWhitespace) else {
+            throw AwardsError(.invalidValue, "changing a submitted review needs a reason", field: "reason")
+        }
+        if let problem = review.problems(in: cycle).first { throw problem }
+        try store.saveReview(review, cycle: year, by: actor, reason: reason)
+    }
+
+    // MARK: Scoring and shortlists
+
+    /// Scores the nominations of `round`: quantitative answers through the index engine,
+    /// narrative scores calibrated by the cycle's method, blended per factor.
+    public func score(round: Int, cycle year: Int) throws(AwardsError) -> ScoreSheet {
+        let cycle = try store.cycle(year)
+        let nominations = try self.nominations(round: round, cycle: year).filter { $0.state == .submitted }
+        let reviews = try store.reviews(cycle: year, round: round).filter { $0.state == .submitted }
+        return try ScoreSheet(cycle: cycle, round: round, nominations: nominations, reviews: reviews)
+    }
+
+    /// Names the Smart21 from the round-1 scores and records the shortlist with its inputs and rule.
+    public func shortlistSmart21(cycle year: Int) throws(AwardsError) -> Shortlist {
+        let cycle = try store.cycle(year)
+        try CycleAction.shortlistSmart21.check(in: cycle.phase)
+        let sheet = try score(round: 1, cycle: year)
+        let list = try Shortlist.select(
+            sheet.candidates, size: cycle.rules.smart21Size, maxPerCountry: cycle.rules.maxPerCountry,
+            minPerRegion: cycle.rules.minPerRegion, name: "Smart21")
+        try store.saveShortlist(list, name: "smart21", cycle: year, by: actor)
+        return list
+    }
+
+    /// Names the Top7 from the Smart21 by first- and second-round scores, weighted by the cycle's rule.
+    public func shortlistTop7(cycle year: Int) throws(AwardsError) -> Shortlist {
+        let cycle = try store.cycle(year)
+        try CycleAction.shortlistTop7.check(in: cycle.phase)
+        guard let smart21 = try store.shortlist("smart21", cycle: year) else {
+            throw AwardsError(.invalidState, "the Smart21 have not been named yet", field: "smart21")
+        }
+        let first = Dictionary(uniqueKeysWithValues: smart21.candidates.map { ($0.nomination, $0.score) })
+        let second = try score(round: 2, cycle: year)
+        let w = cycle.rules.firstRoundWeight
+        let candidates = second.candidates.filter { first[$0.nomination] != nil }.map { c -> Shortlist.Candidate in
+            var combined = c
+            combined.tieBreakScore = c.score
+            combined.score = w * (first[c.nomination] ?? 0) + (1 - w) * c.score
+            return combined
+        }
+        let missing = smart21.selected.filter { id in !candidates.contains { $0.nomination == id } }
+        guard missing.isEmpty else {
+            throw AwardsError(.invalidState, "no second-round reviews yet for \(missing.joined(separator: ", "))", field: "reviews")
+        }
+        var list = try Shortlist.select(candidates, size: cycle.rules.top7Size, name: "Top7")
+        list.rule += "; score = \(w) × round 1 + \(1 - w) × round 2, ties broken by the round-2 score"
+        try store.saveShortlist(list, name: "top7", cycle: year, by: actor)
+        return list
+    }
+
+    // MARK: Jury
+
+    /// Records a juror's ballot over the Top7, in the jury phase.
+    public func castBallot(_ ballot: Ballot, cycle year: Int) throws(AwardsError) {
+        let cycle = try store.cycle(year)
+        try CycleAction.castBallot.check(in: cycle.phase)
+        guard let top7 = try store.shortlist("top7", cycle: year) else {
+            throw AwardsError(.invalidState, "the Top7 have not been named yet", field: "top7")
+        }
+        try ballot.validate(candidates: Set(top7.selected))
+        try store.saveBallot(ballot, cycle: year, by: actor)
+    }
+
+    /// Counts the ballots by the cycle's method and combines the jury's ranking with the Top7 scores.
+    public func tally(cycle year: Int) throws(AwardsError) -> (jury: JuryResult, final: FinalResult) {
+        let cycle = try store.cycle(year)
+        try CycleAction.tallyBallots.check(in: cycle.phase)
+        guard let top7 = try store.shortlist("top7", cycle: year) else {
+            throw AwardsError(.invalidState, "the Top7 have not been named yet", field: "top7")
+        }
+        let ballots = try store.ballots(cycle: year)
+        guard !ballots.isEmpty else { throw AwardsError(.invalidState, "no ballots have been cast", field: "ballots") }
+        guard let method = VoteCount.Method(rawValue: cycle.rules.votingMethod) else {
+            throw AwardsError(.invalidValue, "unknown voting method \(cycle.rules.votingMethod)", field: "rules.votingMethod")
+        }
+        let scores = Dictionary(uniqueKeysWithValues: top7.candidates.map { ($0.nomination, $0.score) })
+        let jury = try VoteCount(method: method).count(
+            ballots: ballots, candidates: top7.selected, tieBreak: top7.selected,
+            groupWeighting: cycle.rules.equalJurorGroups ? .equalGroups : .perJuror)
+        let final = try FinalResult(jury: jury, scores: scores.filter { top7.selected.contains($0.key) }, juryWeight: cycle.rules.juryWeight)
+        return (jury, final)
+    }
+
+    /// Counts the ballots, records the publication and moves the cycle to results announced.
+    public func publish(cycle year: Int, at date: Date = Date()) throws(AwardsError) -> Publication {
+        let cycle = try store.cycle(year)
+        try CycleAction.publishResults.check(in: cycle.phase)
+        guard let smart21 = try store.shortlist("smart21", cycle: year), let top7 = try store.shortlist("top7", cycle: year) else {
+            throw AwardsError(.invalidState, "both shortlists must be named before publishing", field: "shortlists")
+        }
+        let (jury, final) = try tally(cycle: year)
+        func table(_ candidates: [String], _ value: (String, String) -> Double?) -> [String: [String: Double]] {
+            Dictionary(uniqueKeysWithValues: candidates.map { a in (a, Dictionary(uniqueKeysWithValues: candidates.compactMap { b in value(a, b).map { (b, $0) } })) })
+        }
+        let publication = Publication(
+            smart21: smart21.selected, top7: top7.selected, ranking: final.ranking, winner: final.ranking[0],
+            rules: [smart21.rule, top7.rule, "Jury: \(jury.method.rawValue) count of \(try store.ballots(cycle: year).count) ballots; final = \(cycle.rules.juryWeight) × jury position score + \(1 - cycle.rules.juryWeight) × normalised Top7 score"],
+            pairwise: table(jury.pairwise.candidates) { jury.pairwise[$0, $1] },
+            strongestPaths: jury.strongestPaths.map { paths in table(paths.candidates) { paths[$0, $1] } },
+            publishedAt: ISO8601DateFormatter().string(from: date))
+        try store.savePublication(publication, cycle: year, by: actor)
+        if cycle.phase != .resultsAnnounced { try setPhase(.resultsAnnounced, cycle: year) }
+        return publication
+    }
+}

@@ -1,0 +1,132 @@
+/// The scores of one round: per nomination and factor, the quantitative score, the calibrated
+/// narrative score and their blend; the overall score; and how much the analysts agreed.
+public struct ScoreSheet: Sendable {
+    /// One nomination's scores.
+    public struct Row: Sendable, Codable, Equatable {
+        public var nomination: String
+        public var community: String
+        public var country: String
+        public var region: String
+        /// Quantitative factor scores on 0–100 (round 1; empty in round 2).
+        public var quantitative: [String: Double]
+        /// Calibrated narrative factor scores on 0–100.
+        public var narrative: [String: Double]
+        /// Blended factor scores on 0–100.
+        public var factors: [String: Double]
+        /// The weighted mean of the factor scores.
+        public var overall: Double
+        /// The number of submitted reviews.
+        public var reviews: Int
+        /// Factors on which the analysts disagreed beyond the threshold.
+        public var disagreements: [String]
+    }
+
+    /// The rows, best overall score first.
+    public var rows: [Row]
+    /// Krippendorff's interval alpha of the analysts' raw scores, per factor (see `Calibration`).
+    public var agreement: [String: Double]
+    /// The calibration method used.
+    public var calibration: CycleRules.CalibrationChoice
+
+    /// Scores `nominations` from their answers and the submitted `reviews` of `round`.
+    ///
+    /// Factor score = w·quantitative + (1 − w)·narrative with w the cycle's quantitative weight
+    /// (the narrative alone in round 2, or where a factor has no data points); overall = the
+    /// factor scores' mean weighted by the factors' weights. Narrative scores are calibrated by
+    /// the cycle's method and put on 0–100 from the rubric scale.
+    public init(cycle: Cycle, round: Int, nominations: [Nomination], reviews: [Review]) throws(AwardsError) {
+        let ids = Set(nominations.map(\.id))
+        let relevant = reviews.filter { ids.contains($0.nomination) && $0.round == round && $0.state == .submitted }
+        var quantitative: [String: [String: Double]] = [:]
+        if round == 1, cycle.questions(round: 1).contains(where: \.isQuantitative), nominations.count >= 2 {
+            quantitative = try QuantitativeScores.score(nominations, cycle: cycle, round: 1).byNomination
+        }
+        let calibration = try Calibration(
+            scores: relevant.flatMap { r in r.scores.keys.sorted().compactMap { f in r.scores[f].map { Calibration.Score(analyst: r.analyst, nomination: r.nomination, factor: f, value: $0.score) } } },
+            scale: Calibration.Scale(lower: cycle.rules.scaleLow, upper: cycle.rules.scaleHigh))
+        let choice = cycle.rules.calibration
+        let (low, high) = (cycle.rules.scaleLow, cycle.rules.scaleHigh)
+        let w = cycle.rules.quantitativeWeight
+        rows = nominations.map { n in
+            let q = quantitative[n.id] ?? [:]
+            var narrative: [String: Double] = [:]
+            var factors: [String: Double] = [:]
+            for f in cycle.factors {
+                let nValue = calibration.score(nomination: n.id, factor: f.code).map { ($0.value(choice) - low) / (high - low) * 100 }
+                if let nValue { narrative[f.code] = nValue }
+                switch (q[f.code].flatMap { $0.isFinite ? $0 : nil }, nValue) {
+                case let (qv?, nv?): factors[f.code] = w * qv + (1 - w) * nv
+                case let (qv?, nil): factors[f.code] = qv
+                case let (nil, nv?): factors[f.code] = nv
+                case (nil, nil): break
+                }
+            }
+            let covered = cycle.factors.filter { factors[$0.code] != nil }
+            let weight = covered.reduce(0) { $0 + $1.weight }
+            let overall = covered.isEmpty || weight == 0 ? Double.nan : covered.reduce(0) { $0 + $1.weight * (factors[$1.code] ?? 0) } / weight
+            return Row(
+                nomination: n.id, community: n.community, country: n.country, region: n.region, quantitative: q.filter { $0.value.isFinite },
+                narrative: narrative, factors: factors, overall: overall, reviews: relevant.count { $0.nomination == n.id },
+                disagreements: calibration.scores.filter { $0.nomination == n.id && $0.disagreement }.map(\.factor).sorted())
+        }
+        rows.sort { a, b in
+            let (x, y) = (a.overall.isNaN ? -Double.infinity : a.overall, b.overall.isNaN ? -Double.infinity : b.overall)
+            return x != y ? x > y : a.nomination < b.nomination
+        }
+        agreement = Dictionary(uniqueKeysWithValues: calibration.agreement.map { ($0.factor, $0.alpha) })
+        self.calibration = choice
+    }
+
+    /// The rows as shortlist candidates; the tie-break is the quantitative overall (0 without data).
+    public var candidates: [Shortlist.Candidate] {
+        rows.filter { $0.overall.isFinite }.map { r in
+            let q = r.quantitative.keys.sorted().compactMap { r.quantitative[$0] }
+            return Shortlist.Candidate(
+                nomination: r.nomination, community: r.community, country: r.country, region: r.region, score: r.overall,
+                tieBreakScore: q.isEmpty ? 0 : q.reduce(0, +) / Double(q.count))
+        }
+    }
+
+    /// The sheet as CSV: nomination, community, country, overall, then each factor's blended score.
+    public func csv() -> String {
+        let factors = rows.first.map { Array($0.factors.keys).sorted() } ?? []
+        var lines = [(["nomination", "community", "country", "region", "overall", "reviews"] + factors + ["disagreements"]).joined(separator: ",")]
+        for r in rows {
+            let fields = [r.nomination, quoted(r.community), quoted(r.country), quoted(r.region), number(r.overall), String(r.reviews)]
+                + factors.map { number(r.factors[$0] ?? .nan) } + [r.disagreements.joined(separator: " ")]
+            lines.append(fields.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The best `limit` rows as a terminal table, with the agreement per factor.
+    public func table(limit: Int) -> String {
+        var lines = ["rank  nomination  overall  reviews  community"]
+        for (i, r) in rows.prefix(limit).enumerated() {
+            lines.append("\(String(i + 1).leftPadded(4))  \(r.nomination.padded(10))  \(number(r.overall, digits: 2).leftPadded(7))  \(String(r.reviews).leftPadded(7))  \(r.community) (\(r.country))\(r.disagreements.isEmpty ? "" : "  disagreement: " + r.disagreements.joined(separator: ", "))")
+        }
+        lines.append("Agreement (Krippendorff's alpha, interval): " + agreement.keys.sorted().map { "\($0) \(number(agreement[$0] ?? .nan, digits: 3))" }.joined(separator: ", "))
+        lines.append("Calibration: \(calibration.rawValue)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func number(_ v: Double, digits: Int? = nil) -> String {
+        guard v.isFinite else { return "NA" }
+        guard let digits else { return "\(v)" }
+        let scale = (0..<digits).reduce(1.0) { x, _ in x * 10 }
+        let rounded = (v * scale).rounded() / scale
+        var text = "\(rounded)"
+        let decimals = text.split(separator: ".").dropFirst().first?.count ?? 0
+        if !text.contains(".") { text += "." }
+        return text + String(repeating: "0", count: max(0, digits - decimals))
+    }
+
+    private func quoted(_ s: String) -> String {
+        s.contains(",") || s.contains("\"") ? "\"" + s.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : s
+    }
+}
+
+extension String {
+    func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}

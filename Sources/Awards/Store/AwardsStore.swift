@@ -1,0 +1,70 @@
+/// Where the programme keeps its data; every rule of the programme works through this protocol.
+///
+/// Implementations must make each call atomic, append one `AuditEntry` per change in the same
+/// transaction, and report failures as `AwardsError` (`.unknownReference` for a missing object,
+/// `.duplicate` for an existing one, `.storage` when the database fails).
+public protocol AwardsStore: Sendable {
+    /// Adds a cycle.
+    func createCycle(_ cycle: Cycle, by actor: String) throws(AwardsError)
+    /// Replaces a cycle's settings or phase.
+    func updateCycle(_ cycle: Cycle, by actor: String) throws(AwardsError)
+    /// The cycle of `year`.
+    func cycle(_ year: Int) throws(AwardsError) -> Cycle
+    /// Every cycle, by year.
+    func cycles() throws(AwardsError) -> [Cycle]
+
+    /// Adds or replaces nominations of a cycle, all or none.
+    func saveNominations(_ nominations: [Nomination], cycle: Int, by actor: String) throws(AwardsError)
+    /// The nominations of a cycle, by id.
+    func nominations(cycle: Int) throws(AwardsError) -> [Nomination]
+
+    /// Adds or replaces an analyst.
+    func saveAnalyst(_ analyst: Analyst, by actor: String) throws(AwardsError)
+    /// Every analyst, by id.
+    func analysts() throws(AwardsError) -> [Analyst]
+
+    /// Replaces the assignments of a round.
+    func replaceAssignments(_ assignments: [Assignment], cycle: Int, round: Int, by actor: String) throws(AwardsError)
+    /// The assignments of a round.
+    func assignments(cycle: Int, round: Int) throws(AwardsError) -> [Assignment]
+
+    /// Adds or replaces reviews, all or none; `reason` is required when a submitted review changes.
+    func saveReviews(_ reviews: [Review], cycle: Int, by actor: String, reason: String?) throws(AwardsError)
+    /// The reviews of a round.
+    func reviews(cycle: Int, round: Int) throws(AwardsError) -> [Review]
+
+    /// Records a shortlist (`smart21`, `top7`) with its inputs and rule.
+    func saveShortlist(_ shortlist: Shortlist, name: String, cycle: Int, by actor: String) throws(AwardsError)
+    /// A recorded shortlist.
+    func shortlist(_ name: String, cycle: Int) throws(AwardsError) -> Shortlist?
+
+    /// Adds or replaces a juror's ballot.
+    func saveBallot(_ ballot: Ballot, cycle: Int, by actor: String) throws(AwardsError)
+    /// The ballots of a cycle, by juror.
+    func ballots(cycle: Int) throws(AwardsError) -> [Ballot]
+
+    /// Records the published results.
+    func savePublication(_ publication: Publication, cycle: Int, by actor: String) throws(AwardsError)
+    /// The published results, if any.
+    func publication(cycle: Int) throws(AwardsError) -> Publication?
+
+    /// Replaces the public record of past recognitions.
+    func replaceRecognitions(_ recognitions: [Recognition], by actor: String) throws(AwardsError)
+    /// The public record.
+    func recognitions() throws(AwardsError) -> [Recognition]
+
+    /// The audit log, newest first; only entries whose entity starts with `entity` when given.
+    func auditLog(entity: String?, limit: Int) throws(AwardsError) -> [AuditEntry]
+}
+
+extension AwardsStore {
+    /// Adds or replaces one nomination.
+    public func saveNomination(_ nomination: Nomination, cycle: Int, by actor: String) throws(AwardsError) {
+        try saveNominations([nomination], cycle: cycle, by: actor)
+    }
+
+    /// Adds or replaces one review.
+    public func saveReview(_ review: Review, cycle: Int, by actor: String, reason: String?) throws(AwardsError) {
+        try saveReviews([review], cycle: cycle, by: actor, reason: reason)
+    }
+}

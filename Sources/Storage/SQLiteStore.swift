@@ -1,0 +1,319 @@
+import Awards
+import Foundation
+import GRDB
+
+/// The programme's data in one SQLite file: WAL mode, foreign keys, migrations, and an
+/// append-only audit log written in the same transaction as every change.
+///
+/// Domain values are stored as canonical JSON beside the key columns that queries and foreign
+/// keys need, so a new field of a domain type needs no migration of its own.
+public final class SQLiteStore: AwardsStore {
+    private let database: DatabasePool
+    private let clock: @Sendable () -> Date
+
+    /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
+    ///
+    /// - Parameter clock: the time stamps of audit entries; the system clock by default.
+    public init(path: String, clock: @escaping @Sendable () -> Date = Date.init) throws(AwardsError) {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        do {
+            database = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrator.migrate(database)
+        } catch {
+            throw AwardsError(.storage, "cannot open the database (\(error))", file: path)
+        }
+        self.clock = clock
+    }
+
+    // MARK: Cycles
+
+    public func createCycle(_ cycle: Cycle, by actor: String) throws(AwardsError) {
+        try write("create", "cycle:\(cycle.year)", by: actor) { db in
+            guard try Row.fetchOne(db, sql: "SELECT 1 FROM cycle WHERE year = ?", arguments: [cycle.year]) == nil else {
+                throw AwardsError(.duplicate, "the cycle \(cycle.year) already exists", field: "year")
+            }
+            try db.execute(sql: "INSERT INTO cycle (year, phase, body) VALUES (?, ?, ?)", arguments: [cycle.year, cycle.phase.rawValue, try JSON.encode(cycle)])
+            return (nil, try JSON.encode(cycle))
+        }
+    }
+
+    public func updateCycle(_ cycle: Cycle, by actor: String) throws(AwardsError) {
+        try write("update", "cycle:\(cycle.year)", by: actor) { db in
+            let before = try self.body(db, "SELECT body FROM cycle WHERE year = ?", [cycle.year], missing: "the cycle \(cycle.year)")
+            try db.execute(sql: "UPDATE cycle SET phase = ?, body = ? WHERE year = ?", arguments: [cycle.phase.rawValue, try JSON.encode(cycle), cycle.year])
+            return (before, try JSON.encode(cycle))
+        }
+    }
+
+    public func cycle(_ year: Int) throws(AwardsError) -> Cycle {
+        try read { db in
+            try JSON.decode(Cycle.self, try self.body(db, "SELECT body FROM cycle WHERE year = ?", [year], missing: "the cycle \(year)"))
+        }
+    }
+
+    public func cycles() throws(AwardsError) -> [Cycle] {
+        try read { db in try String.fetchAll(db, sql: "SELECT body FROM cycle ORDER BY year").map { try JSON.decode(Cycle.self, $0) } }
+    }
+
+    // MARK: Nominations
+
+    public func saveNominations(_ nominations: [Nomination], cycle: Int, by actor: String) throws(AwardsError) {
+        try transaction(by: actor) { db, log in
+            try self.requireCycle(db, cycle)
+            for nomination in nominations {
+                let body = try JSON.encode(nomination)
+                let before = try String.fetchOne(db, sql: "SELECT body FROM nomination WHERE cycle = ? AND id = ?", arguments: [cycle, nomination.id])
+                try db.execute(
+                    sql: """
+                        INSERT INTO nomination (cycle, id, state, body) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (cycle, id) DO UPDATE SET state = excluded.state, body = excluded.body
+                        """,
+                    arguments: [cycle, nomination.id, nomination.state.rawValue, body])
+                try log("save", "nomination:\(nomination.id)", before, body, nil)
+            }
+        }
+    }
+
+    public func nominations(cycle: Int) throws(AwardsError) -> [Nomination] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT body FROM nomination WHERE cycle = ? ORDER BY id", arguments: [cycle]).map { try JSON.decode(Nomination.self, $0) }
+        }
+    }
+
+    // MARK: Analysts and assignments
+
+    public func saveAnalyst(_ analyst: Analyst, by actor: String) throws(AwardsError) {
+        try upsert(
+            "analyst:\(analyst.id)", by: actor,
+            select: ("SELECT body FROM analyst WHERE id = ?", [analyst.id]),
+            insert: "INSERT INTO analyst (id, body) VALUES (?, ?)",
+            update: "UPDATE analyst SET body = ? WHERE id = ?",
+            keys: [analyst.id], columns: [], value: analyst, cycle: nil)
+    }
+
+    public func analysts() throws(AwardsError) -> [Analyst] {
+        try read { db in try String.fetchAll(db, sql: "SELECT body FROM analyst ORDER BY id").map { try JSON.decode(Analyst.self, $0) } }
+    }
+
+    public func replaceAssignments(_ assignments: [Assignment], cycle: Int, round: Int, by actor: String) throws(AwardsError) {
+        try write("replace", "assignments:\(cycle):\(round)", by: actor) { db in
+            try self.requireCycle(db, cycle)
+            let before = try self.assignments(db, cycle: cycle, round: round)
+            try db.execute(sql: "DELETE FROM assignment WHERE cycle = ? AND round = ?", arguments: [cycle, round])
+            for a in assignments {
+                do {
+                    try db.execute(
+                        sql: "INSERT INTO assignment (cycle, round, nomination, analyst, manual) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [cycle, round, a.nomination, a.analyst, a.manual])
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                    throw AwardsError(.unknownReference, "the assignment of \(a.analyst) to \(a.nomination) names an unknown nomination or analyst, or repeats a pair", field: "assignments")
+                }
+            }
+            return (try JSON.encode(before), try JSON.encode(assignments))
+        }
+    }
+
+    public func assignments(cycle: Int, round: Int) throws(AwardsError) -> [Assignment] {
+        try read { db in try self.assignments(db, cycle: cycle, round: round) }
+    }
+
+    private func assignments(_ db: Database, cycle: Int, round: Int) throws -> [Assignment] {
+        try Row.fetchAll(db, sql: "SELECT nomination, analyst, manual FROM assignment WHERE cycle = ? AND round = ? ORDER BY nomination, analyst", arguments: [cycle, round])
+            .map { Assignment(nomination: $0["nomination"], analyst: $0["analyst"], manual: $0["manual"]) }
+    }
+
+    // MARK: Reviews
+
+    public func saveReviews(_ reviews: [Review], cycle: Int, by actor: String, reason: String?) throws(AwardsError) {
+        try transaction(by: actor) { db, log in
+            try self.requireCycle(db, cycle)
+            for review in reviews {
+                let entity = "review:\(cycle):\(review.round):\(review.nomination):\(review.analyst)"
+                let before = try String.fetchOne(
+                    db, sql: "SELECT body FROM review WHERE cycle = ? AND round = ? AND nomination = ? AND analyst = ?",
+                    arguments: [cycle, review.round, review.nomination, review.analyst])
+                if let before, try JSON.decode(Review.self, before).state == .submitted, reason == nil {
+                    throw AwardsError(.invalidState, "the review of \(review.nomination) by \(review.analyst) is submitted and locked; an admin can change it with a reason", field: "state")
+                }
+                let body = try JSON.encode(review)
+                do {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO review (cycle, round, nomination, analyst, state, body) VALUES (?, ?, ?, ?, ?, ?)
+                            ON CONFLICT (cycle, round, nomination, analyst) DO UPDATE SET state = excluded.state, body = excluded.body
+                            """,
+                        arguments: [cycle, review.round, review.nomination, review.analyst, review.state.rawValue, body])
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                    throw AwardsError(.unknownReference, "the review names an unknown nomination or analyst (\(review.nomination), \(review.analyst))", field: "review")
+                }
+                try log(reason == nil ? "save" : "amend", entity, before, body, reason)
+            }
+        }
+    }
+
+    public func reviews(cycle: Int, round: Int) throws(AwardsError) -> [Review] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT body FROM review WHERE cycle = ? AND round = ? ORDER BY nomination, analyst", arguments: [cycle, round])
+                .map { try JSON.decode(Review.self, $0) }
+        }
+    }
+
+    // MARK: Shortlists, ballots, publication
+
+    public func saveShortlist(_ shortlist: Shortlist, name: String, cycle: Int, by actor: String) throws(AwardsError) {
+        try upsert(
+            "shortlist:\(cycle):\(name)", by: actor,
+            select: ("SELECT body FROM shortlist WHERE cycle = ? AND name = ?", [cycle, name]),
+            insert: "INSERT INTO shortlist (cycle, name, body) VALUES (?, ?, ?)",
+            update: "UPDATE shortlist SET body = ? WHERE cycle = ? AND name = ?",
+            keys: [cycle, name], columns: [], value: shortlist, cycle: cycle)
+    }
+
+    public func shortlist(_ name: String, cycle: Int) throws(AwardsError) -> Shortlist? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT body FROM shortlist WHERE cycle = ? AND name = ?", arguments: [cycle, name]).map { try JSON.decode(Shortlist.self, $0) }
+        }
+    }
+
+    public func saveBallot(_ ballot: Ballot, cycle: Int, by actor: String) throws(AwardsError) {
+        try upsert(
+            "ballot:\(cycle):\(ballot.juror)", by: actor,
+            select: ("SELECT body FROM ballot WHERE cycle = ? AND juror = ?", [cycle, ballot.juror]),
+            insert: "INSERT INTO ballot (cycle, juror, body) VALUES (?, ?, ?)",
+            update: "UPDATE ballot SET body = ? WHERE cycle = ? AND juror = ?",
+            keys: [cycle, ballot.juror], columns: [], value: ballot, cycle: cycle)
+    }
+
+    public func ballots(cycle: Int) throws(AwardsError) -> [Ballot] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT body FROM ballot WHERE cycle = ? ORDER BY juror", arguments: [cycle]).map { try JSON.decode(Ballot.self, $0) }
+        }
+    }
+
+    public func savePublication(_ publication: Publication, cycle: Int, by actor: String) throws(AwardsError) {
+        try upsert(
+            "publication:\(cycle)", by: actor,
+            select: ("SELECT body FROM publication WHERE cycle = ?", [cycle]),
+            insert: "INSERT INTO publication (cycle, body) VALUES (?, ?)",
+            update: "UPDATE publication SET body = ? WHERE cycle = ?",
+            keys: [cycle], columns: [], value: publication, cycle: cycle)
+    }
+
+    public func publication(cycle: Int) throws(AwardsError) -> Publication? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT body FROM publication WHERE cycle = ?", arguments: [cycle]).map { try JSON.decode(Publication.self, $0) }
+        }
+    }
+
+    // MARK: Recognitions and the audit log
+
+    public func replaceRecognitions(_ recognitions: [Recognition], by actor: String) throws(AwardsError) {
+        try write("replace", "recognitions", by: actor) { db in
+            let before = try String.fetchAll(db, sql: "SELECT body FROM recognition ORDER BY position").count
+            try db.execute(sql: "DELETE FROM recognition")
+            for (i, r) in recognitions.enumerated() {
+                try db.execute(sql: "INSERT INTO recognition (position, body) VALUES (?, ?)", arguments: [i, try JSON.encode(r)])
+            }
+            return ("{\"count\":\(before)}", "{\"count\":\(recognitions.count)}")
+        }
+    }
+
+    public func recognitions() throws(AwardsError) -> [Recognition] {
+        try read { db in try String.fetchAll(db, sql: "SELECT body FROM recognition ORDER BY position").map { try JSON.decode(Recognition.self, $0) } }
+    }
+
+    public func auditLog(entity: String?, limit: Int) throws(AwardsError) -> [AuditEntry] {
+        try read { db in
+            let rows = if let entity {
+                try Row.fetchAll(db, sql: "SELECT * FROM audit_log WHERE entity LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?", arguments: [Self.likePrefix(entity), limit])
+            } else {
+                try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id DESC LIMIT ?", arguments: [limit])
+            }
+            return rows.map {
+                AuditEntry(id: $0["id"], at: $0["at"], actor: $0["actor"], action: $0["action"], entity: $0["entity"], before: $0["before"], after: $0["after"], reason: $0["reason"])
+            }
+        }
+    }
+
+    // MARK: Plumbing
+
+    /// Writes an audit entry: action, entity, before, after, reason.
+    typealias AuditLogger = (String, String, String?, String?, String?) throws -> Void
+
+    /// Runs changes and their audit entries in one transaction: all or none.
+    private func transaction(by actor: String, _ changes: @escaping @Sendable (Database, AuditLogger) throws -> Void) throws(AwardsError) {
+        guard !actor.isEmpty else { throw AwardsError(.invalidValue, "every change needs an actor", field: "actor") }
+        let at = ISO8601DateFormatter().string(from: clock())
+        do {
+            try database.write { db in
+                try changes(db) { action, entity, before, after, reason in
+                    try db.execute(
+                        sql: "INSERT INTO audit_log (at, actor, action, entity, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        arguments: [at, actor, action, entity, before, after, reason])
+                }
+            }
+        } catch let error as AwardsError {
+            throw error
+        } catch {
+            throw AwardsError(.storage, "the change failed (\(error))")
+        }
+    }
+
+    /// Runs one change and its audit entry in one transaction.
+    private func write(
+        _ action: String, _ entity: String, by actor: String, reason: String? = nil,
+        _ change: @escaping @Sendable (Database) throws -> (before: String?, after: String?)
+    ) throws(AwardsError) {
+        try transaction(by: actor) { db, log in
+            let (before, after) = try change(db)
+            try log(action, entity, before, after, reason)
+        }
+    }
+
+    /// Inserts or updates one JSON-bodied row, auditing the change.
+    private func upsert<Value: Encodable & Sendable>(
+        _ entity: String, by actor: String, select: (String, [any DatabaseValueConvertible & Sendable]), insert: String, update: String,
+        keys: [any DatabaseValueConvertible & Sendable], columns: [any DatabaseValueConvertible & Sendable], value: Value, cycle: Int?
+    ) throws(AwardsError) {
+        try write("save", entity, by: actor) { db in
+            if let cycle { try self.requireCycle(db, cycle) }
+            let body = try JSON.encode(value)
+            let before = try String.fetchOne(db, sql: select.0, arguments: StatementArguments(select.1))
+            if before == nil {
+                try db.execute(sql: insert, arguments: StatementArguments(keys + columns + [body]))
+            } else {
+                try db.execute(sql: update, arguments: StatementArguments(columns + [body] + keys))
+            }
+            return (before, body)
+        }
+    }
+
+    private func read<T>(_ body: @escaping @Sendable (Database) throws -> T) throws(AwardsError) -> T {
+        do {
+            return try database.read(body)
+        } catch let error as AwardsError {
+            throw error
+        } catch {
+            throw AwardsError(.storage, "reading failed (\(error))")
+        }
+    }
+
+    private func body(_ db: Database, _ sql: String, _ arguments: [any DatabaseValueConvertible & Sendable], missing: String) throws -> String {
+        guard let body = try String.fetchOne(db, sql: sql, arguments: StatementArguments(arguments)) else {
+            throw AwardsError(.unknownReference, "\(missing) does not exist")
+        }
+        return body
+    }
+
+    private func requireCycle(_ db: Database, _ year: Int) throws {
+        guard try Row.fetchOne(db, sql: "SELECT 1 FROM cycle WHERE year = ?", arguments: [year]) != nil else {
+            throw AwardsError(.unknownReference, "the cycle \(year) does not exist", field: "cycle")
+        }
+    }
+
+    private static func likePrefix(_ prefix: String) -> String {
+        prefix.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+    }
+}

@@ -1,0 +1,327 @@
+import ArgumentParser
+import Awards
+import Foundation
+import Storage
+
+/// `civic cycle …`: runs an awards cycle from files against the embedded database.
+struct CycleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cycle",
+        abstract: "Run an awards cycle: create, import, assign, score, shortlist, vote, publish.",
+        subcommands: [
+            Create.self, SetPhase.self, ImportNominations.self, ImportAnalysts.self, Assign.self, ImportReviews.self, Score.self,
+            ShortlistRound.self, ImportBallots.self, Tally.self, Publish.self, Status.self, Demo.self,
+        ])
+
+    /// Options every cycle command takes.
+    struct Common: ParsableArguments {
+        @Option(help: "The SQLite database file.")
+        var database: String = "civic.sqlite"
+
+        @Option(help: "Who is acting, for the audit log.")
+        var actor: String = "admin"
+
+        func programme() throws(AwardsError) -> Programme {
+            Programme(store: try SQLiteStore(path: database), actor: actor)
+        }
+    }
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a cycle from a JSON settings file (or the programme's defaults).")
+        @OptionGroup var common: Common
+        @Argument(help: "The award year.") var year: Int
+        @Option(help: "A JSON file with the cycle's factors, questions, schedule and rules.") var settings: String?
+
+        func run() throws {
+            try awards {
+                var cycle = Cycle(year: year)
+                if let settings { cycle = try JSONFile.read(Cycle.self, from: settings) }
+                guard cycle.year == year else { throw AwardsError(.invalidValue, "the settings are for \(cycle.year), not \(year)", file: settings, field: "year") }
+                try common.programme().createCycle(cycle)
+                print("Created the \(year) cycle: \(cycle.factors.count) factors, \(cycle.questions.count) questions, phase \(cycle.phase.title).")
+            }
+        }
+    }
+
+    struct SetPhase: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "phase", abstract: "Move a cycle to a phase.")
+        @OptionGroup var common: Common
+        @Argument(help: "The award year.") var year: Int
+        @Argument(help: "The phase: \(Phase.allCases.map(\.rawValue).joined(separator: ", ")).") var phase: String
+
+        func validate() throws {
+            guard Phase(rawValue: phase) != nil else { throw ValidationError("Unknown phase '\(phase)'.") }
+        }
+
+        func run() throws {
+            try awards {
+                try common.programme().setPhase(Phase(rawValue: phase) ?? .setup, cycle: year)
+                print("The \(year) cycle is now in \(Phase(rawValue: phase)?.title ?? phase).")
+            }
+        }
+    }
+
+    struct ImportNominations: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "import-nominations", abstract: "Import nominations (JSON array).")
+        @OptionGroup var common: Common
+        @Argument(help: "The award year.") var year: Int
+        @Argument(help: "The nominations file.") var file: String
+
+        func run() throws {
+            try awards {
+                let nominations = try JSONFile.read([Nomination].self, from: file)
+                try common.programme().saveNominations(nominations, cycle: year)
+                print("Imported \(nominations.count) nominations into \(year).")
+            }
+        }
+    }
+
+    struct ImportAnalysts: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "import-analysts", abstract: "Import analysts (JSON array).")
+        @OptionGroup var common: Common
+        @Argument(help: "The analysts file.") var file: String
+
+        func run() throws {
+            try awards {
+                let analysts = try JSONFile.read([Analyst].self, from: file)
+                try common.programme().saveAnalysts(analysts)
+                print("Imported \(analysts.count) analysts.")
+            }
+        }
+    }
+
+    struct Assign: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Assign analysts to a round's nominations by minimum-cost flow.")
+        @OptionGroup var common: Common
+        @Argument(help: "The award year.") var year: Int
+        @Option(help: "The round (1 or 2).") var round: Int = 1
+
+        func run() throws {
+            try awards {
+                let plan = try common.programme().assign(round: round, cycle: year)
+                let loads = plan.loads.values
+                print("Assigned \(plan.pairs.count) reviews (\(plan.analystsPerNomination) per nomination); loads \(loads.min() ?? 0)–\(loads.max() ?? 0); \(plan.exclusions.count) conflicted pairs excluded.")
+            }
+        }
+    }
+
+    struct ImportReviews: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "import-reviews", abstract: "Import submitted reviews (JSON array).")
+        @OptionGroup var common: Common
+        @Argument(help: "The award year.") var year: Int
+        @Argument(help: "The reviews file.") var file: String
+
+        func run() throws {
+            try awards {
+                let reviews = try JSONFile.read([Review].self, from: file)
+                do {
+                    try common.programme().submitReviews(reviews, cycle: year)
+                } catch let error as AwardsError {
+                    throw AwardsError(error.kind, error.message, file: file, field: error.field)
+                }
+                print("Imported \(reviews.count) reviews into \(year).")
+            }
+        }
+    }
+
+    struct Score: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Score a round: quantitative, calibrated narrative, blended, with agreement.")
+        @OptionGroup var common: Common
+        @Argument(help: "The award year.") var year: Int
+        @Option(help: "The round (1 or 2).") var round: Int = 1
+        @Option(help: "Output: table, csv or json.") var format: String = "table"
+        @Option(help: "Rows to show in the table.") var top: Int = 25
+
+        func validate() throws {
+            guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json.") }
+        }
+
+        func run() throws {
+            try awards {
+                let sheet = try common.programme().score(round: round, cycle: year)
+                switch format {
+                case "csv": print(sheet.csv(), terminator: "")
+                case "json": print(try JSONFile.text(sheet.rows))
+                default: print(sheet.table(limit: top), terminator: "")
+                }
+            }
+        }
+    }
+
+    struct ShortlistRound: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "shortlist", abstract: "Name the Smart21 (after round 1) or the Top7 (after round 2).")
+        @OptionGroup var common: Common
+        @Argument(help: "The award year.") var year: Int
+        @Argument(help: "smart21 or top7.") var list: String
+
+        func validate() throws {
+            guard ["smart21", "top7"].contains(list) else { throw ValidationError("The list must be smart21 or top7.") }
+        }
+
+        func run() throws {
+            try awards {
+                let programme = try common.programme()
+                let shortlist = list == "smart21" ? try programme.shortlistSmart21(cycle: year) : try programme.shortlistTop7(cycle: year)
+                let byID = Dictionary(uniqueKeysWithValues: shortlist.candidates.map { ($0.nomination, $0) })
+                print(shortlist.rule)
+                for (i, id) in shortlist.selected.enumerated() {
+                    let c = byID[id]
+                    print(String(format: "%3d  %@  %.2f  ", i + 1, id, c?.score ?? .nan) + "\(c?.community ?? "") (\(c?.country ?? ""))")
+                }
+            }
+        }
+    }
+
+    struct ImportBallots: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "import-ballots", abstract: "Import the jury's ranked ballots (JSON array).")
+        @OptionGroup var common: Common
+        @Argument(help: "The award year.") var year: Int
+        @Argument(help: "The ballots file.") var file: String
+
+        func run() throws {
+            try awards {
+                let ballots = try JSONFile.read([Ballot].self, from: file)
+                let programme = try common.programme()
+                for ballot in ballots { try programme.castBallot(ballot, cycle: year) }
+                print("Imported \(ballots.count) ballots into \(year).")
+            }
+        }
+    }
+
+    struct Tally: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Count the ballots and show the pairwise matrix and the final ranking.")
+        @OptionGroup var common: Common
+        @Argument(help: "The award year.") var year: Int
+
+        func run() throws {
+            try awards {
+                let (jury, final) = try common.programme().tally(cycle: year)
+                print("Method: \(jury.method.rawValue). Pairwise preferences (row over column):")
+                let c = jury.pairwise.candidates
+                print("        " + c.map { $0.padding(toLength: 7, withPad: " ", startingAt: 0) }.joined(separator: " "))
+                for a in c {
+                    print(a.padding(toLength: 8, withPad: " ", startingAt: 0) + c.map { b in
+                        (a == b ? "-" : String(format: "%.1f", jury.pairwise[a, b] ?? 0)).padding(toLength: 7, withPad: " ", startingAt: 0)
+                    }.joined(separator: " "))
+                }
+                print("Jury ranking: \(jury.ranking.joined(separator: " > "))")
+                for s in final.standings {
+                    print(String(format: "%d. %@  jury %d  score %.2f  combined %.3f", s.place, s.candidate, s.juryPosition, s.score, s.combined))
+                }
+            }
+        }
+    }
+
+    struct Publish: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Publish the results: the Community of the Year and the record of every rule.")
+        @OptionGroup var common: Common
+        @Argument(help: "The award year.") var year: Int
+
+        func run() throws {
+            try awards {
+                let publication = try common.programme().publish(cycle: year)
+                print("Published \(year): Community of the Year \(publication.winner).")
+                for rule in publication.rules { print("  \(rule)") }
+            }
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show where a cycle stands.")
+        @OptionGroup var common: Common
+        @Argument(help: "The award year.") var year: Int
+
+        func run() throws {
+            try awards {
+                let store = try SQLiteStore(path: common.database)
+                let cycle = try store.cycle(year)
+                let nominations = try store.nominations(cycle: year)
+                print("Cycle \(year): \(cycle.phase.title)")
+                print("  nominations: \(nominations.count { $0.state == .submitted }) submitted, \(nominations.count { $0.state == .draft }) draft, \(nominations.count { $0.state == .withdrawn }) withdrawn")
+                for round in 1...2 {
+                    let assigned = try store.assignments(cycle: year, round: round).count
+                    let reviewed = try store.reviews(cycle: year, round: round).count { $0.state == .submitted }
+                    if assigned > 0 { print("  round \(round): \(reviewed) of \(assigned) reviews submitted") }
+                }
+                for name in ["smart21", "top7"] {
+                    if let list = try store.shortlist(name, cycle: year) { print("  \(name): \(list.selected.count) named") }
+                }
+                print("  ballots: \(try store.ballots(cycle: year).count)")
+                if let p = try store.publication(cycle: year) { print("  published \(p.publishedAt): \(p.winner)") }
+            }
+        }
+    }
+
+    struct Demo: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a synthetic demo cycle's files (cycle, nominations, analysts) to a directory.")
+        @Option(name: .shortAndLong, help: "The directory to write to.") var out: String
+        @Option(help: "The award year.") var year: Int = 2026
+        @Option(help: "The seed.") var seed: UInt64 = 2026
+
+        func run() throws {
+            try awards {
+                let demo = DemoCycle(year: year, seed: seed)
+                try JSONFile.write(demo.cycle, to: out + "/cycle.json")
+                try JSONFile.write(demo.nominations, to: out + "/nominations.json")
+                try JSONFile.write(demo.analysts, to: out + "/analysts.json")
+                print("Wrote \(out)/cycle.json, nominations.json (\(demo.nominations.count)), analysts.json (\(demo.analysts.count)); all synthetic.")
+            }
+        }
+    }
+}
+
+/// Runs `body`, turning an awards error into a message on standard error and a failing exit.
+func awards(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as AwardsError {
+        printError("error: \(error)")
+        throw ExitCode.failure
+    }
+}
+
+/// Reading and writing the JSON files of a cycle.
+enum JSONFile {
+    static func read<T: Decodable>(_ type: T.Type, from path: String) throws(AwardsError) -> T {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw AwardsError(.unreadableFile, "cannot read the file (\(error.localizedDescription))", file: path)
+        }
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw AwardsError(.invalidValue, "the field is missing", file: path, field: fieldPath(context.codingPath + [key]))
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context), let DecodingError.dataCorrupted(context) {
+            throw AwardsError(.invalidValue, context.debugDescription, file: path, field: fieldPath(context.codingPath))
+        } catch {
+            throw AwardsError(.invalidValue, "\(error)", file: path)
+        }
+    }
+
+    static func text<T: Encodable>(_ value: T) throws(AwardsError) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            throw AwardsError(.invalidValue, "cannot encode (\(error))")
+        }
+    }
+
+    static func write<T: Encodable>(_ value: T, to path: String) throws(AwardsError) {
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(try text(value).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch let error as AwardsError {
+            throw error
+        } catch {
+            throw AwardsError(.unreadableFile, "cannot write the file (\(error.localizedDescription))", file: path)
+        }
+    }
+
+    private static func fieldPath(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    }
+}

@@ -1,0 +1,123 @@
+import Awards
+import Foundation
+import Testing
+@testable import Storage
+
+/// A whole demo cycle, from nominations to the Community of the Year, on the real store.
+@Suite("End-to-end cycle")
+struct EndToEndCycleTests {
+    /// Runs the demo cycle through every phase and returns the publication and shortlists.
+    static func runCycle(_ store: SQLiteStore, demo: DemoCycle) throws -> (Publication, Shortlist, Shortlist) {
+        let programme = Programme(store: store, actor: "admin")
+        let year = demo.cycle.year
+        try programme.createCycle(demo.cycle)
+        try programme.saveNominations(demo.nominations, cycle: year)
+        try programme.saveAnalysts(demo.analysts)
+        _ = try programme.assign(round: 1, cycle: year)
+        try programme.setPhase(.smart21Scoring, cycle: year)
+        try programme.submitReviews(try store.assignments(cycle: year, round: 1).map { demo.review(of: $0.nomination, by: $0.analyst, round: 1) }, cycle: year)
+        let smart21 = try programme.shortlistSmart21(cycle: year)
+        try programme.setPhase(.top7Questionnaire, cycle: year)
+        _ = try programme.assign(round: 2, cycle: year)
+        try programme.setPhase(.top7Scoring, cycle: year)
+        try programme.submitReviews(try store.assignments(cycle: year, round: 2).map { demo.review(of: $0.nomination, by: $0.analyst, round: 2) }, cycle: year)
+        let top7 = try programme.shortlistTop7(cycle: year)
+        try programme.setPhase(.juryVote, cycle: year)
+        for juror in demo.jurors {
+            try programme.castBallot(demo.ballot(of: juror, over: top7.selected), cycle: year)
+        }
+        let publication = try programme.publish(cycle: year, at: Date(timeIntervalSince1970: 1_780_000_000))
+        return (publication, smart21, top7)
+    }
+
+    /// Runs the cycle and checks what the store holds afterwards.
+    static func runAndCheckStore(_ store: SQLiteStore, demo: DemoCycle) throws -> (Publication, Shortlist, Shortlist) {
+        let outcome = try runCycle(store, demo: demo)
+        // Each nomination got three distinct analysts, none with a conflict or from its own country.
+        let nominations = Dictionary(uniqueKeysWithValues: demo.nominations.map { ($0.id, $0) })
+        let analysts = Dictionary(uniqueKeysWithValues: demo.analysts.map { ($0.id, $0) })
+        let assignments = try store.assignments(cycle: 2026, round: 1)
+        #expect(assignments.count == 1200)
+        for (nomination, pairs) in Dictionary(grouping: assignments, by: \.nomination) {
+            #expect(Set(pairs.map(\.analyst)).count == 3)
+            for p in pairs {
+                #expect(analysts[p.analyst]?.country != nominations[nomination]?.country)
+                #expect(analysts[p.analyst]?.conflicts.contains(nomination) == false)
+            }
+        }
+        for (_, load) in Dictionary(grouping: assignments, by: \.analyst) { #expect(load.count <= demo.cycle.rules.analystLoad) }
+        #expect(try store.reviews(cycle: 2026, round: 1).count == 1200)
+        #expect(try store.cycle(2026).phase == .resultsAnnounced)
+        #expect(try store.auditLog(entity: "publication:2026", limit: 5).count == 1)
+        return outcome
+    }
+
+    @Test("a 400-nomination demo cycle runs to a winner, deterministically, with every rule applied")
+    func fullCycle() throws {
+        let demo = DemoCycle(nominations: 400, analysts: 40, jurors: 12)
+        let first = try withStore { store, _ in try Self.runAndCheckStore(store, demo: demo) }
+        let (publication, smart21, top7) = first
+        #expect(smart21.selected.count == 21)
+        #expect(top7.selected.count == 7)
+        #expect(Set(top7.selected).isSubset(of: Set(smart21.selected)))
+        #expect(publication.winner == publication.ranking.first)
+        #expect(Set(publication.ranking) == Set(top7.selected))
+        #expect(publication.strongestPaths != nil, "Schulze is the default and its strongest paths are published")
+        #expect(publication.pairwise.count == 7)
+        // The Smart21 are, on the whole, the nominations of highest hidden quality.
+        let quality = smart21.selected.compactMap { demo.quality[$0] }
+        #expect(quality.reduce(0, +) / Double(quality.count) > 0.85)
+
+        let second = try withStore { store, _ in try Self.runCycle(store, demo: demo) }
+        #expect(second.0 == publication, "the same files give the same results")
+        #expect(second.1 == smart21)
+        #expect(second.2 == top7)
+    }
+
+    @Test("out-of-phase actions are refused with a clear error and change nothing")
+    func phaseRules() throws {
+        try withStore { store, _ in
+            let demo = DemoCycle(nominations: 12, analysts: 6, jurors: 3)
+            let programme = Programme(store: store, actor: "admin")
+            try programme.createCycle(demo.cycle)
+            try programme.saveNominations(demo.nominations, cycle: 2026)
+            try programme.saveAnalysts(demo.analysts)
+            _ = try programme.assign(round: 1, cycle: 2026)
+            let a = try #require(try store.assignments(cycle: 2026, round: 1).first)
+            let early = #expect(throws: AwardsError.self) {
+                try programme.submitReview(demo.review(of: a.nomination, by: a.analyst, round: 1), cycle: 2026)
+            }
+            #expect(early?.kind == .outOfPhase)
+            #expect(early?.message.contains("Smart21 scoring") == true)
+            try programme.setPhase(.smart21Scoring, cycle: 2026)
+            let late = #expect(throws: AwardsError.self) { try programme.saveNominations(demo.nominations, cycle: 2026) }
+            #expect(late?.kind == .outOfPhase)
+            let back = #expect(throws: AwardsError.self) { try programme.setPhase(.nominationsOpen, cycle: 2026) }
+            #expect(back?.kind == .invalidState)
+            let stranger = #expect(throws: AwardsError.self) {
+                try programme.submitReview(demo.review(of: a.nomination, by: "A-999", round: 1), cycle: 2026)
+            }
+            #expect(stranger?.kind == .conflictOfInterest)
+            #expect(try store.reviews(cycle: 2026, round: 1).isEmpty)
+            let ballot = #expect(throws: AwardsError.self) {
+                try programme.castBallot(Ballot(juror: "J-001", order: ["N-001"]), cycle: 2026)
+            }
+            #expect(ballot?.kind == .outOfPhase)
+        }
+    }
+
+    @Test("an invalid submitted nomination is refused naming the nomination and the question")
+    func invalidNomination() throws {
+        try withStore { store, _ in
+            let demo = DemoCycle(nominations: 3, analysts: 3, jurors: 3)
+            var bad = demo.nominations[1]
+            bad.answers["Connect-Q1"] = .text("fast")
+            let programme = Programme(store: store, actor: "admin")
+            try programme.createCycle(demo.cycle)
+            let error = #expect(throws: AwardsError.self) { try programme.saveNominations([demo.nominations[0], bad], cycle: 2026) }
+            #expect(error?.field == "Connect-Q1")
+            #expect(error?.message.contains(bad.id) == true)
+            #expect(try store.nominations(cycle: 2026).isEmpty, "nothing is saved when one nomination is invalid")
+        }
+    }
+}
