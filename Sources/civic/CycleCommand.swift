@@ -10,7 +10,7 @@ struct CycleCommand: ParsableCommand {
         abstract: "Run an awards cycle: create, import, assign, score, shortlist, vote, publish.",
         subcommands: [
             Create.self, SetPhase.self, ImportNominations.self, ImportAnalysts.self, Assign.self, ImportReviews.self, Score.self,
-            ShortlistRound.self, ImportBallots.self, Tally.self, Publish.self, Status.self, Demo.self,
+            ShortlistRound.self, ImportBallots.self, Tally.self, Publish.self, Status.self, Demo.self, Simulate.self,
         ])
 
     /// Options every cycle command takes.
@@ -270,6 +270,42 @@ struct CycleCommand: ParsableCommand {
     }
 }
 
+extension CycleCommand {
+    struct Simulate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the demo cycle's synthetic reviews (for the stored assignments of a round) or jury ballots (over the stored Top7).")
+        @OptionGroup var common: Common
+        @Argument(help: "The award year.") var year: Int
+        @Argument(help: "reviews or ballots.") var what: String
+        @Option(help: "The round, for reviews.") var round: Int = 1
+        @Option(help: "The demo seed the cycle was made with.") var seed: UInt64 = 2026
+        @Option(name: .shortAndLong, help: "The file to write.") var out: String
+
+        func validate() throws {
+            guard ["reviews", "ballots"].contains(what) else { throw ValidationError("Simulate reviews or ballots.") }
+        }
+
+        func run() throws {
+            try awards {
+                let store = try SQLiteStore(path: common.database)
+                let demo = DemoCycle(year: year, seed: seed)
+                if what == "reviews" {
+                    let reviews = try store.assignments(cycle: year, round: round).map { demo.review(of: $0.nomination, by: $0.analyst, round: round) }
+                    try JSONFile.write(reviews, to: out)
+                    print("Wrote \(reviews.count) synthetic reviews to \(out).")
+                } else {
+                    guard let top7 = try store.shortlist("top7", cycle: year) else {
+                        throw AwardsError(.invalidState, "the Top7 have not been named yet", field: "top7")
+                    }
+                    let ballots = demo.jurors.map { demo.ballot(of: $0, over: top7.selected) }
+                    try JSONFile.write(ballots, to: out)
+                    print("Wrote \(ballots.count) synthetic ballots to \(out).")
+                }
+            }
+        }
+    }
+}
+
 /// Runs `body`, turning an awards error into a message on standard error and a failing exit.
 func awards(_ body: () throws -> Void) throws {
     do {
@@ -312,7 +348,8 @@ enum JSONFile {
 
     static func write<T: Encodable>(_ value: T, to path: String) throws(AwardsError) {
         do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
             try Data(try text(value).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch let error as AwardsError {
             throw error

@@ -94,7 +94,9 @@ public struct Programme: Sendable {
             conflictRules: .init(sameCountry: cycle.rules.sameCountryConflict),
             overrides: .init(
                 forced: forced.map { .init(nomination: $0.nomination, analyst: $0.analyst) },
-                forbidden: forbidden.map { .init(nomination: $0.nomination, analyst: $0.analyst) }))
+                forbidden: forbidden.map { .init(nomination: $0.nomination, analyst: $0.analyst) }),
+            // A small rising cost per extra nomination spreads the work instead of filling some analysts first.
+            loadBalancingCost: 0.01)
         let plan = try problem.solve()
         let manual = Set(forced.map { "\($0.nomination)|\($0.analyst)" })
         try store.replaceAssignments(
