@@ -89,6 +89,15 @@ struct BenchCommand: ParsableCommand {
         let (dataset, _) = try BuildInputs.load(spec, relativeTo: (self.spec as NSString).deletingLastPathComponent)
         let result = try IndexBuild.run(dataset, spec: spec)
         var analysis = try AnalysisSpec.read(path: self.analysis)
+        analysis.samples = 100
+        var uncertaintyTimes: [Double] = []
+        for _ in 0..<21 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = try UncertaintyAnalysis.run(result, spec: spec, analysis: analysis)
+            uncertaintyTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        uncertaintyTimes.sort()
+        print(String(format: "asem uncertainty, 4 inputs, N = 100 (100 builds): median %.4f s over 21 runs", uncertaintyTimes[10]))
         for samples in [100, 10_000] {
             analysis.samples = samples
             var times: [Double] = []
