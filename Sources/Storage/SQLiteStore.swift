@@ -207,7 +207,24 @@ public final class SQLiteStore: AwardsStore {
         }
     }
 
-    // MARK: Recognitions and the audit log
+    // MARK: Communities, recognitions and the audit log
+
+    public func saveCommunities(_ communities: [Community], by actor: String) throws(AwardsError) {
+        try transaction(by: actor) { db, log in
+            for community in communities {
+                let body = try JSON.encode(community)
+                let before = try String.fetchOne(db, sql: "SELECT body FROM community WHERE id = ?", arguments: [community.id])
+                try db.execute(
+                    sql: "INSERT INTO community (id, name, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, body = excluded.body",
+                    arguments: [community.id, community.name, body])
+                try log("save", "community:\(community.id)", before, body, nil)
+            }
+        }
+    }
+
+    public func communities() throws(AwardsError) -> [Community] {
+        try read { db in try String.fetchAll(db, sql: "SELECT body FROM community ORDER BY name, id").map { try JSON.decode(Community.self, $0) } }
+    }
 
     public func replaceRecognitions(_ recognitions: [Recognition], by actor: String) throws(AwardsError) {
         try write("replace", "recognitions", by: actor) { db in

@@ -39,6 +39,9 @@ enum Schema {
                 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v2: communities") { db in
+            try db.execute(sql: "CREATE TABLE community (id TEXT PRIMARY KEY, name TEXT NOT NULL, body TEXT NOT NULL)")
+        }
         return migrator
     }
 }

@@ -34,6 +34,26 @@ public struct Programme: Sendable {
         try store.updateCycle(cycle, by: actor)
     }
 
+    // MARK: The network
+
+    /// Adds or replaces communities after checking each record; the first problem names the community and the field.
+    public func saveCommunities(_ communities: [Community]) throws(AwardsError) {
+        for c in communities {
+            if let problem = c.problems().first {
+                throw AwardsError(problem.kind, "community \(c.name) (\(c.country)): \(problem.message)", field: problem.field)
+            }
+        }
+        try store.saveCommunities(communities, by: actor)
+    }
+
+    /// Loads the public record of recognitions and the communities it names (keeping richer
+    /// records already stored for the same communities).
+    public func importRecord(_ recognitions: [Recognition]) throws(AwardsError) {
+        try store.replaceRecognitions(recognitions, by: actor)
+        let known = Set(try store.communities().map(\.id))
+        try store.saveCommunities(Community.all(from: recognitions).filter { !known.contains($0.id) }, by: actor)
+    }
+
     // MARK: Nominations
 
     /// Saves nominations (new or edited) while nominations are open; submitted ones are checked

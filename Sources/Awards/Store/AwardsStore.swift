@@ -48,6 +48,11 @@ public protocol AwardsStore: Sendable {
     /// The published results, if any.
     func publication(cycle: Int) throws(AwardsError) -> Publication?
 
+    /// Adds or replaces communities of the network, all or none.
+    func saveCommunities(_ communities: [Community], by actor: String) throws(AwardsError)
+    /// Every community, by name.
+    func communities() throws(AwardsError) -> [Community]
+
     /// Replaces the public record of past recognitions.
     func replaceRecognitions(_ recognitions: [Recognition], by actor: String) throws(AwardsError)
     /// The public record.
