@@ -23,7 +23,7 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         do throws(IndexEngineError) {
-            let (spec, result) = try loadAndBuild(specPath: self.spec)
+            let (spec, result, _) = try loadAndBuild(specPath: self.spec)
             let report = try AuditReport.make(result, spec: spec, stage: stage)
             try AuditWriter(directory: out).write(report)
             let flagged = report.statistics.filter { !$0.flags.isEmpty }
@@ -45,12 +45,14 @@ struct AuditCommand: ParsableCommand {
 }
 
 /// Reads the spec at `specPath`, loads its inputs and builds it with every stage kept.
-func loadAndBuild(specPath: String) throws(IndexEngineError) -> (BuildSpec, BuildResult) {
+///
+/// - Returns: the spec, the build and the SHA-256 of the inputs.
+func loadAndBuild(specPath: String) throws(IndexEngineError) -> (BuildSpec, BuildResult, String) {
     let spec = try BuildSpec.read(path: specPath)
     let directory = (specPath as NSString).deletingLastPathComponent
-    let (dataset, _) = try BuildInputs.load(spec, relativeTo: directory.isEmpty ? "." : directory)
+    let (dataset, inputHash) = try BuildInputs.load(spec, relativeTo: directory.isEmpty ? "." : directory)
     do {
-        return (spec, try IndexBuild.run(dataset, spec: spec))
+        return (spec, try IndexBuild.run(dataset, spec: spec), inputHash)
     } catch {
         throw error.located(in: specPath)
     }

@@ -32,15 +32,7 @@ struct BuildCommand: ParsableCommand {
 /// Builds the index of the spec at `specPath`, writes it to `out` and prints the ranking.
 func runBuild(specPath: String, out: String, top: Int) throws {
     do throws(IndexEngineError) {
-        let spec = try BuildSpec.read(path: specPath)
-        let directory = (specPath as NSString).deletingLastPathComponent
-        let (dataset, inputHash) = try BuildInputs.load(spec, relativeTo: directory.isEmpty ? "." : directory)
-        let result: BuildResult
-        do {
-            result = try IndexBuild.run(dataset, spec: spec)
-        } catch {
-            throw error.located(in: specPath)
-        }
+        let (spec, result, inputHash) = try loadAndBuild(specPath: specPath)
         try ResultsWriter(directory: out).write(result, spec: spec, inputHash: inputHash)
         for warning in result.log.warnings { printError("warning: \(warning)") }
         if top > 0 { print(RankingTable.render(result, limit: top), terminator: "") }

@@ -91,7 +91,7 @@ struct AnalysisOptions: ParsableArguments {
     }
 
     func load() throws(IndexEngineError) -> (BuildSpec, BuildResult, AnalysisSpec) {
-        let (spec, result) = try loadAndBuild(specPath: self.spec)
+        let (spec, result, _) = try loadAndBuild(specPath: self.spec)
         var analysis = try AnalysisSpec.read(path: self.analysis)
         if let samples { analysis.samples = samples }
         return (spec, result, analysis)

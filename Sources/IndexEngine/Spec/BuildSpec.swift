@@ -98,27 +98,12 @@ public struct BuildSpec: Sendable, Codable, Equatable {
 
     /// Decodes a spec from JSON; `file` names it in errors.
     public static func decode(_ data: Data, file: String) throws(IndexEngineError) -> BuildSpec {
-        do {
-            return try JSONDecoder().decode(BuildSpec.self, from: data)
-        } catch {
-            var located = IndexEngineError.spec(error, file: file)
-            if located.column == nil, case DecodingError.dataCorrupted = error, (try? JSONSerialization.jsonObject(with: data)) != nil {
-                // Valid JSON that Foundation calls corrupt: a number that does not fit its field.
-                located.message = "a number does not fit its field (a whole number is expected, e.g. for winmax or maxTime)"
-            }
-            throw located
-        }
+        try SpecFile.decode(BuildSpec.self, from: data, file: file)
     }
 
     /// Reads and decodes the spec file at `path`.
     public static func read(path: String) throws(IndexEngineError) -> BuildSpec {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw IndexEngineError(.unreadableFile, "cannot read the spec (\(error.localizedDescription))", file: path)
-        }
-        return try decode(data, file: path)
+        try decode(try SpecFile.data(path: path, what: "the spec"), file: path)
     }
 
     /// The spec as canonical JSON: sorted keys, so equal specs give equal bytes.

@@ -66,3 +66,29 @@ extension KeyedDecodingContainer {
         try decodeIfPresent(T.self, forKey: key) ?? fallback
     }
 }
+
+/// Reading and decoding the JSON files the engine takes: build specs and analysis files.
+enum SpecFile {
+    /// The bytes of the file at `path`; `what` names it in the error.
+    static func data(path: String, what: String) throws(IndexEngineError) -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw IndexEngineError(.unreadableFile, "cannot read \(what) (\(error.localizedDescription))", file: path)
+        }
+    }
+
+    /// Decodes `data` as `type`, turning decoding failures into errors naming the field.
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(IndexEngineError) -> T {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch {
+            var located = IndexEngineError.spec(error, file: file)
+            if located.column == nil, case DecodingError.dataCorrupted = error, (try? JSONSerialization.jsonObject(with: data)) != nil {
+                // Valid JSON that Foundation calls corrupt: a number that does not fit its field.
+                located.message = "a number does not fit its field (a whole number is expected, e.g. for winmax or maxTime)"
+            }
+            throw located
+        }
+    }
+}

@@ -33,16 +33,6 @@ public struct AnalysisSpec: Sendable, Codable, Equatable {
 
     /// Reads and decodes the analysis file at `path`.
     public static func read(path: String) throws(IndexEngineError) -> AnalysisSpec {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw IndexEngineError(.unreadableFile, "cannot read the analysis file (\(error.localizedDescription))", file: path)
-        }
-        do {
-            return try JSONDecoder().decode(AnalysisSpec.self, from: data)
-        } catch {
-            throw IndexEngineError.spec(error, file: path)
-        }
+        try SpecFile.decode(AnalysisSpec.self, from: try SpecFile.data(path: path, what: "the analysis file"), file: path)
     }
 }
