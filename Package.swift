@@ -12,17 +12,32 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         .target(name: "IndexEngine"),
         .target(name: "Awards", dependencies: ["IndexEngine"]),
         .target(name: "Storage", dependencies: ["Awards", "IndexEngine", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "WebApp",
+            dependencies: [
+                "IndexEngine", "Awards", "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Templates")]
+        ),
         .executableTarget(
             name: "civic",
             dependencies: [
                 "IndexEngine",
                 "Awards",
                 "Storage",
+                "WebApp",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +52,10 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "Awards"]
+        ),
+        .testTarget(
+            name: "WebAppTests",
+            dependencies: ["WebApp", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// The `civic` command: builds composite indices and runs the Civic Index platform's jobs.
 @main
-struct Civic: ParsableCommand {
+struct Civic: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "civic",
         abstract: "Civic Index: composite indices of intelligent communities, built reproducibly.",
-        subcommands: [BuildCommand.self, ExampleCommand.self, AuditCommand.self, UncertaintyCommand.self, SensitivityCommand.self, HistoryCommand.self, NetworkCommand.self, CycleCommand.self, BenchCommand.self]
+        subcommands: [BuildCommand.self, ExampleCommand.self, AuditCommand.self, UncertaintyCommand.self, SensitivityCommand.self, HistoryCommand.self, NetworkCommand.self, CycleCommand.self, ServeCommand.self, DemoCommand.self, BenchCommand.self]
     )
 }

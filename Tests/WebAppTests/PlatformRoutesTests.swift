@@ -1,0 +1,172 @@
+import Awards
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Storage
+import Testing
+@testable import WebApp
+
+/// The platform's public routes, through the real router.
+@Suite("Platform routes")
+struct PlatformRoutesTests {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// The platform on a temporary database holding the public record, with the ASEM index.
+    static func withApp(_ body: @Sendable (any TestClientProtocol, [RouteTable<PlatformContext>.Entry]) async throws -> Void) async throws {
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-web-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
+        let configuration = WebConfiguration(
+            database: database, indexSpec: root + "/Examples/asem/asem.json", analysis: nil)
+        let platform = try Platform.load(configuration)
+        try Programme(store: platform.store, actor: "test").importRecord(try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv"))
+        let (router, entries) = makeRouter(platform: platform, pages: try await Pages.load())
+        let app = Application(router: router)
+        try await app.test(.router) { client in try await body(client, entries) }
+    }
+
+    static func text(_ response: TestResponse) -> String { String(buffer: response.body) }
+
+    @Test("health answers ok")
+    func health() async throws {
+        try await Self.withApp { client, _ in
+            try await client.execute(uri: "/health", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(Self.text(response) == #"{"status":"ok"}"#)
+            }
+        }
+    }
+
+    @Test("the rankings page lists every unit in rank order, filters by group and sorts")
+    func rankingsPage() async throws {
+        try await Self.withApp { client, _ in
+            try await client.execute(uri: "/rankings", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                let html = Self.text(response)
+                #expect(html.contains("51 units"))
+                let che = try #require(html.range(of: "Switzerland")), nld = try #require(html.range(of: "Netherlands"))
+                #expect(che.lowerBound < nld.lowerBound)
+                #expect(html.contains("68.38"))
+                #expect(html.contains("<label for=\"sort\">"), "form controls are labelled")
+            }
+            try await client.execute(uri: "/rankings?filter=EurAsia_group:Asia", method: .get) { response in
+                let html = Self.text(response)
+                #expect(!html.contains("Switzerland"))
+                #expect(html.contains("Japan"))
+                #expect(html.contains("21 units"))
+            }
+            try await client.execute(uri: "/rankings?sort=name", method: .get) { response in
+                let html = Self.text(response)
+                let austria = try #require(html.range(of: ">Austria<")), bel = try #require(html.range(of: ">Belgium<"))
+                #expect(austria.lowerBound < bel.lowerBound)
+            }
+        }
+    }
+
+    @Test("the rankings CSV and JSON carry every unit with its scores")
+    func rankingsData() async throws {
+        try await Self.withApp { client, _ in
+            try await client.execute(uri: "/rankings.csv", method: .get) { response in
+                let lines = Self.text(response).split(separator: "\n")
+                #expect(lines.first == "rank,code,name,Index,Conn,Sust,Physical,ConEcFin,Political,Instit,P2P,Environ,Social,SusEcFin")
+                #expect(lines.count == 52)
+                #expect(lines[1].hasPrefix("1,CHE,Switzerland,68.38"))
+            }
+            try await client.execute(uri: "/api/v1/rankings", method: .get) { response in
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                let object = try JSONSerialization.jsonObject(with: Data(Self.text(response).utf8)) as? [String: Any]
+                let units = try #require(object?["units"] as? [[String: Any]])
+                #expect(units.count == 51)
+                #expect(units.first?["code"] as? String == "CHE")
+                #expect(((units.first?["scores"] as? [String: Double])?["Index"] ?? 0) > 68.38)
+            }
+        }
+    }
+
+    @Test("a unit's profile shows its scores with a chart, strengths and weaknesses; an unknown unit is a 404")
+    func unitProfile() async throws {
+        try await Self.withApp { client, _ in
+            try await client.execute(uri: "/units/CHE", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = Self.text(response)
+                #expect(html.contains("<h1>Switzerland</h1>"))
+                #expect(html.contains("role=\"img\""))
+                #expect(html.contains("Rank 1 of 51"))
+                #expect(html.contains("Strengths"))
+            }
+            try await client.execute(uri: "/api/v1/units/CHE", method: .get) { response in
+                let object = try JSONSerialization.jsonObject(with: Data(Self.text(response).utf8)) as? [String: Any]
+                #expect(object?["rank"] as? Int == 1)
+                #expect((object?["strengths"] as? [String])?.count == 3)
+            }
+            try await client.execute(uri: "/api/v1/units/XXX", method: .get) { response in
+                #expect(response.status == .notFound)
+                let object = try JSONSerialization.jsonObject(with: Data(Self.text(response).utf8)) as? [String: Any]
+                #expect((object?["error"] as? [String: Any])?["message"] as? String == "there is no unit 'XXX' in ASEM Sustainable Connectivity (COINr example build)")
+            }
+        }
+    }
+
+    @Test("the network directory and Binh Duong's history")
+    func communities() async throws {
+        try await Self.withApp { client, _ in
+            try await client.execute(uri: "/communities", method: .get) { response in
+                #expect(Self.text(response).contains("Binh Duong"))
+            }
+            try await client.execute(uri: "/communities/binh-duong--vietnam", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = Self.text(response)
+                #expect(html.contains("Community of the Year"))
+                #expect(html.contains("5 years (2019–2023)"))
+                #expect(html.contains("role=\"img\""), "the timeline chart is on the page")
+            }
+            try await client.execute(uri: "/api/v1/communities/binh-duong--vietnam", method: .get) { response in
+                let object = try JSONSerialization.jsonObject(with: Data(Self.text(response).utf8)) as? [String: Any]
+                #expect(object?["longestSmart21Streak"] as? Int == 5)
+                #expect(object?["winningYears"] as? [Int] == [2023])
+            }
+            try await client.execute(uri: "/communities/atlantis--nowhere", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test("every route declares its access, answers anonymously only if open to everyone, and carries the security headers")
+    func authorisationMatrix() async throws {
+        try await Self.withApp { client, entries in
+            #expect(entries.count >= 11)
+            for entry in entries {
+                let uri = entry.path.replacingOccurrences(of: "{code}", with: "CHE").replacingOccurrences(of: "{id}", with: "binh-duong--vietnam")
+                try await client.execute(uri: uri, method: .get) { response in
+                    if entry.access == .everyone {
+                        #expect(response.status == .ok, "\(uri)")
+                    } else {
+                        #expect(response.status == .unauthorized, "\(uri)")
+                    }
+                    #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true, "\(uri)")
+                    #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                }
+            }
+        }
+    }
+
+    @Test("the OpenAPI document served lists exactly the API routes")
+    func openAPIMatchesRoutes() async throws {
+        try await Self.withApp { client, entries in
+            try await client.execute(uri: "/api/v1/openapi.json", method: .get) { response in
+                let object = try JSONSerialization.jsonObject(with: Data(Self.text(response).utf8)) as? [String: Any]
+                let served = Set((object?["paths"] as? [String: Any])?.keys.map { $0 } ?? [])
+                #expect(served == Set(entries.filter { $0.path.hasPrefix("/api/") && $0.path != "/api/v1/openapi.json" }.map(\.path)))
+            }
+            let api = Set(entries.filter { $0.path.hasPrefix("/api/") && $0.path != "/api/v1/openapi.json" }.map(\.path))
+            let document = OpenAPIDocument(routes: entries.filter { $0.path != "/api/v1/openapi.json" })
+            #expect(Set(document.paths.keys) == api)
+            #expect(document.paths["/api/v1/units/{code}"]?["get"]?.parameters.map(\.name) == ["code"])
+            #expect(document.openapi == "3.1.0")
+        }
+    }
+}
