@@ -19,6 +19,8 @@ public struct ScoreSheet: Sendable {
         public var reviews: Int
         /// Factors on which the analysts disagreed beyond the threshold.
         public var disagreements: [String]
+        /// The narrative score averaged over factors, on 0–100, by each calibration method side by side.
+        public var narrativeByMethod: [String: Double]
     }
 
     /// The rows, best overall score first.
@@ -45,6 +47,7 @@ public struct ScoreSheet: Sendable {
             scores: relevant.flatMap { r in r.scores.keys.sorted().compactMap { f in r.scores[f].map { Calibration.Score(analyst: r.analyst, nomination: r.nomination, factor: f, value: $0.score) } } },
             scale: Calibration.Scale(lower: cycle.rules.scaleLow, upper: cycle.rules.scaleHigh))
         let choice = cycle.rules.calibration
+        let byNomination = Dictionary(uniqueKeysWithValues: calibration.nominations.map { ($0.nomination, $0) })
         let (low, high) = (cycle.rules.scaleLow, cycle.rules.scaleHigh)
         let w = cycle.rules.quantitativeWeight
         rows = nominations.map { n in
@@ -67,7 +70,10 @@ public struct ScoreSheet: Sendable {
             return Row(
                 nomination: n.id, community: n.community, country: n.country, region: n.region, quantitative: q.filter { $0.value.isFinite },
                 narrative: narrative, factors: factors, overall: overall, reviews: relevant.count { $0.nomination == n.id },
-                disagreements: calibration.scores.filter { $0.nomination == n.id && $0.disagreement }.map(\.factor).sorted())
+                disagreements: calibration.scores.filter { $0.nomination == n.id && $0.disagreement }.map(\.factor).sorted(),
+                narrativeByMethod: Dictionary(uniqueKeysWithValues: CycleRules.CalibrationChoice.allCases.compactMap { method in
+                    byNomination[n.id].map { (method.rawValue, ($0.value(method) - low) / (high - low) * 100) }
+                }))
         }
         rows.sort { a, b in
             let (x, y) = (a.overall.isNaN ? -Double.infinity : a.overall, b.overall.isNaN ? -Double.infinity : b.overall)
@@ -87,13 +93,15 @@ public struct ScoreSheet: Sendable {
         }
     }
 
-    /// The sheet as CSV: nomination, community, country, overall, then each factor's blended score.
+    /// The sheet as CSV: nomination, community, country, overall, each factor's blended score, then
+    /// the narrative score by each calibration method side by side.
     public func csv() -> String {
         let factors = rows.first.map { Array($0.factors.keys).sorted() } ?? []
-        var lines = [(["nomination", "community", "country", "region", "overall", "reviews"] + factors + ["disagreements"]).joined(separator: ",")]
+        let methods = CycleRules.CalibrationChoice.allCases.map(\.rawValue)
+        var lines = [(["nomination", "community", "country", "region", "overall", "reviews"] + factors + methods.map { "narrative_\($0)" } + ["disagreements"]).joined(separator: ",")]
         for r in rows {
             let fields = [r.nomination, quoted(r.community), quoted(r.country), quoted(r.region), number(r.overall), String(r.reviews)]
-                + factors.map { number(r.factors[$0] ?? .nan) } + [r.disagreements.joined(separator: " ")]
+                + factors.map { number(r.factors[$0] ?? .nan) } + methods.map { number(r.narrativeByMethod[$0] ?? .nan) } + [r.disagreements.joined(separator: " ")]
             lines.append(fields.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -74,6 +74,12 @@ struct ScoreSheetTests {
         #expect(abs(gap(raw, "N1", "N2") - 30) < 1e-9, "raw: 2 → 5 on the scale is 30 points")
         #expect(abs(gap(fitted, "N1", "N2") - 20) < 1e-6, "fitted: 4 → 6 is 20 points")
         #expect(abs(gap(fitted, "N2", "N3") - 20) < 1e-6)
+        // Both sheets carry all three methods side by side, whichever one the cycle chose.
+        let n1 = try #require(raw.rows.first { $0.nomination == "N1" })
+        #expect(Set(n1.narrativeByMethod.keys) == ["rawMean", "analystZScore", "leastSquares"])
+        #expect(abs((n1.narrativeByMethod["rawMean"] ?? .nan) - 20) < 1e-9, "raw mean of 2 on a 0–10 scale")
+        #expect(fitted.rows.first { $0.nomination == "N1" }?.narrativeByMethod == n1.narrativeByMethod)
+        #expect(raw.csv().split(separator: "\n").first?.contains("narrative_rawMean,narrative_analystZScore,narrative_leastSquares") == true)
     }
 
     @Test("quantitative scoring needs data points and two nominations")
