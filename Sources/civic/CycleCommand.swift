@@ -1,6 +1,7 @@
 import ArgumentParser
 import Awards
 import Foundation
+import IndexEngine
 import Storage
 
 /// `civic cycle …`: runs an awards cycle from files against the embedded database.
@@ -62,15 +63,30 @@ struct CycleCommand: ParsableCommand {
     }
 
     struct ImportNominations: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "import-nominations", abstract: "Import nominations (JSON array).")
+        static let configuration = CommandConfiguration(
+            commandName: "import-nominations", abstract: "Import nominations: a JSON array, or a CSV file with one row per nomination and one column per question.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
         @Argument(help: "The nominations file.") var file: String
 
         func run() throws {
             try awards {
-                let nominations = try JSONFile.read([Nomination].self, from: file)
-                try common.programme().saveNominations(nominations, cycle: year)
+                let programme = try common.programme()
+                let nominations: [Nomination]
+                if file.lowercased().hasSuffix(".csv") {
+                    let table: CSVTable
+                    do { table = try CSVTable.read(path: file) } catch let error as IndexEngineError {
+                        throw AwardsError(.unreadableFile, error.message, file: file, row: error.row, field: error.column)
+                    }
+                    nominations = try NominationTable.parse(table, cycle: try programme.store.cycle(year))
+                } else {
+                    nominations = try JSONFile.read([Nomination].self, from: file)
+                }
+                do {
+                    try programme.saveNominations(nominations, cycle: year)
+                } catch let error as AwardsError {
+                    throw AwardsError(error.kind, error.message, file: file, row: error.row, field: error.field)
+                }
                 print("Imported \(nominations.count) nominations into \(year).")
             }
         }
