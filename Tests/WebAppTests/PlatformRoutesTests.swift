@@ -131,6 +131,12 @@ struct PlatformRoutesTests {
             }
             try await client.execute(uri: "/communities/atlantis--nowhere", method: .get) { response in
                 #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8", "pages answer errors with a page")
+                #expect(Self.text(response).contains("there is no community &#39;atlantis--nowhere&#39; in the network"), "the message is escaped")
+            }
+            try await client.execute(uri: "/no/such/page", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(Self.text(response).contains("<h1>Not found</h1>"))
             }
         }
     }

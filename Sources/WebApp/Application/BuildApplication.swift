@@ -26,6 +26,7 @@ func makeRouter(platform: Platform, pages: Pages, logRequests: Bool = false) -> 
     let router = Router(context: PlatformContext.self)
     if logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
     router.add(middleware: SecurityHeaders())
+    router.add(middleware: ErrorPages(pages: pages))
     var routes = RouteTable(router: router)
     addRoutes(to: &routes, platform: platform, pages: pages)
     // The document describes the routes declared before it, so it is declared last.
