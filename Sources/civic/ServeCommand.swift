@@ -34,35 +34,13 @@ struct DemoCommand: AsyncParsableCommand {
             let programme = Programme(store: store, actor: "system")
             try programme.importRecord(try RecognitionRecord.read(path: record))
             let demo = DemoCycle()
-            try DemoRun.run(demo, programme: programme, store: store)
+            try demo.run(programme: programme)
             say("Loaded the awards record and the synthetic \(demo.cycle.year) demo cycle (\(demo.nominations.count) nominations).")
         } catch let error as AwardsError {
             printError("error: \(error)")
             throw ExitCode.failure
         }
         try await web.start()
-    }
-}
-
-/// Runs a demo cycle from nominations to its published winner.
-enum DemoRun {
-    static func run(_ demo: DemoCycle, programme: Programme, store: any AwardsStore) throws(AwardsError) {
-        let year = demo.cycle.year
-        try programme.createCycle(demo.cycle)
-        try programme.saveNominations(demo.nominations, cycle: year)
-        try programme.saveAnalysts(demo.analysts)
-        _ = try programme.assign(round: 1, cycle: year)
-        try programme.setPhase(.smart21Scoring, cycle: year)
-        try programme.submitReviews(try store.assignments(cycle: year, round: 1).map { demo.review(of: $0.nomination, by: $0.analyst, round: 1) }, cycle: year)
-        _ = try programme.shortlistSmart21(cycle: year)
-        try programme.setPhase(.top7Questionnaire, cycle: year)
-        _ = try programme.assign(round: 2, cycle: year)
-        try programme.setPhase(.top7Scoring, cycle: year)
-        try programme.submitReviews(try store.assignments(cycle: year, round: 2).map { demo.review(of: $0.nomination, by: $0.analyst, round: 2) }, cycle: year)
-        let top7 = try programme.shortlistTop7(cycle: year)
-        try programme.setPhase(.juryVote, cycle: year)
-        for juror in demo.jurors { try programme.castBallot(demo.ballot(of: juror, over: top7.selected), cycle: year) }
-        _ = try programme.publish(cycle: year)
     }
 }
 

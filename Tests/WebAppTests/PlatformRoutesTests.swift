@@ -22,7 +22,9 @@ struct PlatformRoutesTests {
         let configuration = WebConfiguration(
             database: database, indexSpec: root + "/Examples/asem/asem.json", analysis: nil)
         let platform = try Platform.load(configuration)
-        try Programme(store: platform.store, actor: "test").importRecord(try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv"))
+        let programme = Programme(store: platform.store, actor: "test")
+        try programme.importRecord(try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv"))
+        try DemoCycle(nominations: 40, analysts: 12, jurors: 5).run(programme: programme)
         let (router, entries) = makeRouter(platform: platform, pages: try await Pages.load())
         let app = Application(router: router)
         try await app.test(.router) { client in try await body(client, entries) }
@@ -147,6 +149,7 @@ struct PlatformRoutesTests {
             #expect(entries.count >= 11)
             for entry in entries {
                 let uri = entry.path.replacingOccurrences(of: "{code}", with: "CHE").replacingOccurrences(of: "{id}", with: "binh-duong--vietnam")
+                    .replacingOccurrences(of: "{year}", with: "2026")
                 try await client.execute(uri: uri, method: .get) { response in
                     if entry.access == .everyone {
                         #expect(response.status == .ok, "\(uri)")
@@ -156,6 +159,38 @@ struct PlatformRoutesTests {
                     #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true, "\(uri)")
                     #expect(response.headers[.xContentTypeOptions] == "nosniff")
                 }
+            }
+        }
+    }
+
+    @Test("a published cycle shows its winner, final ranking, pairwise matrix and rules")
+    func cycleResults() async throws {
+        try await Self.withApp { client, _ in
+            let winner = Box()
+            try await client.execute(uri: "/api/v1/cycles/2026", method: .get) { response in
+                #expect(response.status == .ok)
+                let object = try JSONSerialization.jsonObject(with: Data(Self.text(response).utf8)) as? [String: Any]
+                #expect((object?["smart21"] as? [Any])?.count == 21)
+                #expect((object?["top7"] as? [Any])?.count == 7)
+                let publication = object?["publication"] as? [String: Any]
+                let id = publication?["winner"] as? String
+                let top7 = object?["top7"] as? [[String: Any]] ?? []
+                winner.value = top7.first { $0["nomination"] as? String == id }?["community"] as? String ?? ""
+                #expect((publication?["pairwise"] as? [String: Any])?.count == 7)
+            }
+            let community = try #require(winner.value.isEmpty ? nil : winner.value)
+            try await client.execute(uri: "/cycles/2026", method: .get) { response in
+                let html = Self.text(response)
+                #expect(html.contains("<h2>Community of the Year</h2>\n<p><strong>\(community)</strong></p>"))
+                #expect(html.contains("synthetic demonstration data"))
+                #expect(html.contains("pairwise preferences"))
+                #expect(html.contains("Jury: schulze count of 5 ballots"))
+            }
+            try await client.execute(uri: "/cycles/1999", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(Self.text(response).contains("href=\"/cycles/2026\""))
             }
         }
     }
@@ -175,4 +210,9 @@ struct PlatformRoutesTests {
             #expect(document.openapi == "3.1.0")
         }
     }
+}
+
+/// A value set inside a response closure and read after it.
+final class Box: @unchecked Sendable {
+    var value = ""
 }

@@ -124,6 +124,28 @@ public struct DemoCycle: Sendable {
         return Ballot(juror: juror.id, group: juror.group, order: order)
     }
 
+    /// Runs the cycle through every phase to its published winner, reviews and ballots drawn as
+    /// `review(of:by:round:)` and `ballot(of:over:)` draw them.
+    public func run(programme: Programme) throws(AwardsError) {
+        let store = programme.store
+        let year = cycle.year
+        try programme.createCycle(cycle)
+        try programme.saveNominations(nominations, cycle: year)
+        try programme.saveAnalysts(analysts)
+        _ = try programme.assign(round: 1, cycle: year)
+        try programme.setPhase(.smart21Scoring, cycle: year)
+        try programme.submitReviews(try store.assignments(cycle: year, round: 1).map { review(of: $0.nomination, by: $0.analyst, round: 1) }, cycle: year)
+        _ = try programme.shortlistSmart21(cycle: year)
+        try programme.setPhase(.top7Questionnaire, cycle: year)
+        _ = try programme.assign(round: 2, cycle: year)
+        try programme.setPhase(.top7Scoring, cycle: year)
+        try programme.submitReviews(try store.assignments(cycle: year, round: 2).map { review(of: $0.nomination, by: $0.analyst, round: 2) }, cycle: year)
+        let top7 = try programme.shortlistTop7(cycle: year)
+        try programme.setPhase(.juryVote, cycle: year)
+        for juror in jurors { try programme.castBallot(ballot(of: juror, over: top7.selected), cycle: year) }
+        _ = try programme.publish(cycle: year)
+    }
+
     private static func placeName(_ random: inout SplitMix64) -> String {
         let first = ["Nor", "Val", "Ash", "Bel", "Cor", "Dun", "Elm", "Fal", "Gra", "Har", "Ivy", "Kel", "Lum", "Mar", "Oak", "Pel", "Riv", "Sel", "Tor", "Wyn"]
         let second = ["vale", "ford", "bridge", "haven", "port", "field", "stead", "wick", "mere", "ton", "brook", "crest", "dale", "moor", "gate"]

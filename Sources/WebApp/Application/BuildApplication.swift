@@ -52,9 +52,17 @@ func addRoutes<Context: RequestContext>(to routes: inout RouteTable<Context>, pl
             "communityCount": Set(recognitions.map { Community.id(name: $0.community, country: $0.country) }).count,
             "firstYear": recognitions.map(\.awardYear).min().map(String.init) ?? "—",
             "lastYear": recognitions.map(\.awardYear).max().map(String.init) ?? "—",
+            "cycles": cycleLinks(platform.store),
             "winners": winners.map { ["year": $0.awardYear, "name": $0.community, "country": $0.country, "id": Community.id(name: $0.community, country: $0.country)] },
         ])
     }
     IndexRoutes.add(to: &routes, platform: platform, pages: pages)
     CommunityRoutes.add(to: &routes, platform: platform, pages: pages)
+    CycleRoutes.add(to: &routes, platform: platform, pages: pages)
+}
+
+/// The cycles on the platform, for the home page.
+private func cycleLinks(_ store: any AwardsStore) -> [[String: Any]] {
+    let cycles = (try? store.cycles()) ?? []
+    return cycles.map { cycle -> [String: Any] in ["year": cycle.year, "phase": cycle.phase.title] }
 }

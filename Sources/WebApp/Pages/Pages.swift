@@ -30,4 +30,10 @@ enum Show {
         guard let value, value.isFinite else { return "—" }
         return String(format: "%.2f", value)
     }
+
+    /// A (possibly weighted) count: whole numbers without decimals.
+    static func count(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "—" }
+        return value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+    }
 }
