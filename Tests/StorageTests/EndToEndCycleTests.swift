@@ -56,7 +56,9 @@ struct EndToEndCycleTests {
         #expect(quality.reduce(0, +) / Double(quality.count) > 0.85)
 
         let second = try withStore { store, _ in try Self.runCycle(store, demo: demo) }
-        #expect(second.0 == publication, "the same files give the same results")
+        var again = second.0
+        again.publishedAt = publication.publishedAt
+        #expect(again == publication, "the same files give the same results (all but the time of publication)")
         #expect(second.1 == smart21)
         #expect(second.2 == top7)
     }

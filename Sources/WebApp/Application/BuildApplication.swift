@@ -52,7 +52,7 @@ func addRoutes<Context: RequestContext>(to routes: inout RouteTable<Context>, pl
             "communityCount": Set(recognitions.map { Community.id(name: $0.community, country: $0.country) }).count,
             "firstYear": recognitions.map(\.awardYear).min().map(String.init) ?? "—",
             "lastYear": recognitions.map(\.awardYear).max().map(String.init) ?? "—",
-            "cycles": cycleLinks(platform.store),
+            "cycles": cycleLinks(platform.store), "hasCycles": !cycleLinks(platform.store).isEmpty,
             "winners": winners.map { ["year": $0.awardYear, "name": $0.community, "country": $0.country, "id": Community.id(name: $0.community, country: $0.country)] },
         ])
     }

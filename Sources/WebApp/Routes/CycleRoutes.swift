@@ -7,14 +7,15 @@ enum CycleRoutes {
         let store = platform.store
 
         routes.get("/cycles/{year}", access: .everyone, summary: "A cycle's published results") { _, context in
-            let year = try context.parameters.require("year", as: Int.self)
+            let year: Int = try context.parameters.require("year", as: Int.self)
             let results = try CycleResults(year: year, store: store)
             return try pages.render("cycle", results.context())
         }
 
         routes.get("/api/v1/cycles/{year}", access: .everyone, summary: "A cycle's published results: shortlists, ranking, pairwise matrix, rules") { _, context in
-            let year = try context.parameters.require("year", as: Int.self)
-            return try Respond.json(try CycleResults(year: year, store: store))
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            let results = try CycleResults(year: year, store: store)
+            return try Respond.json(results)
         }
     }
 }
@@ -25,7 +26,7 @@ struct CycleResults: Encodable {
         var nomination: String
         var community: String
         var country: String
-        var score: Double?
+        var score: Double
     }
 
     var year: Int
@@ -35,54 +36,88 @@ struct CycleResults: Encodable {
     var publication: Publication?
 
     init(year: Int, store: any AwardsStore) throws {
-        let cycle: Cycle
-        do {
-            cycle = try store.cycle(year)
-        } catch let error where error.kind == .unknownReference {
+        let cycles: [Cycle] = try store.cycles()
+        guard let cycle = cycles.first(where: { $0.year == year }) else {
             throw HTTPError(.notFound, message: "there is no \(year) cycle")
         }
         self.year = year
         phase = cycle.phase.title
-        func entries(_ name: String) throws -> [Entry] {
-            guard let list = try store.shortlist(name, cycle: year) else { return [] }
-            let byID = Dictionary(uniqueKeysWithValues: list.candidates.map { ($0.nomination, $0) })
-            return list.selected.map { Entry(nomination: $0, community: byID[$0]?.community ?? $0, country: byID[$0]?.country ?? "", score: byID[$0]?.score) }
-        }
-        smart21 = try entries("smart21")
-        top7 = try entries("top7")
+        smart21 = try Self.entries("smart21", year: year, store: store)
+        top7 = try Self.entries("top7", year: year, store: store)
         publication = try store.publication(cycle: year)
     }
 
+    /// The selected nominations of a shortlist, in rank order.
+    static func entries(_ name: String, year: Int, store: any AwardsStore) throws -> [Entry] {
+        guard let list = try store.shortlist(name, cycle: year) else { return [] }
+        var result: [Entry] = []
+        for id in list.selected {
+            guard let candidate = list.candidates.first(where: { $0.nomination == id }) else { continue }
+            result.append(Entry(nomination: id, community: candidate.community, country: candidate.country, score: candidate.score))
+        }
+        return result
+    }
+
+    /// The community name of a nomination.
+    func name(_ id: String) -> String {
+        for entry in smart21 + top7 where entry.nomination == id { return entry.community }
+        return id
+    }
+
+    /// The country of a nomination.
+    func country(_ id: String) -> String {
+        for entry in smart21 + top7 where entry.nomination == id { return entry.country }
+        return ""
+    }
+
+    /// The page's template context.
     func context() -> [String: Any] {
-        var names: [String: Entry] = [:]
-        for entry in smart21 + top7 { names[entry.nomination] = entry }
-        func name(_ id: String) -> String { names[id]?.community ?? id }
+        var context: [String: Any] = [:]
+        context["title"] = "The \(year) awards"
+        context["year"] = year
+        context["phase"] = phase
+        var synthetic = false
         var shortlist: [[String: Any]] = []
-        for e in smart21 { shortlist.append(["name": e.community, "country": e.country, "score": Show.score(e.score)]) }
-        var context: [String: Any] = ["title": "The \(year) awards", "year": year, "phase": phase]
-        context["synthetic"] = (smart21 + top7).contains { $0.community.contains("(synthetic)") }
+        for entry in smart21 {
+            if entry.community.contains("(synthetic)") { synthetic = true }
+            let row: [String: Any] = ["name": entry.community, "country": entry.country, "score": Show.score(entry.score)]
+            shortlist.append(row)
+        }
+        context["synthetic"] = synthetic
         context["smart21Count"] = smart21.count
         context["smart21"] = shortlist
         guard let p = publication else { return context }
-        let finalists = p.ranking
         var ranking: [[String: Any]] = []
         var columns: [[String: Any]] = []
         var matrix: [[String: Any]] = []
-        for (i, a) in finalists.enumerated() {
-            ranking.append(["name": name(a), "country": names[a]?.country ?? ""])
-            columns.append(["short": String(i + 1)])
+        var position = 0
+        for a in p.ranking {
+            position += 1
+            let entry: [String: Any] = ["name": name(a), "country": country(a)]
+            ranking.append(entry)
+            let column: [String: Any] = ["short": String(position)]
+            columns.append(column)
             var cells: [[String: Any]] = []
-            for b in finalists {
-                let value: String = a == b ? "—" : Show.count(p.pairwise[a]?[b])
-                cells.append(["value": value])
+            for b in p.ranking {
+                let count: Double? = p.pairwise[a]?[b]
+                let value: String = a == b ? "—" : Show.count(count)
+                let cell: [String: Any] = ["value": value]
+                cells.append(cell)
             }
-            matrix.append(["name": "\(i + 1). \(name(a))", "cells": cells])
+            let row: [String: Any] = ["name": "\(position). " + name(a), "cells": cells]
+            matrix.append(row)
         }
-        var published: [String: Any] = ["winner": name(p.winner)]
+        var rules: [[String: Any]] = []
+        for rule in p.rules {
+            let item: [String: Any] = ["text": rule]
+            rules.append(item)
+        }
+        var published: [String: Any] = [:]
+        published["winner"] = name(p.winner)
         published["ranking"] = ranking
         published["columns"] = columns
         published["matrix"] = matrix
-        published["rules"] = p.rules.map { ["text": $0] as [String: Any] }
+        published["rules"] = rules
         context["published"] = published
         return context
     }
