@@ -45,6 +45,7 @@ func addRoutes<Context: RequestContext>(to routes: inout RouteTable<Context>, pl
     routes.get("/", access: .everyone, summary: "The home page") { _, _ in
         let index = platform.index
         let recognitions = (try? platform.store.recognitions()) ?? []
+        let cycles = cycleLinks(platform.store)
         let winners = recognitions.filter { $0.stage == .communityOfTheYear }.sorted { $0.awardYear > $1.awardYear }
         return try pages.render("home", [
             "title": "Home", "indexName": index.name, "unitCount": index.rows.count, "indicatorCount": index.build.framework.indicatorCount,
@@ -52,7 +53,7 @@ func addRoutes<Context: RequestContext>(to routes: inout RouteTable<Context>, pl
             "communityCount": Set(recognitions.map { Community.id(name: $0.community, country: $0.country) }).count,
             "firstYear": recognitions.map(\.awardYear).min().map(String.init) ?? "—",
             "lastYear": recognitions.map(\.awardYear).max().map(String.init) ?? "—",
-            "cycles": cycleLinks(platform.store), "hasCycles": !cycleLinks(platform.store).isEmpty,
+            "cycles": cycles, "hasCycles": !cycles.isEmpty,
             "winners": winners.map { ["year": $0.awardYear, "name": $0.community, "country": $0.country, "id": Community.id(name: $0.community, country: $0.country)] },
         ])
     }

@@ -61,12 +61,10 @@ enum IndexRoutes {
         }
 
         routes.get("/methodology", access: .everyone, summary: "How the index is built: steps, reliability, sensitivity") { _, _ in
-            let spec = String(decoding: index.spec.canonicalJSON(), as: UTF8.self)
             let steps = index.spec.steps.map { step -> [String: Any] in
                 let data = (try? JSONEncoder().encode(step)) ?? Data()
                 return ["text": String(decoding: data, as: UTF8.self)]
             }
-            _ = spec
             let groups = platform.audit.groups.filter { !$0.name.hasPrefix("level") }.map { g -> [String: Any] in
                 ["name": g.name, "k": g.members.count, "alpha": Show.score(g.alpha), "pc1": g.pca.map { String(format: "%.0f%%", $0.explained[0] * 100) } ?? "—"]
             }
