@@ -3,6 +3,9 @@ import Foundation
 import IndexEngine
 import Storage
 
+/// The storage the platform needs: the programme, accounts and sessions, and the library.
+public typealias PlatformStore = AwardsStore & AccountStore & LibraryStore
+
 /// Everything the pages and the API read: the index with its audit and uncertainty analysis,
 /// and the programme's store.
 public struct Platform: Sendable {
@@ -13,7 +16,7 @@ public struct Platform: Sendable {
     /// Its sensitivity analysis, when an analysis file was given.
     public let sensitivity: SensitivityAnalysis?
     /// The awards programme's data.
-    public let store: any AwardsStore
+    public let store: any PlatformStore
 
     /// Loads the index and opens the store named by `configuration`.
     public static func load(_ configuration: WebConfiguration) throws -> Platform {

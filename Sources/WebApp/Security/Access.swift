@@ -1,3 +1,5 @@
+import Awards
+
 /// Who may use a route. Every route declares one; there is no default.
 public enum Access: Sendable, Equatable, CustomStringConvertible {
     /// Anyone, signed in or not: the public pages and the open API.
@@ -11,9 +13,4 @@ public enum Access: Sendable, Equatable, CustomStringConvertible {
         case let .roles(roles): roles.map(\.rawValue).sorted().joined(separator: ", ")
         }
     }
-}
-
-/// The roles of the programme.
-public enum Role: String, Sendable, CaseIterable {
-    case admin, analyst, juror, community
 }

@@ -1,0 +1,2 @@
+/// Where the platform keeps accounts and sessions.
+public protocol AccountStore: Sendable {}

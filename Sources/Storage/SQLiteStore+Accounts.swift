@@ -1,0 +1,3 @@
+import Awards
+
+extension SQLiteStore: AccountStore {}
