@@ -1,3 +1,136 @@
 import Awards
+import Foundation
+import GRDB
 
-extension SQLiteStore: AccountStore {}
+extension SQLiteStore: AccountStore {
+    public func saveAccount(_ account: Account, by actor: String) throws(AwardsError) {
+        if let first = account.problems().first { throw first }
+        try write("save", "account:\(account.id)", by: actor) { db in
+            let before = try String.fetchOne(db, sql: "SELECT body FROM account WHERE id = ?", arguments: [account.id])
+            try db.execute(
+                sql: "INSERT INTO account (id, role, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET role = excluded.role, body = excluded.body",
+                arguments: [account.id, account.role.rawValue, try JSON.encode(account)])
+            if account.disabled {
+                try db.execute(sql: "DELETE FROM session WHERE account = ?", arguments: [account.id])
+                try db.execute(sql: "DELETE FROM api_token WHERE account = ?", arguments: [account.id])
+            }
+            return (try before.map { try Self.redacted(JSON.decode(Account.self, $0)) }, try Self.redacted(account))
+        }
+    }
+
+    public func account(_ id: String) throws(AwardsError) -> Account? {
+        try read { db in try String.fetchOne(db, sql: "SELECT body FROM account WHERE id = ?", arguments: [id]).map { try JSON.decode(Account.self, $0) } }
+    }
+
+    public func accounts() throws(AwardsError) -> [Account] {
+        try read { db in try String.fetchAll(db, sql: "SELECT body FROM account ORDER BY id").map { try JSON.decode(Account.self, $0) } }
+    }
+
+    public func recordFailedSignIn(_ id: String, at date: Date, limit: Int, lockFor: TimeInterval) throws(AwardsError) -> Account? {
+        let result = Locked<Account?>(nil)
+        try transaction(by: id) { db, log in
+            guard let body = try String.fetchOne(db, sql: "SELECT body FROM account WHERE id = ?", arguments: [id]) else { return }
+            var account = try JSON.decode(Account.self, body)
+            account.failedSignIns += 1
+            var action = "sign-in-failed"
+            if account.failedSignIns >= limit {
+                account.lockedUntil = date.addingTimeInterval(lockFor)
+                account.failedSignIns = 0
+                action = "locked"
+            }
+            try db.execute(sql: "UPDATE account SET body = ? WHERE id = ?", arguments: [try JSON.encode(account), id])
+            try log(action, "account:\(id)", nil, "{\"failedSignIns\":\(account.failedSignIns)}", nil)
+            result.value = account
+        }
+        return result.value
+    }
+
+    public func recordSignIn(_ session: Session, totpStep: Int64?) throws(AwardsError) {
+        try transaction(by: session.account) { db, log in
+            guard let body = try String.fetchOne(db, sql: "SELECT body FROM account WHERE id = ?", arguments: [session.account]) else {
+                throw AwardsError(.unknownReference, "the account '\(session.account)' does not exist", field: "account")
+            }
+            var account = try JSON.decode(Account.self, body)
+            account.failedSignIns = 0
+            account.lockedUntil = nil
+            if let totpStep { account.lastTOTPStep = totpStep }
+            try db.execute(sql: "UPDATE account SET body = ? WHERE id = ?", arguments: [try JSON.encode(account), account.id])
+            try Self.insert(session, db)
+            try log("sign-in", "account:\(account.id)", nil, nil, nil)
+        }
+    }
+
+    public func session(_ id: String, at date: Date) throws(AwardsError) -> Session? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT body FROM session WHERE id = ? AND expires > ?", arguments: [id, date.timeIntervalSince1970])
+                .map { try JSON.decode(Session.self, $0) }
+        }
+    }
+
+    public func createSession(_ session: Session) throws(AwardsError) {
+        try transaction(by: session.account) { db, _ in
+            // Expired sessions are swept whenever a new one starts, so the table stays small.
+            try db.execute(sql: "DELETE FROM session WHERE expires <= ?", arguments: [session.created.timeIntervalSince1970])
+            try Self.insert(session, db)
+        }
+    }
+
+    public func deleteSession(_ id: String) throws(AwardsError) {
+        try transaction(by: "system") { db, _ in try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id]) }
+    }
+
+    public func createToken(_ token: APIToken, by actor: String) throws(AwardsError) {
+        try write("create", "api-token:\(token.account):\(token.id.prefix(8))", by: actor) { db in
+            try db.execute(sql: "INSERT INTO api_token (id, account, body) VALUES (?, ?, ?)", arguments: [token.id, token.account, try JSON.encode(token)])
+            return (nil, "{\"label\":\(try JSON.encode(token.label))}")
+        }
+    }
+
+    public func token(_ id: String) throws(AwardsError) -> APIToken? {
+        try read { db in try String.fetchOne(db, sql: "SELECT body FROM api_token WHERE id = ?", arguments: [id]).map { try JSON.decode(APIToken.self, $0) } }
+    }
+
+    public func tokens(account: String) throws(AwardsError) -> [APIToken] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT body FROM api_token WHERE account = ?", arguments: [account])
+                .map { try JSON.decode(APIToken.self, $0) }.sorted { ($0.created, $0.id) > ($1.created, $1.id) }
+        }
+    }
+
+    public func deleteToken(_ id: String, account: String, by actor: String) throws(AwardsError) {
+        try write("revoke", "api-token:\(account):\(id.prefix(8))", by: actor) { db in
+            try db.execute(sql: "DELETE FROM api_token WHERE id = ? AND account = ?", arguments: [id, account])
+            guard db.changesCount == 1 else { throw AwardsError(.unknownReference, "the account has no such token", field: "token") }
+            return (nil, nil)
+        }
+    }
+
+    private static func insert(_ session: Session, _ db: Database) throws {
+        do {
+            try db.execute(
+                sql: "INSERT INTO session (id, account, expires, body) VALUES (?, ?, ?, ?)",
+                arguments: [session.id, session.account, session.expires.timeIntervalSince1970, try JSON.encode(session)])
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw AwardsError(.unknownReference, "the session names an unknown account or repeats a token", field: "session")
+        }
+    }
+
+    /// The account as the audit log shows it: no password hash, no TOTP secret.
+    private static func redacted(_ account: Account) throws -> String {
+        var copy = account
+        copy.passwordHash = "(redacted)"
+        copy.totpSecret = copy.totpSecret.map { _ in "(redacted)" }
+        return try JSON.encode(copy)
+    }
+}
+
+/// A value written inside a database closure and read after it.
+private final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}

@@ -9,7 +9,7 @@ import GRDB
 /// keys need, so a new field of a domain type needs no migration of its own.
 public final class SQLiteStore: AwardsStore {
     private let database: DatabasePool
-    private let clock: @Sendable () -> Date
+    let clock: @Sendable () -> Date
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
     ///
@@ -260,7 +260,7 @@ public final class SQLiteStore: AwardsStore {
     typealias AuditLogger = (String, String, String?, String?, String?) throws -> Void
 
     /// Runs changes and their audit entries in one transaction: all or none.
-    private func transaction(by actor: String, _ changes: @escaping @Sendable (Database, AuditLogger) throws -> Void) throws(AwardsError) {
+    func transaction(by actor: String, _ changes: @escaping @Sendable (Database, AuditLogger) throws -> Void) throws(AwardsError) {
         guard !actor.isEmpty else { throw AwardsError(.invalidValue, "every change needs an actor", field: "actor") }
         let at = ISO8601DateFormatter().string(from: clock())
         do {
@@ -279,7 +279,7 @@ public final class SQLiteStore: AwardsStore {
     }
 
     /// Runs one change and its audit entry in one transaction.
-    private func write(
+    func write(
         _ action: String, _ entity: String, by actor: String, reason: String? = nil,
         _ change: @escaping @Sendable (Database) throws -> (before: String?, after: String?)
     ) throws(AwardsError) {
@@ -290,7 +290,7 @@ public final class SQLiteStore: AwardsStore {
     }
 
     /// Inserts or updates one JSON-bodied row, auditing the change.
-    private func upsert<Value: Encodable & Sendable>(
+    func upsert<Value: Encodable & Sendable>(
         _ entity: String, by actor: String, select: (String, [any DatabaseValueConvertible & Sendable]), insert: String, update: String,
         keys: [any DatabaseValueConvertible & Sendable], columns: [any DatabaseValueConvertible & Sendable], value: Value, cycle: Int?
     ) throws(AwardsError) {
@@ -307,7 +307,7 @@ public final class SQLiteStore: AwardsStore {
         }
     }
 
-    private func read<T>(_ body: @escaping @Sendable (Database) throws -> T) throws(AwardsError) -> T {
+    func read<T>(_ body: @escaping @Sendable (Database) throws -> T) throws(AwardsError) -> T {
         do {
             return try database.read(body)
         } catch let error as AwardsError {
@@ -317,14 +317,14 @@ public final class SQLiteStore: AwardsStore {
         }
     }
 
-    private func body(_ db: Database, _ sql: String, _ arguments: [any DatabaseValueConvertible & Sendable], missing: String) throws -> String {
+    func body(_ db: Database, _ sql: String, _ arguments: [any DatabaseValueConvertible & Sendable], missing: String) throws -> String {
         guard let body = try String.fetchOne(db, sql: sql, arguments: StatementArguments(arguments)) else {
             throw AwardsError(.unknownReference, "\(missing) does not exist")
         }
         return body
     }
 
-    private func requireCycle(_ db: Database, _ year: Int) throws {
+    func requireCycle(_ db: Database, _ year: Int) throws {
         guard try Row.fetchOne(db, sql: "SELECT 1 FROM cycle WHERE year = ?", arguments: [year]) != nil else {
             throw AwardsError(.unknownReference, "the cycle \(year) does not exist", field: "cycle")
         }

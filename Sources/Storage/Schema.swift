@@ -42,6 +42,8 @@ enum Schema {
         migrator.registerMigration("v2: communities") { db in
             try db.execute(sql: "CREATE TABLE community (id TEXT PRIMARY KEY, name TEXT NOT NULL, body TEXT NOT NULL)")
         }
+        LibrarySchema.register(in: &migrator)
+        AccountSchema.register(in: &migrator)
         return migrator
     }
 }

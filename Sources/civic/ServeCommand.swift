@@ -2,22 +2,31 @@ import ArgumentParser
 import Awards
 import Foundation
 import Hummingbird
+import Logging
 import Storage
 import WebApp
 
 /// `civic serve`: starts the web platform on the embedded database.
 struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Start the web platform.")
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Start the web platform.",
+        discussion: """
+            Each option given overrides the environment (CIVIC_HOST, CIVIC_PORT, CIVIC_DATABASE, CIVIC_INDEX, \
+            CIVIC_ANALYSIS, CIVIC_LOG_LEVEL, CIVIC_SECURE_COOKIES, CIVIC_BCRYPT_COST, CIVIC_CONFIG), which overrides the \
+            JSON configuration file, whose keys are host, port, database, index, analysis, logLevel, secureCookies and \
+            bcryptCost. SIGTERM or Ctrl-C stops the server once the requests in flight are answered.
+            """)
 
     @OptionGroup var web: WebOptions
 
     func run() async throws {
-        try await web.start()
+        try await web.configuration().start()
     }
 }
 
-/// `civic demo`: loads the ASEM index, the public awards record and a synthetic demo cycle run to
-/// its winner into a fresh database, then starts the platform.
+/// `civic demo`: loads the ASEM index, the public awards record, a synthetic demo cycle run to
+/// its winner and one with nominations open into a fresh database, creates one demo account per
+/// role, prints them, then starts the platform.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo", abstract: "Start the platform with example data: the ASEM index, the awards record and a synthetic demo cycle.")
@@ -28,14 +37,18 @@ struct DemoCommand: AsyncParsableCommand {
     var record: String = "Examples/awards-history/recognitions.csv"
 
     func run() async throws {
+        // The database to fill is the one the platform will serve, wherever its path was set.
+        let web = try await self.web.configuration()
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: web.database + suffix) }
         do {
             let store = try SQLiteStore(path: web.database)
-            let programme = Programme(store: store, actor: "system")
-            try programme.importRecord(try RecognitionRecord.read(path: record))
-            let demo = DemoCycle()
-            try demo.run(programme: programme)
-            say("Loaded the awards record and the synthetic \(demo.cycle.year) demo cycle (\(demo.nominations.count) nominations).")
+            let accounts = try DemoPlatform.load(into: store, record: try RecognitionRecord.read(path: record), bcryptCost: web.bcryptCost)
+            say("Loaded the awards record, the synthetic 2026 cycle run to its winner, and the synthetic \(DemoPlatform.walkthroughYear) cycle with nominations open.")
+            say("Demo accounts (sign in at /login; the TOTP code comes from an authenticator app given the secret, or from `swift run civic totp SECRET`):")
+            for account in accounts {
+                let factor = account.totpSecret.map { "TOTP secret \($0)" } ?? "no second factor"
+                say("  \(account.role.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(account.username) / \(account.password) — \(factor)")
+            }
         } catch let error as AwardsError {
             printError("error: \(error)")
             throw ExitCode.failure
@@ -44,21 +57,59 @@ struct DemoCommand: AsyncParsableCommand {
     }
 }
 
-/// Where the platform listens and what it serves.
+/// Where the platform listens, what it serves and how. Every option is optional: one that is not
+/// given leaves the setting to the environment, the configuration file or the default.
 struct WebOptions: ParsableArguments {
-    @Option(help: "The address to listen on.") var host: String = "127.0.0.1"
-    @Option(help: "The port to listen on.") var port: Int = 8080
-    @Option(help: "The SQLite database.") var database: String = "civic.sqlite"
-    @Option(help: "The build spec of the index shown.") var index: String = "Examples/asem/asem.json"
-    @Option(help: "The uncertainty analysis behind rank intervals.") var analysis: String = "Examples/asem/sensitivity.json"
+    private static let defaults = WebConfiguration()
 
+    @Option(help: "The address to listen on (default \(defaults.host)).")
+    var host: String?
+    @Option(help: "The port to listen on; 0 picks a free one (default \(defaults.port)).")
+    var port: Int?
+    @Option(help: "The SQLite database (default \(defaults.database)).")
+    var database: String?
+    @Option(help: "The build spec of the index shown (default \(defaults.indexSpec)).")
+    var index: String?
+    @Option(help: "The uncertainty analysis behind rank intervals, empty for none (default \(defaults.analysis ?? "none")).")
+    var analysis: String?
+    @Option(help: "The least severe level logged: \(WebConfiguration.logLevelNames.joined(separator: ", ")) (default \(defaults.logLevel.rawValue)).")
+    var logLevel: String?
+    @Flag(inversion: .prefixedNo, help: "Whether cookies are marked Secure, sent over HTTPS only (default off, for plain HTTP on loopback).")
+    var secureCookies: Bool?
+    @Option(help: "The bcrypt cost of new password hashes, \(WebConfiguration.bcryptCosts.lowerBound)–\(WebConfiguration.bcryptCosts.upperBound) (default \(defaults.bcryptCost)).")
+    var bcryptCost: Int?
+    @Option(help: "A JSON configuration file (or CIVIC_CONFIG).")
+    var config: String?
+
+    func validate() throws {
+        if let port, !WebConfiguration.ports.contains(port) {
+            throw ValidationError("--port \(port) is not a port (\(WebConfiguration.ports.lowerBound)…\(WebConfiguration.ports.upperBound)).")
+        }
+        if let logLevel, !WebConfiguration.logLevelNames.contains(logLevel) {
+            throw ValidationError("--log-level '\(logLevel)' is not one of \(WebConfiguration.logLevelNames.joined(separator: ", ")).")
+        }
+        if let bcryptCost, !WebConfiguration.bcryptCosts.contains(bcryptCost) {
+            throw ValidationError(
+                "--bcrypt-cost \(bcryptCost) is not a bcrypt cost (\(WebConfiguration.bcryptCosts.lowerBound)…\(WebConfiguration.bcryptCosts.upperBound)).")
+        }
+        for (option, value) in [("--host", host), ("--database", database), ("--index", index)] where value?.isEmpty == true {
+            throw ValidationError("\(option) is empty.")
+        }
+    }
+}
+
+extension WebConfiguration {
+    /// Serves the platform until SIGTERM or SIGINT (Ctrl-C), which stop it once the requests in
+    /// flight are answered; the database closes when the platform is released on return.
     func start() async throws {
-        let configuration = WebConfiguration(host: host, port: port, database: database, indexSpec: index, analysis: analysis)
-        let platform = try Platform.load(configuration)
-        let app = try await buildApplication(configuration, platform: platform)
-        say("Civic Index is running at http://\(host):\(port)/ — Ctrl-C stops it.")
-        say("Public pages: rankings, unit profiles, communities, methodology; the JSON API under /api/v1 (OpenAPI at /api/v1/openapi.json).")
-        try await app.runService()
+        var logger = Logger(label: "civic")
+        logger.logLevel = logLevel
+        if let configFile { logger.info("Read the configuration file", metadata: ["file": "\(configFile)"]) }
+        let platform = try Platform.load(self)
+        let app = try await buildApplication(self, platform: platform, logger: logger)
+        say("Public pages: rankings, unit profiles, communities, methodology; the JSON API under /api/v1 (OpenAPI at /api/v1/openapi.json). Ctrl-C stops the server.")
+        try await makeServiceGroup(app, logger: logger).run()
+        logger.info("Civic Index has stopped")
     }
 }
 

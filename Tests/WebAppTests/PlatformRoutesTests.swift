@@ -24,7 +24,9 @@ struct PlatformRoutesTests {
         let platform = try Platform.load(configuration)
         let programme = Programme(store: platform.store, actor: "test")
         try programme.importRecord(try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv"))
-        try DemoCycle(nominations: 40, analysts: 12, jurors: 5).run(programme: programme)
+        let demo = DemoCycle(nominations: 40, analysts: 12, jurors: 5)
+        try demo.run(programme: programme)
+        for caseStudy in DemoLibrary.caseStudies(from: demo) { try platform.store.saveCaseStudy(caseStudy, by: "test") }
         let (router, entries) = makeRouter(platform: platform, pages: try await Pages.load())
         let app = Application(router: router)
         try await app.test(.router) { client in try await body(client, entries) }
@@ -147,14 +149,25 @@ struct PlatformRoutesTests {
     func authorisationMatrix() async throws {
         try await Self.withApp { client, entries in
             #expect(entries.count >= 11)
+            let caseStudy = DemoLibrary.caseStudies(from: DemoCycle(nominations: 40, analysts: 12, jurors: 5))[0].id
             for entry in entries {
                 let uri = entry.path.replacingOccurrences(of: "{code}", with: "CHE").replacingOccurrences(of: "{id}", with: "binh-duong--vietnam")
-                    .replacingOccurrences(of: "{year}", with: "2026")
-                try await client.execute(uri: uri, method: .get) { response in
-                    if entry.access == .everyone {
+                    .replacingOccurrences(of: "{year}", with: "2026").replacingOccurrences(of: "{nomination}", with: "N-001").replacingOccurrences(of: "{caseStudy}", with: caseStudy)
+                let body = entry.kind == .read ? nil : ByteBuffer(string: "")
+                let headers: HTTPFields = entry.kind == .form ? [.contentType: "application/x-www-form-urlencoded"] : [:]
+                try await client.execute(uri: uri, method: entry.method, headers: headers, body: body) { response in
+                    switch (entry.access, entry.kind) {
+                    case (.everyone, .read) where ["/login/code", "/workspace"].contains(entry.path):
+                        #expect(response.status == .seeOther, "\(uri) sends an anonymous visitor to sign in")
+                    case (.everyone, .read):
                         #expect(response.status == .ok, "\(uri)")
-                    } else {
-                        #expect(response.status == .unauthorized, "\(uri)")
+                    case (.everyone, _):
+                        #expect(response.status == .forbidden, "\(uri) refuses a form without its CSRF token")
+                    case (.roles, .read) where !entry.path.hasPrefix("/api/"):
+                        #expect(response.status == .seeOther, "\(uri)")
+                        #expect(response.headers[.location]?.hasPrefix("/login?next=") == true, "\(uri)")
+                    case (.roles, _):
+                        #expect(response.status == .unauthorized, "\(entry.method) \(uri)")
                     }
                     #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true, "\(uri)")
                     #expect(response.headers[.xContentTypeOptions] == "nosniff")

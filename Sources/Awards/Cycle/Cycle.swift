@@ -14,6 +14,8 @@ public struct Cycle: Sendable, Codable, Equatable {
     public var phase: Phase
     /// Scoring and selection rules.
     public var rules: CycleRules
+    /// The analysts who score this cycle, by id; every analyst on record when `nil`.
+    public var panel: [String]?
 
     /// The start of a phase.
     public struct PhaseStart: Sendable, Codable, Equatable {

@@ -1,2 +1,26 @@
 /// Where the best-practice library keeps its case studies.
-public protocol LibraryStore: Sendable {}
+///
+/// Implementations check a case study with `CaseStudy.problems()` before saving it, append an
+/// `AuditEntry` (`case-study:<id>`) in the same transaction, and report failures as `AwardsError`.
+public protocol LibraryStore: Sendable {
+    /// Adds or replaces a case study.
+    func saveCaseStudy(_ caseStudy: CaseStudy, by actor: String) throws(AwardsError)
+    /// The case study with `id`, draft or published, if there is one.
+    func caseStudy(_ id: String) throws(AwardsError) -> CaseStudy?
+    /// The case studies that pass `filter`, newest year first, then by title.
+    func caseStudies(_ filter: LibraryFilter) throws(AwardsError) -> [CaseStudy]
+    /// The case studies that match `query` and pass `filter`, best first, at most `limit`.
+    func search(_ query: LibraryQuery, filter: LibraryFilter, limit: Int) throws(AwardsError) -> [LibraryHit]
+}
+
+extension LibraryStore {
+    /// Searches for what a reader typed; text without words is refused naming the field `q`.
+    public func search(_ text: String, filter: LibraryFilter = .published, limit: Int = 20) throws(AwardsError) -> [LibraryHit] {
+        try search(try LibraryQuery(text), filter: filter, limit: limit)
+    }
+
+    /// Every published case study.
+    public func caseStudies() throws(AwardsError) -> [CaseStudy] {
+        try caseStudies(.published)
+    }
+}

@@ -101,7 +101,7 @@ public struct Programme: Sendable {
         let cycle = try store.cycle(year)
         try CycleAction.assignAnalysts.check(in: cycle.phase)
         let nominations = try self.nominations(round: round, cycle: year)
-        let analysts = try store.analysts()
+        let analysts = try store.analysts().filter { cycle.panel?.contains($0.id) ?? true }
         guard !nominations.isEmpty, !analysts.isEmpty else {
             throw AwardsError(.invalidState, "assignment needs nominations and analysts (have \(nominations.count) and \(analysts.count))", field: "round")
         }
@@ -158,6 +158,55 @@ public struct Programme: Sendable {
             checked.append(submitted)
         }
         try store.saveReviews(checked, cycle: year, by: actor, reason: nil)
+    }
+
+    /// Saves an analyst's unfinished review: same phase, assignment and conflict checks as a
+    /// submission, but incomplete scores are allowed; a submitted review cannot go back to draft.
+    public func saveDraft(_ review: Review, cycle year: Int) throws(AwardsError) {
+        let cycle = try store.cycle(year)
+        try CycleAction.submitReview.check(in: cycle.phase)
+        try checkAssigned(review, cycle: cycle)
+        if let existing = try store.reviews(cycle: year, round: review.round).first(where: { $0.nomination == review.nomination && $0.analyst == review.analyst }),
+            existing.state != .draft
+        {
+            throw AwardsError(.invalidState, "the review is \(existing.state.rawValue); a submitted review is changed only by an admin, with a reason", field: "state")
+        }
+        var draft = review
+        draft.state = .draft
+        try store.saveReview(draft, cycle: year, by: actor, reason: nil)
+    }
+
+    /// An analyst steps aside from a nomination: the review is recorded as recused with the
+    /// reason, and the conflict joins the analyst's declared conflicts, so that no later
+    /// assignment gives them the nomination again.
+    public func recuse(analyst id: String, from nomination: String, reason: String, cycle year: Int) throws(AwardsError) {
+        guard !reason.allSatisfy(\.isWhitespace) else {
+            throw AwardsError(.invalidValue, "stepping aside needs a reason", field: "reason")
+        }
+        let cycle = try store.cycle(year)
+        try CycleAction.submitReview.check(in: cycle.phase)
+        let round = cycle.phase == .smart21Scoring ? 1 : 2
+        let review = Review(nomination: nomination, analyst: id, round: round, state: .recused, recusalReason: reason)
+        try checkAssigned(review, cycle: cycle)
+        guard var analyst = try store.analysts().first(where: { $0.id == id }) else {
+            throw AwardsError(.unknownReference, "there is no analyst \(id)", field: "analyst")
+        }
+        try store.saveReview(review, cycle: year, by: actor, reason: reason)
+        if !analyst.conflicts.contains(nomination) {
+            analyst.conflicts.append(nomination)
+            try store.saveAnalyst(analyst, by: actor)
+        }
+    }
+
+    /// Checks that the review's analyst is assigned to its nomination in the open round.
+    private func checkAssigned(_ review: Review, cycle: Cycle) throws(AwardsError) {
+        let round = cycle.phase == .smart21Scoring ? 1 : 2
+        guard review.round == round else {
+            throw AwardsError(.outOfPhase, "round \(review.round) reviews are not open; the cycle scores round \(round)", field: "round")
+        }
+        guard try store.assignments(cycle: cycle.year, round: round).contains(where: { $0.nomination == review.nomination && $0.analyst == review.analyst }) else {
+            throw AwardsError(.conflictOfInterest, "\(review.analyst) is not assigned to \(review.nomination) in round \(round)", field: "analyst")
+        }
     }
 
     /// An admin's change to a submitted review, with the reason logged.

@@ -2,33 +2,45 @@ import Awards
 import Foundation
 import Hummingbird
 import Logging
-
-/// The request context of the platform.
-public struct PlatformContext: RequestContext {
-    public var coreContext: CoreRequestContextStorage
-
-    public init(source: ApplicationRequestContextSource) {
-        coreContext = .init(source: source)
-    }
-}
+import NIOCore
 
 /// Builds the web application: the one place where the platform's parts are put together.
-public func buildApplication(_ configuration: WebConfiguration, platform: Platform, logger: Logger = Logger(label: "civic")) async throws -> some ApplicationProtocol {
-    let (router, _) = makeRouter(platform: platform, pages: try await Pages.load(), logRequests: true)
+///
+/// `logger` logs at `configuration.logLevel`: every request once, with its status and duration,
+/// and, once the server listens, its address and database. `onServerRunning` is then called with
+/// the listening channel, whose local address holds the port picked when the port is 0.
+public func buildApplication(
+    _ configuration: WebConfiguration, platform: Platform, logger: Logger = Logger(label: "civic"),
+    onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+) async throws -> some ApplicationProtocol {
+    var logger = logger
+    logger.logLevel = configuration.logLevel
+    let policy = SecurityPolicy(bcryptCost: configuration.bcryptCost, secureCookies: configuration.secureCookies)
+    let (router, _) = makeRouter(platform: platform, pages: try await Pages.load(), policy: policy)
     return Application(
-        router: router,
+        responder: RequestLogResponder(router.buildResponder()),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Civic Index"),
+        onServerRunning: { [logger] channel in
+            let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+            let port = channel.localAddress?.port ?? configuration.port
+            logger.info("Civic Index is running", metadata: ["address": "http://\(host):\(port)/", "database": "\(configuration.database)"])
+            await onServerRunning(channel)
+        },
         logger: logger)
 }
 
 /// The platform's router with its middleware and every route, and the table of declared routes.
-func makeRouter(platform: Platform, pages: Pages, logRequests: Bool = false) -> (Router<PlatformContext>, [RouteTable<PlatformContext>.Entry]) {
+func makeRouter(
+    platform: Platform, pages: Pages, policy: SecurityPolicy = SecurityPolicy(), logRequests: Bool = false
+) -> (Router<PlatformContext>, [RouteTable<PlatformContext>.Entry]) {
     let router = Router(context: PlatformContext.self)
     if logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
     router.add(middleware: SecurityHeaders())
     router.add(middleware: ErrorPages(pages: pages))
+    router.add(middleware: ProgrammeErrors())
+    router.add(middleware: Authenticator(store: platform.store, policy: policy))
     var routes = RouteTable(router: router)
-    addRoutes(to: &routes, platform: platform, pages: pages)
+    addRoutes(to: &routes, platform: platform, pages: pages, signIn: SignIn(store: platform.store, policy: policy))
     // The document describes the routes declared before it, so it is declared last.
     let table = routes.entries
     routes.get("/api/v1/openapi.json", access: .everyone, summary: "This API's OpenAPI 3.1 document") { _, _ in
@@ -38,7 +50,7 @@ func makeRouter(platform: Platform, pages: Pages, logRequests: Bool = false) -> 
 }
 
 /// Declares every route of the platform.
-func addRoutes<Context: RequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
+func addRoutes<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages, signIn: SignIn) {
     routes.get("/health", access: .everyone, summary: "Whether the platform is up") { _, _ in
         try Respond.json(["status": "ok"])
     }
@@ -60,6 +72,13 @@ func addRoutes<Context: RequestContext>(to routes: inout RouteTable<Context>, pl
     IndexRoutes.add(to: &routes, platform: platform, pages: pages)
     CommunityRoutes.add(to: &routes, platform: platform, pages: pages)
     CycleRoutes.add(to: &routes, platform: platform, pages: pages)
+    LibraryRoutes.add(to: &routes, platform: platform, pages: pages)
+    AccountRoutes.add(to: &routes, platform: platform, pages: pages, signIn: signIn)
+    AnalystRoutes.add(to: &routes, platform: platform, pages: pages)
+    JurorRoutes.add(to: &routes, platform: platform, pages: pages)
+    CommunityWorkspaceRoutes.add(to: &routes, platform: platform, pages: pages)
+    AdminRoutes.add(to: &routes, platform: platform, pages: pages, signIn: signIn)
+    ProgrammeAPIRoutes.add(to: &routes, platform: platform)
 }
 
 /// The cycles on the platform, for the home page.

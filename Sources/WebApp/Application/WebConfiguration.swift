@@ -1,5 +1,8 @@
-/// How the web platform starts: where it listens and where its data are.
-public struct WebConfiguration: Sendable {
+import Logging
+
+/// How the web platform starts: where it listens, where its data are, and how it logs and
+/// protects its sessions.
+public struct WebConfiguration: Sendable, Equatable {
     /// The address to listen on.
     public var host: String
     /// The port to listen on (0 picks a free one).
@@ -10,13 +13,37 @@ public struct WebConfiguration: Sendable {
     public var indexSpec: String
     /// The uncertainty analysis behind the rank intervals, if any.
     public var analysis: String?
+    /// The least severe level that is logged.
+    public var logLevel: Logger.Level
+    /// The JSON configuration file the settings were read from, if any.
+    public var configFile: String?
+    /// Whether cookies are marked `Secure` (sent over HTTPS only): off by default, because the
+    /// platform starts on plain HTTP on the loopback address.
+    public var secureCookies: Bool
+    /// The bcrypt cost of new password hashes (each step doubles the work).
+    public var bcryptCost: UInt8
 
     /// Creates a configuration.
-    public init(host: String = "127.0.0.1", port: Int = 8080, database: String = "civic.sqlite", indexSpec: String = "Examples/asem/asem.json", analysis: String? = "Examples/asem/sensitivity.json") {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, database: String = "civic.sqlite", indexSpec: String = "Examples/asem/asem.json",
+        analysis: String? = "Examples/asem/sensitivity.json", logLevel: Logger.Level = .info, configFile: String? = nil,
+        secureCookies: Bool = false, bcryptCost: UInt8 = 12
+    ) {
         self.host = host
         self.port = port
         self.database = database
         self.indexSpec = indexSpec
         self.analysis = analysis
+        self.logLevel = logLevel
+        self.configFile = configFile
+        self.secureCookies = secureCookies
+        self.bcryptCost = bcryptCost
     }
+
+    /// The ports a server can listen on.
+    public static let ports = 0...65535
+    /// The bcrypt costs HummingbirdBcrypt accepts; it stops the process on any other.
+    public static let bcryptCosts = 4...31
+    /// The names of the log levels, least severe first.
+    public static let logLevelNames = Logger.Level.allCases.map(\.rawValue)
 }

@@ -4,7 +4,7 @@ import Hummingbird
 
 /// The network's public pages and API: the directory and each community's history.
 enum CommunityRoutes {
-    static func add<Context: RequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
+    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
         let store = platform.store
 
         routes.get("/communities", access: .everyone, summary: "The network directory") { _, _ in

@@ -3,7 +3,7 @@ import Hummingbird
 
 /// The public results of each awards cycle: shortlists, the jury's pairwise matrix, the winner.
 enum CycleRoutes {
-    static func add<Context: RequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
+    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
         let store = platform.store
 
         routes.get("/cycles/{year}", access: .everyone, summary: "A cycle's published results") { _, context in

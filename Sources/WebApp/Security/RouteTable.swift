@@ -4,9 +4,11 @@ import Hummingbird
 ///
 /// Routes can only be added with an `Access`, so a route without a rule does not compile; the
 /// table is also what the authorisation tests and the OpenAPI document are checked against.
-/// A request to a route that is not open to everyone is refused until the person is signed in
-/// with a permitted role (deny by default).
-public struct RouteTable<Context: RequestContext> {
+/// Every request is checked against its route's rule before the handler runs (deny by
+/// default): pages send people who are not signed in to the sign-in page, the API answers 401,
+/// and a signed-in person without a permitted role gets 403. Handlers still check access to the
+/// objects they touch.
+public struct RouteTable<Context: SignedInRequestContext> {
     /// One declared route.
     public struct Entry: Sendable, Equatable {
         public var method: HTTPRequest.Method
@@ -14,6 +16,18 @@ public struct RouteTable<Context: RequestContext> {
         public var access: Access
         /// A one-line summary, for the OpenAPI document.
         public var summary: String
+        /// How the route takes its input.
+        public var kind: Kind
+    }
+
+    /// How a route takes its input.
+    public enum Kind: Sendable, Equatable {
+        /// A page or a JSON read.
+        case read
+        /// An HTML form post from a signed-in browser (or the sign-in form), with a CSRF token.
+        case form
+        /// A JSON write from an API client with a bearer token.
+        case api
     }
 
     /// Every route declared so far.
@@ -24,17 +38,67 @@ public struct RouteTable<Context: RequestContext> {
         self.router = router
     }
 
-    /// Declares a GET route with its access rule and handler.
+    /// Declares a GET route, and HEAD answered from it without the body, with its access rule and handler.
     mutating func get(
         _ path: String, access: Access, summary: String,
         _ handler: @escaping @Sendable (Request, Context) async throws -> Response
     ) {
-        entries.append(Entry(method: .get, path: path, access: access, summary: summary))
+        entries.append(Entry(method: .get, path: path, access: access, summary: summary, kind: .read))
         router.get(RouterPath(path)) { request, context in
-            guard access == .everyone else {
-                throw HTTPError(.unauthorized, message: "sign in with one of these roles: \(access)")
-            }
+            if let refusal = try Self.refusal(access, request, context) { return refusal }
             return try await handler(request, context)
         }
+        router.head(RouterPath(path)) { request, context in
+            if let refusal = try Self.refusal(access, request, context) { return refusal }
+            let response = try await handler(request, context)
+            return Response(status: response.status, headers: response.headers)
+        }
+    }
+
+    /// Declares a POST route for an HTML form. The form must carry the CSRF token of the
+    /// session (or, before sign-in, of the `civic_csrf` cookie) in its `csrf` field.
+    mutating func form(
+        _ path: String, access: Access, summary: String,
+        _ handler: @escaping @Sendable (Request, Context, Form) async throws -> Response
+    ) {
+        entries.append(Entry(method: .post, path: path, access: access, summary: summary, kind: .form))
+        router.post(RouterPath(path)) { request, context in
+            if let refusal = try Self.refusal(access, request, context) { return refusal }
+            let form = try await Form.read(request)
+            let expected = context.identity?.session?.csrfToken ?? request.cookies[SessionCookies.csrf]?.value
+            guard let sent = form["csrf"], let expected, !expected.isEmpty, Secrets.equal(sent, expected) else {
+                throw HTTPError(.forbidden, message: "the form has expired or did not come from this site; reload the page and send it again")
+            }
+            return try await handler(request, context, form)
+        }
+    }
+
+    /// Declares a JSON write of the API (`method` POST, PUT or DELETE). Only API tokens are
+    /// accepted, never a browser session, so that no other site can make a browser write.
+    mutating func api(
+        _ method: HTTPRequest.Method, _ path: String, access: Access, summary: String,
+        _ handler: @escaping @Sendable (Request, Context) async throws -> Response
+    ) {
+        entries.append(Entry(method: method, path: path, access: access, summary: summary, kind: .api))
+        router.on(RouterPath(path), method: method) { request, context in
+            guard context.identity == nil || context.identity?.session == nil else {
+                throw HTTPError(.unauthorized, message: "the API takes an API token (Authorization: Bearer …), not a browser session")
+            }
+            if let refusal = try Self.refusal(access, request, context) { return refusal }
+            return try await handler(request, context)
+        }
+    }
+
+    /// The response that refuses a request under `access`, or `nil` when it may go on.
+    static func refusal(_ access: Access, _ request: Request, _ context: Context) throws -> Response? {
+        if access.admits(context.identity) { return nil }
+        if context.identity != nil {
+            throw HTTPError(.forbidden, message: "this needs one of these roles: \(access)")
+        }
+        if request.uri.path.hasPrefix("/api/") || request.method != .get {
+            throw HTTPError(.unauthorized, message: "sign in with one of these roles: \(access)")
+        }
+        let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+        return Response(status: .seeOther, headers: [.location: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")])
     }
 }

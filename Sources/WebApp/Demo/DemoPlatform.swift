@@ -1,0 +1,82 @@
+import Awards
+import Foundation
+import HummingbirdBcrypt
+
+/// The example data `civic demo` starts with: the public record, the synthetic 2026 cycle run
+/// to its winner with case studies of its communities in the library, and a small synthetic 2027 cycle with nominations open, to be walked to its
+/// winner through the workspaces with the demo accounts.
+public enum DemoPlatform {
+    /// A demo account, as printed at start-up.
+    public struct DemoAccount: Sendable {
+        public var username: String
+        public var password: String
+        public var role: Role
+        /// The TOTP secret, for roles that need a second factor.
+        public var totpSecret: String?
+        /// What the account acts as: an analyst, a juror or a nomination.
+        public var subject: String?
+    }
+
+    /// The year of the cycle to walk through.
+    public static let walkthroughYear = 2027
+
+    /// The small cycle to walk through: five nominations (the first still a draft for its
+    /// community to submit), one analyst who scores every nomination, one juror.
+    public static func walkthroughCycle() -> DemoCycle {
+        var demo = DemoCycle(year: walkthroughYear, nominations: 5, analysts: 1, jurors: 1, seed: 2027)
+        demo.cycle.rules.analystsPerNomination = 1
+        demo.cycle.rules.analystLoad = 10
+        demo.cycle.rules.smart21Size = 4
+        demo.cycle.rules.top7Size = 3
+        demo.cycle.rules.sameCountryConflict = false
+        demo.cycle.rules.equalJurorGroups = false
+        // Ids apart from the 2026 cycle's people, and a panel of one, so that every nomination
+        // goes to the demo analyst.
+        demo.analysts = demo.analysts.map { analyst in
+            var a = analyst
+            a.id = "A-101"
+            a.load = 10
+            a.conflicts = []
+            return a
+        }
+        demo.jurors = demo.jurors.map { (id: "J-101", name: $0.name, group: $0.group) }
+        demo.cycle.panel = demo.analysts.map(\.id)
+        demo.nominations[0].state = .draft
+        return demo
+    }
+
+    /// Loads the record, the 2026 cycle to its winner, the 2027 walkthrough cycle and one
+    /// account per role; returns the accounts with their passwords and TOTP secrets.
+    ///
+    /// - Parameter published: the cycle run to its winner; the full-size 2026 demo by default.
+    public static func load(
+        into store: any PlatformStore, record: [Recognition], published: DemoCycle = DemoCycle(), bcryptCost: UInt8 = 12
+    ) throws -> [DemoAccount] {
+        let programme = Programme(store: store, actor: "system")
+        try programme.importRecord(record)
+        try published.run(programme: programme)
+        for caseStudy in DemoLibrary.caseStudies(from: published) { try store.saveCaseStudy(caseStudy, by: "system") }
+        let walk = walkthroughCycle()
+        try programme.createCycle(walk.cycle)
+        try programme.saveNominations(walk.nominations, cycle: walk.cycle.year)
+        try programme.saveAnalysts(walk.analysts)
+        let accounts = [
+            DemoAccount(username: "admin", password: "demo-admin", role: .admin, totpSecret: Secrets.totpSecret(), subject: nil),
+            DemoAccount(username: "analyst", password: "demo-analyst", role: .analyst, totpSecret: Secrets.totpSecret(), subject: walk.analysts[0].id),
+            DemoAccount(username: "juror", password: "demo-juror", role: .juror, totpSecret: Secrets.totpSecret(), subject: walk.jurors[0].id),
+            DemoAccount(username: "community", password: "demo-community", role: .community, totpSecret: nil, subject: walk.nominations[0].id),
+        ]
+        for demo in accounts {
+            let name = switch demo.role {
+            case .admin: "Demo organiser"
+            case .analyst: walk.analysts[0].name
+            case .juror: walk.jurors[0].name
+            case .community: walk.nominations[0].community
+            }
+            try store.saveAccount(
+                Account(id: demo.username, name: name, role: demo.role, passwordHash: Bcrypt.hash(demo.password, cost: bcryptCost), totpSecret: demo.totpSecret, subject: demo.subject),
+                by: "system")
+        }
+        return accounts
+    }
+}

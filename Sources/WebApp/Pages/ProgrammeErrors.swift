@@ -1,0 +1,23 @@
+import Awards
+import Hummingbird
+
+/// Turns a broken rule of the programme into an HTTP error with the same message, so that a
+/// person or API client sees which rule and which field, never a bare 500.
+struct ProgrammeErrors<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as AwardsError {
+            throw HTTPError(Self.status(error.kind), message: error.description)
+        }
+    }
+
+    static func status(_ kind: AwardsError.Kind) -> HTTPResponse.Status {
+        switch kind {
+        case .unreadableFile, .invalidValue, .invalidBallot: .unprocessableContent
+        case .unknownReference: .notFound
+        case .duplicate, .outOfPhase, .invalidState, .conflictOfInterest, .infeasible: .conflict
+        case .storage: .internalServerError
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Awards
+import Foundation
+import Hummingbird
+
+/// The programme's operations for API clients with a token: the same rules as the workspaces,
+/// JSON in and out.
+enum ProgrammeAPIRoutes {
+    /// The largest JSON body accepted.
+    static let maximumBody = 1 << 20
+
+    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform) {
+        let store = platform.store
+
+        routes.get("/api/v1/me", access: .signedIn, summary: "The account the token belongs to") { _, context in
+            let account = try context.requireIdentity().account
+            return try Respond.json(["id": account.id, "name": account.name, "role": account.role.rawValue, "subject": account.subject ?? ""])
+        }
+
+        routes.api(.post, "/api/v1/cycles/{year}/nominations", access: .roles([.admin, .community]), summary: "Saves a nomination (a community only its own)") { request, context in
+            let identity = try context.requireIdentity()
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            let nomination = try await decode(Nomination.self, request)
+            if identity.account.role == .community, nomination.id != identity.account.subject {
+                throw HTTPError(.forbidden, message: "a community account may only save its own nomination")
+            }
+            try Programme(store: store, actor: identity.actor).saveNominations([nomination], cycle: year)
+            return try Respond.json(nomination, status: .created)
+        }
+
+        routes.api(.post, "/api/v1/cycles/{year}/reviews", access: .only(.analyst), summary: "Submits the analyst's own review of an assigned nomination") { request, context in
+            let identity = try context.requireIdentity()
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            var review = try await decode(Review.self, request)
+            guard review.analyst == identity.account.subject else {
+                throw HTTPError(.forbidden, message: "field 'analyst': an analyst may only submit their own reviews")
+            }
+            review.state = .submitted
+            try Programme(store: store, actor: identity.actor).submitReview(review, cycle: year)
+            return try Respond.json(review, status: .created)
+        }
+
+        routes.api(.post, "/api/v1/cycles/{year}/ballots", access: .only(.juror), summary: "Casts the juror's own ranked ballot") { request, context in
+            let identity = try context.requireIdentity()
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            let ballot = try await decode(Ballot.self, request)
+            guard ballot.juror == identity.account.subject else {
+                throw HTTPError(.forbidden, message: "field 'juror': a juror may only cast their own ballot")
+            }
+            try Programme(store: store, actor: identity.actor).castBallot(ballot, cycle: year)
+            return try Respond.json(ballot, status: .created)
+        }
+
+        routes.api(.post, "/api/v1/cycles/{year}/phase", access: .only(.admin), summary: "Moves a cycle to a later phase: {\"phase\": \"…\"}") { request, context in
+            let identity = try context.requireIdentity()
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            let body = try await decode([String: String].self, request)
+            guard let phase = body["phase"].flatMap(Phase.init(rawValue:)) else {
+                throw HTTPError(.unprocessableContent, message: "field 'phase': one of \(Phase.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            try Programme(store: store, actor: identity.actor).setPhase(phase, cycle: year)
+            return try Respond.json(["year": String(year), "phase": phase.rawValue])
+        }
+
+        routes.api(.post, "/api/v1/cycles/{year}/publish", access: .only(.admin), summary: "Counts the ballots and publishes the results") { _, context in
+            let identity = try context.requireIdentity()
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            return try Respond.json(try Programme(store: store, actor: identity.actor).publish(cycle: year), status: .created)
+        }
+    }
+
+    /// Decodes a JSON body, naming the field a decoding error points at.
+    static func decode<T: Decodable>(_ type: T.Type, _ request: Request) async throws -> T {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: maximumBody)
+        } catch {
+            throw HTTPError(.contentTooLarge, message: "the body is larger than \(maximumBody / 1024) KiB")
+        }
+        do {
+            return try JSONDecoder().decode(type, from: Data(buffer: buffer))
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw HTTPError(.badRequest, message: "field '\(path(context.codingPath + [key]))' is missing")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context), let DecodingError.dataCorrupted(context) {
+            throw HTTPError(.badRequest, message: "field '\(path(context.codingPath))': \(context.debugDescription)")
+        } catch {
+            throw HTTPError(.badRequest, message: "the body is not valid JSON")
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}

@@ -1,0 +1,28 @@
+import Awards
+import Hummingbird
+
+/// Finds who is asking: a bearer API token, or a verified session cookie. A request with
+/// neither goes on anonymously; the route's rule then decides. A bearer token that is not valid
+/// is refused at once, so that a client with a revoked token learns of it.
+struct Authenticator<Context: SignedInRequestContext>: RouterMiddleware {
+    let store: any AccountStore
+    let policy: SecurityPolicy
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let authorization = request.headers[.authorization] {
+            guard authorization.hasPrefix("Bearer "), let token = try store.token(Secrets.digest(String(authorization.dropFirst(7)))),
+                let account = try store.account(token.account), !account.disabled
+            else {
+                throw HTTPError(.unauthorized, message: "the API token is not valid")
+            }
+            context.identity = Identity(account: account, session: nil)
+        } else if let cookie = request.cookies[SessionCookies.session]?.value, !cookie.isEmpty,
+            let session = try store.session(Secrets.digest(cookie), at: policy.now()), session.verified,
+            let account = try store.account(session.account), !account.disabled
+        {
+            context.identity = Identity(account: account, session: session)
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,183 @@
+import Awards
+import Foundation
+import Hummingbird
+
+/// The organisers' workspace: cycles and their phases, assignment, calibrated scores,
+/// shortlists, publication, accounts and the audit log.
+enum AdminRoutes {
+    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages, signIn: SignIn) {
+        let store = platform.store
+        let admin = Access.only(.admin)
+
+        routes.get("/admin", access: admin, summary: "The organisers' overview of every cycle") { _, context in
+            let identity = try context.requireIdentity()
+            var page = Workspace.base(identity, title: "Organisers")
+            var cycles: [[String: Any]] = []
+            for cycle in try store.cycles().reversed() {
+                cycles.append(["year": cycle.year, "phase": cycle.phase.title, "nominations": try store.nominations(cycle: cycle.year).count])
+            }
+            page["cycles"] = cycles
+            page["nextYear"] = (try store.cycles().last?.year ?? 2026) + 1
+            return try pages.render("admin", page)
+        }
+
+        routes.form("/admin/cycles", access: admin, summary: "Creates the next cycle from the latest one's questionnaire and rules") { _, context, form in
+            let identity = try context.requireIdentity()
+            guard let year = Int(try form.required("year")) else { throw HTTPError(.unprocessableContent, message: "field 'year': not a year") }
+            guard var cycle = try store.cycles().last else { throw HTTPError(.conflict, message: "there is no cycle to copy the questionnaire from") }
+            cycle.year = year
+            cycle.phase = .setup
+            cycle.schedule = []
+            try Programme(store: store, actor: identity.actor).createCycle(cycle)
+            return AccountRoutes.redirect(to: "/admin/cycles/\(year)")
+        }
+
+        routes.get("/admin/cycles/{year}", access: admin, summary: "One cycle: phase, assignment, reviews, scores, shortlists, ballots") { _, context in
+            let identity = try context.requireIdentity()
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            return try pages.render("admin-cycle", try Self.cyclePage(identity, year: year, store: store))
+        }
+
+        routes.form("/admin/cycles/{year}/phase", access: admin, summary: "Moves a cycle to a later phase") { _, context, form in
+            let identity = try context.requireIdentity()
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            guard let phase = Phase(rawValue: try form.required("phase")) else {
+                throw HTTPError(.unprocessableContent, message: "field 'phase': unknown phase")
+            }
+            try Programme(store: store, actor: identity.actor).setPhase(phase, cycle: year)
+            return AccountRoutes.redirect(to: "/admin/cycles/\(year)")
+        }
+
+        routes.form("/admin/cycles/{year}/assign", access: admin, summary: "Assigns analysts to a round by minimum-cost flow") { _, context, form in
+            let identity = try context.requireIdentity()
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            guard let round = Int(try form.required("round")), [1, 2].contains(round) else {
+                throw HTTPError(.unprocessableContent, message: "field 'round': 1 or 2")
+            }
+            _ = try Programme(store: store, actor: identity.actor).assign(round: round, cycle: year)
+            return AccountRoutes.redirect(to: "/admin/cycles/\(year)")
+        }
+
+        routes.form("/admin/cycles/{year}/shortlist", access: admin, summary: "Names the Smart21 or the Top7 from the calibrated scores") { _, context, form in
+            let identity = try context.requireIdentity()
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            let programme = Programme(store: store, actor: identity.actor)
+            switch try form.required("list") {
+            case "smart21": _ = try programme.shortlistSmart21(cycle: year)
+            case "top7": _ = try programme.shortlistTop7(cycle: year)
+            default: throw HTTPError(.unprocessableContent, message: "field 'list': smart21 or top7")
+            }
+            return AccountRoutes.redirect(to: "/admin/cycles/\(year)")
+        }
+
+        routes.form("/admin/cycles/{year}/publish", access: admin, summary: "Counts the ballots and publishes the results") { _, context, _ in
+            let identity = try context.requireIdentity()
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            _ = try Programme(store: store, actor: identity.actor).publish(cycle: year)
+            return AccountRoutes.redirect(to: "/cycles/\(year)")
+        }
+
+        routes.get("/admin/users", access: admin, summary: "Every account") { _, context in
+            try pages.render("admin-users", try Self.usersPage(try context.requireIdentity(), store: store))
+        }
+
+        routes.form("/admin/users", access: admin, summary: "Creates an account; its TOTP secret is shown once") { _, context, form in
+            let identity = try context.requireIdentity()
+            guard let role = Role(rawValue: try form.required("role")) else { throw HTTPError(.unprocessableContent, message: "field 'role': unknown role") }
+            let id = try form.required("username").lowercased()
+            guard try store.account(id) == nil else { throw HTTPError(.conflict, message: "field 'username': the account '\(id)' exists") }
+            let password = try form.required("password")
+            guard password.count >= 12 else { throw HTTPError(.unprocessableContent, message: "field 'password': at least 12 characters") }
+            let secret = role == .community ? nil : Secrets.totpSecret()
+            let subject = (form["subject"] ?? "").trimmingCharacters(in: .whitespaces)
+            let account = Account(
+                id: id, name: try form.required("name"), role: role, passwordHash: signIn.hash(password), totpSecret: secret,
+                subject: subject.isEmpty ? nil : subject)
+            try store.saveAccount(account, by: identity.actor)
+            var page = try Self.usersPage(identity, store: store)
+            page["created"] = id
+            if let secret { page["secret"] = secret }
+            return try pages.render("admin-users", page)
+        }
+
+        routes.form("/admin/users/{id}/disable", access: admin, summary: "Disables an account and ends its sessions and tokens") { _, context, _ in
+            let identity = try context.requireIdentity()
+            let id = try context.parameters.require("id")
+            guard id != identity.account.id else { throw HTTPError(.conflict, message: "you cannot disable your own account") }
+            guard var account = try store.account(id) else { throw HTTPError(.notFound, message: "there is no account '\(id)'") }
+            account.disabled = true
+            try store.saveAccount(account, by: identity.actor)
+            return AccountRoutes.redirect(to: "/admin/users")
+        }
+
+        routes.get("/admin/audit", access: admin, summary: "The audit log, newest first") { request, context in
+            let identity = try context.requireIdentity()
+            let entity = request.uri.queryParameters.get("entity").flatMap { $0.isEmpty ? nil : $0 }
+            var page = Workspace.base(identity, title: "Audit log")
+            page["entity"] = entity ?? ""
+            page["entries"] = try store.auditLog(entity: entity, limit: 200).map { entry -> [String: Any] in
+                ["id": entry.id, "at": entry.at, "actor": entry.actor, "action": entry.action, "entity": entry.entity,
+                 "reason": entry.reason ?? "", "after": String((entry.after ?? "").prefix(160))]
+            }
+            return try pages.render("admin-audit", page)
+        }
+    }
+
+    /// The cycle page: what has been done and what the phase allows next.
+    static func cyclePage(_ identity: Identity, year: Int, store: any AwardsStore) throws -> [String: Any] {
+        let cycle = try store.cycle(year)
+        var page = Workspace.base(identity, title: "Cycle \(year)")
+        page["year"] = year
+        page["phase"] = cycle.phase.title
+        if let next = Phase.allCases.first(where: { $0 > cycle.phase }) {
+            page["next"] = ["value": next.rawValue, "title": next.title]
+        }
+        let nominations = try store.nominations(cycle: year)
+        page["nominations"] = nominations.count
+        page["submitted"] = nominations.filter { $0.state == .submitted }.count
+        var rounds: [[String: Any]] = []
+        for round in [1, 2] {
+            let assignments = try store.assignments(cycle: year, round: round)
+            let reviews = try store.reviews(cycle: year, round: round)
+            var entry: [String: Any] = ["round": round, "assigned": assignments.count]
+            entry["submitted"] = reviews.filter { $0.state == .submitted }.count
+            entry["recused"] = reviews.filter { $0.state == .recused }.count
+            let smart21Named = try store.shortlist("smart21", cycle: year) != nil
+            entry["canAssign"] = CycleAction.assignAnalysts.allowedPhases.contains(cycle.phase) && (round == 1 || smart21Named)
+            if reviews.contains(where: { $0.state == .submitted }) {
+                let sheet = try Programme(store: store, actor: identity.actor).score(round: round, cycle: year)
+                entry["calibration"] = sheet.calibration.rawValue
+                entry["scores"] = sheet.rows.prefix(25).map { row -> [String: Any] in
+                    ["nomination": row.nomination, "community": row.community, "overall": Show.score(row.overall), "reviews": row.reviews,
+                     "flags": row.disagreements.joined(separator: ", ")]
+                }
+            }
+            rounds.append(entry)
+        }
+        page["rounds"] = rounds
+        var lists: [[String: Any]] = []
+        for (name, title) in [("smart21", "Smart21"), ("top7", "Top7")] {
+            if let list = try store.shortlist(name, cycle: year) {
+                let names = Dictionary(nominations.map { ($0.id, $0.community) }, uniquingKeysWith: { a, _ in a })
+                lists.append(["title": title, "rule": list.rule, "selected": list.selected.map { names[$0] ?? $0 }.joined(separator: "; ")])
+            }
+        }
+        page["shortlists"] = lists
+        page["canSmart21"] = CycleAction.shortlistSmart21.allowedPhases.contains(cycle.phase)
+        page["canTop7"] = CycleAction.shortlistTop7.allowedPhases.contains(cycle.phase)
+        page["ballots"] = try store.ballots(cycle: year).count
+        page["canPublish"] = CycleAction.publishResults.allowedPhases.contains(cycle.phase)
+        page["published"] = try store.publication(cycle: year) != nil
+        return page
+    }
+
+    static func usersPage(_ identity: Identity, store: any AccountStore) throws -> [String: Any] {
+        var page = Workspace.base(identity, title: "Accounts")
+        page["accounts"] = try store.accounts().map { account -> [String: Any] in
+            ["id": account.id, "name": account.name, "role": account.role.rawValue, "subject": account.subject ?? "",
+             "disabled": account.disabled, "self": account.id == identity.account.id]
+        }
+        page["roles"] = Role.allCases.map(\.rawValue)
+        return page
+    }
+}

@@ -1,0 +1,114 @@
+import Awards
+import Foundation
+import Hummingbird
+
+/// The community's workspace: its nomination, editable while nominations are open, and the
+/// analysts' feedback once the cycle's results are published — scores per factor and comments,
+/// never who wrote them.
+enum CommunityWorkspaceRoutes {
+    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
+        let store = platform.store
+
+        routes.get("/community", access: .only(.community), summary: "A community's nomination and feedback") { _, context in
+            let identity = try context.requireIdentity()
+            let (cycle, nomination) = try Self.nomination(identity, store)
+            return try pages.render("community-workspace", try Self.page(identity, cycle: cycle, nomination: nomination, store: store))
+        }
+
+        routes.form("/community/nomination", access: .only(.community), summary: "Saves or submits the community's nomination") { _, context, form in
+            let identity = try context.requireIdentity()
+            let (cycle, stored) = try Self.nomination(identity, store)
+            var nomination = stored
+            for question in cycle.questions(round: 1) {
+                let text = (form["answer-\(question.id)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                if text.isEmpty {
+                    nomination.answers[question.id] = nil
+                } else if question.isQuantitative {
+                    guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
+                        throw HTTPError(.unprocessableContent, message: "field 'answer-\(question.id)': '\(text)' is not a number")
+                    }
+                    nomination.answers[question.id] = .number(value)
+                } else {
+                    nomination.answers[question.id] = .text(text)
+                }
+            }
+            nomination.evidence = (form["evidence"] ?? "").split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let programme = Programme(store: store, actor: identity.actor)
+            do {
+                if form["action"] == "submit" {
+                    try nomination.submit(in: cycle)
+                } else {
+                    try CycleAction.editNomination.check(in: cycle.phase)
+                }
+                try programme.saveNominations([nomination], cycle: cycle.year)
+            } catch let error as AwardsError {
+                var page = try Self.page(identity, cycle: cycle, nomination: nomination, store: store)
+                page["problem"] = error.description
+                return try pages.render("community-workspace", page, status: ProgrammeErrors<Context>.status(error.kind))
+            }
+            return AccountRoutes.redirect(to: "/community")
+        }
+    }
+
+    /// The nomination the account speaks for, in the latest cycle that has it.
+    static func nomination(_ identity: Identity, _ store: any AwardsStore) throws -> (Cycle, Nomination) {
+        guard let id = identity.account.subject, !id.isEmpty else {
+            throw HTTPError(.forbidden, message: "this account is not linked to a nomination")
+        }
+        for cycle in try store.cycles().reversed() {
+            if let nomination = try store.nominations(cycle: cycle.year).first(where: { $0.id == id }) { return (cycle, nomination) }
+        }
+        throw HTTPError(.notFound, message: "the nomination '\(id)' of this account is in no cycle")
+    }
+
+    /// The page: the questionnaire (editable while nominations are open) and, once published,
+    /// the feedback.
+    static func page(_ identity: Identity, cycle: Cycle, nomination: Nomination, store: any AwardsStore) throws -> [String: Any] {
+        var page = Workspace.base(identity, title: "Your nomination")
+        page["year"] = cycle.year
+        page["id"] = nomination.id
+        page["community"] = nomination.community
+        page["state"] = nomination.state.rawValue
+        page["phase"] = cycle.phase.title
+        page["editable"] = CycleAction.editNomination.allowedPhases.contains(cycle.phase)
+        page["evidence"] = nomination.evidence.joined(separator: "\n")
+        page["questions"] = cycle.questions(round: 1).map { question -> [String: Any] in
+            let answer: String = switch nomination.answers[question.id] {
+            case let .number(n)?: Show.count(n)
+            case let .text(t)?: t
+            case nil: ""
+            }
+            return ["id": question.id, "text": question.text, "answer": answer, "number": question.isQuantitative]
+        }
+        if let publication = try store.publication(cycle: cycle.year) {
+            page["published"] = true
+            page["stage"] = publication.winner == nomination.id ? "Community of the Year"
+                : publication.top7.contains(nomination.id) ? "Top7" : publication.smart21.contains(nomination.id) ? "Smart21" : "nominated"
+            page["feedback"] = try Feedback.rows(nomination: nomination.id, cycle: cycle, store: store)
+        }
+        return page
+    }
+}
+
+/// What a community learns from its reviews: per round and factor, the number of reviews, the
+/// mean score and the comments in a fixed order — no analyst ids, names or per-analyst scores.
+/// Recused reviews and drafts count for nothing.
+enum Feedback {
+    static func rows(nomination: String, cycle: Cycle, store: any AwardsStore) throws -> [[String: Any]] {
+        var rows: [[String: Any]] = []
+        for round in [1, 2] {
+            let reviews = try store.reviews(cycle: cycle.year, round: round).filter { $0.nomination == nomination && $0.state == .submitted }
+            guard !reviews.isEmpty else { continue }
+            for factor in cycle.factors {
+                let scores = reviews.compactMap { $0.scores[factor.code] }
+                guard !scores.isEmpty else { continue }
+                let mean = scores.map(\.score).reduce(0, +) / Double(scores.count)
+                var row: [String: Any] = ["round": round, "factor": factor.name, "count": scores.count, "mean": Show.score(mean)]
+                row["comments"] = scores.map(\.comment).sorted()
+                rows.append(row)
+            }
+        }
+        return rows
+    }
+}

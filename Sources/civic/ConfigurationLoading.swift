@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import WebApp
+
+extension WebOptions {
+    /// The settings these options give; those not given are left to the other sources.
+    var flags: WebConfiguration.Flags {
+        WebConfiguration.Flags(
+            host: host, port: port, database: database, indexSpec: index, analysis: analysis, logLevel: logLevel,
+            secureCookies: secureCookies, bcryptCost: bcryptCost, configFile: config)
+    }
+
+    /// The configuration from these options, then the process's `CIVIC_…` environment variables,
+    /// then the configuration file, then the defaults. A value that cannot be used stops the
+    /// command with a message naming the setting and where it was found.
+    func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> WebConfiguration {
+        do {
+            return try await WebConfiguration.load(flags: flags, environment: environment)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,538 @@
+#!/usr/bin/env python3
+"""A walk through the Civic Index platform in a real headless Chromium, driven by Selenium.
+
+Usage: walkthrough.py --base-url http://127.0.0.1:8080 --screenshots out/screenshots
+
+Each step is a function taking the `Walk` and raising `Failure` with a message that says what was
+expected and what the page showed. Steps run in the order of `STEPS`; a PNG screenshot is taken
+after each one (and one named `FAILED-...` when a step fails). The exit status is 0 only when
+every step passed, 1 when one failed, and 2 when the browser or Selenium are missing (`.ci/run`
+installs them).
+
+Further steps (signing in with TOTP, scoring, voting, publishing) are functions of the same
+shape added to `STEPS`; `login` and `totp` are ready for them.
+"""
+
+import argparse
+import hashlib
+import hmac
+import os
+import re
+import signal
+import struct
+import sys
+import time
+import traceback
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+#: How long a page or element may take to appear before a step fails.
+WAIT_SECONDS = 15
+
+
+class Failure(Exception):
+    """A check that did not hold: the message says what was expected and what was found."""
+
+
+def check(condition, message):
+    """Raises `Failure(message)` unless `condition` holds."""
+    if not condition:
+        raise Failure(message)
+
+
+# ---------------------------------------------------------------------------------------------
+# TOTP (RFC 6238) and signing in
+
+def totp(secret: str, at: Optional[float] = None, digits: int = 6, step: int = 30) -> str:
+    """The TOTP code of `secret` at time `at` (now by default): HMAC-SHA1 over the 30-second
+    counter, keyed with the secret's UTF-8 bytes as HummingbirdOTP does (not base32-decoded)."""
+    counter = int((time.time() if at is None else at) // step)
+    digest = hmac.new(secret.encode("utf-8"), struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
+    return str(value % 10 ** digits).zfill(digits)
+
+
+def fresh_totp(secret: str, margin: float = 3.0, step: int = 30) -> str:
+    """A code that stays valid for at least `margin` seconds: waits for the next time step when
+    the current one is about to end, so a code is not rejected for expiring in transit."""
+    remaining = step - time.time() % step
+    if remaining < margin:
+        time.sleep(remaining + 0.1)
+    return totp(secret, step=step)
+
+
+def login(driver, username: str, password: str, totp_secret: Optional[str] = None):
+    """Signs in through the page the driver is on: fills the form fields named `username` and
+    `password`, and `code` with a fresh TOTP when `totp_secret` is given. The code field may be on
+    the same form or on the page the first submission leads to."""
+    from selenium.webdriver.common.by import By
+
+    form_field(driver, "username").clear()
+    form_field(driver, "username").send_keys(username)
+    form_field(driver, "password").send_keys(password)
+    codes = driver.find_elements(By.NAME, "code")
+    if totp_secret is not None and codes:
+        codes[0].send_keys(fresh_totp(totp_secret))
+        submit(codes[0])
+        return
+    submit(form_field(driver, "password"))
+    if totp_secret is not None:
+        code = form_field(driver, "code")
+        code.send_keys(fresh_totp(totp_secret))
+        submit(code)
+
+
+def form_field(driver, name: str):
+    """The visible form field named `name`, waiting for it to appear."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    try:
+        return WebDriverWait(driver, WAIT_SECONDS).until(EC.visibility_of_element_located((By.NAME, name)))
+    except Exception:
+        raise Failure(f"no visible form field named {name!r} on {driver.current_url}") from None
+
+
+def submit(element):
+    """Submits the form of `element` through its submit button (as a person would), or by
+    pressing Enter in it when the form has no button."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    form = element.find_element(By.XPATH, "./ancestor::form")
+    buttons = form.find_elements(By.CSS_SELECTOR, "button[type=submit], button:not([type]), input[type=submit]")
+    if buttons:
+        buttons[0].click()
+    else:
+        element.send_keys(Keys.ENTER)
+
+
+# ---------------------------------------------------------------------------------------------
+# The walk
+
+@dataclass
+class Walk:
+    """What every step works with: the browser, the site's address and where screenshots go."""
+
+    driver: object
+    base_url: str
+    screenshots: str
+    shot_number: int = 0
+
+    def url(self, path: str) -> str:
+        return self.base_url.rstrip("/") + path
+
+    def open(self, path: str):
+        """Loads `path` and waits for the page to be complete."""
+        self.driver.get(self.url(path))
+        self.wait_loaded()
+
+    def wait_loaded(self):
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        WebDriverWait(self.driver, WAIT_SECONDS).until(
+            lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def wait_for_path(self, predicate: Callable[[str], bool], what: str):
+        """Waits until the current path and query satisfy `predicate` (after a click or a form)."""
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        try:
+            WebDriverWait(self.driver, WAIT_SECONDS).until(lambda d: predicate(self.path()))
+        except Exception:
+            raise Failure(f"expected to arrive at {what}, but the browser is at {self.driver.current_url}") from None
+        self.wait_loaded()
+
+    def path(self) -> str:
+        """The current path with its query, without the site's address."""
+        url = self.driver.current_url
+        return url[len(self.base_url.rstrip("/")):] if url.startswith(self.base_url.rstrip("/")) else url
+
+    def shot(self, name: str):
+        """Saves a screenshot of the viewport as NN-name.png."""
+        self.shot_number += 1
+        path = os.path.join(self.screenshots, f"{self.shot_number:02d}-{name}.png")
+        check(self.driver.save_screenshot(path), f"could not save the screenshot {path}")
+
+    def text(self) -> str:
+        """The visible text of the page."""
+        from selenium.webdriver.common.by import By
+
+        return self.driver.find_element(By.TAG_NAME, "body").text
+
+    def find(self, css: str, what: str):
+        from selenium.webdriver.common.by import By
+
+        found = self.driver.find_elements(By.CSS_SELECTOR, css)
+        check(found, f"no {what} ({css}) on {self.path()}")
+        return found[0]
+
+    def link(self, text: str, within: str = "body"):
+        """The first link inside `within` whose visible text contains `text` (case-insensitive)."""
+        from selenium.webdriver.common.by import By
+
+        for a in self.driver.find_elements(By.CSS_SELECTOR, f"{within} a"):
+            if text.lower() in a.text.lower():
+                return a
+        raise Failure(f"no link containing {text!r} in {within} on {self.path()}")
+
+    def expect_text(self, *fragments: str):
+        page = self.text()
+        for fragment in fragments:
+            check(fragment in page, f"{self.path()} does not show {fragment!r}; it shows:\n{page[:1500]}")
+
+    def heading(self) -> str:
+        return self.find("h1", "page heading").text.strip()
+
+    def table_rows(self, css: str = "main table tbody tr"):
+        """The rows of a table as lists of cell texts."""
+        # One script call rather than one WebDriver round trip per cell. innerText is the
+        # rendered text, so a cell hidden by the page's CSS reads as empty.
+        return self.driver.execute_script(
+            "return Array.from(document.querySelectorAll(arguments[0]), tr =>"
+            " Array.from(tr.querySelectorAll('th, td'), c => c.innerText.trim()))", css)
+
+    def chart(self, what: str, min_marks: int = 1):
+        """Checks that the page has an SVG chart with at least `min_marks` drawn marks."""
+        svg = self.find("main svg", what)
+        marks = self.driver.execute_script(
+            "return arguments[0].querySelectorAll('rect, path, circle, line, polygon, polyline').length", svg)
+        check(marks >= min_marks, f"the {what} on {self.path()} draws {marks} marks, expected at least {min_marks}")
+        size = svg.size
+        check(size["width"] > 100 and size["height"] > 50,
+              f"the {what} on {self.path()} is rendered {size['width']}×{size['height']} px, too small to see")
+        return svg
+
+
+def select(walk: Walk, element_id: str, value: str):
+    """Chooses `value` in the select `element_id` with the real control."""
+    from selenium.webdriver.support.ui import Select
+
+    control = Select(walk.find(f"select#{element_id}", f"select #{element_id}"))
+    values = [o.get_attribute("value") for o in control.options]
+    check(value in values, f"the select #{element_id} offers no {value!r}; it offers {values}")
+    control.select_by_value(value)
+
+
+def selected(walk: Walk, element_id: str) -> str:
+    from selenium.webdriver.support.ui import Select
+
+    return Select(walk.find(f"select#{element_id}", f"select #{element_id}")).first_selected_option.get_attribute("value")
+
+
+def number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return float("-inf")
+
+
+# ---------------------------------------------------------------------------------------------
+# Steps
+
+def home(walk: Walk):
+    walk.open("/")
+    check("Civic Index" in walk.driver.title, f"the home page's title is {walk.driver.title!r}")
+    check(walk.heading() == "Civic Index", f"the home page's heading is {walk.heading()!r}")
+    walk.expect_text("51 units", "See the full ranking", "Browse the network")
+    top = walk.find("main ol li", "top-five list")
+    check(top.text.startswith("Switzerland") and "68.38" in top.text, f"the home page's top unit is {top.text!r}")
+    walk.shot("home")
+
+
+def rankings(walk: Walk):
+    walk.open("/")
+    walk.link("Rankings", "nav").click()
+    walk.wait_for_path(lambda p: p == "/rankings", "/rankings")
+    walk.expect_text("51 units")
+    rows = walk.table_rows()
+    check(len(rows) == 51, f"the rankings table has {len(rows)} rows, expected 51")
+    first = rows[0]
+    check(first[:2] == ["1", "Switzerland"] and first[2] == "68.38",
+          f"the first row is {first}, expected rank 1, Switzerland, 68.38")
+    walk.shot("rankings")
+
+    # Sort by name through the form's real controls.
+    select(walk, "sort", "name")
+    walk.find("main form button[type=submit]", "Show button").click()
+    walk.wait_for_path(lambda p: "sort=name" in p, "the rankings sorted by name")
+    names = [r[1] for r in walk.table_rows()]
+    check(len(names) == 51 and names == sorted(names), f"sorted by name, the units are in this order: {names}")
+    check(selected(walk, "sort") == "name", "the sort control does not keep the chosen order after the page reloads")
+    walk.shot("rankings-by-name")
+
+    # Sort by an aggregate shown as a column: its column must then be descending.
+    headers = [h.text.strip() for h in walk.driver.find_elements("css selector", "main table thead th")]
+    from selenium.webdriver.support.ui import Select
+    options = Select(walk.find("select#sort", "sort control")).options
+    aggregate = next((o for o in options if o.get_attribute("value") not in ("rank", "name") and o.text.strip() in headers[3:]), None)
+    check(aggregate is not None, f"no aggregate in the sort control is a column of the table ({headers})")
+    code, label = aggregate.get_attribute("value"), aggregate.text.strip()
+    select(walk, "sort", code)
+    walk.find("main form button[type=submit]", "Show button").click()
+    walk.wait_for_path(lambda p: f"sort={code}" in p, f"the rankings sorted by {code}")
+    column = headers.index(label)
+    values = [number(r[column]) for r in walk.table_rows()]
+    check(values == sorted(values, reverse=True), f"sorted by {label}, its column is not descending: {values}")
+    walk.shot("rankings-by-aggregate")
+
+    # Filter to Asia (keeping the sort), then back to rank order.
+    select(walk, "group", "EurAsia_group:Asia")
+    select(walk, "sort", "rank")
+    walk.find("main form button[type=submit]", "Show button").click()
+    walk.wait_for_path(lambda p: "filter=EurAsia_group" in p, "the rankings filtered to Asia")
+    walk.expect_text("21 units", "Japan")
+    names = [r[1] for r in walk.table_rows()]
+    check(len(names) == 21, f"filtered to Asia, the table has {len(names)} rows, expected 21")
+    check("Switzerland" not in names, "filtered to Asia, Switzerland is still listed")
+    ranks = [int(r[0]) for r in walk.table_rows()]
+    check(ranks == sorted(ranks), f"filtered to Asia in rank order, the ranks are {ranks}")
+    check(selected(walk, "group") == "EurAsia_group:Asia", "the filter control does not keep the chosen group")
+    csv = walk.link("Download CSV").get_attribute("href")
+    check("filter=EurAsia_group" in csv, f"the CSV link does not carry the filter: {csv}")
+    walk.shot("rankings-asia")
+
+
+def unit_profile(walk: Walk):
+    walk.open("/rankings")
+    walk.link("Switzerland", "main table").click()
+    walk.wait_for_path(lambda p: p == "/units/CHE", "Switzerland's profile /units/CHE")
+    check(walk.heading() == "Switzerland", f"the profile's heading is {walk.heading()!r}")
+    walk.expect_text("Rank 1 of 51", "Strengths", "Weaknesses")
+    interval = re.search(r"between (\d+) and (\d+) in 90%", walk.text())
+    check(interval is not None, f"the profile shows no rank interval:\n{walk.text()[:800]}")
+    low, high = int(interval.group(1)), int(interval.group(2))
+    check(1 <= low <= high <= 51, f"the rank interval {low}–{high} is not within 1–51")
+    svg = walk.chart("score chart", min_marks=5)
+    check(svg.get_attribute("role") == "img", "the score chart is not exposed as an image (role=img)")
+    labelled = walk.driver.execute_script(
+        "const s = arguments[0]; return !!(s.getAttribute('aria-label') || s.getAttribute('aria-labelledby') || s.querySelector('title'))", svg)
+    check(labelled, "the score chart has no accessible name (title or aria-label)")
+    walk.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", svg)
+    walk.shot("unit-profile")
+
+
+def communities(walk: Walk):
+    walk.open("/")
+    walk.link("Communities", "nav").click()
+    walk.wait_for_path(lambda p: p == "/communities", "/communities")
+    check(walk.heading() == "The network", f"the directory's heading is {walk.heading()!r}")
+    svg = walk.chart("world map", min_marks=10)
+    check(svg.get_attribute("role") == "img", "the world map is not exposed as an image (role=img)")
+    rows = walk.table_rows()
+    check(len(rows) >= 10, f"the directory lists {len(rows)} communities")
+    # The map accounts for every community: a dot for each one with coordinates, the rest named
+    # in its description.
+    description = walk.driver.execute_script("const d = arguments[0].querySelector('desc'); return d ? d.textContent : ''", svg)
+    counts = re.search(r"World map of (\d+) communit(?:y|ies), (\d+) with coordinates", description)
+    check(counts is not None, f"the world map does not describe what it shows: {description[:200]!r}")
+    check(int(counts.group(1)) == len(rows),
+          f"the world map covers {counts.group(1)} communities but the directory lists {len(rows)}")
+    dots = walk.driver.execute_script("return arguments[0].querySelectorAll('circle').length", svg)
+    check(dots == int(counts.group(2)), f"the world map draws {dots} dots for {counts.group(2)} communities with coordinates")
+    check(any("Binh Duong" in r[0] for r in rows), "the directory does not list Binh Duong")
+    walk.shot("communities")
+
+
+def binh_duong_history(walk: Walk):
+    walk.open("/communities")
+    walk.link("Binh Duong", "main table").click()
+    walk.wait_for_path(lambda p: p.startswith("/communities/binh-duong"), "Binh Duong's history")
+    check("Binh Duong" in walk.heading(), f"the history's heading is {walk.heading()!r}")
+    walk.expect_text("Community of the Year: 2023", "longest streak 5 years (2019–2023)")
+    walk.chart("timeline chart", min_marks=5)
+    years = [r[0] for r in walk.table_rows()]
+    check({"2019", "2020", "2021", "2022", "2023"} <= set(years), f"the history table lists the years {years}")
+    walk.shot("binh-duong")
+
+
+def cycle_results(walk: Walk):
+    walk.open("/")
+    walk.link("2026", "main").click()
+    walk.wait_for_path(lambda p: p == "/cycles/2026", "/cycles/2026")
+    walk.expect_text("Community of the Year", "pairwise preferences", "synthetic demonstration data")
+    winner = walk.find("main h2 + p strong", "winner").text.strip()
+    check(winner, "the 2026 results name no Community of the Year")
+    ranking = [li.text for li in walk.driver.find_elements("css selector", "main h2 + ol")[0].find_elements("css selector", "li")]
+    check(len(ranking) == 7, f"the final ranking has {len(ranking)} finalists, expected 7")
+    check(ranking[0].startswith(winner), f"the winner {winner!r} is not first in the final ranking {ranking}")
+    matrix = walk.table_rows()
+    check(len(matrix) == 7 and all(len(r) == 8 for r in matrix),
+          f"the pairwise matrix is {len(matrix)} rows of {[len(r) for r in matrix]} cells, expected 7 × (1 + 7)")
+    for i, row in enumerate(matrix):
+        check(row[1 + i] == "—", f"the matrix's diagonal cell {i + 1} is {row[1 + i]!r}, expected an em dash")
+        for j, cell in enumerate(row[1:]):
+            if j != i:
+                check(re.fullmatch(r"\d+(\.\d+)?", cell), f"the matrix cell ({i + 1}, {j + 1}) is {cell!r}, expected a count")
+    table = walk.find("main table", "pairwise matrix")
+    walk.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", table)
+    walk.shot("cycle-2026")
+
+
+def keyboard(walk: Walk):
+    """Tab moves through the links with a visible focus ring; Enter follows the focused link."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    walk.open("/")
+    focus_state = """
+        const e = document.activeElement;
+        if (!e || e === document.body) return null;
+        const s = getComputedStyle(e);
+        const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+        return {tag: e.tagName.toLowerCase(), href: e.getAttribute('href') || '', text: (e.innerText || '').trim(),
+                visible: outline || (s.boxShadow && s.boxShadow !== 'none')};
+    """
+    reached = []
+    for _ in range(10):
+        ActionChains(walk.driver).send_keys(Keys.TAB).perform()
+        state = walk.driver.execute_script(focus_state)
+        check(state is not None, "Tab does not move the focus to any element")
+        check(state["tag"] in ("a", "button", "select", "input"), f"Tab focused a {state['tag']}, not a link or control")
+        check(state["visible"], f"the focused {state['tag']} {state['text']!r} has no visible focus indicator")
+        reached.append(state["href"] or state["text"])
+        if state["href"] == "/rankings":
+            break
+    check(reached and reached[-1] == "/rankings", f"Tab did not reach the Rankings link; it reached {reached}")
+    walk.shot("keyboard-focus")
+    ActionChains(walk.driver).send_keys(Keys.ENTER).perform()
+    walk.wait_for_path(lambda p: p == "/rankings", "/rankings by pressing Enter on the focused link")
+
+    # The form works from the keyboard alone: focus the sort control, pick "name", submit with Enter.
+    sort = walk.find("select#sort", "sort control")
+    sort.send_keys("name")
+    check(selected(walk, "sort") == "name", "typing in the focused sort control does not choose an order")
+    walk.find("main form button[type=submit]", "Show button").send_keys(Keys.ENTER)
+    walk.wait_for_path(lambda p: "sort=name" in p, "the rankings sorted by name from the keyboard")
+
+
+def phone(walk: Walk):
+    """At a phone's width (390 × 844) the rankings fit without scrolling sideways."""
+    width = 390
+    # As a phone does: the page's viewport meta tag applies, and a page wider than the screen
+    # widens the layout viewport (innerWidth) instead of being clipped.
+    walk.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                {"width": width, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        walk.open("/rankings")
+        walk.shot("phone-rankings")
+        inner, scroll = walk.driver.execute_script("return [window.innerWidth, document.documentElement.scrollWidth]")
+        if scroll > inner or inner > width:
+            wide = walk.driver.execute_script("""
+                const limit = arguments[0], out = [];
+                for (const e of document.querySelectorAll('body *')) {
+                    const r = e.getBoundingClientRect();
+                    if (r.width > 0 && r.right > limit + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > limit + 1))
+                        out.push(`<${e.tagName.toLowerCase()}> "${(e.innerText || '').trim().slice(0, 40)}" ends at ${Math.round(r.right)} px`);
+                }
+                return out.slice(0, 5);""", width)
+            raise Failure(f"on a {width} px wide phone the rankings page is {max(scroll, inner)} px wide and scrolls sideways; "
+                          "widest elements: " + "; ".join(wide))
+    finally:
+        walk.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@dataclass
+class Step:
+    name: str
+    run: Callable[[Walk], None]
+    #: Later steps depend on this one (signing in, say): stop the walk when it fails.
+    required: bool = False
+
+
+STEPS = [
+    Step("home page", home),
+    Step("rankings: order, sorting and filtering", rankings),
+    Step("unit profile with chart and rank interval", unit_profile),
+    Step("communities directory with world map", communities),
+    Step("Binh Duong's history", binh_duong_history),
+    Step("2026 cycle results", cycle_results),
+    Step("keyboard access", keyboard),
+    Step("phone-width rankings", phone),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# Running
+
+def start_browser():
+    """Headless Chromium through Debian's chromedriver; exits with status 2 when either is missing."""
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        print("walkthrough: Selenium is not installed for this python3 (run .ci/run, which installs it)", file=sys.stderr)
+        sys.exit(2)
+    for path in (CHROMIUM, CHROMEDRIVER):
+        if not os.access(path, os.X_OK):
+            print(f"walkthrough: {path} is missing (run .ci/run, which installs chromium and chromium-driver)", file=sys.stderr)
+            sys.exit(2)
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
+                     "--disable-gpu", "--no-first-run", "--disable-extensions", "--lang=en-GB"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(WAIT_SECONDS * 2)
+    return driver
+
+
+def console_errors(driver):
+    """The browser console's errors since the last call (a blocked resource, a script error, a
+    content-security-policy violation), except the missing favicon."""
+    try:
+        entries = driver.get_log("browser")
+    except Exception:
+        return []
+    return [e["message"] for e in entries if e.get("level") == "SEVERE" and "favicon.ico" not in e.get("message", "")]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base-url", required=True, help="where the platform runs, e.g. http://127.0.0.1:8080")
+    parser.add_argument("--screenshots", required=True, help="the folder for the PNG screenshots")
+    parser.add_argument("--only", action="append", default=[], help="run only the steps whose name contains this (repeatable)")
+    arguments = parser.parse_args(argv)
+    # Stopped from outside (the Swift test's time limit): unwind, so the browser is closed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    os.makedirs(arguments.screenshots, exist_ok=True)
+    for old in os.listdir(arguments.screenshots):
+        if old.endswith(".png"):
+            os.remove(os.path.join(arguments.screenshots, old))
+
+    driver = start_browser()
+    walk = Walk(driver=driver, base_url=arguments.base_url, screenshots=arguments.screenshots)
+    steps = [s for s in STEPS if not arguments.only or any(o in s.name for o in arguments.only)]
+    failures = []
+    try:
+        for step in steps:
+            started = time.monotonic()
+            try:
+                step.run(walk)
+                errors = console_errors(driver)
+                check(not errors, "the browser console reported errors:\n  " + "\n  ".join(errors))
+                print(f"ok    {step.name} ({time.monotonic() - started:.1f} s)", flush=True)
+            except Exception as error:
+                detail = str(error) if isinstance(error, Failure) else traceback.format_exc()
+                failures.append(step.name)
+                print(f"FAIL  {step.name}: {detail}", flush=True)
+                try:
+                    walk.shot("FAILED-" + re.sub(r"[^a-z0-9]+", "-", step.name.lower()).strip("-"))
+                except Exception:
+                    pass
+                if step.required:
+                    print("      later steps depend on this one: stopping", flush=True)
+                    break
+    finally:
+        driver.quit()
+    print(f"{len(steps) - len(failures)} passed, {len(failures)} failed; screenshots in {arguments.screenshots}", flush=True)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
