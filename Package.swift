@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "CivicIndex",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "IndexEngine", targets: ["IndexEngine"]),
         .library(name: "Awards", targets: ["Awards"]),

@@ -31,10 +31,9 @@ public func buildApplication(
 
 /// The platform's router with its middleware and every route, and the table of declared routes.
 func makeRouter(
-    platform: Platform, pages: Pages, policy: SecurityPolicy = SecurityPolicy(), logRequests: Bool = false
+    platform: Platform, pages: Pages, policy: SecurityPolicy = SecurityPolicy()
 ) -> (Router<PlatformContext>, [RouteTable<PlatformContext>.Entry]) {
     let router = Router(context: PlatformContext.self)
-    if logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
     router.add(middleware: SecurityHeaders())
     router.add(middleware: ErrorPages(pages: pages))
     router.add(middleware: ProgrammeErrors())

@@ -61,9 +61,8 @@ enum AccountRoutes {
 
         routes.form("/account/tokens", access: .signedIn, summary: "Creates an API token, shown once") { _, context, form in
             let identity = try context.requireIdentity()
-            let label = String(try form.required("label").prefix(100))
-            let token = Secrets.token()
-            try store.createToken(APIToken(id: Secrets.digest(token), account: identity.account.id, label: label, created: policy.now()), by: identity.actor)
+            let token = try AccountProvisioning.issueToken(
+                for: identity.account.id, label: try form.required("label"), at: policy.now(), in: store, by: identity.actor)
             return try accountPage(pages, context: context, store: store, newToken: token)
         }
 

@@ -111,7 +111,4 @@ struct SignIn: Sendable {
         }
         return nil
     }
-
-    /// A bcrypt hash of `password` at the policy's cost.
-    func hash(_ password: String) -> String { Bcrypt.hash(password, cost: policy.bcryptCost) }
 }

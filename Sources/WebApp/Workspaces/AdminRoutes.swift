@@ -84,16 +84,11 @@ enum AdminRoutes {
         routes.form("/admin/users", access: admin, summary: "Creates an account; its TOTP secret is shown once") { _, context, form in
             let identity = try context.requireIdentity()
             guard let role = Role(rawValue: try form.required("role")) else { throw HTTPError(.unprocessableContent, message: "field 'role': unknown role") }
-            let id = try form.required("username").lowercased()
-            guard try store.account(id) == nil else { throw HTTPError(.conflict, message: "field 'username': the account '\(id)' exists") }
-            let password = try form.required("password")
-            guard password.count >= 12 else { throw HTTPError(.unprocessableContent, message: "field 'password': at least 12 characters") }
-            let secret = role == .community ? nil : Secrets.totpSecret()
-            let subject = (form["subject"] ?? "").trimmingCharacters(in: .whitespaces)
-            let account = Account(
-                id: id, name: try form.required("name"), role: role, passwordHash: signIn.hash(password), totpSecret: secret,
-                subject: subject.isEmpty ? nil : subject)
-            try store.saveAccount(account, by: identity.actor)
+            let account = try AccountProvisioning.create(
+                id: try form.required("username"), name: try form.required("name"), role: role,
+                subject: (form["subject"] ?? "").trimmingCharacters(in: .whitespaces), password: try form.required("password"),
+                bcryptCost: signIn.policy.bcryptCost, in: store, by: identity.actor)
+            let (id, secret) = (account.id, account.totpSecret)
             var page = try Self.usersPage(identity, store: store)
             page["created"] = id
             if let secret { page["secret"] = secret }

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Awards
+import Foundation
+import Storage
+import WebApp
+
+/// `civic account …`: accounts and API tokens from the command line — how the first organiser
+/// of a new database is created, and how scripts get their tokens.
+struct AccountCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "account", abstract: "Create accounts and API tokens; list accounts.", subcommands: [Add.self, Token.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create an account; prints its TOTP secret (for every role but community) once.")
+        @OptionGroup var common: CycleCommand.Common
+        @Argument(help: "The sign-in name.") var username: String
+        @Option(help: "The person's name.") var name: String
+        @Option(help: "The role: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: String
+        @Option(help: "The analyst id, juror id or nomination id the account acts as.") var subject: String?
+        @Option(help: "The environment variable holding the initial password (kept off the command line).")
+        var passwordEnv: String = "CIVIC_PASSWORD"
+        @Option(help: "The bcrypt cost of the password hash.") var bcryptCost: UInt8 = 12
+
+        func validate() throws {
+            guard Role(rawValue: role) != nil else {
+                throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")), not '\(role)'")
+            }
+            guard (4...31).contains(bcryptCost) else { throw ValidationError("--bcrypt-cost must be 4 to 31") }
+            guard let password = ProcessInfo.processInfo.environment[passwordEnv], !password.isEmpty else {
+                throw ValidationError("set the initial password in the environment variable \(passwordEnv)")
+            }
+            guard password.count >= AccountProvisioning.minimumPasswordLength else {
+                throw ValidationError("the password in \(passwordEnv) needs at least \(AccountProvisioning.minimumPasswordLength) characters")
+            }
+        }
+
+        func run() throws {
+            try awards {
+                let store = try SQLiteStore(path: common.database)
+                let account = try AccountProvisioning.create(
+                    id: username, name: name, role: Role(rawValue: role)!, subject: subject,
+                    password: ProcessInfo.processInfo.environment[passwordEnv] ?? "", bcryptCost: bcryptCost, in: store, by: common.actor)
+                print("Created \(account.id) (\(account.role.rawValue)).")
+                if let secret = account.totpSecret { print("TOTP secret (shown once; add it to an authenticator app): \(secret)") }
+            }
+        }
+    }
+
+    struct Token: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Issue an API token for an account; prints it once.")
+        @OptionGroup var common: CycleCommand.Common
+        @Argument(help: "The sign-in name.") var username: String
+        @Option(help: "What the token is for.") var label: String
+
+        func run() throws {
+            try awards {
+                let store = try SQLiteStore(path: common.database)
+                print(try AccountProvisioning.issueToken(for: username, label: label, at: Date(), in: store, by: common.actor))
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the accounts.")
+        @OptionGroup var common: CycleCommand.Common
+
+        func run() throws {
+            try awards {
+                for account in try SQLiteStore(path: common.database).accounts() {
+                    let state = account.disabled ? "disabled" : account.isLocked(at: Date()) ? "locked" : "active"
+                    print([account.id, account.role.rawValue, account.subject ?? "—", state, account.name].joined(separator: "\t"))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Awards
+import Foundation
+import HummingbirdBcrypt
+import Storage
+import Testing
+@testable import WebApp
+
+/// Creating accounts and tokens, as the organisers' page and `civic account` do.
+@Suite("Account provisioning")
+struct AccountProvisioningTests {
+    static func store() throws -> (SQLiteStore, String) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("civic-accounts-\(UUID().uuidString).sqlite").path
+        return (try SQLiteStore(path: path), path)
+    }
+
+    @Test("an analyst account gets a bcrypt hash and a TOTP secret; the audit log shows neither")
+    func createAnalyst() throws {
+        let (store, path) = try Self.store()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let account = try AccountProvisioning.create(
+            id: "Ana.Lyst", name: "Ana Lyst (synthetic)", role: .analyst, subject: "A-001", password: "correct horse battery", bcryptCost: 4,
+            in: store, by: "admin")
+        #expect(account.id == "ana.lyst")
+        #expect(Bcrypt.verify("correct horse battery", hash: account.passwordHash))
+        #expect(account.totpSecret?.count == 20)
+        let stored = try #require(try store.account("ana.lyst"))
+        #expect(stored == account)
+        let entry = try #require(try store.auditLog(entity: "account:ana.lyst", limit: 1).first)
+        #expect(entry.actor == "admin")
+        #expect(entry.after?.contains(account.passwordHash) == false)
+        #expect(entry.after?.contains(account.totpSecret ?? "-") == false)
+        #expect(entry.after?.contains("(redacted)") == true)
+    }
+
+    @Test("bad input is refused with the field named, and nothing is stored")
+    func badInput() throws {
+        let (store, path) = try Self.store()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        #expect(throws: AwardsError(.invalidValue, "the password needs at least 12 characters", field: "password")) {
+            _ = try AccountProvisioning.create(id: "x1", name: "X", role: .admin, subject: nil, password: "short", bcryptCost: 4, in: store, by: "admin")
+        }
+        let noSubject = #expect(throws: AwardsError.self) {
+            _ = try AccountProvisioning.create(id: "j1", name: "J", role: .juror, subject: "", password: "long enough password", bcryptCost: 4, in: store, by: "admin")
+        }
+        #expect(noSubject?.field == "subject")
+        let badName = #expect(throws: AwardsError.self) {
+            _ = try AccountProvisioning.create(id: "no spaces", name: "N", role: .admin, subject: nil, password: "long enough password", bcryptCost: 4, in: store, by: "admin")
+        }
+        #expect(badName?.field == "id")
+        _ = try AccountProvisioning.create(id: "admin", name: "A", role: .admin, subject: nil, password: "long enough password", bcryptCost: 4, in: store, by: "system")
+        let duplicate = #expect(throws: AwardsError.self) {
+            _ = try AccountProvisioning.create(id: "ADMIN", name: "B", role: .admin, subject: nil, password: "long enough password", bcryptCost: 4, in: store, by: "system")
+        }
+        #expect(duplicate?.kind == .duplicate)
+        #expect(try store.accounts().map(\.id) == ["admin"])
+    }
+
+    @Test("a token is returned once and stored only as its digest; unknown accounts and empty labels are refused")
+    func tokens() throws {
+        let (store, path) = try Self.store()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        _ = try AccountProvisioning.create(id: "bench", name: "B", role: .admin, subject: nil, password: "long enough password", bcryptCost: 4, in: store, by: "system")
+        let token = try AccountProvisioning.issueToken(for: "bench", label: "load test", at: Date(timeIntervalSince1970: 0), in: store, by: "system")
+        #expect(token.count == 43)
+        #expect(try store.token(Secrets.digest(token))?.account == "bench")
+        #expect(try store.token(token) == nil)
+        #expect(throws: AwardsError.self) { _ = try AccountProvisioning.issueToken(for: "nobody", label: "x", at: Date(), in: store, by: "system") }
+        let blank = #expect(throws: AwardsError.self) { _ = try AccountProvisioning.issueToken(for: "bench", label: "  ", at: Date(), in: store, by: "system") }
+        #expect(blank?.field == "label")
+    }
+}
