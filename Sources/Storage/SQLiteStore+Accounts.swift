@@ -79,6 +79,13 @@ extension SQLiteStore: AccountStore {
         try transaction(by: "system") { db, _ in try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id]) }
     }
 
+    public func deleteSessions(account: String, except: String?) throws(AwardsError) {
+        try transaction(by: account) { db, log in
+            try db.execute(sql: "DELETE FROM session WHERE account = ? AND id IS NOT ?", arguments: [account, except])
+            try log("end-sessions", "account:\(account)", nil, "{\"ended\":\(db.changesCount)}", nil)
+        }
+    }
+
     public func createToken(_ token: APIToken, by actor: String) throws(AwardsError) {
         try write("create", "api-token:\(token.account):\(token.id.prefix(8))", by: actor) { db in
             try db.execute(sql: "INSERT INTO api_token (id, account, body) VALUES (?, ?, ?)", arguments: [token.id, token.account, try JSON.encode(token)])

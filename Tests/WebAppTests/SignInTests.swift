@@ -166,6 +166,30 @@ struct SignInTests {
         }
     }
 
+    @Test("changing the password needs the current one and at least 12 characters, and ends the other sessions")
+    func changePassword() async throws {
+        try await TestPlatform.with { app in
+            let community = app.account(.community)
+            let first = try await app.signedIn(.community)
+            let second = try await app.signedIn(.community)
+            try await first.get("/account")
+            let wrong = try await first.post("/account/password", [("current", "not it"), ("new", "a brand new passphrase")])
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.body.contains("The current password is wrong."))
+            let short = try await first.post("/account/password", [("current", community.password), ("new", "short")])
+            #expect(short.status == .unprocessableContent)
+            let changed = try await first.post("/account/password", [("current", community.password), ("new", "a brand new passphrase")])
+            #expect(changed.status == .ok)
+            #expect(changed.body.contains("Your password is changed"))
+            #expect(try await first.get("/community").status == .ok, "this session goes on")
+            #expect(try await second.get("/community").status == .seeOther, "the other session ended")
+            let again = app.browser()
+            try await again.get("/login")
+            #expect(try await again.post("/login", [("username", "community"), ("password", community.password)]).status == .unauthorized)
+            #expect(try await again.post("/login", [("username", "community"), ("password", "a brand new passphrase")]).status == .seeOther)
+        }
+    }
+
     @Test("after sign-in only paths on this site are followed")
     func safeNext() {
         #expect(AccountRoutes.safeNext("/analyst") == "/analyst")

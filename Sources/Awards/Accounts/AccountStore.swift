@@ -25,6 +25,8 @@ public protocol AccountStore: Sendable {
     func createSession(_ session: Session) throws(AwardsError)
     /// Ends a session.
     func deleteSession(_ id: String) throws(AwardsError)
+    /// Ends every session of an account but `except`.
+    func deleteSessions(account: String, except: String?) throws(AwardsError)
 
     /// Stores a new API token.
     func createToken(_ token: APIToken, by actor: String) throws(AwardsError)

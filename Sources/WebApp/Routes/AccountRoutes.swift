@@ -1,6 +1,8 @@
 import Awards
 import Foundation
 import Hummingbird
+import HummingbirdBcrypt
+import NIOPosix
 
 /// Signing in and out, the second factor, and each person's own account page with their API
 /// tokens.
@@ -66,6 +68,25 @@ enum AccountRoutes {
             return try accountPage(pages, context: context, store: store, newToken: token)
         }
 
+        routes.form("/account/password", access: .signedIn, summary: "Changes your password; your other sessions end") { _, context, form in
+            let identity = try context.requireIdentity()
+            guard var account = try store.account(identity.account.id),
+                try await SignIn.verify(form["current"] ?? "", hash: account.passwordHash)
+            else {
+                return try accountPage(pages, context: context, store: store, problem: "The current password is wrong.", status: .unauthorized)
+            }
+            let new = form["new"] ?? ""
+            guard new.count >= AccountProvisioning.minimumPasswordLength else {
+                return try accountPage(
+                    pages, context: context, store: store,
+                    problem: "The new password needs at least \(AccountProvisioning.minimumPasswordLength) characters.", status: .unprocessableContent)
+            }
+            account.passwordHash = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(new, cost: policy.bcryptCost) }
+            try store.saveAccount(account, by: identity.actor)
+            try store.deleteSessions(account: account.id, except: identity.session?.id)
+            return try accountPage(pages, context: context, store: store, notice: "Your password is changed; your other sessions have ended.")
+        }
+
         routes.form("/account/tokens/revoke", access: .signedIn, summary: "Revokes one of your API tokens") { _, context, form in
             let identity = try context.requireIdentity()
             try store.deleteToken(try form.required("token"), account: identity.account.id, by: identity.actor)
@@ -104,7 +125,10 @@ enum AccountRoutes {
         return response
     }
 
-    private static func accountPage(_ pages: Pages, context: some SignedInRequestContext, store: any AccountStore, newToken: String? = nil) throws -> Response {
+    private static func accountPage(
+        _ pages: Pages, context: some SignedInRequestContext, store: any AccountStore, newToken: String? = nil,
+        notice: String? = nil, problem: String? = nil, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
         let identity = try context.requireIdentity()
         let tokens = try store.tokens(account: identity.account.id)
         var page = Workspace.base(identity, title: "Your account")
@@ -115,7 +139,9 @@ enum AccountRoutes {
         }
         page["hasTokens"] = !tokens.isEmpty
         if let newToken { page["newToken"] = newToken }
-        var response = try pages.render("account", page)
+        if let notice { page["notice"] = notice }
+        if let problem { page["problem"] = problem }
+        var response = try pages.render("account", page, status: status)
         response.headers[.cacheControl] = "no-store"
         return response
     }
