@@ -164,6 +164,38 @@ struct WorkspaceTests {
         }
     }
 
+    @Test("API clients with tokens: an analyst reads their assignments and submits a review; another analyst's review is refused")
+    func apiClients() async throws {
+        try await TestPlatform.with { app in
+            let store = app.platform.store
+            let admin = try await app.signedIn(.admin)
+            try await admin.get("/admin/cycles/\(Self.year)")
+            try await admin.post("/admin/cycles/\(Self.year)/assign", [("round", "1")])
+            try await admin.advance(to: .smart21Scoring, year: Self.year)
+            let token = try AccountProvisioning.issueToken(for: "analyst", label: "scripts", at: app.clock.now, in: store, by: "analyst")
+            let client = app.browser()
+            let list = try await client.get("/api/v1/me/assignments", headers: [.authorization: "Bearer \(token)"])
+            #expect(list.status == .ok)
+            let assignments = try JSONSerialization.jsonObject(with: Data(list.body.utf8)) as? [[String: Any]] ?? []
+            #expect(assignments.count == 4, "the four submitted nominations; the community's draft is not assigned")
+            let nomination = try #require(assignments.first?["nomination"] as? String)
+            let cycle = try store.cycle(Self.year)
+            let scores = cycle.factors.map { "\"\($0.code)\":{\"score\":6,\"comment\":\"Clear evidence (synthetic).\",\"confidence\":3}" }.joined(separator: ",")
+            let review = #"{"nomination":"\#(nomination)","analyst":"A-101","round":1,"state":"draft","scores":{\#(scores)}}"#
+            let created = try await client.send("/api/v1/cycles/\(Self.year)/reviews", json: review, token: token)
+            #expect(created.status == .created, "\(created.body)")
+            #expect(try store.reviews(cycle: Self.year, round: 1).first { $0.nomination == nomination }?.state == .submitted)
+            let again = try await client.send("/api/v1/cycles/\(Self.year)/reviews", json: review, token: token)
+            #expect(again.status == .conflict, "a submitted review is locked")
+            let someoneElse = review.replacingOccurrences(of: "A-101", with: "A-002")
+            #expect(try await client.send("/api/v1/cycles/\(Self.year)/reviews", json: someoneElse, token: token).status == .forbidden)
+            let communityToken = try AccountProvisioning.issueToken(for: "community", label: "scripts", at: app.clock.now, in: store, by: "community")
+            let own = try await client.get("/api/v1/me/nomination", headers: [.authorization: "Bearer \(communityToken)"])
+            #expect(own.body.contains(#""id":"N-001""#))
+            #expect(try await client.send("/api/v1/cycles/\(Self.year)/reviews", json: review, token: communityToken).status == .forbidden)
+        }
+    }
+
     @Test("every role reaches its own routes and gets 403 on every other role's")
     func roleMatrix() async throws {
         try await TestPlatform.with { app in

@@ -16,6 +16,23 @@ enum ProgrammeAPIRoutes {
             return try Respond.json(["id": account.id, "name": account.name, "role": account.role.rawValue, "subject": account.subject ?? ""])
         }
 
+        routes.get("/api/v1/me/assignments", access: .only(.analyst), summary: "The analyst's assignments in the round being scored, with their review states") { _, context in
+            let identity = try context.requireIdentity()
+            let analyst = try AnalystRoutes.analystID(identity)
+            guard let (cycle, round) = try AnalystRoutes.openRound(store) else { return try Respond.json([AssignmentDocument]()) }
+            let reviews = try store.reviews(cycle: cycle.year, round: round).filter { $0.analyst == analyst }
+            let documents = try store.assignments(cycle: cycle.year, round: round).filter { $0.analyst == analyst }.map { a in
+                AssignmentDocument(
+                    cycle: cycle.year, round: round, nomination: a.nomination,
+                    state: reviews.first { $0.nomination == a.nomination }?.state.rawValue ?? "not started")
+            }
+            return try Respond.json(documents)
+        }
+
+        routes.get("/api/v1/me/nomination", access: .only(.community), summary: "The community's own nomination") { _, context in
+            try Respond.json(try CommunityWorkspaceRoutes.nomination(try context.requireIdentity(), store).1)
+        }
+
         routes.api(.post, "/api/v1/cycles/{year}/nominations", access: .roles([.admin, .community]), summary: "Saves a nomination (a community only its own)") { request, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
@@ -66,6 +83,14 @@ enum ProgrammeAPIRoutes {
             let year: Int = try context.parameters.require("year", as: Int.self)
             return try Respond.json(try Programme(store: store, actor: identity.actor).publish(cycle: year), status: .created)
         }
+    }
+
+    /// One assignment as an analyst's API client sees it.
+    struct AssignmentDocument: Encodable {
+        var cycle: Int
+        var round: Int
+        var nomination: String
+        var state: String
     }
 
     /// Decodes a JSON body, naming the field a decoding error points at.
