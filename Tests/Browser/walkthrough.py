@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A walk through the Civic Index platform in a real headless Chromium, driven by Selenium.
 
-Usage: walkthrough.py --base-url http://127.0.0.1:8080 --screenshots out/screenshots
+Usage: walkthrough.py --base-url http://127.0.0.1:8080 --screenshots out/screenshots [--accounts accounts.json]
 
 Each step is a function taking the `Walk` and raising `Failure` with a message that says what was
 expected and what the page showed. Steps run in the order of `STEPS`; a PNG screenshot is taken
@@ -9,8 +9,11 @@ after each one (and one named `FAILED-...` when a step fails). The exit status i
 every step passed, 1 when one failed, and 2 when the browser or Selenium are missing (`.ci/run`
 installs them).
 
-Further steps (signing in with TOTP, scoring, voting, publishing) are functions of the same
-shape added to `STEPS`; `login` and `totp` are ready for them.
+With `--accounts` (a JSON list of the demo accounts: username, password, role, totpSecret) the
+walk goes on through the workspaces and takes the open 2027 demo cycle to its winner: the
+community submits, the organiser assigns and moves the phases, the analyst signs in with TOTP and
+scores both rounds, the juror votes, the organiser publishes, and the results page shows the
+winner.
 """
 
 import argparse
@@ -19,11 +22,12 @@ import hmac
 import os
 import re
 import signal
+import json
 import struct
 import sys
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 CHROMIUM = "/usr/bin/chromium"
@@ -122,6 +126,11 @@ class Walk:
     base_url: str
     screenshots: str
     shot_number: int = 0
+    #: The demo accounts by role, from --accounts.
+    accounts: dict = field(default_factory=dict)
+    #: Each role's cookies once signed in, so that roles take turns in one browser.
+    sessions: dict = field(default_factory=dict)
+    current_role: Optional[str] = None
 
     def url(self, path: str) -> str:
         return self.base_url.rstrip("/") + path
@@ -436,6 +445,171 @@ def phone(walk: Walk):
         walk.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
+# ---------------------------------------------------------------------------------------------
+# The programme's workspaces
+
+WALK_YEAR = 2027
+
+
+def as_role(walk: Walk, role: str):
+    """Switches the browser to `role`: signs in (with TOTP where the role needs it) the first
+    time, and afterwards puts back that role's session cookie."""
+    if walk.current_role == role:
+        return
+    walk.open("/")
+    walk.driver.delete_all_cookies()
+    if role in walk.sessions:
+        for cookie in walk.sessions[role]:
+            walk.driver.add_cookie(cookie)
+    else:
+        account = walk.accounts[role]
+        walk.open("/login")
+        login(walk.driver, account["username"], account["password"], account.get("totpSecret"))
+        walk.wait_for_path(lambda p: p.startswith(f"/{role}"), f"the {role} workspace after signing in")
+        walk.sessions[role] = [c for c in walk.driver.get_cookies() if c["name"] == "civic_session"]
+    walk.current_role = role
+    walk.open(f"/{role}")
+    walk.expect_text("Signed in as")
+
+
+def press(walk: Walk, css: str, what: str):
+    """Clicks a button and waits for the page it leads to; fails on an error page."""
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    button = walk.find(css, what)
+    walk.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+    # The form leads to a new page: wait until the button's page is gone, then for the new one.
+    WebDriverWait(walk.driver, WAIT_SECONDS).until(EC.staleness_of(button))
+    walk.wait_loaded()
+    heading = walk.heading()
+    check(heading not in ("Conflict", "Forbidden", "Unprocessable Content", "Bad Request", "Not found"),
+          f"{what} was refused: {walk.text()[:800]}")
+
+
+def admin_cycle(walk: Walk):
+    walk.open(f"/admin/cycles/{WALK_YEAR}")
+
+
+def advance(walk: Walk, phase_title: str):
+    """Moves the cycle forward phase by phase until it is in `phase_title`."""
+    for _ in range(10):
+        admin_cycle(walk)
+        if walk.find("#phase", "the cycle's phase").text.strip() == phase_title:
+            return
+        press(walk, "#next-phase", "the next-phase button")
+    raise Failure(f"the cycle never reached {phase_title!r}")
+
+
+def community_submits(walk: Walk):
+    as_role(walk, "community")
+    walk.open("/community")
+    for box in walk.driver.find_elements("css selector", "main form [name^=answer-]"):
+        box.clear()
+        box.send_keys("55.5" if box.get_attribute("type") == "number" else "Our programme reaches every district (synthetic).")
+    evidence = walk.find("textarea#evidence", "evidence field")
+    evidence.clear()
+    evidence.send_keys("https://example.org/evidence")
+    walk.shot("community-nomination")
+    press(walk, "button[value=submit]", "submitting the nomination")
+    walk.expect_text("state: submitted")
+
+
+def organiser_opens_scoring(walk: Walk):
+    as_role(walk, "admin")
+    admin_cycle(walk)
+    press(walk, "#assign-1", "assigning round 1")
+    advance(walk, "Smart21 scoring")
+    walk.shot("organiser-scoring-open")
+
+
+def score_round(walk: Walk, round_: int):
+    from selenium.webdriver.support.ui import Select
+
+    as_role(walk, "analyst")
+    walk.open("/analyst")
+    walk.expect_text(f"round {round_}")
+    links = [a.get_attribute("href") for a in walk.driver.find_elements("css selector", "main table a")]
+    check(links, "the analyst has no assignments")
+    for n, href in enumerate(links):
+        walk.driver.get(href)
+        walk.wait_loaded()
+        for i, box in enumerate(walk.driver.find_elements("css selector", "input[name^=score-]")):
+            box.clear()
+            box.send_keys(str(4 + (n * 3 + i) % 6))
+        for box in walk.driver.find_elements("css selector", "textarea[name^=comment-]"):
+            box.clear()
+            box.send_keys("Clear evidence of results (synthetic assessment).")
+        for control in walk.driver.find_elements("css selector", "select[name^=confidence-]"):
+            Select(control).select_by_value("4")
+        if n == 0:
+            walk.shot(f"analyst-rubric-round-{round_}")
+        press(walk, "button[value=submit]", "submitting the review")
+        walk.wait_for_path(lambda p: p == "/analyst", "the analyst's list after submitting")
+    walk.expect_text(f"{len(links)} of {len(links)} done")
+    walk.shot(f"analyst-done-round-{round_}")
+
+
+def analyst_scores_round_1(walk: Walk):
+    score_round(walk, 1)
+
+
+def organiser_second_round(walk: Walk):
+    as_role(walk, "admin")
+    admin_cycle(walk)
+    press(walk, "#name-smart21", "naming the Smart21")
+    advance(walk, "Top7 questionnaire")
+    press(walk, "#assign-2", "assigning round 2")
+    advance(walk, "Top7 scoring")
+
+
+def analyst_scores_round_2(walk: Walk):
+    score_round(walk, 2)
+
+
+def organiser_opens_vote(walk: Walk):
+    as_role(walk, "admin")
+    admin_cycle(walk)
+    press(walk, "#name-top7", "naming the Top7")
+    advance(walk, "jury vote")
+    walk.expect_text("Top7")
+    walk.shot("organiser-top7")
+
+
+def juror_votes(walk: Walk):
+    from selenium.webdriver.support.ui import Select
+
+    as_role(walk, "juror")
+    walk.open("/juror")
+    controls = walk.driver.find_elements("css selector", "main select[name^=rank-]")
+    check(len(controls) == 3, f"the ballot lists {len(controls)} finalists, expected the Top7 of 3")
+    for rank, control in enumerate(controls, start=1):
+        Select(control).select_by_value(str(rank))
+    walk.shot("juror-ballot")
+    press(walk, "main form button[type=submit]", "casting the ballot")
+    walk.expect_text("Your ballot is recorded")
+
+
+def organiser_publishes(walk: Walk):
+    as_role(walk, "admin")
+    admin_cycle(walk)
+    press(walk, "#publish", "publishing the results")
+    walk.wait_for_path(lambda p: p == f"/cycles/{WALK_YEAR}", "the published results")
+    walk.expect_text("Community of the Year")
+    winner = walk.find("main h2 + p strong", "winner").text.strip()
+    check(winner.endswith("(synthetic)"), f"the {WALK_YEAR} results name {winner!r} as winner")
+    walk.shot("results-2027")
+
+
+def community_feedback(walk: Walk):
+    as_role(walk, "community")
+    walk.open("/community")
+    walk.expect_text("Result and feedback", "Stage reached")
+    check("Analyst" not in walk.find("main", "page").text, "the feedback names an analyst")
+    walk.shot("community-feedback")
+
+
 @dataclass
 class Step:
     name: str
@@ -453,6 +627,19 @@ STEPS = [
     Step("2026 cycle results", cycle_results),
     Step("keyboard access", keyboard),
     Step("phone-width rankings", phone),
+]
+
+#: The walk through the workspaces, run when the demo accounts are given; each depends on the last.
+PROGRAMME_STEPS = [
+    Step("the community submits its nomination", community_submits, required=True),
+    Step("the organiser signs in with TOTP, assigns analysts and opens scoring", organiser_opens_scoring, required=True),
+    Step("the analyst signs in with TOTP and scores round 1", analyst_scores_round_1, required=True),
+    Step("the organiser names the Smart21 and opens round 2", organiser_second_round, required=True),
+    Step("the analyst scores round 2", analyst_scores_round_2, required=True),
+    Step("the organiser names the Top7 and opens the jury vote", organiser_opens_vote, required=True),
+    Step("the juror signs in with TOTP and ranks the Top7", juror_votes, required=True),
+    Step("the organiser publishes; the results page shows the winner", organiser_publishes, required=True),
+    Step("the community sees its feedback, without the analysts' names", community_feedback),
 ]
 
 
@@ -496,6 +683,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base-url", required=True, help="where the platform runs, e.g. http://127.0.0.1:8080")
     parser.add_argument("--screenshots", required=True, help="the folder for the PNG screenshots")
+    parser.add_argument("--accounts", help="a JSON file of the demo accounts, to walk the workspaces too")
     parser.add_argument("--only", action="append", default=[], help="run only the steps whose name contains this (repeatable)")
     arguments = parser.parse_args(argv)
     # Stopped from outside (the Swift test's time limit): unwind, so the browser is closed.
@@ -507,7 +695,12 @@ def main(argv=None) -> int:
 
     driver = start_browser()
     walk = Walk(driver=driver, base_url=arguments.base_url, screenshots=arguments.screenshots)
-    steps = [s for s in STEPS if not arguments.only or any(o in s.name for o in arguments.only)]
+    all_steps = STEPS
+    if arguments.accounts:
+        with open(arguments.accounts, encoding="utf-8") as file:
+            walk.accounts = {a["role"]: a for a in json.load(file)}
+        all_steps = STEPS + PROGRAMME_STEPS
+    steps = [s for s in all_steps if not arguments.only or any(o in s.name for o in arguments.only)]
     failures = []
     try:
         for step in steps:

@@ -24,16 +24,16 @@ struct BrowserWalkthroughTests {
     /// The whole walk takes well under a minute; past this the browser is assumed stuck.
     static let walkTimeout: Duration = .seconds(300)
 
-    @Test("the public pages work in a real browser: rankings, profiles, communities, the 2026 results, keyboard and phone")
+    @Test("the platform works in a real browser: public pages, keyboard and phone, and the 2027 demo cycle walked to its winner by every role")
     func walkthrough() async throws {
         let missing = Self.missingPrerequisites()
         guard missing.isEmpty else {
             Issue.record("The browser test needs \(missing.joined(separator: ", ")): run `bash .ci/run` (as root) to install them.")
             return
         }
-        try await Self.withLivePlatform { port in
+        try await Self.withLivePlatform { port, accounts in
             let run = try await Subprocess.run(
-                ["python3", Self.script, "--base-url", "http://127.0.0.1:\(port)", "--screenshots", Self.screenshots],
+                ["python3", Self.script, "--base-url", "http://127.0.0.1:\(port)", "--screenshots", Self.screenshots, "--accounts", accounts],
                 directory: Self.root, timeout: Self.walkTimeout)
             #expect(!run.timedOut, "the walkthrough did not finish within \(Self.walkTimeout) and was stopped:\n\(run.output)")
             #expect(run.status == 0, "the walkthrough failed (exit status \(run.status)); screenshots in \(Self.screenshots):\n\(run.output)")
@@ -63,18 +63,26 @@ struct BrowserWalkthroughTests {
     }
 
     /// Serves the platform with the demo's data — the ASEM index with its uncertainty analysis,
-    /// the public record and the 2026 demo cycle run to its winner — on a free port of
-    /// 127.0.0.1 while `body` runs, then shuts the server down.
-    static func withLivePlatform(_ body: @Sendable (Int) async throws -> Void) async throws {
+    /// the public record, the 2026 demo cycle run to its winner, the open 2027 cycle and the demo
+    /// accounts — on a free port of 127.0.0.1 while `body` runs with the port and a file listing
+    /// the accounts, then shuts the server down.
+    static func withLivePlatform(_ body: @Sendable (Int, String) async throws -> Void) async throws {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-browser-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
         let configuration = WebConfiguration(
             database: database, indexSpec: root + "/Examples/asem/asem.json", analysis: root + "/Examples/asem/sensitivity.json")
         let platform = try Platform.load(configuration)
-        let programme = Programme(store: platform.store, actor: "test")
-        try programme.importRecord(try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv"))
-        try DemoCycle().run(programme: programme)
-        let (router, _) = makeRouter(platform: platform, pages: try await Pages.load())
+        let accounts = try DemoPlatform.load(
+            into: platform.store, record: try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv"), bcryptCost: 4)
+        let accountsFile = database + "-accounts.json"
+        defer { try? FileManager.default.removeItem(atPath: accountsFile) }
+        let listed = accounts.map { a -> [String: String] in
+            var entry = ["username": a.username, "password": a.password, "role": a.role.rawValue]
+            if let secret = a.totpSecret { entry["totpSecret"] = secret }
+            return entry
+        }
+        try JSONSerialization.data(withJSONObject: listed).write(to: URL(fileURLWithPath: accountsFile))
+        let (router, _) = makeRouter(platform: platform, pages: try await Pages.load(), policy: SecurityPolicy(bcryptCost: 4))
 
         // Bound to 127.0.0.1 itself: HummingbirdTesting's live mode rebinds to "localhost",
         // which may resolve to ::1 alone.
@@ -93,7 +101,7 @@ struct BrowserWalkthroughTests {
                 throw BrowserTestError("the platform did not start listening")
             }
             do {
-                try await body(port)
+                try await body(port, accountsFile)
             } catch {
                 group.cancelAll()
                 throw error
