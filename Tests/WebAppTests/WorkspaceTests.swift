@@ -44,6 +44,14 @@ struct WorkspaceTests {
         let progress = try await analyst.get("/analyst")
         #expect(progress.body.contains("5 of 5 done"), "\(TestBrowser.between(progress.body, "<main id=\"main\">", "</main>") ?? progress.body)")
 
+        // The organiser compares the calibration methods side by side and picks one.
+        let scores = try await admin.get("/admin/cycles/\(year)")
+        #expect(scores.body.contains("Narrative, analyst z-score"))
+        #expect(scores.body.contains("<caption class=\"muted\">Calibrated scores"))
+        #expect(try await admin.post("/admin/cycles/\(year)/calibration", [("method", "rawMean")]).status == .seeOther)
+        #expect(try store.cycle(year).rules.calibration == .rawMean)
+        #expect(try await admin.post("/admin/cycles/\(year)/calibration", [("method", "median")]).status == .unprocessableContent)
+
         // Smart21, second round, Top7.
         try await admin.get("/admin/cycles/\(year)")
         #expect(try await admin.post("/admin/cycles/\(year)/shortlist", [("list", "smart21")]).status == .seeOther)
@@ -54,6 +62,9 @@ struct WorkspaceTests {
         try await analyst.scoreAll(cycle: cycle, round: 2, store: store)
         let round2 = try await admin.get("/admin/cycles/\(year)")
         #expect(round2.body.contains("4 assignments · 4 reviews submitted"))
+        let secondRound = try #require(try store.assignments(cycle: year, round: 2).first).nomination
+        let analystPage = try await analyst.get("/analyst/reviews/\(secondRound)")
+        #expect(analystPage.body.contains("Evidence: <a href=\"https://example.org/"))
         let top7Named = try await admin.post("/admin/cycles/\(year)/shortlist", [("list", "top7")])
         #expect(top7Named.status == .seeOther, "\(TestBrowser.between(top7Named.body, "<main id=\"main\">", "</main>") ?? "")")
         try await admin.advance(to: .juryVote, year: year)

@@ -40,6 +40,15 @@ public struct CycleRules: Sendable, Codable, Equatable {
         case analystZScore
         /// A least-squares model: score = nomination quality + analyst bias + noise.
         case leastSquares
+
+        /// The method's name for people.
+        public var title: String {
+            switch self {
+            case .rawMean: "raw mean"
+            case .analystZScore: "analyst z-score"
+            case .leastSquares: "least squares"
+            }
+        }
     }
 
     /// The programme's defaults.

@@ -34,6 +34,17 @@ public struct Programme: Sendable {
         try store.updateCycle(cycle, by: actor)
     }
 
+    /// Chooses how narrative scores are calibrated; only until the Top7 are named, after which
+    /// the results rest on the method in force.
+    public func setCalibration(_ method: CycleRules.CalibrationChoice, cycle year: Int) throws(AwardsError) {
+        var cycle = try store.cycle(year)
+        guard try store.shortlist("top7", cycle: year) == nil else {
+            throw AwardsError(.invalidState, "the Top7 have been named; the calibration can no longer change", field: "rules.calibration")
+        }
+        cycle.rules.calibration = method
+        try store.updateCycle(cycle, by: actor)
+    }
+
     // MARK: The network
 
     /// Adds or replaces communities after checking each record; the first problem names the community and the field.

@@ -58,6 +58,16 @@ enum AdminRoutes {
             return AccountRoutes.redirect(to: "/admin/cycles/\(year)")
         }
 
+        routes.form("/admin/cycles/{year}/calibration", access: admin, summary: "Chooses how the analysts' narrative scores are calibrated") { _, context, form in
+            let identity = try context.requireIdentity()
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            guard let method = CycleRules.CalibrationChoice(rawValue: try form.required("method")) else {
+                throw HTTPError(.unprocessableContent, message: "field 'method': one of \(CycleRules.CalibrationChoice.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            try Programme(store: store, actor: identity.actor).setCalibration(method, cycle: year)
+            return AccountRoutes.redirect(to: "/admin/cycles/\(year)")
+        }
+
         routes.form("/admin/cycles/{year}/shortlist", access: admin, summary: "Names the Smart21 or the Top7 from the calibrated scores") { _, context, form in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
@@ -141,10 +151,14 @@ enum AdminRoutes {
             entry["canAssign"] = CycleAction.assignAnalysts.allowedPhases.contains(cycle.phase) && (round == 1 || smart21Named)
             if reviews.contains(where: { $0.state == .submitted }) {
                 let sheet = try Programme(store: store, actor: identity.actor).score(round: round, cycle: year)
-                entry["calibration"] = sheet.calibration.rawValue
+                entry["calibration"] = sheet.calibration.title
+                entry["hasScores"] = !sheet.rows.isEmpty
                 entry["scores"] = sheet.rows.prefix(25).map { row -> [String: Any] in
-                    ["nomination": row.nomination, "community": row.community, "overall": Show.score(row.overall), "reviews": row.reviews,
-                     "flags": row.disagreements.joined(separator: ", ")]
+                    var cells: [String: Any] = ["nomination": row.nomination, "community": row.community, "overall": Show.score(row.overall)]
+                    cells["reviews"] = row.reviews
+                    cells["flags"] = row.disagreements.joined(separator: ", ")
+                    cells["methods"] = CycleRules.CalibrationChoice.allCases.map { Show.score(row.narrativeByMethod[$0.rawValue]) }
+                    return cells
                 }
             }
             rounds.append(entry)
@@ -160,6 +174,10 @@ enum AdminRoutes {
         page["shortlists"] = lists
         page["canSmart21"] = CycleAction.shortlistSmart21.allowedPhases.contains(cycle.phase)
         page["canTop7"] = CycleAction.shortlistTop7.allowedPhases.contains(cycle.phase)
+        page["methods"] = CycleRules.CalibrationChoice.allCases.map { method -> [String: Any] in
+            ["value": method.rawValue, "title": method.title, "selected": method == cycle.rules.calibration]
+        }
+        page["canCalibrate"] = try store.shortlist("top7", cycle: year) == nil
         page["ballots"] = try store.ballots(cycle: year).count
         page["canPublish"] = CycleAction.publishResults.allowedPhases.contains(cycle.phase)
         page["published"] = try store.publication(cycle: year) != nil

@@ -134,6 +134,7 @@ enum AnalystRoutes {
         page["low"] = Show.count(cycle.rules.scaleLow)
         page["high"] = Show.count(cycle.rules.scaleHigh)
         page["evidence"] = nomination.evidence
+        page["hasEvidence"] = !nomination.evidence.isEmpty
         var factors: [[String: Any]] = []
         for factor in cycle.factors {
             var entry: [String: Any] = ["code": factor.code, "name": factor.name, "summary": factor.summary]
