@@ -91,6 +91,7 @@ struct WorkspaceTests {
         let feedback = try await community.get("/community")
         #expect(feedback.body.contains("Result and feedback"))
         #expect(feedback.body.contains("Synthetic assessment"))
+        #expect(feedback.body.contains("mean analyst score per factor") && feedback.body.contains("<svg"))
         let analystAccount = try #require(try store.account("analyst"))
         #expect(!feedback.body.contains(analystAccount.name))
         #expect(!feedback.body.contains(analystAccount.subject ?? "A-101"))

@@ -86,6 +86,7 @@ enum CommunityWorkspaceRoutes {
             page["stage"] = publication.winner == nomination.id ? "Community of the Year"
                 : publication.top7.contains(nomination.id) ? "Top7" : publication.smart21.contains(nomination.id) ? "Smart21" : "nominated"
             page["feedback"] = try Feedback.rows(nomination: nomination.id, cycle: cycle, store: store)
+            page["chart"] = try Feedback.chart(nomination: nomination, cycle: cycle, store: store)
         }
         return page
     }
@@ -95,6 +96,22 @@ enum CommunityWorkspaceRoutes {
 /// mean score and the comments in a fixed order — no analyst ids, names or per-analyst scores.
 /// Recused reviews and drafts count for nothing.
 enum Feedback {
+    /// The mean score per factor over every submitted review of both rounds, as a radar chart
+    /// on the cycle's scale.
+    static func chart(nomination: Nomination, cycle: Cycle, store: any AwardsStore) throws -> String {
+        var reviews: [Review] = []
+        for round in [1, 2] {
+            reviews += try store.reviews(cycle: cycle.year, round: round).filter { $0.nomination == nomination.id && $0.state == .submitted }
+        }
+        let axes = cycle.factors.map { factor -> RadarChart.Axis in
+            let scores = reviews.compactMap { $0.scores[factor.code]?.score }
+            return RadarChart.Axis(factor.name, scores.isEmpty ? .nan : scores.reduce(0, +) / Double(scores.count))
+        }
+        return RadarChart(
+            title: "\(nomination.community): mean analyst score per factor", axes: axes,
+            scale: cycle.rules.scaleLow...cycle.rules.scaleHigh, rings: 3, decimals: 1, id: "feedback").svg()
+    }
+
     static func rows(nomination: String, cycle: Cycle, store: any AwardsStore) throws -> [[String: Any]] {
         var rows: [[String: Any]] = []
         for round in [1, 2] {
