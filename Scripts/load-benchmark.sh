@@ -42,14 +42,18 @@ binary="$SCRATCH/release/civic"
 server_log=$(mktemp /tmp/civic-bench-server.XXXXXX.log)
 "$binary" demo --port "$PORT" --database "$DATABASE" --log-level "$LOG_LEVEL" >"$server_log" 2>&1 &
 server=$!
+# Stops the server and removes its database; its log (one line a request at the info level) is
+# kept only when the run failed.
 stop_server() {
+    local status=$?
     kill "$server" 2>/dev/null || true
     wait "$server" 2>/dev/null || true
     rm -f "$DATABASE" "$DATABASE-wal" "$DATABASE-shm"
+    if [ "$status" = 0 ]; then rm -f "$server_log"; else echo "server log: $server_log" >&2; fi
 }
 trap stop_server EXIT
 
-echo "== starting the demo platform on $BASE (server log: $server_log)"
+echo "== starting the demo platform on $BASE"
 for _ in $(seq 1 240); do
     curl -sf -o /dev/null "$BASE/health" && break
     kill -0 "$server" 2>/dev/null || { echo "the server stopped:" >&2; cat "$server_log" >&2; exit 1; }

@@ -472,16 +472,32 @@ def as_role(walk: Walk, role: str):
     walk.expect_text("Signed in as")
 
 
+def detached(element) -> bool:
+    """Whether `element` has left the document because its page was replaced. Caught in the
+    middle of a navigation, chromedriver reports this as an unknown error ("Node with given id
+    does not belong to the document") rather than as a stale element reference."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
+
+
 def press(walk: Walk, css: str, what: str):
     """Clicks a button and waits for the page it leads to; fails on an error page."""
-    from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
 
     button = walk.find(css, what)
     walk.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
     button.click()
     # The form leads to a new page: wait until the button's page is gone, then for the new one.
-    WebDriverWait(walk.driver, WAIT_SECONDS).until(EC.staleness_of(button))
+    WebDriverWait(walk.driver, WAIT_SECONDS).until(lambda _: detached(button))
     walk.wait_loaded()
     heading = walk.heading()
     check(heading not in ("Conflict", "Forbidden", "Unprocessable Content", "Bad Request", "Not found"),

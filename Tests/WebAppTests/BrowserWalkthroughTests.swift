@@ -170,6 +170,8 @@ enum Subprocess {
         process.standardInput = FileHandle.nullDevice
         var environment = ProcessInfo.processInfo.environment
         environment["PYTHONUNBUFFERED"] = "1"
+        // No __pycache__ beside the script in the source tree.
+        environment["PYTHONDONTWRITEBYTECODE"] = "1"
         process.environment = environment
         try process.run()
 
