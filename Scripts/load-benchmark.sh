@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The web platform under load: builds `civic` in release mode, starts the demo platform on a
-# loopback port, measures each read route with wrk, and stops the server. Every request goes to
+# loopback port, measures each read route and the nomination writes with wrk, checks that no
+# accepted write is lost, and stops the server. Every request goes to
 # 127.0.0.1 and each run is bounded in time.
 #
 #   Scripts/load-benchmark.sh                      # the figures in BENCHMARKS.md
@@ -85,11 +86,26 @@ for route in "${READ_ROUTES[@]}"; do
 done
 
 # ---- Writes: nomination submissions through the API (target: at least 500 writes/s) ----------
-# To be added once token-authenticated writes exist: create an API token for a demo community
-# account, then drive POST requests with a wrk Lua script (wrk -s) that sets the method, the
-# `Authorization: Bearer …` header and a JSON body with a unique name per request, and check the
-# responses are 201 and the nominations are in the database afterwards.
-# -----------------------------------------------------------------------------------------------
+# An API token for the demo organiser; every request saves a new draft nomination of the open
+# 2027 cycle (Scripts/nomination-writes.lua). Afterwards the nominations stored are counted: every
+# 2xx answer must have left one (none lost); at most one per connection more may be stored, the
+# requests still in flight when wrk stopped listening.
+token=$("$binary" account token admin --label "load benchmark" --database "$DATABASE" --actor admin)
+echo "== wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s Scripts/nomination-writes.lua POST $BASE/api/v1/cycles/2027/nominations"
+output=$(TOKEN=$token wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s Scripts/nomination-writes.lua "$BASE")
+echo "$output"
+answered=$(awk '/^answered/ {print $2}' <<<"$output" | tr -d ,)
+failed=$(awk '/^answered/ {print $4}' <<<"$output" | tr -d ,)
+stored=$(python3 -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT count(*) FROM nomination WHERE cycle = 2027 AND id LIKE 'W%'\").fetchone()[0])" "$DATABASE")
+rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$output")
+p50=$(awk '$1 == "50%" {print $2}' <<<"$output")
+p99=$(awk '$1 == "99%" {print $2}' <<<"$output")
+summary+=("$(printf '%-22s %10s req/s   p50 %8s   p99 %8s   %s' "POST nominations" "$rps" "$p50" "$p99" "answered $answered, non-2xx $failed, stored $stored")")
+accepted=$((answered - failed))
+if [ "$stored" -lt "$accepted" ] || [ "$stored" -gt $((accepted + CONNECTIONS)) ]; then
+    echo "writes do not add up: $accepted accepted, $stored stored" >&2
+    exit 1
+fi
 
 echo
 echo "== summary ($DURATION per route, $CONNECTIONS connections, $THREADS wrk thread)"
