@@ -419,28 +419,37 @@ def keyboard(walk: Walk):
     walk.wait_for_path(lambda p: "sort=name" in p, "the rankings sorted by name from the keyboard")
 
 
+#: The public pages checked at a phone's width.
+PHONE_PAGES = ["/", "/rankings", "/units/CHE", "/communities", "/communities/binh-duong--vietnam", "/cycles/2026",
+               "/methodology", "/library", "/login"]
+
+
 def phone(walk: Walk):
-    """At a phone's width (390 × 844) the rankings fit without scrolling sideways."""
+    """At a phone's width (390 × 844) every public page fits without scrolling sideways (a wide
+    table may scroll inside itself)."""
     width = 390
     # As a phone does: the page's viewport meta tag applies, and a page wider than the screen
     # widens the layout viewport (innerWidth) instead of being clipped.
     walk.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                 {"width": width, "height": 844, "deviceScaleFactor": 2, "mobile": True})
     try:
-        walk.open("/rankings")
-        walk.shot("phone-rankings")
-        inner, scroll = walk.driver.execute_script("return [window.innerWidth, document.documentElement.scrollWidth]")
-        if scroll > inner or inner > width:
-            wide = walk.driver.execute_script("""
-                const limit = arguments[0], out = [];
-                for (const e of document.querySelectorAll('body *')) {
-                    const r = e.getBoundingClientRect();
-                    if (r.width > 0 && r.right > limit + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > limit + 1))
-                        out.push(`<${e.tagName.toLowerCase()}> "${(e.innerText || '').trim().slice(0, 40)}" ends at ${Math.round(r.right)} px`);
-                }
-                return out.slice(0, 5);""", width)
-            raise Failure(f"on a {width} px wide phone the rankings page is {max(scroll, inner)} px wide and scrolls sideways; "
-                          "widest elements: " + "; ".join(wide))
+        problems = []
+        for path in PHONE_PAGES:
+            walk.open(path)
+            if path == "/rankings":
+                walk.shot("phone-rankings")
+            inner, scroll = walk.driver.execute_script("return [window.innerWidth, document.documentElement.scrollWidth]")
+            if scroll > inner or inner > width:
+                wide = walk.driver.execute_script("""
+                    const limit = arguments[0], out = [];
+                    for (const e of document.querySelectorAll('body *')) {
+                        const r = e.getBoundingClientRect();
+                        if (r.width > 0 && r.right > limit + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > limit + 1))
+                            out.push(`<${e.tagName.toLowerCase()}> "${(e.innerText || '').trim().slice(0, 40)}" ends at ${Math.round(r.right)} px`);
+                    }
+                    return out.slice(0, 5);""", width)
+                problems.append(f"{path} is {max(scroll, inner)} px wide and scrolls sideways; widest elements: " + "; ".join(wide))
+        check(not problems, f"on a {width} px wide phone:\n  " + "\n  ".join(problems))
     finally:
         walk.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
@@ -642,7 +651,7 @@ STEPS = [
     Step("Binh Duong's history", binh_duong_history),
     Step("2026 cycle results", cycle_results),
     Step("keyboard access", keyboard),
-    Step("phone-width rankings", phone),
+    Step("phone-width public pages", phone),
 ]
 
 #: The walk through the workspaces, run when the demo accounts are given; each depends on the last.
