@@ -208,6 +208,47 @@ struct WorkspaceTests {
         }
     }
 
+    @Test("a community writes a case study: drafts stay private, a published one is in the library, others cannot touch it")
+    func caseStudies() async throws {
+        try await TestPlatform.with { app in
+            let store = app.platform.store
+            let community = try await app.signedIn(.community)
+            try await community.get("/community/case-studies/new")
+            let untitled = try await community.post("/community/case-studies", [("title", " "), ("body", "Kept as typed."), ("action", "draft")])
+            #expect(untitled.status == .unprocessableContent)
+            #expect(untitled.body.contains("title") && untitled.body.contains("Kept as typed."))
+            try await community.get("/community/case-studies/new")
+            let draft = try await community.post("/community/case-studies", [
+                ("title", "Fibre to every village hall"), ("summary", "How the county wired its halls (synthetic)."),
+                ("body", "First paragraph about fibre.\n\nSecond paragraph about training."), ("factor", "Connect"), ("factor", "Include"), ("action", "draft"),
+            ])
+            #expect(draft.status == .seeOther)
+            let saved = try #require(try store.caseStudy("fibre-to-every-village-hall"))
+            #expect(saved.state == .draft && saved.factors == ["Connect", "Include"] && saved.author == "community")
+            #expect(try await app.browser().get("/library/fibre-to-every-village-hall").status == .notFound, "drafts are private")
+            #expect(try await community.get("/community").body.contains("Fibre to every village hall</a> (draft)"))
+
+            try await community.get("/community/case-studies/fibre-to-every-village-hall")
+            let published = try await community.post("/community/case-studies/fibre-to-every-village-hall", [
+                ("title", "Fibre to every village hall"), ("summary", "How the county wired its halls (synthetic)."),
+                ("body", "First paragraph about fibre.\n\nSecond paragraph about training."), ("factor", "Connect"), ("action", "publish"),
+            ])
+            #expect(published.status == .seeOther)
+            #expect(try await app.browser().get("/library/fibre-to-every-village-hall").status == .ok)
+            #expect(try await app.browser().get("/api/v1/library?q=village").body.contains("fibre-to-every-village-hall"))
+
+            _ = try AccountProvisioning.create(
+                id: "other", name: "Other community (synthetic)", role: .community, subject: "N-002", password: "another long password",
+                bcryptCost: 4, in: store, by: "admin")
+            let other = app.browser()
+            try await other.signIn(DemoPlatform.DemoAccount(username: "other", password: "another long password", role: .community, totpSecret: nil, subject: "N-002"))
+            #expect(try await other.get("/community/case-studies/fibre-to-every-village-hall").status == .notFound)
+            try await other.get("/community")
+            #expect(try await other.post("/community/case-studies/fibre-to-every-village-hall", [("title", "Taken over"), ("action", "draft")]).status == .notFound)
+            #expect(try store.caseStudy("fibre-to-every-village-hall")?.title == "Fibre to every village hall")
+        }
+    }
+
     @Test("every role reaches its own routes and gets 403 on every other role's")
     func roleMatrix() async throws {
         try await TestPlatform.with { app in

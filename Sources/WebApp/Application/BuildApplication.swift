@@ -76,6 +76,7 @@ func addRoutes<Context: SignedInRequestContext>(to routes: inout RouteTable<Cont
     AnalystRoutes.add(to: &routes, platform: platform, pages: pages)
     JurorRoutes.add(to: &routes, platform: platform, pages: pages)
     CommunityWorkspaceRoutes.add(to: &routes, platform: platform, pages: pages)
+    CaseStudyRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
     AdminRoutes.add(to: &routes, platform: platform, pages: pages, signIn: signIn)
     ProgrammeAPIRoutes.add(to: &routes, platform: platform)
 }

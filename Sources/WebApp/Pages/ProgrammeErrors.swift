@@ -8,12 +8,15 @@ struct ProgrammeErrors<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as AwardsError {
-            throw HTTPError(Self.status(error.kind), message: error.description)
+            throw HTTPError(error.kind.httpStatus, message: error.description)
         }
     }
+}
 
-    static func status(_ kind: AwardsError.Kind) -> HTTPResponse.Status {
-        switch kind {
+extension AwardsError.Kind {
+    /// The HTTP status that reports a broken rule of this kind.
+    var httpStatus: HTTPResponse.Status {
+        switch self {
         case .unreadableFile, .invalidValue, .invalidBallot: .unprocessableContent
         case .unknownReference: .notFound
         case .duplicate, .outOfPhase, .invalidState, .conflictOfInterest, .infeasible: .conflict

@@ -64,7 +64,7 @@ enum AnalystRoutes {
             } catch let error as AwardsError {
                 var page = Self.reviewPage(identity, cycle: cycle, round: round, nomination: nomination, review: review)
                 page["problem"] = error.description
-                return try pages.render("review", page, status: ProgrammeErrors<Context>.status(error.kind))
+                return try pages.render("review", page, status: error.kind.httpStatus)
             }
             return AccountRoutes.redirect(to: "/analyst")
         }

@@ -45,7 +45,7 @@ enum CommunityWorkspaceRoutes {
             } catch let error as AwardsError {
                 var page = try Self.page(identity, cycle: cycle, nomination: nomination, store: store)
                 page["problem"] = error.description
-                return try pages.render("community-workspace", page, status: ProgrammeErrors<Context>.status(error.kind))
+                return try pages.render("community-workspace", page, status: error.kind.httpStatus)
             }
             return AccountRoutes.redirect(to: "/community")
         }
@@ -64,7 +64,7 @@ enum CommunityWorkspaceRoutes {
 
     /// The page: the questionnaire (editable while nominations are open) and, once published,
     /// the feedback.
-    static func page(_ identity: Identity, cycle: Cycle, nomination: Nomination, store: any AwardsStore) throws -> [String: Any] {
+    static func page(_ identity: Identity, cycle: Cycle, nomination: Nomination, store: any PlatformStore) throws -> [String: Any] {
         var page = Workspace.base(identity, title: "Your nomination")
         page["year"] = cycle.year
         page["id"] = nomination.id
@@ -80,6 +80,10 @@ enum CommunityWorkspaceRoutes {
             case nil: ""
             }
             return ["id": question.id, "text": question.text, "answer": answer, "number": question.isQuantitative]
+        }
+        let community = Community.id(name: nomination.community, country: nomination.country)
+        page["caseStudies"] = try store.caseStudies(LibraryFilter(includeDrafts: true, community: community)).map { study -> [String: Any] in
+            ["id": study.id, "title": study.title, "state": study.state.rawValue]
         }
         if let publication = try store.publication(cycle: cycle.year) {
             page["published"] = true

@@ -35,7 +35,7 @@ enum JurorRoutes {
             } catch let error as AwardsError {
                 var page = try Self.page(identity, store: store, draft: ballot)
                 page["problem"] = error.description
-                return try pages.render("juror", page, status: ProgrammeErrors<Context>.status(error.kind))
+                return try pages.render("juror", page, status: error.kind.httpStatus)
             }
             var page = try Self.page(identity, store: store)
             page["saved"] = true
