@@ -22,6 +22,8 @@ public struct IndexEngineError: Error, Sendable, Equatable, CustomStringConverti
         case invalidParameter
         case nonPositiveValue
         case noData
+        /// The engine's own bookkeeping failed: a defect to report, not a problem with the input.
+        case internalInconsistency
     }
 
     /// The category of the failure.

@@ -18,6 +18,10 @@ public struct SampleRunner: Sendable {
     /// How many samples run at once; all cores by default. Results do not depend on it.
     public var workers = ProcessInfo.processInfo.activeProcessorCount
 
+    /// Every intermediate state a run starts from is computed before the run; finding none is a
+    /// defect, reported rather than hidden behind a fresh start.
+    static let missingState = IndexEngineError(.internalInconsistency, "a shared intermediate state of the sampled builds is missing")
+
     /// A runner for variants of `result`, built from `spec`.
     public init(result: BuildResult, spec: BuildSpec, model: ChoiceModel) {
         self.result = result
@@ -73,7 +77,7 @@ public struct SampleRunner: Sendable {
             let states = try parallelMap(keys) { k throws(IndexEngineError) -> BuildState in
                 var choice = Array(repeating: 0, count: model.count)
                 for (slot, input) in model.steps.indices.filter({ model.steps[$0] < boundaries[next] }).enumerated() { choice[input] = k[slot] }
-                let start = previous[key(choice, before: boundaries[current])] ?? BuildState(dataset: result.dataset)
+                guard let start = previous[key(choice, before: boundaries[current])] else { throw Self.missingState }
                 return try runSteps(from: boundaries[current], to: boundaries[next], state: start, choice: choice, context: context, variants: variants)
             }
             cached.append(Dictionary(uniqueKeysWithValues: zip(keys, states)))
@@ -88,7 +92,7 @@ public struct SampleRunner: Sendable {
         let cache = cached[depth]
         let from = boundaries[depth]
         @Sendable func sample(_ r: Int) throws(IndexEngineError) {
-            let start = cache[key(choices[r], before: from)] ?? BuildState(dataset: result.dataset)
+            guard let start = cache[key(choices[r], before: from)] else { throw Self.missingState }
             let state = try runSteps(from: from, to: spec.steps.count, state: start, choice: choices[r], context: context, variants: variants)
             guard state.units == result.final.units else {
                 throw IndexEngineError(.invalidParameter, "a sample screened out different units from the nominal build; uncertain screening is not supported", column: "inputs")
