@@ -1,12 +1,11 @@
 import Awards
 import Foundation
+import IndexEngine
 
 /// Canonical JSON for stored domain values: sorted keys, so equal values give equal text.
 enum JSON {
     static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(decoding: try CanonicalJSON.encoder().encode(value), as: UTF8.self)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {

@@ -353,10 +353,8 @@ enum JSONFile {
     }
 
     static func text<T: Encodable>(_ value: T) throws(AwardsError) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         do {
-            return String(decoding: try encoder.encode(value), as: UTF8.self)
+            return String(decoding: try CanonicalJSON.encoder(pretty: true).encode(value), as: UTF8.self)
         } catch {
             throw AwardsError(.invalidValue, "cannot encode (\(error))")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import IndexEngine
 
 /// A build spec: the inputs of an index and the ordered steps that turn them into scores.
 ///
@@ -108,8 +109,6 @@ public struct BuildSpec: Sendable, Codable, Equatable {
 
     /// The spec as canonical JSON: sorted keys, so equal specs give equal bytes.
     public func canonicalJSON() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data()
+        (try? CanonicalJSON.encoder(pretty: true).encode(self)) ?? Data()
     }
 }

@@ -1,13 +1,12 @@
 import Foundation
 import Hummingbird
+import IndexEngine
 
 /// Building JSON and CSV responses.
 enum Respond {
     /// `value` as JSON with sorted keys.
     static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
+        let data = try CanonicalJSON.encoder().encode(value)
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
