@@ -36,13 +36,18 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The public record of recognitions.")
     var record: String = "Examples/awards-history/recognitions.csv"
 
+    @Option(help: "The communities of the record with their coordinates (JSON array of community records).")
+    var communities: String = "Examples/awards-history/communities.json"
+
     func run() async throws {
         // The database to fill is the one the platform will serve, wherever its path was set.
         let web = try await self.web.configuration()
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: web.database + suffix) }
         do {
             let store = try SQLiteStore(path: web.database)
-            let accounts = try DemoPlatform.load(into: store, record: try RecognitionRecord.read(path: record), bcryptCost: web.bcryptCost)
+            let accounts = try DemoPlatform.load(
+                into: store, record: try RecognitionRecord.read(path: record), communities: try JSONFile.read([Community].self, from: communities),
+                bcryptCost: web.bcryptCost)
             say("Loaded the awards record, the synthetic 2026 cycle run to its winner, and the synthetic \(DemoPlatform.walkthroughYear) cycle with nominations open.")
             say("Demo accounts (sign in at /login; the TOTP code comes from an authenticator app given the secret, or from `swift run civic totp SECRET`):")
             for account in accounts {

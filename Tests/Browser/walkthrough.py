@@ -341,8 +341,19 @@ def communities(walk: Walk):
     check(counts is not None, f"the world map does not describe what it shows: {description[:200]!r}")
     check(int(counts.group(1)) == len(rows),
           f"the world map covers {counts.group(1)} communities but the directory lists {len(rows)}")
-    dots = walk.driver.execute_script("return arguments[0].querySelectorAll('circle').length", svg)
+    dots = walk.driver.execute_script("return arguments[0].querySelectorAll('circle.place').length", svg)
     check(dots == int(counts.group(2)), f"the world map draws {dots} dots for {counts.group(2)} communities with coordinates")
+    # The demo loads Examples/awards-history/communities.json: all but a few have coordinates.
+    check(dots >= len(rows) - 4, f"the world map draws {dots} dots for {len(rows)} communities; at most 4 may lack coordinates")
+    # A dot lands where its community is: Binh Duong in southern Vietnam. Dots sit in the map's
+    # own 720 × 360 frame (the padding is a translate on their group): x = (lon + 180)/360 · 720,
+    # y = (90 - lat)/180 · 360.
+    binh_duong = walk.driver.execute_script(
+        "const c = [...arguments[0].querySelectorAll('circle.place')].find(c => c.textContent.trim() === 'Binh Duong');"
+        " return c ? [c.getAttribute('cx'), c.getAttribute('cy')] : null", svg)
+    check(binh_duong is not None, "the world map has no dot for Binh Duong")
+    lon, lat = float(binh_duong[0]) / 720 * 360 - 180, 90 - float(binh_duong[1]) / 360 * 180
+    check(10 <= lat <= 12 and 106 <= lon <= 107.5, f"Binh Duong's dot is drawn at {lat:.2f}° N, {lon:.2f}° E, not in southern Vietnam")
     check(any("Binh Duong" in r[0] for r in rows), "the directory does not list Binh Duong")
     walk.shot("communities")
 

@@ -63,17 +63,20 @@ struct BrowserWalkthroughTests {
     }
 
     /// Serves the platform with the demo's data — the ASEM index with its uncertainty analysis,
-    /// the public record, the 2026 demo cycle run to its winner, the open 2027 cycle and the demo
-    /// accounts — on a free port of 127.0.0.1 while `body` runs with the port and a file listing
-    /// the accounts, then shuts the server down.
+    /// the public record with its communities' coordinates, the 2026 demo cycle run to its
+    /// winner, the open 2027 cycle and the demo accounts — on a free port of 127.0.0.1 while
+    /// `body` runs with the port and a file listing the accounts, then shuts the server down.
     static func withLivePlatform(_ body: @Sendable (Int, String) async throws -> Void) async throws {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-browser-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
         let configuration = WebConfiguration(
             database: database, indexSpec: root + "/Examples/asem/asem.json", analysis: root + "/Examples/asem/sensitivity.json")
         let platform = try Platform.load(configuration)
+        let communities = try JSONDecoder().decode(
+            [Community].self, from: Data(contentsOf: URL(fileURLWithPath: root + "/Examples/awards-history/communities.json")))
         let accounts = try DemoPlatform.load(
-            into: platform.store, record: try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv"), bcryptCost: 4)
+            into: platform.store, record: try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv"),
+            communities: communities, bcryptCost: 4)
         let accountsFile = database + "-accounts.json"
         defer { try? FileManager.default.removeItem(atPath: accountsFile) }
         let listed = accounts.map { a -> [String: String] in

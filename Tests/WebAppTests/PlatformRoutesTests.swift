@@ -15,7 +15,7 @@ struct PlatformRoutesTests {
         return url.path
     }()
 
-    /// The platform on a temporary database holding the public record, with the ASEM index.
+    /// The platform on a temporary database holding the public record and its communities' coordinates, with the ASEM index.
     static func withApp(_ body: @Sendable (any TestClientProtocol, [RouteTable<PlatformContext>.Entry]) async throws -> Void) async throws {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-web-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
@@ -24,6 +24,8 @@ struct PlatformRoutesTests {
         let platform = try Platform.load(configuration)
         let programme = Programme(store: platform.store, actor: "test")
         try programme.importRecord(try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv"))
+        try programme.saveCommunities(try JSONDecoder().decode(
+            [Community].self, from: Data(contentsOf: URL(fileURLWithPath: root + "/Examples/awards-history/communities.json"))))
         let demo = DemoCycle(nominations: 40, analysts: 12, jurors: 5)
         try demo.run(programme: programme)
         for caseStudy in DemoLibrary.caseStudies(from: demo) { try platform.store.saveCaseStudy(caseStudy, by: "test") }
@@ -119,7 +121,9 @@ struct PlatformRoutesTests {
     func communities() async throws {
         try await Self.withApp { client, _ in
             try await client.execute(uri: "/communities", method: .get) { response in
-                #expect(Self.text(response).contains("Binh Duong"))
+                let html = Self.text(response)
+                #expect(html.contains("Binh Duong"))
+                #expect(html.components(separatedBy: #"<circle class="place""#).count - 1 >= 53, "the world map draws a dot per located community")
             }
             try await client.execute(uri: "/communities/binh-duong--vietnam", method: .get) { response in
                 #expect(response.status == .ok)

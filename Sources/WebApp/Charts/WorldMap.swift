@@ -1,7 +1,7 @@
 /// Communities as dots on an equirectangular projection over a light graticule (every 30°, the
 /// equator and prime meridian a little darker) — no coastlines, so no external map data. Each dot
-/// carries a `<title>` naming its community; communities without (valid) coordinates are listed
-/// as text below the map.
+/// is a `<circle class="place">` carrying a `<title>` naming its community; communities without
+/// (valid) coordinates are listed as text below the map.
 ///
 /// Geometry (viewBox units): the map is `mapWidth × mapHeight` (720 × 360 by default) drawn at an
 /// offset of `padding` on both axes (`<g transform="translate(padding,padding)">`); inside it a
@@ -134,7 +134,7 @@ struct WorldMap: Sendable, Hashable {
         out += #"<g class="places">"#
         for item in located {
             let p = project(latitude: item.latitude, longitude: item.longitude)
-            out += #"<circle cx="\#(c(p.x))" cy="\#(c(p.y))" r="\#(c(Self.dotRadius))" fill="\#(ChartPalette.accent)" stroke="\#(ChartPalette.white)" stroke-width="1">"#
+            out += #"<circle class="place" cx="\#(c(p.x))" cy="\#(c(p.y))" r="\#(c(Self.dotRadius))" fill="\#(ChartPalette.accent)" stroke="\#(ChartPalette.white)" stroke-width="1">"#
             out += "<title>\(Markup.escape(item.place.name))</title></circle>"
         }
         out += "</g></g>"

@@ -48,12 +48,17 @@ public enum DemoPlatform {
     /// Loads the record, the 2026 cycle to its winner, the 2027 walkthrough cycle and one
     /// account per role; returns the accounts with their passwords and TOTP secrets.
     ///
-    /// - Parameter published: the cycle run to its winner; the full-size 2026 demo by default.
+    /// - Parameters:
+    ///   - communities: richer records of the record's communities (coordinates, kind), saved
+    ///     over the bare ones the record gives; none by default.
+    ///   - published: the cycle run to its winner; the full-size 2026 demo by default.
     public static func load(
-        into store: any PlatformStore, record: [Recognition], published: DemoCycle = DemoCycle(), bcryptCost: UInt8 = 12
+        into store: any PlatformStore, record: [Recognition], communities: [Community] = [], published: DemoCycle = DemoCycle(),
+        bcryptCost: UInt8 = 12
     ) throws -> [DemoAccount] {
         let programme = Programme(store: store, actor: "system")
         try programme.importRecord(record)
+        try programme.saveCommunities(communities)
         try published.run(programme: programme)
         for caseStudy in DemoLibrary.caseStudies(from: published) { try store.saveCaseStudy(caseStudy, by: "system") }
         let walk = walkthroughCycle()

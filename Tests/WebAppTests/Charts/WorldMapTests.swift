@@ -17,6 +17,7 @@ struct WorldMapTests {
         let dots = parsed.all("circle")
         #expect(dots.map { $0.attributes["cx"] } == ["360", "540", "0", "370.94"])
         #expect(dots.map { $0.attributes["cy"] } == ["180", "90", "360", "77.12"])
+        #expect(dots.allSatisfy { $0.attributes["class"] == "place" })
         #expect(parsed.first("g") { $0.attributes["transform"] != nil }?.attributes["transform"] == "translate(10,10)")
         // Graticule: 11 meridians and 5 parallels every 30°.
         #expect(parsed.all("line").count == 16)
