@@ -112,7 +112,7 @@ extension WebConfiguration {
         if let configFile { logger.info("Read the configuration file", metadata: ["file": "\(configFile)"]) }
         let platform = try Platform.load(self)
         let app = try await buildApplication(self, platform: platform, logger: logger)
-        say("Public pages: rankings, unit profiles, communities, methodology; the JSON API under /api/v1 (OpenAPI at /api/v1/openapi.json). Ctrl-C stops the server.")
+        say("Public pages: rankings, unit profiles, communities, cycle results, the library, methodology; workspaces after signing in at /login; the JSON API under /api/v1 (OpenAPI at /api/v1/openapi.json). Ctrl-C stops the server.")
         try await makeServiceGroup(app, logger: logger).run()
         logger.info("Civic Index has stopped")
     }
