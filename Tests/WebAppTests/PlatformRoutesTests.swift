@@ -224,6 +224,9 @@ struct PlatformRoutesTests {
             let document = OpenAPIDocument(routes: entries.filter { $0.path != "/api/v1/openapi.json" })
             #expect(Set(document.paths.keys) == api)
             #expect(document.paths["/api/v1/units/{code}"]?["get"]?.parameters.map(\.name) == ["code"])
+            let library = try #require(document.paths["/api/v1/library"]?["get"])
+            #expect(library.parameters.map(\.name) == ["q", "factor", "country"])
+            #expect(library.parameters.allSatisfy { $0.in == "query" && !$0.required })
             #expect(document.openapi == "3.1.0")
         }
     }

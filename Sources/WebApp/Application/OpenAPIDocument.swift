@@ -29,6 +29,9 @@ struct OpenAPIDocument: Encodable {
         var `in` = "path"
         var required = true
         var schema = ["type": "string"]
+
+        /// An optional query parameter.
+        static func query(_ name: String) -> Parameter { Parameter(name: name, in: "query", required: false) }
     }
 
     struct Response: Encodable {
@@ -48,12 +51,13 @@ struct OpenAPIDocument: Encodable {
                 ? ["200": Response(description: "Done"), "201": Response(description: "Created"), "400": Response(description: "Malformed body"), "409": Response(description: "Not allowed in this phase or state"), "422": Response(description: "Breaks a rule of the programme")]
                 : ["200": Response(description: "OK")]
             if !names.isEmpty { responses["404"] = Response(description: "Not found") }
+            if !route.query.isEmpty { responses["400"] = Response(description: "A query parameter cannot be used") }
             if route.access != .everyone {
                 responses["401"] = Response(description: "No valid API token")
                 responses["403"] = Response(description: "The token's role may not do this")
             }
             paths[route.path, default: [:]][route.method.rawValue.lowercased()] = Operation(
-                summary: route.summary, parameters: names.map { Parameter(name: $0) }, requestBody: route.kind == .api ? RequestBody() : nil,
+                summary: route.summary, parameters: names.map { Parameter(name: $0) } + route.query.map(Parameter.query), requestBody: route.kind == .api ? RequestBody() : nil,
                 responses: responses, security: route.access == .everyone ? nil : [["bearerAuth": []]])
         }
         self.paths = paths

@@ -16,7 +16,9 @@ enum IndexRoutes {
             try rankings.response(.csv, RankingQuery(request, index: index))
         }
 
-        routes.get("/api/v1/rankings", access: .everyone, summary: "The index ranking: every unit with its scores, groups and rank interval") { request, _ in
+        routes.get(
+            "/api/v1/rankings", access: .everyone, summary: "The index ranking: every unit with its scores, groups and rank interval; `filter` (group:value) and `sort` (rank, name or an aggregate code)",
+            query: ["filter", "sort"]) { request, _ in
             try rankings.response(.json, RankingQuery(request, index: index))
         }
 

@@ -19,7 +19,9 @@ enum LibraryRoutes {
             }
         }
 
-        routes.get("/api/v1/library", access: .everyone, summary: "Published case studies; `q` searches them, `factor` and `country` filter them") { request, _ in
+        routes.get(
+            "/api/v1/library", access: .everyone, summary: "Published case studies; `q` searches them, `factor` and `country` filter them",
+            query: ["q", "factor", "country"]) { request, _ in
             let request = LibraryRequest(request)
             do {
                 return try Respond.json(LibraryDocument(try LibraryListing(request, store: store), request: request))

@@ -18,6 +18,8 @@ public struct RouteTable<Context: SignedInRequestContext> {
         public var summary: String
         /// How the route takes its input.
         public var kind: Kind
+        /// The optional query parameters it reads, for the OpenAPI document.
+        public var query: [String] = []
     }
 
     /// How a route takes its input.
@@ -40,10 +42,10 @@ public struct RouteTable<Context: SignedInRequestContext> {
 
     /// Declares a GET route, and HEAD answered from it without the body, with its access rule and handler.
     mutating func get(
-        _ path: String, access: Access, summary: String,
+        _ path: String, access: Access, summary: String, query: [String] = [],
         _ handler: @escaping @Sendable (Request, Context) async throws -> Response
     ) {
-        entries.append(Entry(method: .get, path: path, access: access, summary: summary, kind: .read))
+        entries.append(Entry(method: .get, path: path, access: access, summary: summary, kind: .read, query: query))
         router.get(RouterPath(path)) { request, context in
             if let refusal = try Self.refusal(access, request, context) { return refusal }
             return try await handler(request, context)
