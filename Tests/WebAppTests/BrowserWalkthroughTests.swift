@@ -31,7 +31,7 @@ struct BrowserWalkthroughTests {
             Issue.record("The browser test needs \(missing.joined(separator: ", ")): run `bash .ci/run` (as root) to install them.")
             return
         }
-        try await Self.withLivePlatform { port, accounts in
+        try await Self.withLivePlatform { port, accounts, _ in
             let run = try await Subprocess.run(
                 ["python3", Self.script, "--base-url", "http://127.0.0.1:\(port)", "--screenshots", Self.screenshots, "--accounts", accounts],
                 directory: Self.root, timeout: Self.walkTimeout)
@@ -66,7 +66,7 @@ struct BrowserWalkthroughTests {
     /// the public record with its communities' coordinates, the 2026 demo cycle run to its
     /// winner, the open 2027 cycle and the demo accounts — on a free port of 127.0.0.1 while
     /// `body` runs with the port and a file listing the accounts, then shuts the server down.
-    static func withLivePlatform(_ body: @Sendable (Int, String) async throws -> Void) async throws {
+    static func withLivePlatform(_ body: @Sendable (Int, String, Platform) async throws -> Void) async throws {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-browser-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
         let configuration = WebConfiguration(
@@ -104,7 +104,7 @@ struct BrowserWalkthroughTests {
                 throw BrowserTestError("the platform did not start listening")
             }
             do {
-                try await body(port, accountsFile)
+                try await body(port, accountsFile, platform)
             } catch {
                 group.cancelAll()
                 throw error

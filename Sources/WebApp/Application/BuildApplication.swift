@@ -45,6 +45,7 @@ func makeRouter(
     routes.get("/api/v1/openapi.json", access: .everyone, summary: "This API's OpenAPI 3.1 document") { _, _ in
         try Respond.json(OpenAPIDocument(routes: table))
     }
+    routes.refuseOtherMethods()
     return (router, routes.entries)
 }
 

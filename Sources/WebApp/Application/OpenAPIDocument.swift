@@ -1,3 +1,4 @@
+import Awards
 /// The OpenAPI 3.1 document of the JSON API, made from the route table so it cannot drift from
 /// the real routes.
 struct OpenAPIDocument: Encodable {
@@ -17,7 +18,11 @@ struct OpenAPIDocument: Encodable {
 
     struct RequestBody: Encodable {
         var required = true
-        var content = ["application/json": ["schema": ["type": "object"]]]
+        var content: [String: [String: Schema]]
+
+        init(_ schema: Schema) {
+            content = ["application/json": ["schema": schema]]
+        }
     }
 
     struct Components: Encodable {
@@ -28,10 +33,51 @@ struct OpenAPIDocument: Encodable {
         var name: String
         var `in` = "path"
         var required = true
-        var schema = ["type": "string"]
+        var schema = Schema()
 
-        /// An optional query parameter.
-        static func query(_ name: String) -> Parameter { Parameter(name: name, in: "query", required: false) }
+        /// A path parameter; a year is a whole number of four digits.
+        static func path(_ name: String) -> Parameter {
+            Parameter(name: name, schema: name == "year" ? Schema(type: "integer", minimum: 1000, maximum: 9999) : Schema())
+        }
+
+        /// An optional query parameter; a factor is one of the programme's factor codes.
+        static func query(_ name: String) -> Parameter {
+            Parameter(name: name, in: "query", required: false, schema: name == "factor" ? Schema(enum: [""] + Factor.standard.map(\.code)) : Schema())
+        }
+    }
+
+    /// A JSON Schema, as much of it as the API needs.
+    final class Schema: Encodable, Sendable {
+        let type: String?
+        let minimum: Int?
+        let maximum: Int?
+        let `enum`: [String]?
+        let properties: [String: Schema]?
+        let required: [String]?
+        let items: Schema?
+        let additionalProperties: Schema?
+        let anyOf: [Schema]?
+
+        init(
+            type: String? = "string", minimum: Int? = nil, maximum: Int? = nil, enum values: [String]? = nil,
+            properties: [String: Schema]? = nil, required: [String]? = nil, items: Schema? = nil, additionalProperties: Schema? = nil,
+            anyOf: [Schema]? = nil
+        ) {
+            self.anyOf = anyOf
+            self.type = type
+            self.minimum = minimum
+            self.maximum = maximum
+            self.enum = values
+            self.properties = properties
+            self.required = required
+            self.items = items
+            self.additionalProperties = additionalProperties
+        }
+
+        /// An object with these properties, the `required` ones required.
+        static func object(_ properties: [String: Schema], required: [String]) -> Schema {
+            Schema(type: "object", properties: properties, required: required)
+        }
     }
 
     struct Response: Encodable {
@@ -50,14 +96,17 @@ struct OpenAPIDocument: Encodable {
             var responses = route.kind == .api
                 ? ["200": Response(description: "Done"), "201": Response(description: "Created"), "400": Response(description: "Malformed body"), "409": Response(description: "Not allowed in this phase or state"), "422": Response(description: "Breaks a rule of the programme")]
                 : ["200": Response(description: "OK")]
-            if !names.isEmpty { responses["404"] = Response(description: "Not found") }
-            if !route.query.isEmpty { responses["400"] = Response(description: "A query parameter cannot be used") }
+            if !names.isEmpty {
+                responses["404"] = Response(description: "Not found")
+                responses["400"] = Response(description: "A parameter cannot be used")
+            }
+            if !route.query.isEmpty { responses["400"] = Response(description: "A parameter cannot be used") }
             if route.access != .everyone {
                 responses["401"] = Response(description: "No valid API token")
                 responses["403"] = Response(description: "The token's role may not do this")
             }
             paths[route.path, default: [:]][route.method.rawValue.lowercased()] = Operation(
-                summary: route.summary, parameters: names.map { Parameter(name: $0) } + route.query.map(Parameter.query), requestBody: route.kind == .api ? RequestBody() : nil,
+                summary: route.summary, parameters: names.map(Parameter.path) + route.query.map(Parameter.query), requestBody: route.body.map(RequestBody.init),
                 responses: responses, security: route.access == .everyone ? nil : [["bearerAuth": []]])
         }
         self.paths = paths

@@ -33,7 +33,7 @@ enum ProgrammeAPIRoutes {
             try Respond.json(try CommunityWorkspaceRoutes.nomination(try context.requireIdentity(), store).1)
         }
 
-        routes.api(.post, "/api/v1/cycles/{year}/nominations", access: .roles([.admin, .community]), summary: "Saves a nomination (a community only its own)") { request, context in
+        routes.api(.post, "/api/v1/cycles/{year}/nominations", access: .roles([.admin, .community]), summary: "Saves a nomination (a community only its own)", body: BodySchemas.nomination) { request, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
             let nomination = try await decode(Nomination.self, request)
@@ -44,7 +44,7 @@ enum ProgrammeAPIRoutes {
             return try Respond.json(nomination, status: .created)
         }
 
-        routes.api(.post, "/api/v1/cycles/{year}/reviews", access: .only(.analyst), summary: "Submits the analyst's own review of an assigned nomination") { request, context in
+        routes.api(.post, "/api/v1/cycles/{year}/reviews", access: .only(.analyst), summary: "Submits the analyst's own review of an assigned nomination", body: BodySchemas.review) { request, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
             var review = try await decode(Review.self, request)
@@ -56,7 +56,7 @@ enum ProgrammeAPIRoutes {
             return try Respond.json(review, status: .created)
         }
 
-        routes.api(.post, "/api/v1/cycles/{year}/ballots", access: .only(.juror), summary: "Casts the juror's own ranked ballot") { request, context in
+        routes.api(.post, "/api/v1/cycles/{year}/ballots", access: .only(.juror), summary: "Casts the juror's own ranked ballot", body: BodySchemas.ballot) { request, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
             let ballot = try await decode(Ballot.self, request)
@@ -67,22 +67,51 @@ enum ProgrammeAPIRoutes {
             return try Respond.json(ballot, status: .created)
         }
 
-        routes.api(.post, "/api/v1/cycles/{year}/phase", access: .only(.admin), summary: "Moves a cycle to a later phase: {\"phase\": \"…\"}") { request, context in
+        routes.api(.post, "/api/v1/cycles/{year}/phase", access: .only(.admin), summary: "Moves a cycle to a later phase", body: BodySchemas.phase) { request, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
-            let body = try await decode([String: String].self, request)
-            guard let phase = body["phase"].flatMap(Phase.init(rawValue:)) else {
+            let body = try await decode(PhaseChange.self, request)
+            guard let phase = Phase(rawValue: body.phase) else {
                 throw HTTPError(.unprocessableContent, message: "field 'phase': one of \(Phase.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             try Programme(store: store, actor: identity.actor).setPhase(phase, cycle: year)
             return try Respond.json(["year": String(year), "phase": phase.rawValue])
         }
 
-        routes.api(.post, "/api/v1/cycles/{year}/publish", access: .only(.admin), summary: "Counts the ballots and publishes the results") { _, context in
+        routes.api(.post, "/api/v1/cycles/{year}/publish", access: .only(.admin), summary: "Counts the ballots and publishes the results", body: nil) { _, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
             return try Respond.json(try Programme(store: store, actor: identity.actor).publish(cycle: year), status: .created)
         }
+    }
+
+    /// The JSON bodies of the writes, as the OpenAPI document describes them.
+    enum BodySchemas {
+        typealias Schema = OpenAPIDocument.Schema
+        static let text = Schema()
+        static let nomination = Schema.object([
+            "id": text, "community": text, "country": text, "region": text, "year": Schema(type: "integer", minimum: 1000, maximum: 9999),
+            "answers": Schema(type: "object", additionalProperties: Schema(type: nil, anyOf: [Schema(type: "number"), text])),
+            "evidence": Schema(type: "array", items: text),
+            "state": Schema(enum: ["draft", "submitted", "withdrawn"]), "optOut": Schema(type: "boolean"),
+        ], required: ["id", "community", "country", "region", "year", "answers", "evidence", "state", "optOut"])
+        static let review = Schema.object([
+            "nomination": text, "analyst": text, "round": Schema(type: "integer", minimum: 1, maximum: 2),
+            "scores": Schema(type: "object", additionalProperties: Schema.object(
+                ["score": Schema(type: "number"), "comment": text, "confidence": Schema(type: "integer", minimum: 1, maximum: 5)],
+                required: ["score", "comment", "confidence"])),
+            "state": Schema(enum: ["draft", "submitted", "recused"]), "recusalReason": text,
+        ], required: ["nomination", "analyst", "round", "scores", "state"])
+        static let ballot = Schema.object([
+            "juror": text, "group": text,
+            "entries": Schema(type: "array", items: Schema.object(["candidate": text, "rank": Schema(type: "integer", minimum: 1)], required: ["candidate", "rank"])),
+        ], required: ["juror", "entries"])
+        static let phase = Schema.object(["phase": Schema(enum: Phase.allCases.map(\.rawValue))], required: ["phase"])
+    }
+
+    /// The body of a phase change.
+    struct PhaseChange: Decodable {
+        var phase: String
     }
 
     /// One assignment as an analyst's API client sees it.

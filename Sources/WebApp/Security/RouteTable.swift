@@ -20,6 +20,12 @@ public struct RouteTable<Context: SignedInRequestContext> {
         public var kind: Kind
         /// The optional query parameters it reads, for the OpenAPI document.
         public var query: [String] = []
+        /// The JSON body an API write takes, for the OpenAPI document.
+        var body: OpenAPIDocument.Schema?
+
+        public static func == (a: Entry, b: Entry) -> Bool {
+            (a.method, a.path, a.access, a.summary, a.kind, a.query) == (b.method, b.path, b.access, b.summary, b.kind, b.query)
+        }
     }
 
     /// How a route takes its input.
@@ -78,16 +84,36 @@ public struct RouteTable<Context: SignedInRequestContext> {
     /// Declares a JSON write of the API (`method` POST, PUT or DELETE). Only API tokens are
     /// accepted, never a browser session, so that no other site can make a browser write.
     mutating func api(
-        _ method: HTTPRequest.Method, _ path: String, access: Access, summary: String,
+        _ method: HTTPRequest.Method, _ path: String, access: Access, summary: String, body: OpenAPIDocument.Schema?,
         _ handler: @escaping @Sendable (Request, Context) async throws -> Response
     ) {
-        entries.append(Entry(method: method, path: path, access: access, summary: summary, kind: .api))
+        entries.append(Entry(method: method, path: path, access: access, summary: summary, kind: .api, body: body))
         router.on(RouterPath(path), method: method) { request, context in
             guard context.identity == nil || context.identity?.session == nil else {
                 throw HTTPError(.unauthorized, message: "the API takes an API token (Authorization: Bearer …), not a browser session")
             }
             if let refusal = try Self.refusal(access, request, context) { return refusal }
             return try await handler(request, context)
+        }
+    }
+
+    /// Answers every other method on the declared paths with 405 and the methods allowed, so
+    /// that a client learns what a path takes instead of a bare 404. Called once every route is
+    /// declared.
+    mutating func refuseOtherMethods() {
+        var allowed: [String: Set<HTTPRequest.Method>] = [:]
+        for entry in entries {
+            allowed[entry.path, default: []].insert(entry.method)
+            if entry.method == .get { allowed[entry.path, default: []].insert(.head) }
+        }
+        let methods: [HTTPRequest.Method] = [.get, .head, .post, .put, .delete, .patch, .options, .trace] + [HTTPRequest.Method("QUERY")].compactMap { $0 }
+        for (path, taken) in allowed {
+            let allow = methods.filter(taken.contains).map(\.rawValue).joined(separator: ", ")
+            for method in methods where !taken.contains(method) {
+                router.on(RouterPath(path), method: method) { _, _ -> Response in
+                    throw HTTPError(.methodNotAllowed, headers: [.allow: allow], message: "\(path) takes \(allow)")
+                }
+            }
         }
     }
 
