@@ -24,7 +24,7 @@ struct APIContractTests {
                 let run = try await Subprocess.run(
                     ["python3", "-m", "schemathesis.cli", "run", base + "/api/v1/openapi.json", "--url", base, "--seed", "2026",
                      "--max-examples", "25", "--checks", "all", "--exclude-checks", "positive_data_acceptance", "--no-color"] + headers,
-                    directory: PlatformRoutesTests.root, timeout: .seconds(300))
+                    directory: FileManager.default.temporaryDirectory.path, timeout: .seconds(300))
                 #expect(!run.timedOut, "Schemathesis did not finish:\n\(run.output)")
                 #expect(run.status == 0, "Schemathesis found problems (\(headers.isEmpty ? "anonymous" : "with a token")):\n\(run.output)")
             }
