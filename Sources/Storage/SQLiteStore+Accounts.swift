@@ -51,6 +51,11 @@ extension SQLiteStore: AccountStore {
                 throw AwardsError(.unknownReference, "the account '\(session.account)' does not exist", field: "account")
             }
             var account = try JSON.decode(Account.self, body)
+            // Checked again inside the transaction, so that two requests racing with the same
+            // code cannot both succeed.
+            if let totpStep, let last = account.lastTOTPStep, totpStep <= last {
+                throw AwardsError(.invalidState, "this TOTP code has been used", field: "code")
+            }
             account.failedSignIns = 0
             account.lockedUntil = nil
             if let totpStep { account.lastTOTPStep = totpStep }

@@ -16,7 +16,8 @@ public protocol AccountStore: Sendable {
     /// consecutive failures are reached. Returns the account as it now stands.
     func recordFailedSignIn(_ id: String, at date: Date, limit: Int, lockFor: TimeInterval) throws(AwardsError) -> Account?
     /// Records a successful sign-in: failures reset, the TOTP step used (if any) remembered, and
-    /// the session stored, all in one transaction.
+    /// the session stored, all in one transaction; `.invalidState` when that step, or a later
+    /// one, was already used.
     func recordSignIn(_ session: Session, totpStep: Int64?) throws(AwardsError)
 
     /// The session with this id (token hash), if it exists and has not expired at `date`.

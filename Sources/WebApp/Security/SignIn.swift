@@ -92,12 +92,18 @@ struct SignIn: Sendable {
             let after = try store.recordFailedSignIn(account.id, at: now, limit: policy.lockoutThreshold, lockFor: policy.lockoutDuration)
             throw after?.isLocked(at: now) == true ? Refusal.locked : Refusal.wrongCode
         }
-        try store.deleteSession(pending.id)
         let token = Secrets.token()
         let session = Session(
             id: Secrets.digest(token), account: account.id, csrfToken: Secrets.token(), created: now,
             expires: now.addingTimeInterval(policy.sessionLifetime), verified: true)
-        try store.recordSignIn(session, totpStep: step)
+        do {
+            try store.recordSignIn(session, totpStep: step)
+        } catch {
+            // Another request signed in with this very code first.
+            if error.kind == .invalidState { throw Refusal.wrongCode }
+            throw error
+        }
+        try store.deleteSession(pending.id)
         return Started(session: session, token: token)
     }
 
