@@ -11,7 +11,7 @@ struct CycleCommand: ParsableCommand {
         abstract: "Run an awards cycle: create, import, assign, score, shortlist, vote, publish.",
         subcommands: [
             Create.self, SetPhase.self, ImportNominations.self, ImportAnalysts.self, Assign.self, ImportReviews.self, Score.self,
-            ShortlistRound.self, ImportBallots.self, Tally.self, Publish.self, Status.self, Demo.self, Simulate.self,
+            ShortlistRound.self, ImportBallots.self, Tally.self, Publish.self, CarryOver.self, Status.self, Demo.self, Simulate.self,
         ])
 
     /// Options every cycle command takes.
@@ -238,6 +238,20 @@ struct CycleCommand: ParsableCommand {
                 let publication = try common.programme().publish(cycle: year)
                 print("Published \(year): Community of the Year \(publication.winner).")
                 for rule in publication.rules { print("  \(rule)") }
+            }
+        }
+    }
+
+    struct CarryOver: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "carry-over", abstract: "Bring into a cycle the questionnaires still eligible from earlier cycles (not opted out, no newer nomination).")
+        @OptionGroup var common: Common
+        @Argument(help: "The award year.") var year: Int
+
+        func run() throws {
+            try awards {
+                let added = try common.programme().carryOver(into: year)
+                print("Carried \(added.count) questionnaire(s) into \(year)\(added.isEmpty ? "" : ": " + added.joined(separator: ", ")).")
             }
         }
     }

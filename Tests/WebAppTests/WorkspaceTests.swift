@@ -32,8 +32,19 @@ struct WorkspaceTests {
         #expect(submitted.status == .seeOther)
         #expect(try store.nominations(cycle: year).first { $0.id == "N-001" }?.state == .submitted)
 
-        // The organiser assigns round 1 and opens scoring.
+        // The organiser carries over the questionnaires still eligible (the 40 of 2026), which
+        // the walk then withdraws to keep the cycle small; then assigns round 1 and opens scoring.
         let admin = try await app.signedIn(.admin)
+        let before = try store.nominations(cycle: year).count
+        try await admin.get("/admin/cycles/\(year)")
+        #expect(try await admin.post("/admin/cycles/\(year)/carry-over", []).status == .seeOther)
+        let carried = try store.nominations(cycle: year).count - before
+        #expect(carried == 40, "the 40 submitted 2026 questionnaires are still eligible")
+        try store.saveNominations(try store.nominations(cycle: year).filter { $0.id.hasPrefix("2026-") }.map { n in
+            var withdrawn = n
+            withdrawn.state = .withdrawn
+            return withdrawn
+        }, cycle: year, by: "test")
         try await admin.get("/admin/cycles/\(year)")
         #expect(try await admin.post("/admin/cycles/\(year)/assign", [("round", "1")]).status == .seeOther)
         try await admin.advance(to: .smart21Scoring, year: year)

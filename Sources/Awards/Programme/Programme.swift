@@ -82,6 +82,32 @@ public struct Programme: Sendable {
         try store.saveNominations(nominations, cycle: year, by: actor)
     }
 
+    /// Brings into the cycle of `year` the questionnaires still eligible from earlier cycles:
+    /// submitted within the cycle's eligibility window, not opted out, from communities that have
+    /// no nomination in this cycle yet. Each keeps its answers and its year (so that it ages out
+    /// on time) under the id `<year>-<id>`; running it again adds nothing twice. Returns the ids
+    /// added.
+    @discardableResult
+    public func carryOver(into year: Int) throws(AwardsError) -> [String] {
+        let cycle = try store.cycle(year)
+        try CycleAction.editNomination.check(in: cycle.phase)
+        let present = try store.nominations(cycle: year)
+        var communities = Set(present.map { Community.id(name: $0.community, country: $0.country) })
+        var carried: [Nomination] = []
+        for earlier in try store.cycles().filter({ $0.year < year }).sorted(by: { $0.year > $1.year }) {
+            for nomination in try store.nominations(cycle: earlier.year)
+            where nomination.isEligible(inCycle: year, years: cycle.rules.eligibilityYears) {
+                // The latest questionnaire of a community wins: cycles are visited newest first.
+                guard communities.insert(Community.id(name: nomination.community, country: nomination.country)).inserted else { continue }
+                var copy = nomination
+                copy.id = "\(nomination.year)-\(nomination.id)"
+                carried.append(copy)
+            }
+        }
+        if !carried.isEmpty { try store.saveNominations(carried, cycle: year, by: actor) }
+        return carried.map(\.id)
+    }
+
     /// The nominations a round considers: round 1 every eligible submitted one, round 2 the Smart21.
     public func nominations(round: Int, cycle year: Int) throws(AwardsError) -> [Nomination] {
         let cycle = try store.cycle(year)

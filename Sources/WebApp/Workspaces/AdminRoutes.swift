@@ -48,6 +48,13 @@ enum AdminRoutes {
             return AccountRoutes.redirect(to: "/admin/cycles/\(year)")
         }
 
+        routes.form("/admin/cycles/{year}/carry-over", access: admin, summary: "Brings in the questionnaires still eligible from earlier cycles") { _, context, _ in
+            let identity = try context.requireIdentity()
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            try Programme(store: store, actor: identity.actor).carryOver(into: year)
+            return AccountRoutes.redirect(to: "/admin/cycles/\(year)")
+        }
+
         routes.form("/admin/cycles/{year}/assign", access: admin, summary: "Assigns analysts to a round by minimum-cost flow") { _, context, form in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
@@ -172,6 +179,7 @@ enum AdminRoutes {
             }
         }
         page["shortlists"] = lists
+        page["canCarryOver"] = CycleAction.editNomination.allowedPhases.contains(cycle.phase)
         page["canSmart21"] = CycleAction.shortlistSmart21.allowedPhases.contains(cycle.phase)
         page["canTop7"] = CycleAction.shortlistTop7.allowedPhases.contains(cycle.phase)
         page["methods"] = CycleRules.CalibrationChoice.allCases.map { method -> [String: Any] in
