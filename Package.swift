@@ -20,11 +20,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-configuration", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.20.0"),
     ],
     targets: [
         .target(name: "IndexEngine"),
         .target(name: "Awards", dependencies: ["IndexEngine"]),
         .target(name: "Storage", dependencies: ["Awards", "IndexEngine", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "PostgresStorage", dependencies: ["Awards", "IndexEngine", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .target(
             name: "WebApp",
             dependencies: [
@@ -68,6 +70,10 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "Awards"]
+        ),
+        .testTarget(
+            name: "PostgresStorageTests",
+            dependencies: ["PostgresStorage", "Storage", "Awards", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "WebAppTests",

@@ -1,0 +1,106 @@
+import PostgresNIO
+
+/// The PostgreSQL schema of the programme, as numbered migrations recorded in `schema_version`.
+///
+/// Domain values are canonical JSON text beside the key columns that queries and foreign keys
+/// need, as in the SQLite schema; the audit log refuses every UPDATE and DELETE by trigger.
+enum PostgresSchema {
+    /// One step of the schema.
+    struct Migration {
+        let version: Int
+        let name: String
+        /// The statements, run in order (one statement each, as the extended protocol requires).
+        let statements: [String]
+    }
+
+    static let migrations: [Migration] = [
+        Migration(version: 1, name: "programme", statements: [
+            """
+                CREATE TABLE cycle (year BIGINT PRIMARY KEY, phase TEXT NOT NULL, body TEXT NOT NULL)
+                """,
+            """
+                CREATE TABLE nomination (
+                    cycle BIGINT NOT NULL REFERENCES cycle(year) ON DELETE CASCADE,
+                    id TEXT NOT NULL, state TEXT NOT NULL, body TEXT NOT NULL,
+                    PRIMARY KEY (cycle, id))
+                """,
+            """
+                CREATE TABLE analyst (id TEXT PRIMARY KEY, body TEXT NOT NULL)
+                """,
+            """
+                CREATE TABLE assignment (
+                    cycle BIGINT NOT NULL, round BIGINT NOT NULL, nomination TEXT NOT NULL,
+                    analyst TEXT NOT NULL REFERENCES analyst(id), manual BOOLEAN NOT NULL,
+                    PRIMARY KEY (cycle, round, nomination, analyst),
+                    FOREIGN KEY (cycle, nomination) REFERENCES nomination(cycle, id) ON DELETE CASCADE)
+                """,
+            """
+                CREATE TABLE review (
+                    cycle BIGINT NOT NULL, round BIGINT NOT NULL, nomination TEXT NOT NULL,
+                    analyst TEXT NOT NULL REFERENCES analyst(id), state TEXT NOT NULL, body TEXT NOT NULL,
+                    PRIMARY KEY (cycle, round, nomination, analyst),
+                    FOREIGN KEY (cycle, nomination) REFERENCES nomination(cycle, id) ON DELETE CASCADE)
+                """,
+            """
+                CREATE TABLE shortlist (
+                    cycle BIGINT NOT NULL REFERENCES cycle(year) ON DELETE CASCADE, name TEXT NOT NULL, body TEXT NOT NULL,
+                    PRIMARY KEY (cycle, name))
+                """,
+            """
+                CREATE TABLE ballot (
+                    cycle BIGINT NOT NULL REFERENCES cycle(year) ON DELETE CASCADE, juror TEXT NOT NULL, body TEXT NOT NULL,
+                    PRIMARY KEY (cycle, juror))
+                """,
+            """
+                CREATE TABLE publication (cycle BIGINT PRIMARY KEY REFERENCES cycle(year) ON DELETE CASCADE, body TEXT NOT NULL)
+                """,
+            """
+                CREATE TABLE recognition (position BIGINT PRIMARY KEY, body TEXT NOT NULL)
+                """,
+            """
+                CREATE TABLE community (id TEXT PRIMARY KEY, name TEXT NOT NULL, body TEXT NOT NULL)
+                """,
+            """
+                CREATE TABLE audit_log (
+                    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL,
+                    action TEXT NOT NULL, entity TEXT NOT NULL, before TEXT, after TEXT, reason TEXT)
+                """,
+            """
+                CREATE INDEX audit_log_entity ON audit_log (entity text_pattern_ops)
+                """,
+            """
+                CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'the audit log is append-only' USING ERRCODE = 'insufficient_privilege';
+                END;
+                $$
+                """,
+            """
+                CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+                    FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change()
+                """,
+            """
+                CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+                    FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change()
+                """,
+        ]),
+    ]
+
+    /// Creates the schema if needed and brings it up to the newest migration, all in one
+    /// transaction; concurrent migrators of the same schema wait for each other.
+    static func migrate(_ session: PostgresSession, schema: String) throws {
+        try session.transaction {
+            try session.execute("SELECT pg_advisory_xact_lock(hashtext(\(schema)))")
+            try session.execute(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \"\(schema.replacingOccurrences(of: "\"", with: "\"\""))\""))
+            try session.execute("""
+                CREATE TABLE IF NOT EXISTS schema_version (
+                    version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
+                """)
+            let applied = Set(try session.rows("SELECT version FROM schema_version").map { try $0.decode(Int.self) })
+            for migration in migrations where !applied.contains(migration.version) {
+                for statement in migration.statements { try session.execute(PostgresQuery(unsafeSQL: statement)) }
+                try session.execute("INSERT INTO schema_version (version, name) VALUES (\(migration.version), \(migration.name))")
+            }
+        }
+    }
+}
