@@ -573,7 +573,8 @@ def score_round(walk: Walk, round_: int):
         walk.wait_loaded()
         for i, box in enumerate(walk.driver.find_elements("css selector", "input[name^=score-]")):
             box.clear()
-            box.send_keys(str(4 + (n * 3 + i) % 6))
+            # Nominations later in the list score higher, so the scores differ between them.
+            box.send_keys(str(min(10, 3 + n + i % 3)))
         for box in walk.driver.find_elements("css selector", "textarea[name^=comment-]"):
             box.clear()
             box.send_keys("Clear evidence of results (synthetic assessment).")
