@@ -29,6 +29,16 @@ public struct Cycle: Sendable, Codable, Equatable {
         }
     }
 
+    /// The round the analysts score in the current phase: 1 during Smart21 scoring, 2 during
+    /// Top7 scoring, `nil` in every other phase.
+    public var scoringRound: Int? {
+        switch phase {
+        case .smart21Scoring: 1
+        case .top7Scoring: 2
+        default: nil
+        }
+    }
+
     /// Creates a cycle.
     public init(year: Int, factors: [Factor] = Factor.standard, questions: [Question] = [], schedule: [PhaseStart] = [], phase: Phase = .setup, rules: CycleRules = CycleRules()) {
         self.year = year

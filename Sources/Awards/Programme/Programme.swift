@@ -171,26 +171,14 @@ public struct Programme: Sendable {
 
     /// Records reviews, all or none, each checked as `submitReview` checks one.
     public func submitReviews(_ reviews: [Review], cycle year: Int) throws(AwardsError) {
-        let cycle = try store.cycle(year)
-        try CycleAction.submitReview.check(in: cycle.phase)
-        let expectedRound = cycle.phase == .smart21Scoring ? 1 : 2
-        let assigned = Set(try store.assignments(cycle: year, round: expectedRound).map { "\($0.nomination)|\($0.analyst)" })
-        let conflicts = Dictionary(uniqueKeysWithValues: try store.analysts().map { ($0.id, Set($0.conflicts)) })
+        let gate = try ReviewGate(cycle: try store.cycle(year), store: store)
         var checked: [Review] = []
         for review in reviews {
-            guard review.round == expectedRound else {
-                throw AwardsError(.outOfPhase, "round \(review.round) reviews are not open; the cycle scores round \(expectedRound)", field: "round")
-            }
-            guard assigned.contains("\(review.nomination)|\(review.analyst)") else {
-                throw AwardsError(.conflictOfInterest, "\(review.analyst) is not assigned to \(review.nomination) in round \(review.round)", field: "analyst")
-            }
-            if conflicts[review.analyst]?.contains(review.nomination) == true {
-                throw AwardsError(.conflictOfInterest, "\(review.analyst) declared a conflict with \(review.nomination)", field: "analyst")
-            }
+            try gate.check(review)
             var submitted = review
             if review.state != .recused {
                 submitted.state = .draft
-                try submitted.submit(in: cycle)
+                try submitted.submit(in: gate.cycle)
             }
             checked.append(submitted)
         }
@@ -200,9 +188,8 @@ public struct Programme: Sendable {
     /// Saves an analyst's unfinished review: same phase, assignment and conflict checks as a
     /// submission, but incomplete scores are allowed; a submitted review cannot go back to draft.
     public func saveDraft(_ review: Review, cycle year: Int) throws(AwardsError) {
-        let cycle = try store.cycle(year)
-        try CycleAction.submitReview.check(in: cycle.phase)
-        try checkAssigned(review, cycle: cycle)
+        let gate = try ReviewGate(cycle: try store.cycle(year), store: store)
+        try gate.check(review)
         if let existing = try store.reviews(cycle: year, round: review.round).first(where: { $0.nomination == review.nomination && $0.analyst == review.analyst }),
             existing.state != .draft
         {
@@ -220,11 +207,9 @@ public struct Programme: Sendable {
         guard !reason.allSatisfy(\.isWhitespace) else {
             throw AwardsError(.invalidValue, "stepping aside needs a reason", field: "reason")
         }
-        let cycle = try store.cycle(year)
-        try CycleAction.submitReview.check(in: cycle.phase)
-        let round = cycle.phase == .smart21Scoring ? 1 : 2
-        let review = Review(nomination: nomination, analyst: id, round: round, state: .recused, recusalReason: reason)
-        try checkAssigned(review, cycle: cycle)
+        let gate = try ReviewGate(cycle: try store.cycle(year), store: store)
+        let review = Review(nomination: nomination, analyst: id, round: gate.round, state: .recused, recusalReason: reason)
+        try gate.check(review)
         guard var analyst = try store.analysts().first(where: { $0.id == id }) else {
             throw AwardsError(.unknownReference, "there is no analyst \(id)", field: "analyst")
         }
@@ -232,17 +217,6 @@ public struct Programme: Sendable {
         if !analyst.conflicts.contains(nomination) {
             analyst.conflicts.append(nomination)
             try store.saveAnalyst(analyst, by: actor)
-        }
-    }
-
-    /// Checks that the review's analyst is assigned to its nomination in the open round.
-    private func checkAssigned(_ review: Review, cycle: Cycle) throws(AwardsError) {
-        let round = cycle.phase == .smart21Scoring ? 1 : 2
-        guard review.round == round else {
-            throw AwardsError(.outOfPhase, "round \(review.round) reviews are not open; the cycle scores round \(round)", field: "round")
-        }
-        guard try store.assignments(cycle: cycle.year, round: round).contains(where: { $0.nomination == review.nomination && $0.analyst == review.analyst }) else {
-            throw AwardsError(.conflictOfInterest, "\(review.analyst) is not assigned to \(review.nomination) in round \(round)", field: "analyst")
         }
     }
 

@@ -88,8 +88,8 @@ enum AnalystRoutes {
 
     /// The latest cycle in a scoring phase and its round.
     static func openRound(_ store: any AwardsStore) throws -> (Cycle, Int)? {
-        guard let cycle = try store.cycles().last(where: { $0.phase == .smart21Scoring || $0.phase == .top7Scoring }) else { return nil }
-        return (cycle, cycle.phase == .smart21Scoring ? 1 : 2)
+        guard let cycle = try store.cycles().last(where: { $0.scoringRound != nil }), let round = cycle.scoringRound else { return nil }
+        return (cycle, round)
     }
 
     /// The nomination, when it is assigned to this analyst in the open round; 404 otherwise, so
