@@ -91,6 +91,11 @@ final class TestBrowser: @unchecked Sendable {
         return try await send(path, method: .post, body: body, headers: [.contentType: "application/x-www-form-urlencoded"])
     }
 
+    /// The browser's cookies as a `Cookie` header, if it has any.
+    var cookieHeader: String? {
+        cookies.isEmpty ? nil : cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+    }
+
     /// The CSRF token of the last page's first form.
     func csrfToken() -> String? {
         guard let range = lastPage.range(of: #"name="csrf" value="([^"]*)""#, options: .regularExpression) else { return nil }
@@ -117,7 +122,7 @@ final class TestBrowser: @unchecked Sendable {
 
     private func send(_ path: String, method: HTTPRequest.Method, body: String?, headers: HTTPFields) async throws -> Page {
         var headers = headers
-        if !cookies.isEmpty { headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        if let cookie = cookieHeader { headers[.cookie] = cookie }
         return try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
             for field in response.headers[values: .setCookie] {
                 let pair = field.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
@@ -142,7 +147,7 @@ extension TestBrowser {
     func send(_ path: String, json: String, token: String? = nil) async throws -> Page {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let token { headers[.authorization] = "Bearer \(token)" }
-        if !cookies.isEmpty { headers[.cookie] = cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        if let cookie = cookieHeader { headers[.cookie] = cookie }
         return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: json)) { response in
             Page(status: response.status, body: String(buffer: response.body), location: response.headers[.location], headers: response.headers)
         }

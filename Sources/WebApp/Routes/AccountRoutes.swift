@@ -12,7 +12,7 @@ enum AccountRoutes {
         let policy = signIn.policy
 
         routes.get("/login", access: .everyone, summary: "The sign-in page") { request, context in
-            if context.identity != nil { return redirect(to: safeNext(request)) }
+            if context.identity != nil { return Respond.redirect(to: safeNext(request)) }
             return try signInPage(pages, request: request, policy: policy)
         }
 
@@ -20,7 +20,7 @@ enum AccountRoutes {
             do {
                 let started = try await signIn.password(
                     username: form["username"] ?? "", password: form["password"] ?? "", client: context.clientAddress)
-                var response = redirect(to: started.session.verified ? safeNext(form["next"]) : "/login/code?next=" + encode(safeNext(form["next"])))
+                var response = Respond.redirect(to: started.session.verified ? safeNext(form["next"]) : "/login/code?next=" + encode(safeNext(form["next"])))
                 response.setCookie(SessionCookies.make(SessionCookies.session, started.token, maxAge: Int(started.session.expires.timeIntervalSince(started.session.created)), policy: policy))
                 return response
             } catch let refusal as SignIn.Refusal {
@@ -29,15 +29,15 @@ enum AccountRoutes {
         }
 
         routes.get("/login/code", access: .everyone, summary: "The second-factor page") { request, _ in
-            guard try pending(request, store: store, policy: policy) != nil else { return redirect(to: "/login") }
+            guard try pending(request, store: store, policy: policy) != nil else { return Respond.redirect(to: "/login") }
             return try codePage(pages, request: request, policy: policy)
         }
 
         routes.form("/login/code", access: .everyone, summary: "Completes sign-in with a TOTP code") { request, context, form in
-            guard let pending = try pending(request, store: store, policy: policy) else { return redirect(to: "/login") }
+            guard let pending = try pending(request, store: store, policy: policy) else { return Respond.redirect(to: "/login") }
             do {
                 let started = try await signIn.code(form["code"] ?? "", pending: pending, client: context.clientAddress)
-                var response = redirect(to: safeNext(form["next"]))
+                var response = Respond.redirect(to: safeNext(form["next"]))
                 response.setCookie(SessionCookies.make(SessionCookies.session, started.token, maxAge: Int(policy.sessionLifetime), policy: policy))
                 return response
             } catch let refusal as SignIn.Refusal {
@@ -47,14 +47,14 @@ enum AccountRoutes {
 
         routes.form("/logout", access: .signedIn, summary: "Signs out") { _, context, _ in
             if let session = context.identity?.session { try store.deleteSession(session.id) }
-            var response = redirect(to: "/")
+            var response = Respond.redirect(to: "/")
             response.setCookie(SessionCookies.clear(SessionCookies.session, policy: policy))
             return response
         }
 
         routes.get("/workspace", access: .everyone, summary: "Sends each person to their workspace") { _, context in
-            guard let identity = context.identity else { return redirect(to: "/login") }
-            return redirect(to: "/\(identity.account.role.rawValue)")
+            guard let identity = context.identity else { return Respond.redirect(to: "/login") }
+            return Respond.redirect(to: "/\(identity.account.role.rawValue)")
         }
 
         routes.get("/account", access: .signedIn, summary: "Your account and API tokens") { _, context in
@@ -90,7 +90,7 @@ enum AccountRoutes {
         routes.form("/account/tokens/revoke", access: .signedIn, summary: "Revokes one of your API tokens") { _, context, form in
             let identity = try context.requireIdentity()
             try store.deleteToken(try form.required("token"), account: identity.account.id, by: identity.actor)
-            return redirect(to: "/account")
+            return Respond.redirect(to: "/account")
         }
     }
 
@@ -152,11 +152,6 @@ enum AccountRoutes {
         case .locked: HTTPResponse.Status(code: 423, reasonPhrase: "Locked")
         case .wrongCredentials, .wrongCode: .unauthorized
         }
-    }
-
-    /// A 303 redirect.
-    static func redirect(to location: String) -> Response {
-        Response(status: .seeOther, headers: [.location: location])
     }
 
     /// Where to go after signing in: only a path on this site, never another site.

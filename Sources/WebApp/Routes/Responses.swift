@@ -10,6 +10,11 @@ enum Respond {
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// A 303 redirect to `location`, as after a form is handled.
+    static func redirect(to location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+
     /// `text` as a CSV download named `filename`.
     static func csv(_ text: String, filename: String) -> Response {
         Response(

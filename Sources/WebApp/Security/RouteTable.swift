@@ -127,6 +127,6 @@ public struct RouteTable<Context: SignedInRequestContext> {
             throw HTTPError(.unauthorized, message: "sign in with one of these roles: \(access)")
         }
         let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
-        return Response(status: .seeOther, headers: [.location: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")])
+        return Respond.redirect(to: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
     }
 }

@@ -47,6 +47,15 @@ struct SignIn: Sendable {
     struct Started {
         var session: Session
         var token: String
+
+        /// A new session with fresh random token and CSRF token; the store keeps only the
+        /// token's digest.
+        init(account: String, at date: Date, lasting lifetime: TimeInterval, verified: Bool) {
+            token = Secrets.token()
+            session = Session(
+                id: Secrets.digest(token), account: account, csrfToken: Secrets.token(), created: date,
+                expires: date.addingTimeInterval(lifetime), verified: verified)
+        }
     }
 
     /// Checks a name and password. Passwords are checked even for unknown names, so that timing
@@ -63,19 +72,14 @@ struct SignIn: Sendable {
             let after = try store.recordFailedSignIn(account.id, at: now, limit: policy.lockoutThreshold, lockFor: policy.lockoutDuration)
             throw after?.isLocked(at: now) == true ? Refusal.locked : Refusal.wrongCredentials
         }
-        let token = Secrets.token()
         if account.requiresSecondFactor {
-            let session = Session(
-                id: Secrets.digest(token), account: account.id, csrfToken: Secrets.token(), created: now,
-                expires: now.addingTimeInterval(policy.secondFactorWindow), verified: false)
-            try store.createSession(session)
-            return Started(session: session, token: token)
+            let started = Started(account: account.id, at: now, lasting: policy.secondFactorWindow, verified: false)
+            try store.createSession(started.session)
+            return started
         }
-        let session = Session(
-            id: Secrets.digest(token), account: account.id, csrfToken: Secrets.token(), created: now,
-            expires: now.addingTimeInterval(policy.sessionLifetime), verified: true)
-        try store.recordSignIn(session, totpStep: nil)
-        return Started(session: session, token: token)
+        let started = Started(account: account.id, at: now, lasting: policy.sessionLifetime, verified: true)
+        try store.recordSignIn(started.session, totpStep: nil)
+        return started
     }
 
     /// Checks the TOTP code of a session waiting for its second factor; on success the waiting
@@ -92,19 +96,16 @@ struct SignIn: Sendable {
             let after = try store.recordFailedSignIn(account.id, at: now, limit: policy.lockoutThreshold, lockFor: policy.lockoutDuration)
             throw after?.isLocked(at: now) == true ? Refusal.locked : Refusal.wrongCode
         }
-        let token = Secrets.token()
-        let session = Session(
-            id: Secrets.digest(token), account: account.id, csrfToken: Secrets.token(), created: now,
-            expires: now.addingTimeInterval(policy.sessionLifetime), verified: true)
+        let started = Started(account: account.id, at: now, lasting: policy.sessionLifetime, verified: true)
         do {
-            try store.recordSignIn(session, totpStep: step)
+            try store.recordSignIn(started.session, totpStep: step)
         } catch {
             // Another request signed in with this very code first.
             if error.kind == .invalidState { throw Refusal.wrongCode }
             throw error
         }
         try store.deleteSession(pending.id)
-        return Started(session: session, token: token)
+        return started
     }
 
     /// Checks a password against its bcrypt hash on NIO's thread pool: the check takes a

@@ -12,12 +12,13 @@ enum AdminRoutes {
         routes.get("/admin", access: admin, summary: "The organisers' overview of every cycle") { _, context in
             let identity = try context.requireIdentity()
             var page = Workspace.base(identity, title: "Organisers")
+            let stored = try store.cycles()
             var cycles: [[String: Any]] = []
-            for cycle in try store.cycles().reversed() {
+            for cycle in stored.reversed() {
                 cycles.append(["year": cycle.year, "phase": cycle.phase.title, "nominations": try store.nominations(cycle: cycle.year).count])
             }
             page["cycles"] = cycles
-            page["nextYear"] = (try store.cycles().last?.year ?? 2026) + 1
+            page["nextYear"] = (stored.last?.year ?? 2026) + 1
             return try pages.render("admin", page)
         }
 
@@ -29,7 +30,7 @@ enum AdminRoutes {
             cycle.phase = .setup
             cycle.schedule = []
             try Programme(store: store, actor: identity.actor).createCycle(cycle)
-            return AccountRoutes.redirect(to: "/admin/cycles/\(year)")
+            return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
         routes.get("/admin/cycles/{year}", access: admin, summary: "One cycle: phase, assignment, reviews, scores, shortlists, ballots") { _, context in
@@ -45,14 +46,14 @@ enum AdminRoutes {
                 throw HTTPError(.unprocessableContent, message: "field 'phase': unknown phase")
             }
             try Programme(store: store, actor: identity.actor).setPhase(phase, cycle: year)
-            return AccountRoutes.redirect(to: "/admin/cycles/\(year)")
+            return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
         routes.form("/admin/cycles/{year}/carry-over", access: admin, summary: "Brings in the questionnaires still eligible from earlier cycles") { _, context, _ in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
             try Programme(store: store, actor: identity.actor).carryOver(into: year)
-            return AccountRoutes.redirect(to: "/admin/cycles/\(year)")
+            return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
         routes.form("/admin/cycles/{year}/assign", access: admin, summary: "Assigns analysts to a round by minimum-cost flow") { _, context, form in
@@ -62,7 +63,7 @@ enum AdminRoutes {
                 throw HTTPError(.unprocessableContent, message: "field 'round': 1 or 2")
             }
             _ = try Programme(store: store, actor: identity.actor).assign(round: round, cycle: year)
-            return AccountRoutes.redirect(to: "/admin/cycles/\(year)")
+            return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
         routes.form("/admin/cycles/{year}/calibration", access: admin, summary: "Chooses how the analysts' narrative scores are calibrated") { _, context, form in
@@ -72,7 +73,7 @@ enum AdminRoutes {
                 throw HTTPError(.unprocessableContent, message: "field 'method': one of \(CycleRules.CalibrationChoice.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             try Programme(store: store, actor: identity.actor).setCalibration(method, cycle: year)
-            return AccountRoutes.redirect(to: "/admin/cycles/\(year)")
+            return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
         routes.form("/admin/cycles/{year}/shortlist", access: admin, summary: "Names the Smart21 or the Top7 from the calibrated scores") { _, context, form in
@@ -84,14 +85,14 @@ enum AdminRoutes {
             case "top7": _ = try programme.shortlistTop7(cycle: year)
             default: throw HTTPError(.unprocessableContent, message: "field 'list': smart21 or top7")
             }
-            return AccountRoutes.redirect(to: "/admin/cycles/\(year)")
+            return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
         routes.form("/admin/cycles/{year}/publish", access: admin, summary: "Counts the ballots and publishes the results") { _, context, _ in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
             _ = try Programme(store: store, actor: identity.actor).publish(cycle: year)
-            return AccountRoutes.redirect(to: "/cycles/\(year)")
+            return Respond.redirect(to: "/cycles/\(year)")
         }
 
         routes.get("/admin/users", access: admin, summary: "Every account") { _, context in
@@ -119,7 +120,7 @@ enum AdminRoutes {
             guard var account = try store.account(id) else { throw HTTPError(.notFound, message: "there is no account '\(id)'") }
             account.disabled = true
             try store.saveAccount(account, by: identity.actor)
-            return AccountRoutes.redirect(to: "/admin/users")
+            return Respond.redirect(to: "/admin/users")
         }
 
         routes.get("/admin/audit", access: admin, summary: "The audit log, newest first") { request, context in
@@ -147,6 +148,8 @@ enum AdminRoutes {
         let nominations = try store.nominations(cycle: year)
         page["nominations"] = nominations.count
         page["submitted"] = nominations.filter { $0.state == .submitted }.count
+        let smart21 = try store.shortlist("smart21", cycle: year)
+        let top7 = try store.shortlist("top7", cycle: year)
         var rounds: [[String: Any]] = []
         for round in [1, 2] {
             let assignments = try store.assignments(cycle: year, round: round)
@@ -154,8 +157,7 @@ enum AdminRoutes {
             var entry: [String: Any] = ["round": round, "assigned": assignments.count]
             entry["submitted"] = reviews.filter { $0.state == .submitted }.count
             entry["recused"] = reviews.filter { $0.state == .recused }.count
-            let smart21Named = try store.shortlist("smart21", cycle: year) != nil
-            entry["canAssign"] = CycleAction.assignAnalysts.allowedPhases.contains(cycle.phase) && (round == 1 || smart21Named)
+            entry["canAssign"] = CycleAction.assignAnalysts.allowedPhases.contains(cycle.phase) && (round == 1 || smart21 != nil)
             if reviews.contains(where: { $0.state == .submitted }) {
                 let sheet = try Programme(store: store, actor: identity.actor).score(round: round, cycle: year)
                 entry["calibration"] = sheet.calibration.title
@@ -171,21 +173,17 @@ enum AdminRoutes {
             rounds.append(entry)
         }
         page["rounds"] = rounds
-        var lists: [[String: Any]] = []
-        for (name, title) in [("smart21", "Smart21"), ("top7", "Top7")] {
-            if let list = try store.shortlist(name, cycle: year) {
-                let names = Dictionary(nominations.map { ($0.id, $0.community) }, uniquingKeysWith: { a, _ in a })
-                lists.append(["title": title, "rule": list.rule, "selected": list.selected.map { names[$0] ?? $0 }.joined(separator: "; ")])
-            }
+        let names = Dictionary(nominations.map { ($0.id, $0.community) }, uniquingKeysWith: { a, _ in a })
+        page["shortlists"] = [("Smart21", smart21), ("Top7", top7)].compactMap { title, list -> [String: Any]? in
+            list.map { ["title": title, "rule": $0.rule, "selected": $0.selected.map { names[$0] ?? $0 }.joined(separator: "; ")] }
         }
-        page["shortlists"] = lists
         page["canCarryOver"] = CycleAction.editNomination.allowedPhases.contains(cycle.phase)
         page["canSmart21"] = CycleAction.shortlistSmart21.allowedPhases.contains(cycle.phase)
         page["canTop7"] = CycleAction.shortlistTop7.allowedPhases.contains(cycle.phase)
         page["methods"] = CycleRules.CalibrationChoice.allCases.map { method -> [String: Any] in
             ["value": method.rawValue, "title": method.title, "selected": method == cycle.rules.calibration]
         }
-        page["canCalibrate"] = try store.shortlist("top7", cycle: year) == nil
+        page["canCalibrate"] = top7 == nil
         page["ballots"] = try store.ballots(cycle: year).count
         page["canPublish"] = CycleAction.publishResults.allowedPhases.contains(cycle.phase)
         page["published"] = try store.publication(cycle: year) != nil

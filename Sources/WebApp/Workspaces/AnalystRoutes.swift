@@ -66,7 +66,7 @@ enum AnalystRoutes {
                 page["problem"] = error.description
                 return try pages.render("review", page, status: error.kind.httpStatus)
             }
-            return AccountRoutes.redirect(to: "/analyst")
+            return Respond.redirect(to: "/analyst")
         }
 
         routes.form("/analyst/reviews/{nomination}/recuse", access: .only(.analyst), summary: "Steps aside from a nomination for a conflict of interest") { _, context, form in
@@ -74,7 +74,7 @@ enum AnalystRoutes {
             let (cycle, _, nomination) = try Self.assigned(try context.parameters.require("nomination"), identity, store)
             try Programme(store: store, actor: identity.actor).recuse(
                 analyst: try Self.analystID(identity), from: nomination.id, reason: try form.required("reason"), cycle: cycle.year)
-            return AccountRoutes.redirect(to: "/analyst")
+            return Respond.redirect(to: "/analyst")
         }
     }
 

@@ -61,7 +61,7 @@ enum CaseStudyRoutes {
             page["problem"] = error.description
             return try pages.render("case-study-form", page, status: error.kind.httpStatus)
         }
-        return AccountRoutes.redirect(to: "/community")
+        return Respond.redirect(to: "/community")
     }
 
     /// The case study `id`, when it belongs to the account's community; 404 otherwise.

@@ -47,7 +47,7 @@ enum CommunityWorkspaceRoutes {
                 page["problem"] = error.description
                 return try pages.render("community-workspace", page, status: error.kind.httpStatus)
             }
-            return AccountRoutes.redirect(to: "/community")
+            return Respond.redirect(to: "/community")
         }
     }
 
@@ -89,47 +89,63 @@ enum CommunityWorkspaceRoutes {
             page["published"] = true
             page["stage"] = publication.winner == nomination.id ? "Community of the Year"
                 : publication.top7.contains(nomination.id) ? "Top7" : publication.smart21.contains(nomination.id) ? "Smart21" : "nominated"
-            page["feedback"] = try Feedback.rows(nomination: nomination.id, cycle: cycle, store: store)
-            page["chart"] = try Feedback.chart(nomination: nomination, cycle: cycle, store: store)
+            let feedback = try Feedback(nomination: nomination, cycle: cycle, store: store)
+            page["feedback"] = feedback.rows
+            page["chart"] = feedback.chart
         }
         return page
     }
 }
 
 /// What a community learns from its reviews: per round and factor, the number of reviews, the
-/// mean score and the comments in a fixed order — no analyst ids, names or per-analyst scores.
-/// Recused reviews and drafts count for nothing.
-enum Feedback {
-    /// The mean score per factor over every submitted review of both rounds, as a radar chart
-    /// on the cycle's scale.
-    static func chart(nomination: Nomination, cycle: Cycle, store: any AwardsStore) throws -> String {
-        var reviews: [Review] = []
+/// mean score and the comments in a fixed order, and a radar chart of the means over both
+/// rounds — no analyst ids, names or per-analyst scores. Recused reviews and drafts count for
+/// nothing.
+struct Feedback {
+    /// The submitted reviews of the nomination, by round.
+    let reviews: [Int: [Review]]
+    let nomination: Nomination
+    let cycle: Cycle
+
+    init(nomination: Nomination, cycle: Cycle, store: any AwardsStore) throws {
+        var reviews: [Int: [Review]] = [:]
         for round in [1, 2] {
-            reviews += try store.reviews(cycle: cycle.year, round: round).filter { $0.nomination == nomination.id && $0.state == .submitted }
+            reviews[round] = try store.reviews(cycle: cycle.year, round: round).filter { $0.nomination == nomination.id && $0.state == .submitted }
         }
-        let axes = cycle.factors.map { factor -> RadarChart.Axis in
-            let scores = reviews.compactMap { $0.scores[factor.code]?.score }
-            return RadarChart.Axis(factor.name, scores.isEmpty ? .nan : scores.reduce(0, +) / Double(scores.count))
+        self.reviews = reviews
+        self.nomination = nomination
+        self.cycle = cycle
+    }
+
+    /// One row per round and factor that has scores.
+    var rows: [[String: Any]] {
+        var rows: [[String: Any]] = []
+        for round in [1, 2] {
+            for factor in cycle.factors {
+                let scores = (reviews[round] ?? []).compactMap { $0.scores[factor.code] }
+                guard !scores.isEmpty else { continue }
+                var row: [String: Any] = ["round": round, "factor": factor.name, "count": scores.count]
+                row["mean"] = Show.score(Self.mean(scores.map(\.score)))
+                row["comments"] = scores.map(\.comment).sorted()
+                rows.append(row)
+            }
+        }
+        return rows
+    }
+
+    /// The mean score per factor over both rounds, on the cycle's scale.
+    var chart: String {
+        let all = (reviews[1] ?? []) + (reviews[2] ?? [])
+        let axes = cycle.factors.map { factor in
+            RadarChart.Axis(factor.name, Self.mean(all.compactMap { $0.scores[factor.code]?.score }))
         }
         return RadarChart(
             title: "\(nomination.community): mean analyst score per factor", axes: axes,
             scale: cycle.rules.scaleLow...cycle.rules.scaleHigh, rings: 3, decimals: 1, id: "feedback").svg()
     }
 
-    static func rows(nomination: String, cycle: Cycle, store: any AwardsStore) throws -> [[String: Any]] {
-        var rows: [[String: Any]] = []
-        for round in [1, 2] {
-            let reviews = try store.reviews(cycle: cycle.year, round: round).filter { $0.nomination == nomination && $0.state == .submitted }
-            guard !reviews.isEmpty else { continue }
-            for factor in cycle.factors {
-                let scores = reviews.compactMap { $0.scores[factor.code] }
-                guard !scores.isEmpty else { continue }
-                let mean = scores.map(\.score).reduce(0, +) / Double(scores.count)
-                var row: [String: Any] = ["round": round, "factor": factor.name, "count": scores.count, "mean": Show.score(mean)]
-                row["comments"] = scores.map(\.comment).sorted()
-                rows.append(row)
-            }
-        }
-        return rows
+    /// The mean, or NaN (drawn as "no data") when there is nothing to average.
+    static func mean(_ values: [Double]) -> Double {
+        values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
     }
 }
