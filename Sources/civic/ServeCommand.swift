@@ -29,7 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
 /// role, prints them, then starts the platform.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "Start the platform with example data: the ASEM index, the awards record and a synthetic demo cycle.")
+        commandName: "demo", abstract: "Start the platform with example data: the ASEM index, the awards record with its communities, a synthetic cycle run to its winner, an open one to walk through, and one demo account per role.")
 
     @OptionGroup var web: WebOptions
 
