@@ -52,11 +52,10 @@ enum CaseStudyRoutes {
         do {
             if form["action"] == "publish", caseStudy.state != .published {
                 try caseStudy.publish(on: Self.day(now()))
-            } else if let problem = caseStudy.problems().first {
-                throw problem
             }
+            // The store checks every field before it saves.
             try store.saveCaseStudy(caseStudy, by: identity.actor)
-        } catch let error as AwardsError {
+        } catch {
             var page = Self.page(identity, nomination: nomination, caseStudy: caseStudy)
             page["problem"] = error.description
             return try pages.render("case-study-form", page, status: error.kind.httpStatus)
