@@ -3,6 +3,19 @@ import Foundation
 import GRDB
 
 extension SQLiteStore: AccountStore {
+    public func createAccount(_ account: Account, by actor: String) throws(AwardsError) {
+        if let first = account.problems().first { throw first }
+        try write("create", "account:\(account.id)", by: actor) { db in
+            // The insert itself decides, so that two organisers taking one name at once cannot both succeed.
+            do {
+                try db.execute(sql: "INSERT INTO account (id, role, body) VALUES (?, ?, ?)", arguments: [account.id, account.role.rawValue, try JSON.encode(account)])
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                throw AwardsError(.duplicate, "the account '\(account.id)' exists", field: "username")
+            }
+            return (nil, try Self.redacted(account))
+        }
+    }
+
     public func saveAccount(_ account: Account, by actor: String) throws(AwardsError) {
         if let first = account.problems().first { throw first }
         try write("save", "account:\(account.id)", by: actor) { db in

@@ -5,6 +5,8 @@ import Foundation
 /// Changes to accounts and tokens, sign-ins and lock-outs are written to the audit log (never
 /// the password hash or TOTP secret, which are redacted).
 public protocol AccountStore: Sendable {
+    /// Adds a new account after checking its fields; `.duplicate` when the name is taken.
+    func createAccount(_ account: Account, by actor: String) throws(AwardsError)
     /// Adds or replaces an account after checking its fields.
     func saveAccount(_ account: Account, by actor: String) throws(AwardsError)
     /// The account with this sign-in name, if any.

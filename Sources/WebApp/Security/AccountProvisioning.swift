@@ -17,14 +17,10 @@ public enum AccountProvisioning {
         guard password.count >= minimumPasswordLength else {
             throw AwardsError(.invalidValue, "the password needs at least \(minimumPasswordLength) characters", field: "password")
         }
-        let id = id.lowercased()
-        guard try store.account(id) == nil else {
-            throw AwardsError(.duplicate, "the account '\(id)' exists", field: "username")
-        }
         let account = Account(
-            id: id, name: name, role: role, passwordHash: Bcrypt.hash(password, cost: bcryptCost),
+            id: id.lowercased(), name: name, role: role, passwordHash: Bcrypt.hash(password, cost: bcryptCost),
             totpSecret: role == .community ? nil : Secrets.totpSecret(), subject: subject.flatMap { $0.isEmpty ? nil : $0 })
-        try store.saveAccount(account, by: actor)
+        try store.createAccount(account, by: actor)
         return account
     }
 
