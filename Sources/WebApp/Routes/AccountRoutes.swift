@@ -155,11 +155,22 @@ enum AccountRoutes {
     }
 
     /// Where to go after signing in: only a path on this site, never another site.
+    ///
+    /// `next` arrives decoded. It must be `/` alone or `/` followed by a path character, and hold
+    /// only visible ASCII: browsers drop tabs and line breaks from a `Location` and read `\` as
+    /// `/`, so `/\t/evil.example` or `/\\evil.example` would otherwise lead to another site.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.contains("\r"), !next.contains("\n") else {
+        guard let next, next.first == "/", next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }) else {
             return "/workspace"
         }
+        let second = next.dropFirst().first
+        guard second == nil || second.map(isPathCharacter) == true else { return "/workspace" }
         return next
+    }
+
+    /// Whether `c` may start a path segment (RFC 3986's `pchar`, or the start of a query).
+    private static func isPathCharacter(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter || c.isNumber || "-._~%!$&'()*+,;=:@?".contains(c))
     }
 
     private static func safeNext(_ request: Request) -> String { safeNext(request.uri.queryParameters.get("next")) }
