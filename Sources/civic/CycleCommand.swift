@@ -356,11 +356,9 @@ enum JSONFile {
             throw AwardsError(.unreadableFile, "cannot read the file (\(error.localizedDescription))", file: path)
         }
         do {
-            return try JSONDecoder().decode(type, from: data)
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw AwardsError(.invalidValue, "the field is missing", file: path, field: fieldPath(context.codingPath + [key]))
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context), let DecodingError.dataCorrupted(context) {
-            throw AwardsError(.invalidValue, context.debugDescription, file: path, field: fieldPath(context.codingPath))
+            return try JSONInput.decode(type, from: data)
+        } catch let problem as JSONInput.Problem {
+            throw AwardsError(.invalidValue, problem.message, file: path, field: problem.field)
         } catch {
             throw AwardsError(.invalidValue, "\(error)", file: path)
         }
@@ -384,9 +382,5 @@ enum JSONFile {
         } catch {
             throw AwardsError(.unreadableFile, "cannot write the file (\(error.localizedDescription))", file: path)
         }
-    }
-
-    private static func fieldPath(_ keys: [any CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
     }
 }

@@ -47,13 +47,9 @@ extension IndexEngineError {
             return error.located(in: file)
         case let unknown as UnknownSpecField:
             return IndexEngineError(.invalidSpec, "unknown field; expected one of: \(unknown.allowed.joined(separator: ", "))", file: file, column: unknown.path)
-        case let DecodingError.typeMismatch(type, context), let DecodingError.valueNotFound(type, context):
-            return IndexEngineError(.invalidSpec, "expected a value of type \(type): \(context.debugDescription)", file: file, column: fieldPath(context.codingPath))
-        case let DecodingError.keyNotFound(key, context):
-            return IndexEngineError(.invalidSpec, "the required field is missing", file: file, column: fieldPath(context.codingPath + [key]))
-        case let DecodingError.dataCorrupted(context):
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return IndexEngineError(.invalidSpec, underlying ?? context.debugDescription, file: file, column: fieldPath(context.codingPath))
+        case let error as DecodingError:
+            let problem = JSONInput.problem(error, in: nil)
+            return IndexEngineError(.invalidSpec, problem.message, file: file, column: problem.field)
         default:
             return IndexEngineError(.invalidSpec, "\(error)", file: file)
         }
@@ -78,17 +74,15 @@ enum SpecFile {
         }
     }
 
-    /// Decodes `data` as `type`, turning decoding failures into errors naming the field.
+    /// Decodes `data` as `type`, turning decoding failures into errors naming the field, or the
+    /// line and column of a syntax error.
     static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(IndexEngineError) -> T {
         do {
-            return try JSONDecoder().decode(type, from: data)
+            return try JSONInput.decode(type, from: data)
+        } catch let problem as JSONInput.Problem {
+            throw IndexEngineError(.invalidSpec, problem.message, file: file, column: problem.field)
         } catch {
-            var located = IndexEngineError.spec(error, file: file)
-            if located.column == nil, case DecodingError.dataCorrupted = error, (try? JSONSerialization.jsonObject(with: data)) != nil {
-                // Valid JSON that Foundation calls corrupt: a number that does not fit its field.
-                located.message = "a number does not fit its field (a whole number is expected, e.g. for winmax or maxTime)"
-            }
-            throw located
+            throw IndexEngineError.spec(error, file: file)
         }
     }
 }

@@ -1,6 +1,7 @@
 import Awards
 import Foundation
 import Hummingbird
+import IndexEngine
 
 /// The programme's operations for API clients with a token: the same rules as the workspaces,
 /// JSON in and out.
@@ -33,14 +34,18 @@ enum ProgrammeAPIRoutes {
             try Respond.json(try CommunityWorkspaceRoutes.nomination(try context.requireIdentity(), store).1)
         }
 
-        routes.api(.post, "/api/v1/cycles/{year}/nominations", access: .roles([.admin, .community]), summary: "Saves a nomination (a community only its own)", body: BodySchemas.nomination) { request, context in
+        routes.api(.post, "/api/v1/cycles/{year}/nominations", access: .roles([.admin, .community]), summary: "Saves a nomination (a community only its own, under its own name)", body: BodySchemas.nomination) { request, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
-            let nomination = try await decode(Nomination.self, request)
-            if identity.account.role == .community, nomination.id != identity.account.subject {
-                throw HTTPError(.forbidden, message: "a community account may only save its own nomination")
+            var nomination = try await decode(Nomination.self, request)
+            let programme = Programme(store: store, actor: identity.actor)
+            if identity.account.role == .community {
+                let community = try CommunityWorkspaceRoutes.community(identity)
+                try programme.saveOwnNomination(nomination, community: community, cycle: year)
+                nomination.communityID = community
+            } else {
+                try programme.saveNominations([nomination], cycle: year)
             }
-            try Programme(store: store, actor: identity.actor).saveNominations([nomination], cycle: year)
             return try Respond.json(nomination, status: .created)
         }
 
@@ -90,7 +95,7 @@ enum ProgrammeAPIRoutes {
         typealias Schema = OpenAPIDocument.Schema
         static let text = Schema()
         static let nomination = Schema.object([
-            "id": text, "community": text, "country": text, "region": text, "year": Schema(type: "integer", minimum: 1000, maximum: 9999),
+            "id": text, "communityID": text, "community": text, "country": text, "region": text, "year": Schema(type: "integer", minimum: 1000, maximum: 9999),
             "answers": Schema(type: "object", additionalProperties: Schema(type: nil, anyOf: [Schema(type: "number"), text])),
             "evidence": Schema(type: "array", items: text),
             "state": Schema(enum: ["draft", "submitted", "withdrawn"]), "optOut": Schema(type: "boolean"),
@@ -131,17 +136,9 @@ enum ProgrammeAPIRoutes {
             throw HTTPError(.contentTooLarge, message: "the body is larger than \(maximumBody / 1024) KiB")
         }
         do {
-            return try JSONDecoder().decode(type, from: Data(buffer: buffer))
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw HTTPError(.badRequest, message: "field '\(path(context.codingPath + [key]))' is missing")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context), let DecodingError.dataCorrupted(context) {
-            throw HTTPError(.badRequest, message: "field '\(path(context.codingPath))': \(context.debugDescription)")
-        } catch {
-            throw HTTPError(.badRequest, message: "the body is not valid JSON")
+            return try JSONInput.decode(type, from: Data(buffer: buffer))
+        } catch let problem as JSONInput.Problem {
+            throw HTTPError(.badRequest, message: problem.field == nil ? "the body: \(problem.message)" : problem.description)
         }
-    }
-
-    private static func path(_ keys: [any CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 }
