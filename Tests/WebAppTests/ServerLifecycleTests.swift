@@ -59,6 +59,59 @@ struct ServerLifecycleTests {
         #expect(!records.entries.contains { $0.message == "Request" || $0.message == "Civic Index is running" })
     }
 
+    @Test("a connection that stays silent, or sends its request too slowly, is closed after the idle timeout")
+    func idleAndSlowConnections() async throws {
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-lifecycle-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
+        let configuration = WebConfiguration(
+            host: "127.0.0.1", port: 0, database: database, indexSpec: Self.root + "/Examples/asem/asem.json", analysis: nil, logLevel: .warning,
+            idleTimeout: .seconds(1))
+        let platform = try Platform.load(configuration)
+        let (ports, listening) = AsyncStream.makeStream(of: Int.self)
+        let logger = Logger(label: "civic-test") { _ in SwiftLogNoOpLogHandler() }
+        let app = try await buildApplication(configuration, platform: platform, logger: logger) { channel in
+            listening.yield(channel.localAddress?.port ?? -1)
+            listening.finish()
+        }
+        let group = makeServiceGroup(app, logger: logger, gracefulShutdownSignals: [])
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask {
+                defer { listening.finish() }
+                try await group.run()
+            }
+            let port = try #require(await ports.first { _ in true })
+            let silent = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get()
+            let slow = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get()
+            // Half a request head, and then nothing more, as a slow-loris client sends it.
+            try await slow.writeAndFlush(ByteBuffer(string: "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")).get()
+            let start = ContinuousClock.now
+            #expect(await Self.closes(silent, within: .seconds(10)), "an idle connection is closed")
+            #expect(await Self.closes(slow, within: .seconds(10)), "a request head that never ends is closed")
+            #expect(ContinuousClock.now - start >= .milliseconds(900), "not before the timeout")
+            // A connection that keeps talking is served as usual.
+            #expect(await Self.accepts(port: port))
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+
+    /// Whether the server closes `channel` within `limit`; the channel is closed either way.
+    static func closes(_ channel: any Channel, within limit: Duration) async -> Bool {
+        await withTaskGroup(of: Bool.self) { race in
+            race.addTask {
+                (try? await channel.closeFuture.get()) != nil
+            }
+            race.addTask {
+                try? await Task.sleep(for: limit)
+                return false
+            }
+            let first = await race.next() ?? false
+            try? await channel.close()
+            race.cancelAll()
+            return first
+        }
+    }
+
     /// Starts the platform in its service group, asks it for `/health` and a missing page over
     /// real HTTP, triggers graceful shutdown and waits for the group to return; returns the port.
     ///

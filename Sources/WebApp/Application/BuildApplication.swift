@@ -19,6 +19,7 @@ public func buildApplication(
     let (router, _) = makeRouter(platform: platform, pages: try await Pages.load(), policy: policy)
     return Application(
         responder: RequestLogResponder(router.buildResponder()),
+        server: .http1(configuration: .init(idleTimeout: .nanoseconds(nanoseconds(configuration.idleTimeout)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Civic Index"),
         onServerRunning: { [logger] channel in
             let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
@@ -27,6 +28,12 @@ public func buildApplication(
             await onServerRunning(channel)
         },
         logger: logger)
+}
+
+/// `duration` in whole nanoseconds, as NIO counts time.
+private func nanoseconds(_ duration: Duration) -> Int64 {
+    let (seconds, attoseconds) = duration.components
+    return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
 }
 
 /// The platform's router with its middleware and every route, and the table of declared routes.

@@ -22,12 +22,16 @@ public struct WebConfiguration: Sendable, Equatable {
     public var secureCookies: Bool
     /// The bcrypt cost of new password hashes (each step doubles the work).
     public var bcryptCost: UInt8
+    /// How long a connection may stay silent — idle between requests, or sending a request's
+    /// head or body too slowly — before the server closes it, so that slow clients cannot hold
+    /// every connection open.
+    public var idleTimeout: Duration
 
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: String = "civic.sqlite", indexSpec: String = "Examples/asem/asem.json",
         analysis: String? = "Examples/asem/sensitivity.json", logLevel: Logger.Level = .info, configFile: String? = nil,
-        secureCookies: Bool = false, bcryptCost: UInt8 = 12
+        secureCookies: Bool = false, bcryptCost: UInt8 = 12, idleTimeout: Duration = .seconds(30)
     ) {
         self.host = host
         self.port = port
@@ -38,6 +42,7 @@ public struct WebConfiguration: Sendable, Equatable {
         self.configFile = configFile
         self.secureCookies = secureCookies
         self.bcryptCost = bcryptCost
+        self.idleTimeout = idleTimeout
     }
 
     /// The ports a server can listen on.

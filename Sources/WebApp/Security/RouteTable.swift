@@ -54,11 +54,11 @@ public struct RouteTable<Context: SignedInRequestContext> {
         entries.append(Entry(method: .get, path: path, access: access, summary: summary, kind: .read, query: query))
         router.get(RouterPath(path)) { request, context in
             if let refusal = try Self.refusal(access, request, context) { return refusal }
-            return try await handler(request, context)
+            return Self.kept(try await handler(request, context), under: access)
         }
         router.head(RouterPath(path)) { request, context in
             if let refusal = try Self.refusal(access, request, context) { return refusal }
-            let response = try await handler(request, context)
+            let response = Self.kept(try await handler(request, context), under: access)
             return Response(status: response.status, headers: response.headers)
         }
     }
@@ -77,7 +77,7 @@ public struct RouteTable<Context: SignedInRequestContext> {
             guard let sent = form["csrf"], let expected, !expected.isEmpty, Secrets.equal(sent, expected) else {
                 throw HTTPError(.forbidden, message: "the form has expired or did not come from this site; reload the page and send it again")
             }
-            return try await handler(request, context, form)
+            return Self.kept(try await handler(request, context, form), under: access)
         }
     }
 
@@ -93,8 +93,18 @@ public struct RouteTable<Context: SignedInRequestContext> {
                 throw HTTPError(.unauthorized, message: "the API takes an API token (Authorization: Bearer …), not a browser session")
             }
             if let refusal = try Self.refusal(access, request, context) { return refusal }
-            return try await handler(request, context)
+            return Self.kept(try await handler(request, context), under: access)
         }
+    }
+
+    /// `response`, marked `Cache-Control: no-store` unless the route is public: a workspace,
+    /// an organiser's page or a token's answer must not stay in a shared computer's browser
+    /// cache or a proxy after the person has left.
+    static func kept(_ response: Response, under access: Access) -> Response {
+        guard access != .everyone else { return response }
+        var response = response
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     /// Answers every other method on the declared paths with 405 and the methods allowed, so
