@@ -17,7 +17,7 @@ struct AccountCommand: ParsableCommand {
         @Argument(help: "The sign-in name.") var username: String
         @Option(help: "The person's name.") var name: String
         @Option(help: "The role: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: String
-        @Option(help: "The analyst id, juror id or nomination id the account acts as.") var subject: String?
+        @Option(help: "What the account acts as: an analyst id, a juror id, or a community id (binh-duong--vietnam).") var subject: String?
         @Option(help: "The environment variable holding the initial password (kept off the command line).")
         var passwordEnv: String = "CIVIC_PASSWORD"
         @Option(help: "The bcrypt cost of the password hash.") var bcryptCost: UInt8 = 12

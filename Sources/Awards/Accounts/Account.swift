@@ -3,8 +3,8 @@ import Foundation
 /// A person's account on the platform: how they sign in and what they may do.
 ///
 /// The password is kept only as a bcrypt hash, the second factor as a TOTP secret. `subject`
-/// ties the account to the programme: the analyst or juror id it acts as, or the nomination id
-/// a community account speaks for.
+/// ties the account to the programme: the analyst or juror id it acts as, or the community a
+/// community account speaks for.
 public struct Account: Sendable, Codable, Equatable {
     /// The sign-in name: 2–64 lower-case letters, digits, dots, dashes or underscores.
     public var id: String
@@ -17,7 +17,8 @@ public struct Account: Sendable, Codable, Equatable {
     public var totpSecret: String?
     /// The TOTP time step last accepted, so that a code cannot be used twice.
     public var lastTOTPStep: Int64?
-    /// The analyst id, juror id or nomination id the account acts as.
+    /// What the account acts as: the analyst id, the juror id, or for a community account the
+    /// community's stable id (`Community.id`) — never a name the community could change.
     public var subject: String?
     /// Failed sign-ins since the last successful one.
     public var failedSignIns: Int
@@ -73,7 +74,7 @@ public struct Account: Sendable, Codable, Equatable {
             let what = switch role {
             case .analyst: "the analyst id"
             case .juror: "the juror id"
-            case .community: "the nomination id"
+            case .community: "the community id"
             case .admin: ""
             }
             problems.append(AwardsError(.invalidValue, "a \(role.rawValue) account must name \(what) it acts as", field: "subject"))

@@ -11,7 +11,7 @@ public struct CaseStudy: Sendable, Codable, Equatable {
 
     /// A stable identifier in the address of the case study: lower-case letters, digits and dashes.
     public var id: String
-    /// The community's id, as `Community.id(name:country:)` derives it.
+    /// The community's stable id (`Community.id`): the community account bound to it owns the case study.
     public var community: String
     /// The community's name.
     public var communityName: String
@@ -41,13 +41,13 @@ public struct CaseStudy: Sendable, Codable, Equatable {
     /// The longest body accepted.
     public static let bodyLimit = 100_000
 
-    /// Creates a case study; the community's id is derived from its name and country.
+    /// Creates a case study; the community's id is derived from its name and country unless given.
     public init(
         id: String, communityName: String, country: String, title: String, summary: String, body: String,
-        factors: [String], year: Int, state: State = .draft, published: String? = nil, author: String
+        factors: [String], year: Int, state: State = .draft, published: String? = nil, author: String, community: String? = nil
     ) {
         self.id = id
-        self.community = Community.id(name: communityName, country: country)
+        self.community = community ?? Community.id(name: communityName, country: country)
         self.communityName = communityName
         self.country = country
         self.title = title
@@ -90,8 +90,8 @@ public struct CaseStudy: Sendable, Codable, Equatable {
         if country.allSatisfy(\.isWhitespace) {
             problems.append(AwardsError(.invalidValue, "the country is required", field: "country"))
         }
-        if community != Community.id(name: communityName, country: country) {
-            problems.append(AwardsError(.invalidValue, "the community id '\(community)' does not match the name and country", field: "community"))
+        if community.isEmpty || community.count > 300 || community.contains(where: { $0.isWhitespace || $0 == "/" }) {
+            problems.append(AwardsError(.invalidValue, "the community id '\(community)' is not a community's id", field: "community"))
         }
         checkText(title, field: "title", limit: Self.titleLimit, into: &problems)
         checkText(summary, field: "summary", limit: Self.summaryLimit, into: &problems)

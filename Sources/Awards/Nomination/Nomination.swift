@@ -12,7 +12,10 @@ public struct Nomination: Sendable, Codable, Equatable {
 
     /// A stable identifier.
     public var id: String
-    /// The community nominated.
+    /// The community nominated, as a stable `Community.id`: what a community account is bound
+    /// to, and what its case studies belong to. It stays when the organisers correct the name.
+    public var communityID: String
+    /// The community's name, as shown.
     public var community: String
     /// Its country.
     public var country: String
@@ -50,12 +53,13 @@ public struct Nomination: Sendable, Codable, Equatable {
         }
     }
 
-    /// Creates a nomination.
+    /// Creates a nomination; the community's id is derived from its name and country unless given.
     public init(
         id: String, community: String, country: String, region: String, year: Int, answers: [String: Answer] = [:],
-        evidence: [String] = [], state: State = .draft, optOut: Bool = false
+        evidence: [String] = [], state: State = .draft, optOut: Bool = false, communityID: String? = nil
     ) {
         self.id = id
+        self.communityID = communityID ?? Community.id(name: community, country: country)
         self.community = community
         self.country = country
         self.region = region
@@ -64,6 +68,22 @@ public struct Nomination: Sendable, Codable, Equatable {
         self.evidence = evidence
         self.state = state
         self.optOut = optOut
+    }
+
+    /// Decodes a nomination; one stored or written without `communityID` gets the id derived
+    /// from its name and country.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        community = try c.decode(String.self, forKey: .community)
+        country = try c.decode(String.self, forKey: .country)
+        communityID = try c.decodeIfPresent(String.self, forKey: .communityID) ?? Community.id(name: community, country: country)
+        region = try c.decode(String.self, forKey: .region)
+        year = try c.decode(Int.self, forKey: .year)
+        answers = try c.decode([String: Answer].self, forKey: .answers)
+        evidence = try c.decode([String].self, forKey: .evidence)
+        state = try c.decode(State.self, forKey: .state)
+        optOut = try c.decode(Bool.self, forKey: .optOut)
     }
 
     /// Every problem with the answers to `questions` of `round`, one error per question.

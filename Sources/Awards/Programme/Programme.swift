@@ -82,6 +82,54 @@ public struct Programme: Sendable {
         try store.saveNominations(nominations, cycle: year, by: actor)
     }
 
+    /// Saves a nomination for a community account bound to the community `community` (a
+    /// `Community.id`): only that community's own nomination of the cycle, under the name,
+    /// country, region and questionnaire year it already has. A community cannot rename itself or
+    /// speak for another; the organisers correct names through `saveNominations`.
+    ///
+    /// A community with no nomination in the cycle yet may start one; its name, country and
+    /// region are then those of its record in the network, or of its latest earlier nomination.
+    public func saveOwnNomination(_ nomination: Nomination, community: String, cycle year: Int) throws(AwardsError) {
+        var nomination = nomination
+        let present = try store.nominations(cycle: year)
+        let bound: Nomination
+        if let existing = present.first(where: { $0.id == nomination.id }) {
+            // Another community's nomination reads as missing, so that ids cannot be probed.
+            guard existing.communityID == community else {
+                throw AwardsError(.unknownReference, "your community has no nomination '\(nomination.id)' in \(year)", field: "id")
+            }
+            bound = existing
+        } else {
+            if let own = present.first(where: { $0.communityID == community }) {
+                throw AwardsError(.duplicate, "your community's nomination in \(year) is '\(own.id)'", field: "id")
+            }
+            bound = try newNomination(id: nomination.id, community: community, year: year)
+        }
+        for (field, sent, kept) in [("community", nomination.community, bound.community), ("country", nomination.country, bound.country), ("region", nomination.region, bound.region)]
+        where sent != kept {
+            throw AwardsError(.invalidValue, "a community cannot change its \(field) ('\(kept)'); the organisers can", field: field)
+        }
+        guard nomination.year == bound.year else {
+            throw AwardsError(.invalidValue, "the questionnaire's year is \(bound.year)", field: "year")
+        }
+        nomination.communityID = community
+        try saveNominations([nomination], cycle: year)
+    }
+
+    /// A new, empty nomination `id` of the community `community` in the cycle of `year`, named as
+    /// the network or the community's latest nomination knows it.
+    private func newNomination(id: String, community: String, year: Int) throws(AwardsError) -> Nomination {
+        if let record = try store.communities().first(where: { $0.id == community }) {
+            return Nomination(id: id, community: record.name, country: record.country, region: record.region, year: year, communityID: community)
+        }
+        for cycle in try store.cycles().reversed() {
+            if let earlier = try store.nominations(cycle: cycle.year).first(where: { $0.communityID == community }) {
+                return Nomination(id: id, community: earlier.community, country: earlier.country, region: earlier.region, year: year, communityID: community)
+            }
+        }
+        throw AwardsError(.unknownReference, "the community '\(community)' is not in the network; ask the organisers", field: "community")
+    }
+
     /// Brings into the cycle of `year` the questionnaires still eligible from earlier cycles:
     /// submitted within the cycle's eligibility window, not opted out, from communities that have
     /// no nomination in this cycle yet. Each keeps its answers and its year (so that it ages out
@@ -92,13 +140,13 @@ public struct Programme: Sendable {
         let cycle = try store.cycle(year)
         try CycleAction.editNomination.check(in: cycle.phase)
         let present = try store.nominations(cycle: year)
-        var communities = Set(present.map { Community.id(name: $0.community, country: $0.country) })
+        var communities = Set(present.map(\.communityID))
         var carried: [Nomination] = []
         for earlier in try store.cycles().filter({ $0.year < year }).sorted(by: { $0.year > $1.year }) {
             for nomination in try store.nominations(cycle: earlier.year)
             where nomination.isEligible(inCycle: year, years: cycle.rules.eligibilityYears) {
                 // The latest questionnaire of a community wins: cycles are visited newest first.
-                guard communities.insert(Community.id(name: nomination.community, country: nomination.country)).inserted else { continue }
+                guard communities.insert(nomination.communityID).inserted else { continue }
                 var copy = nomination
                 copy.id = "\(nomination.year)-\(nomination.id)"
                 carried.append(copy)

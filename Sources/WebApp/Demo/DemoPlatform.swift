@@ -69,7 +69,7 @@ public enum DemoPlatform {
             DemoAccount(username: "admin", password: "demo-admin", role: .admin, totpSecret: Secrets.totpSecret(), subject: nil),
             DemoAccount(username: "analyst", password: "demo-analyst", role: .analyst, totpSecret: Secrets.totpSecret(), subject: walk.analysts[0].id),
             DemoAccount(username: "juror", password: "demo-juror", role: .juror, totpSecret: Secrets.totpSecret(), subject: walk.jurors[0].id),
-            DemoAccount(username: "community", password: "demo-community", role: .community, totpSecret: nil, subject: walk.nominations[0].id),
+            DemoAccount(username: "community", password: "demo-community", role: .community, totpSecret: nil, subject: walk.nominations[0].communityID),
         ]
         for demo in accounts {
             let name = switch demo.role {

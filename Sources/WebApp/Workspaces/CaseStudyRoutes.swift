@@ -19,21 +19,22 @@ enum CaseStudyRoutes {
             let (cycle, nomination) = try CommunityWorkspaceRoutes.nomination(identity, store)
             var caseStudy = CaseStudy(
                 id: try Self.freeID(CaseStudy.slug(form["title"] ?? ""), store), communityName: nomination.community, country: nomination.country,
-                title: "", summary: "", body: "", factors: [], year: cycle.year, author: identity.account.id)
+                title: "", summary: "", body: "", factors: [], year: cycle.year, author: identity.account.id,
+                community: try CommunityWorkspaceRoutes.community(identity))
             return try Self.save(&caseStudy, form: form, identity: identity, nomination: nomination, store: store, pages: pages, now: now)
         }
 
         routes.get("/community/case-studies/{caseStudy}", access: .only(.community), summary: "Edits one of the community's case studies") { _, context in
             let identity = try context.requireIdentity()
             let (_, nomination) = try CommunityWorkspaceRoutes.nomination(identity, store)
-            let caseStudy = try Self.own(try context.parameters.require("caseStudy"), nomination: nomination, store: store)
+            let caseStudy = try Self.own(try context.parameters.require("caseStudy"), identity: identity, store: store)
             return try pages.render("case-study-form", Self.page(identity, nomination: nomination, caseStudy: caseStudy))
         }
 
         routes.form("/community/case-studies/{caseStudy}", access: .only(.community), summary: "Saves or publishes one of the community's case studies") { _, context, form in
             let identity = try context.requireIdentity()
             let (_, nomination) = try CommunityWorkspaceRoutes.nomination(identity, store)
-            var caseStudy = try Self.own(try context.parameters.require("caseStudy"), nomination: nomination, store: store)
+            var caseStudy = try Self.own(try context.parameters.require("caseStudy"), identity: identity, store: store)
             return try Self.save(&caseStudy, form: form, identity: identity, nomination: nomination, store: store, pages: pages, now: now)
         }
     }
@@ -63,9 +64,10 @@ enum CaseStudyRoutes {
         return Respond.redirect(to: "/community")
     }
 
-    /// The case study `id`, when it belongs to the account's community; 404 otherwise.
-    static func own(_ id: String, nomination: Nomination, store: any LibraryStore) throws -> CaseStudy {
-        guard let caseStudy = try store.caseStudy(id), caseStudy.community == Community.id(name: nomination.community, country: nomination.country) else {
+    /// The case study `id`, when it belongs to the account's community (by the community's
+    /// stable id, never by a name); 404 otherwise.
+    static func own(_ id: String, identity: Identity, store: any LibraryStore) throws -> CaseStudy {
+        guard let caseStudy = try store.caseStudy(id), caseStudy.community == (try CommunityWorkspaceRoutes.community(identity)) else {
             throw HTTPError(.notFound, message: "your community has no case study '\(id)'")
         }
         return caseStudy

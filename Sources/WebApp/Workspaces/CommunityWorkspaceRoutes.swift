@@ -41,7 +41,7 @@ enum CommunityWorkspaceRoutes {
                 } else {
                     try CycleAction.editNomination.check(in: cycle.phase)
                 }
-                try programme.saveNominations([nomination], cycle: cycle.year)
+                try programme.saveOwnNomination(nomination, community: try Self.community(identity), cycle: cycle.year)
             } catch let error as AwardsError {
                 var page = try Self.page(identity, cycle: cycle, nomination: nomination, store: store)
                 page["problem"] = error.description
@@ -51,15 +51,21 @@ enum CommunityWorkspaceRoutes {
         }
     }
 
-    /// The nomination the account speaks for, in the latest cycle that has it.
+    /// The community a community account is bound to (a `Community.id`).
+    static func community(_ identity: Identity) throws -> String {
+        guard identity.account.role == .community, let id = identity.account.subject, !id.isEmpty else {
+            throw HTTPError(.forbidden, message: "this account is not linked to a community")
+        }
+        return id
+    }
+
+    /// The nomination of the account's community in the latest cycle that has one.
     static func nomination(_ identity: Identity, _ store: any AwardsStore) throws -> (Cycle, Nomination) {
-        guard let id = identity.account.subject, !id.isEmpty else {
-            throw HTTPError(.forbidden, message: "this account is not linked to a nomination")
-        }
+        let community = try community(identity)
         for cycle in try store.cycles().reversed() {
-            if let nomination = try store.nominations(cycle: cycle.year).first(where: { $0.id == id }) { return (cycle, nomination) }
+            if let nomination = try store.nominations(cycle: cycle.year).first(where: { $0.communityID == community }) { return (cycle, nomination) }
         }
-        throw HTTPError(.notFound, message: "the nomination '\(id)' of this account is in no cycle")
+        throw HTTPError(.notFound, message: "your community has no nomination in any cycle")
     }
 
     /// The page: the questionnaire (editable while nominations are open) and, once published,
@@ -81,8 +87,7 @@ enum CommunityWorkspaceRoutes {
             }
             return ["id": question.id, "text": question.text, "answer": answer, "number": question.isQuantitative]
         }
-        let community = Community.id(name: nomination.community, country: nomination.country)
-        page["caseStudies"] = try store.caseStudies(LibraryFilter(includeDrafts: true, community: community)).map { study -> [String: Any] in
+        page["caseStudies"] = try store.caseStudies(LibraryFilter(includeDrafts: true, community: nomination.communityID)).map { study -> [String: Any] in
             ["id": study.id, "title": study.title, "state": study.state.rawValue]
         }
         if let publication = try store.publication(cycle: cycle.year) {
