@@ -90,8 +90,10 @@ public struct CaseStudy: Sendable, Codable, Equatable {
         if country.allSatisfy(\.isWhitespace) {
             problems.append(AwardsError(.invalidValue, "the country is required", field: "country"))
         }
-        if community.isEmpty || community.count > 300 || community.contains(where: { $0.isWhitespace || $0 == "/" }) {
-            problems.append(AwardsError(.invalidValue, "the community id '\(community)' is not a community's id", field: "community"))
+        // The id is the community's, not derived from the name shown: the organisers may correct
+        // a name without moving the case study to another community.
+        if community.isEmpty || community.count > 300 {
+            problems.append(AwardsError(.invalidValue, "the case study needs its community's id (at most 300 characters)", field: "community"))
         }
         checkText(title, field: "title", limit: Self.titleLimit, into: &problems)
         checkText(summary, field: "summary", limit: Self.summaryLimit, into: &problems)
