@@ -201,19 +201,26 @@ public struct Programme: Sendable {
     }
 
     /// An analyst steps aside from a nomination: the review is recorded as recused with the
-    /// reason, and the conflict joins the analyst's declared conflicts, so that no later
-    /// assignment gives them the nomination again.
+    /// reason (any draft scores dropped), and the conflict joins the analyst's declared
+    /// conflicts, so that no later assignment gives them the nomination again.
+    ///
+    /// Only a review not yet submitted can be stepped away from: a submitted review is locked,
+    /// and only an organiser's logged amendment changes it. The recusal is saved as the analyst's
+    /// own write, never as an amendment, so the store's lock on submitted reviews holds as well.
     public func recuse(analyst id: String, from nomination: String, reason: String, cycle year: Int) throws(AwardsError) {
         guard !reason.allSatisfy(\.isWhitespace) else {
             throw AwardsError(.invalidValue, "stepping aside needs a reason", field: "reason")
         }
         let gate = try ReviewGate(cycle: try store.cycle(year), store: store)
-        let review = Review(nomination: nomination, analyst: id, round: gate.round, state: .recused, recusalReason: reason)
+        var review = try store.reviews(cycle: year, round: gate.round).first { $0.nomination == nomination && $0.analyst == id }
+            ?? Review(nomination: nomination, analyst: id, round: gate.round)
+        try review.recuse(reason: reason)
+        review.scores = [:]
         try gate.check(review)
         guard var analyst = try store.analysts().first(where: { $0.id == id }) else {
             throw AwardsError(.unknownReference, "there is no analyst \(id)", field: "analyst")
         }
-        try store.saveReview(review, cycle: year, by: actor, reason: reason)
+        try store.saveReview(review, cycle: year, by: actor, reason: nil)
         if !analyst.conflicts.contains(nomination) {
             analyst.conflicts.append(nomination)
             try store.saveAnalyst(analyst, by: actor)

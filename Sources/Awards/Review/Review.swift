@@ -86,7 +86,7 @@ public struct Review: Sendable, Codable, Equatable {
             throw AwardsError(.invalidValue, "a recusal needs a reason", field: "reason")
         }
         guard state != .submitted else {
-            throw AwardsError(.invalidState, "a submitted review cannot be recused; ask an admin", field: "state")
+            throw AwardsError(.invalidState, "a submitted review is locked and cannot be recused; only an organiser can change it, with a reason", field: "state")
         }
         state = .recused
         recusalReason = reason
