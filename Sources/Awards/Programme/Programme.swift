@@ -68,14 +68,16 @@ public struct Programme: Sendable {
     // MARK: Nominations
 
     /// Saves nominations (new or edited) while nominations are open; submitted ones are checked
-    /// question by question, and the first problem names the nomination and the question.
+    /// question by question, drafts and withdrawn ones for their numbers (each within its
+    /// question's range), and the first problem names the nomination and the question.
     public func saveNominations(_ nominations: [Nomination], cycle year: Int) throws(AwardsError) {
         let cycle = try store.cycle(year)
         try CycleAction.editNomination.check(in: cycle.phase)
         var seen: Set<String> = []
         for n in nominations {
             guard seen.insert(n.id).inserted else { throw AwardsError(.duplicate, "the nomination \(n.id) appears twice", field: n.id) }
-            if n.state == .submitted, let problem = n.problems(against: cycle.questions).first {
+            let problems = n.state == .submitted ? n.problems(against: cycle.questions) : n.numberProblems(against: cycle.questions)
+            if let problem = problems.first {
                 throw AwardsError(problem.kind, "nomination \(n.id) (\(n.community)): \(problem.message)", field: problem.field)
             }
         }
@@ -176,6 +178,11 @@ public struct Programme: Sendable {
         for review in reviews {
             try gate.check(review)
             var submitted = review
+            // Scores on the scale, confidences 1 to 5: a recusal's leftover scores too.
+            let problem = review.state == .recused ? review.draftProblems(in: gate.cycle).first : review.problems(in: gate.cycle).first
+            if let problem {
+                throw AwardsError(problem.kind, "review of \(review.nomination) by \(review.analyst): \(problem.message)", field: problem.field)
+            }
             if review.state != .recused {
                 submitted.state = .draft
                 try submitted.submit(in: gate.cycle)
@@ -186,10 +193,13 @@ public struct Programme: Sendable {
     }
 
     /// Saves an analyst's unfinished review: same phase, assignment and conflict checks as a
-    /// submission, but incomplete scores are allowed; a submitted review cannot go back to draft.
+    /// submission, but incomplete scores are allowed (the scores given must still be on the
+    /// cycle's scale, with a confidence of 1 to 5 or none yet); a submitted review cannot go back
+    /// to draft.
     public func saveDraft(_ review: Review, cycle year: Int) throws(AwardsError) {
         let gate = try ReviewGate(cycle: try store.cycle(year), store: store)
         try gate.check(review)
+        if let problem = review.draftProblems(in: gate.cycle).first { throw problem }
         if let existing = try store.reviews(cycle: year, round: review.round).first(where: { $0.nomination == review.nomination && $0.analyst == review.analyst }),
             existing.state != .draft
         {
