@@ -31,14 +31,18 @@ struct CycleCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a cycle from a JSON settings file (or the programme's defaults).")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
-        @Option(help: "A JSON file with the cycle's factors, questions, schedule and rules.") var settings: String?
+        @Option(help: "A JSON file with the cycle's factors, questions (each data point with its \"min\" and \"max\"), schedule and rules.") var settings: String?
 
         func run() throws {
             try awards {
                 var cycle = Cycle(year: year)
                 if let settings { cycle = try JSONFile.read(Cycle.self, from: settings) }
                 guard cycle.year == year else { throw AwardsError(.invalidValue, "the settings are for \(cycle.year), not \(year)", file: settings, field: "year") }
-                try common.programme().createCycle(cycle)
+                do {
+                    try common.programme().createCycle(cycle)
+                } catch let error as AwardsError {
+                    throw AwardsError(error.kind, error.message, file: settings ?? error.file, row: error.row, field: error.field)
+                }
                 print("Created the \(year) cycle: \(cycle.factors.count) factors, \(cycle.questions.count) questions, phase \(cycle.phase.title).")
             }
         }
@@ -64,7 +68,8 @@ struct CycleCommand: ParsableCommand {
 
     struct ImportNominations: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "import-nominations", abstract: "Import nominations: a JSON array, or a CSV file with one row per nomination and one column per question.")
+            commandName: "import-nominations",
+            abstract: "Import nominations: a JSON array, or a CSV file with one row per nomination and one column per question; every number must lie within its question's range.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
         @Argument(help: "The nominations file.") var file: String
@@ -122,7 +127,8 @@ struct CycleCommand: ParsableCommand {
     }
 
     struct ImportReviews: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "import-reviews", abstract: "Import submitted reviews (JSON array).")
+        static let configuration = CommandConfiguration(
+            commandName: "import-reviews", abstract: "Import submitted reviews (JSON array); scores on the cycle's scale, confidences 1 to 5.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
         @Argument(help: "The reviews file.") var file: String

@@ -14,7 +14,9 @@ enum RankingTable {
         for r in result.rankedRows.prefix(limit) {
             let unit = result.dataset.units[result.final.units[r]]
             let scores = (columns.isEmpty ? [0] : columns).map { format(result.final.values[r, $0]) }
-            rows.append([ranks[r].isNaN ? "-" : String(Int(ranks[r])), unit.code, String(unit.name.prefix(24))] + scores)
+            // A rank that is not finite (or absurdly large) prints as "-" rather than trapping in Int(_:).
+            let rank = ranks[r].isFinite && abs(ranks[r]) < 1e15 ? String(Int(ranks[r])) : "-"
+            rows.append([rank, unit.code, String(unit.name.prefix(24))] + scores)
         }
         let widths = header.indices.map { c in ([header[c]] + rows.map { $0[c] }).map(\.count).max() ?? 0 }
         func line(_ fields: [String]) -> String {

@@ -49,7 +49,9 @@ public struct Cycle: Sendable, Codable, Equatable {
         self.rules = rules
     }
 
-    /// Checks the cycle's own consistency: factors, questions and schedule.
+    /// Checks the cycle's own consistency: factors, questions (each quantitative one with a
+    /// declared range) and schedule. Run on new settings only: a cycle stored before questions
+    /// had ranges still loads, its answers held to `Question.largestMagnitude`.
     public func validate() throws(AwardsError) {
         guard !factors.isEmpty else { throw AwardsError(.invalidValue, "a cycle needs at least one factor", field: "factors") }
         var codes: Set<String> = []
@@ -78,6 +80,7 @@ public struct Cycle: Sendable, Codable, Equatable {
             if case let .quantitative(_, _, direction) = question.kind, direction != 1, direction != -1 {
                 throw AwardsError(.invalidValue, "the direction of '\(question.id)' must be 1 or -1", field: "questions[\(i)].kind")
             }
+            try question.validateRange(field: "questions[\(i)]")
         }
         var previous: (Phase, String)?
         for (i, start) in schedule.enumerated() {

@@ -82,6 +82,9 @@ public struct CycleRules: Sendable, Codable, Equatable {
         guard scaleLow < scaleHigh, scaleLow.isFinite, scaleHigh.isFinite else {
             throw AwardsError(.invalidValue, "the rubric scale needs a low end below its high end", field: "rules.scaleLow")
         }
+        guard abs(scaleLow) <= Question.largestMagnitude, abs(scaleHigh) <= Question.largestMagnitude else {
+            throw AwardsError(.invalidValue, "the rubric scale must lie within ±\(Question.text(Question.largestMagnitude))", field: "rules.scaleLow")
+        }
         for (name, value) in [("analystsPerNomination", analystsPerNomination), ("analystLoad", analystLoad), ("smart21Size", smart21Size), ("top7Size", top7Size), ("eligibilityYears", eligibilityYears)] where value < 1 {
             throw AwardsError(.invalidValue, "must be at least 1, not \(value)", field: "rules.\(name)")
         }

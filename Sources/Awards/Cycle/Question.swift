@@ -20,19 +20,89 @@ public struct Question: Sendable, Hashable, Codable {
     public var round: Int
     /// Whether a submitted nomination must answer it.
     public var required: Bool
+    /// The smallest answer a quantitative question accepts (a share in per cent: 0).
+    ///
+    /// Every new cycle declares both ends for each of its quantitative questions (`Cycle.validate`).
+    /// Cycles stored before questions had ranges read back without them; their answers are then
+    /// held to `±largestMagnitude` only, which keeps every answer finite and exact as a whole
+    /// number. A narrative question has no range.
+    public var min: Double?
+    /// The largest answer a quantitative question accepts (a share in per cent: 100).
+    public var max: Double?
+
+    /// The largest magnitude any number answer may have, whatever its question declares: 10^15,
+    /// below 2^53, so that every whole answer is exact, converts to an integer and prints as one.
+    public static let largestMagnitude: Double = 1e15
 
     /// Creates a question.
-    public init(id: String, factor: String, text: String, kind: Kind, round: Int = 1, required: Bool = true) {
+    public init(id: String, factor: String, text: String, kind: Kind, round: Int = 1, required: Bool = true, min: Double? = nil, max: Double? = nil) {
         self.id = id
         self.factor = factor
         self.text = text
         self.kind = kind
         self.round = round
         self.required = required
+        self.min = min
+        self.max = max
     }
 
     /// Whether the answer is a number.
     public var isQuantitative: Bool {
         if case .quantitative = kind { true } else { false }
+    }
+
+    /// The answers accepted: the declared range, or `±largestMagnitude` where an old cycle
+    /// declares none (or declares one wider than that).
+    public var accepted: ClosedRange<Double> {
+        let low = Swift.max(min ?? -Self.largestMagnitude, -Self.largestMagnitude)
+        let high = Swift.min(max ?? Self.largestMagnitude, Self.largestMagnitude)
+        return low <= high ? low...high : low...low
+    }
+
+    /// The range in words, with the unit: `between 0 and 100 per cent`.
+    public var rangeText: String {
+        let unit: String = if case let .quantitative(_, u, _) = kind, !u.isEmpty { " " + u } else { "" }
+        return "between \(Self.text(accepted.lowerBound)) and \(Self.text(accepted.upperBound))\(unit)"
+    }
+
+    /// What is wrong with `value` as an answer to this question, or nil: it must be a finite
+    /// number within `accepted`. The error names the question.
+    public func problem(with value: Double) -> AwardsError? {
+        guard value.isFinite else { return AwardsError(.invalidValue, "the answer must be a finite number", field: id) }
+        guard accepted.contains(value) else {
+            return AwardsError(.invalidValue, "the answer must lie \(rangeText), not \(Self.text(value))", field: id)
+        }
+        return nil
+    }
+
+    /// Checks a range this question declares, as new settings must: both ends for a quantitative
+    /// question, finite, the low end below the high end, within `±largestMagnitude`; none for a
+    /// narrative question. `field` locates the question (`questions[3]`).
+    func validateRange(field: String) throws(AwardsError) {
+        guard isQuantitative else {
+            guard min == nil, max == nil else {
+                throw AwardsError(.invalidValue, "the narrative question '\(id)' cannot have a range", field: "\(field).min")
+            }
+            return
+        }
+        guard let min, let max else {
+            throw AwardsError(
+                .invalidValue, "the quantitative question '\(id)' needs a declared range (min and max), e.g. 0 and 100 for a share in per cent",
+                field: "\(field).\(self.min == nil ? "min" : "max")")
+        }
+        let limit = Self.largestMagnitude
+        for (name, value) in [("min", min), ("max", max)] where !(value.isFinite && abs(value) <= limit) {
+            throw AwardsError(.invalidValue, "the \(name) of '\(id)' must be a finite number between \(Self.text(-limit)) and \(Self.text(limit)), not \(Self.text(value))", field: "\(field).\(name)")
+        }
+        guard min < max else {
+            throw AwardsError(.invalidValue, "the range of '\(id)' needs a min below its max, not \(Self.text(min)) to \(Self.text(max))", field: "\(field).min")
+        }
+    }
+
+    /// A number for messages: whole numbers without decimals (`100`, `0` for −0), others as Swift
+    /// writes them (`12.5`, `1e+300`, `nan`). Never traps.
+    static func text(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) <= largestMagnitude { return String(Int64(value)) }
+        return "\(value)"
     }
 }

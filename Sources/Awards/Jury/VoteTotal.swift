@@ -7,6 +7,10 @@
 enum VoteTotal {
     /// The total to a billionth, as an integer: equal keys mean equal totals.
     static func key(_ total: Double) -> Int {
-        Int((total * 1e9).rounded())
+        // Totals are sums of ballot weights, far below the ~9.2 billion votes where the key
+        // would leave Int; a total beyond (or NaN) gets an end key rather than trapping.
+        let scaled = (total * 1e9).rounded()
+        if let key = Int(exactly: scaled) { return key }
+        return scaled.isNaN ? 0 : (scaled > 0 ? .max : .min)
     }
 }

@@ -34,14 +34,14 @@ public struct Nomination: Sendable, Codable, Equatable {
 
     /// An answer: a number for a quantitative question, text for a narrative one.
     ///
-    /// In JSON a number answer is a number and a text answer a string.
+    /// In JSON a number answer is a number and a text answer a string; `-0` reads as `0`.
     public enum Answer: Sendable, Codable, Equatable {
         case number(Double)
         case text(String)
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if let number = try? c.decode(Double.self) { self = .number(number) } else { self = .text(try c.decode(String.self)) }
+            if let number = try? c.decode(Double.self) { self = .number(number == 0 ? 0 : number) } else { self = .text(try c.decode(String.self)) }
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -88,8 +88,9 @@ public struct Nomination: Sendable, Codable, Equatable {
 
     /// Every problem with the answers to `questions` of `round`, one error per question.
     ///
-    /// A required question must be answered; a quantitative answer must be a finite number, a
-    /// narrative one non-empty text; evidence must be web addresses.
+    /// A required question must be answered; a quantitative answer must be a finite number within
+    /// its question's range, a narrative one non-empty text; evidence must be web addresses.
+    /// Number answers to the other round's questions are held to their ranges too.
     public func problems(against questions: [Question], round: Int = 1) -> [AwardsError] {
         var problems: [AwardsError] = []
         let known = Set(questions.map(\.id))
@@ -101,7 +102,7 @@ public struct Nomination: Sendable, Codable, Equatable {
             case (_, nil):
                 if question.required { problems.append(AwardsError(.invalidValue, "the question is required", field: question.id)) }
             case (.quantitative, .number(let value)?):
-                if !value.isFinite { problems.append(AwardsError(.invalidValue, "the answer must be a finite number", field: question.id)) }
+                if let problem = question.problem(with: value) { problems.append(problem) }
             case (.quantitative, .text?):
                 problems.append(AwardsError(.invalidValue, "the answer must be a number", field: question.id))
             case (.narrative, .text(let text)?):
@@ -110,10 +111,26 @@ public struct Nomination: Sendable, Codable, Equatable {
                 problems.append(AwardsError(.invalidValue, "the answer must be text", field: question.id))
             }
         }
+        for question in questions where question.round != round && question.isQuantitative {
+            if case let .number(value)? = answers[question.id], let problem = question.problem(with: value) { problems.append(problem) }
+        }
         for (i, link) in evidence.enumerated() where !(link.hasPrefix("https://") || link.hasPrefix("http://")) || link.contains(" ") {
             problems.append(AwardsError(.invalidValue, "'\(link)' is not a web address", field: "evidence[\(i)]"))
         }
         return problems
+    }
+
+    /// The problems with the numbers given, which every stored nomination must be free of, draft
+    /// or not: an answer to a quantitative question must be finite and within its range; any
+    /// other number (to a narrative or unknown question, which a draft may hold) finite and
+    /// within `±Question.largestMagnitude`. One error per question, naming it.
+    public func numberProblems(against questions: [Question]) -> [AwardsError] {
+        let byID = Dictionary(questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return answers.keys.sorted().compactMap { id -> AwardsError? in
+            guard case let .number(value)? = answers[id] else { return nil }
+            if let question = byID[id], question.isQuantitative { return question.problem(with: value) }
+            return Question(id: id, factor: "", text: "", kind: .narrative(rubric: "")).problem(with: value)
+        }
     }
 
     /// Submits the nomination after checking its answers and the phase.

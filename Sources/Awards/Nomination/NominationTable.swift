@@ -6,7 +6,8 @@ import IndexEngine
 /// Columns: `id`, `community`, `country`, `region`, `year`, and optionally `state` (draft,
 /// submitted, withdrawn; submitted by default), `opt_out` (true/false), `evidence` (web
 /// addresses separated by spaces); every other column is a question id of the cycle, holding the
-/// answer (a number for a data-point question, text for a narrative one; empty for no answer).
+/// answer (a number within the question's range for a data-point question, text for a narrative
+/// one; empty for no answer).
 public enum NominationTable {
     /// Reads nominations from `table` against the questions of `cycle`.
     public static func parse(_ table: CSVTable, cycle: Cycle) throws(AwardsError) -> [Nomination] {
@@ -54,10 +55,13 @@ public enum NominationTable {
                 let raw = fields[i].trimmingCharacters(in: .whitespaces)
                 guard !raw.isEmpty, let question = questions[name] else { continue }
                 if question.isQuantitative {
-                    guard let value = Double(raw), value.isFinite else {
+                    guard let value = Double(raw) else {
                         throw AwardsError(.invalidValue, "'\(raw)' is not a number", file: table.name, row: row, field: name)
                     }
-                    nomination.answers[name] = .number(value)
+                    if let problem = question.problem(with: value) {
+                        throw AwardsError(problem.kind, problem.message, file: table.name, row: row, field: name)
+                    }
+                    nomination.answers[name] = .number(value == 0 ? 0 : value)
                 } else {
                     nomination.answers[name] = .text(raw)
                 }

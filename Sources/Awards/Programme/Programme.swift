@@ -68,14 +68,16 @@ public struct Programme: Sendable {
     // MARK: Nominations
 
     /// Saves nominations (new or edited) while nominations are open; submitted ones are checked
-    /// question by question, and the first problem names the nomination and the question.
+    /// question by question, drafts and withdrawn ones for their numbers (each within its
+    /// question's range), and the first problem names the nomination and the question.
     public func saveNominations(_ nominations: [Nomination], cycle year: Int) throws(AwardsError) {
         let cycle = try store.cycle(year)
         try CycleAction.editNomination.check(in: cycle.phase)
         var seen: Set<String> = []
         for n in nominations {
             guard seen.insert(n.id).inserted else { throw AwardsError(.duplicate, "the nomination \(n.id) appears twice", field: n.id) }
-            if n.state == .submitted, let problem = n.problems(against: cycle.questions).first {
+            let problems = n.state == .submitted ? n.problems(against: cycle.questions) : n.numberProblems(against: cycle.questions)
+            if let problem = problems.first {
                 throw AwardsError(problem.kind, "nomination \(n.id) (\(n.community)): \(problem.message)", field: problem.field)
             }
         }
@@ -224,6 +226,11 @@ public struct Programme: Sendable {
         for review in reviews {
             try gate.check(review)
             var submitted = review
+            // Scores on the scale, confidences 1 to 5: a recusal's leftover scores too.
+            let problem = review.state == .recused ? review.draftProblems(in: gate.cycle).first : review.problems(in: gate.cycle).first
+            if let problem {
+                throw AwardsError(problem.kind, "review of \(review.nomination) by \(review.analyst): \(problem.message)", field: problem.field)
+            }
             if review.state != .recused {
                 submitted.state = .draft
                 try submitted.submit(in: gate.cycle)
@@ -234,10 +241,13 @@ public struct Programme: Sendable {
     }
 
     /// Saves an analyst's unfinished review: same phase, assignment and conflict checks as a
-    /// submission, but incomplete scores are allowed; a submitted review cannot go back to draft.
+    /// submission, but incomplete scores are allowed (the scores given must still be on the
+    /// cycle's scale, with a confidence of 1 to 5 or none yet); a submitted review cannot go back
+    /// to draft.
     public func saveDraft(_ review: Review, cycle year: Int) throws(AwardsError) {
         let gate = try ReviewGate(cycle: try store.cycle(year), store: store)
         try gate.check(review)
+        if let problem = review.draftProblems(in: gate.cycle).first { throw problem }
         if let existing = try store.reviews(cycle: year, round: review.round).first(where: { $0.nomination == review.nomination && $0.analyst == review.analyst }),
             existing.state != .draft
         {
@@ -249,19 +259,26 @@ public struct Programme: Sendable {
     }
 
     /// An analyst steps aside from a nomination: the review is recorded as recused with the
-    /// reason, and the conflict joins the analyst's declared conflicts, so that no later
-    /// assignment gives them the nomination again.
+    /// reason (any draft scores dropped), and the conflict joins the analyst's declared
+    /// conflicts, so that no later assignment gives them the nomination again.
+    ///
+    /// Only a review not yet submitted can be stepped away from: a submitted review is locked,
+    /// and only an organiser's logged amendment changes it. The recusal is saved as the analyst's
+    /// own write, never as an amendment, so the store's lock on submitted reviews holds as well.
     public func recuse(analyst id: String, from nomination: String, reason: String, cycle year: Int) throws(AwardsError) {
         guard !reason.allSatisfy(\.isWhitespace) else {
             throw AwardsError(.invalidValue, "stepping aside needs a reason", field: "reason")
         }
         let gate = try ReviewGate(cycle: try store.cycle(year), store: store)
-        let review = Review(nomination: nomination, analyst: id, round: gate.round, state: .recused, recusalReason: reason)
+        var review = try store.reviews(cycle: year, round: gate.round).first { $0.nomination == nomination && $0.analyst == id }
+            ?? Review(nomination: nomination, analyst: id, round: gate.round)
+        try review.recuse(reason: reason)
+        review.scores = [:]
         try gate.check(review)
         guard var analyst = try store.analysts().first(where: { $0.id == id }) else {
             throw AwardsError(.unknownReference, "there is no analyst \(id)", field: "analyst")
         }
-        try store.saveReview(review, cycle: year, by: actor, reason: reason)
+        try store.saveReview(review, cycle: year, by: actor, reason: nil)
         if !analyst.conflicts.contains(nomination) {
             analyst.conflicts.append(nomination)
             try store.saveAnalyst(analyst, by: actor)

@@ -46,24 +46,37 @@ public struct Review: Sendable, Codable, Equatable {
 
     /// Every problem with the review against the cycle's factors and scale, one error per field.
     public func problems(in cycle: Cycle) -> [AwardsError] {
+        problems(in: cycle, complete: true)
+    }
+
+    /// The problems with the scores a draft (or a recusal) holds, one error per field: each is
+    /// for a factor of the cycle, on the cycle's scale, with a confidence of 1 to 5 or 0 (not
+    /// chosen yet). Unscored factors and missing comments are fine until submission.
+    public func draftProblems(in cycle: Cycle) -> [AwardsError] {
+        problems(in: cycle, complete: false)
+    }
+
+    private func problems(in cycle: Cycle, complete: Bool) -> [AwardsError] {
         var problems: [AwardsError] = []
         let codes = Set(cycle.factors.map(\.code))
         for code in scores.keys.sorted() where !codes.contains(code) {
             problems.append(AwardsError(.unknownReference, "there is no factor '\(code)' in this cycle", field: code))
         }
         let (low, high) = (cycle.rules.scaleLow, cycle.rules.scaleHigh)
+        let confidences = complete ? 1...5 : 0...5
         for factor in cycle.factors {
             guard let s = scores[factor.code] else {
-                problems.append(AwardsError(.invalidValue, "the factor needs a score", field: factor.code))
+                if complete { problems.append(AwardsError(.invalidValue, "the factor needs a score", field: factor.code)) }
                 continue
             }
+            // Written so that NaN, which compares false with everything, is refused too.
             if !(s.score >= low && s.score <= high) {
                 problems.append(AwardsError(.invalidValue, "the score must lie between \(low) and \(high), not \(s.score)", field: factor.code))
             }
-            if s.comment.allSatisfy(\.isWhitespace) {
+            if complete, s.comment.allSatisfy(\.isWhitespace) {
                 problems.append(AwardsError(.invalidValue, "a comment is required", field: "\(factor.code).comment"))
             }
-            if !(1...5).contains(s.confidence) {
+            if !confidences.contains(s.confidence) {
                 problems.append(AwardsError(.invalidValue, "the confidence must be 1 to 5, not \(s.confidence)", field: "\(factor.code).confidence"))
             }
         }
@@ -86,7 +99,7 @@ public struct Review: Sendable, Codable, Equatable {
             throw AwardsError(.invalidValue, "a recusal needs a reason", field: "reason")
         }
         guard state != .submitted else {
-            throw AwardsError(.invalidState, "a submitted review cannot be recused; ask an admin", field: "state")
+            throw AwardsError(.invalidState, "a submitted review is locked and cannot be recused; only an organiser can change it, with a reason", field: "state")
         }
         state = .recused
         recusalReason = reason

@@ -130,7 +130,12 @@ public struct ChoiceModel: Sendable {
 
     /// The option index an input takes for a point coordinate `u` in [0, 1).
     public func option(_ input: Int, at u: Double) -> Int {
-        min(options[input].count - 1, max(0, Int(u * Double(options[input].count))))
+        let n = options[input].count
+        // Clamped before the conversion: a coordinate outside [0, 1), or NaN, picks an end
+        // option instead of trapping in Int(_:).
+        let scaled = u * Double(n)
+        guard scaled >= 1 else { return 0 }
+        return scaled < Double(n) ? Int(scaled) : n - 1
     }
 
     /// The step `s` as changed by the inputs that touch it under `choices`.

@@ -14,6 +14,17 @@ public struct IndexView: Sendable {
         public var groups: [String: String]
         /// The 5th and 95th percentile ranks from the uncertainty analysis.
         public var rankInterval: [Double]?
+
+        /// The row as JSON; an interval with an unknown end is left out (JSON has no NaN).
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(code, forKey: .code)
+            try c.encode(name, forKey: .name)
+            try c.encodeIfPresent(rank, forKey: .rank)
+            try c.encode(scores.filter { $0.value.isFinite }, forKey: .scores)
+            try c.encode(groups, forKey: .groups)
+            try c.encodeIfPresent(rankInterval.flatMap { $0.allSatisfy(\.isFinite) ? $0 : nil }, forKey: .rankInterval)
+        }
     }
 
     /// The index's name.
@@ -39,7 +50,8 @@ public struct IndexView: Sendable {
         aggregates = columns.map { (framework.nodes[$0].code, framework.nodes[$0].name, framework.nodes[$0].level) }
         groupNames = build.dataset.groups.map(\.name)
         let ranks = build.ranks
-        let intervals = Dictionary(uniqueKeysWithValues: (uncertainty?.units ?? []).map { ($0.code, [$0.rank5, $0.rank95]) })
+        // A unit whose uncertainty runs gave no rank has no interval (NaN is not JSON, nor a rank).
+        let intervals = Dictionary(uniqueKeysWithValues: (uncertainty?.units ?? []).filter { $0.rank5.isFinite && $0.rank95.isFinite }.map { ($0.code, [$0.rank5, $0.rank95]) })
         rows = build.rankedRows.map { r in
             let unitRow = build.final.units[r]
             let unit = build.dataset.units[unitRow]
@@ -47,7 +59,7 @@ public struct IndexView: Sendable {
             for c in columns where build.final.values[r, c].isFinite { scores[framework.nodes[c].code] = build.final.values[r, c] }
             var groups: [String: String] = [:]
             for g in build.dataset.groups { if let v = g.values[unitRow] { groups[g.name] = v } }
-            return Row(code: unit.code, name: unit.name, rank: ranks[r].isFinite ? Int(ranks[r]) : nil, scores: scores, groups: groups, rankInterval: intervals[unit.code])
+            return Row(code: unit.code, name: unit.name, rank: Show.integer(ranks[r]), scores: scores, groups: groups, rankInterval: intervals[unit.code])
         }
     }
 

@@ -49,7 +49,8 @@ enum ChartFormat {
     /// character, with 12 to spare), at least 4.
     static func labelLimit(forWidth width: Double) -> Int {
         guard width.isFinite else { return 4 }
-        return max(4, Int(min((width - 12) / 6.8, 1000)))
+        // Clamped on both sides before the conversion, so that no width can trap in Int(_:).
+        return max(4, Int(max(0, min((width - 12) / 6.8, 1000))))
     }
 
     /// Words joined for a sentence: `a`, `a and b`, `a, b and c`.

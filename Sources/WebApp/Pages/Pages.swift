@@ -23,17 +23,60 @@ public struct Pages: Sendable {
     }
 }
 
-/// Number formatting shared by the pages.
+/// Number formatting shared by the pages: one place, and none of it can trap.
+///
+/// A stored number may be anything a double holds (an old database may have `1e300`, `-0` or
+/// `1e-320`), so nothing here converts a double to an integer without checking that it fits;
+/// magnitudes from 10^15 up are written as Swift writes them (`1e+300`), and `-0` as `0`.
 enum Show {
+    /// From this magnitude up, numbers are written in exponent form: whole doubles below it are
+    /// exact and fit any integer type.
+    static let exactLimit = 1e15
+
     /// A score with two decimals, or an em dash when missing.
     static func score(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "—" }
-        return String(format: "%.2f", value)
+        return fixed(value, decimals: 2)
     }
 
     /// A (possibly weighted) count: whole numbers without decimals.
     static func count(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "—" }
-        return value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+        return integer(exactly: value).map(String.init) ?? fixed(value, decimals: 2)
+    }
+
+    /// A rank (1 = best), whole; an em dash when unknown.
+    static func rank(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
+        return integer(value).map(String.init) ?? fixed(value, decimals: 0)
+    }
+
+    /// A 5th–95th percentile rank interval, `low` and `high` joined by `separator`; nil when it
+    /// is missing or either end is unknown.
+    static func rankInterval(_ interval: [Double]?, separator: String) -> String? {
+        guard let interval, interval.count == 2, interval.allSatisfy(\.isFinite) else { return nil }
+        return rank(interval[0]) + separator + rank(interval[1])
+    }
+
+    /// `value` as an integer, truncated toward zero as `Int(_:)` does, when it is finite and
+    /// below `exactLimit` in magnitude; nil otherwise, where `Int(_:)` could trap.
+    static func integer(_ value: Double) -> Int? {
+        guard value.isFinite, abs(value) < exactLimit else { return nil }
+        return Int(value)
+    }
+
+    /// `value` as an integer when it is a whole number below `exactLimit` in magnitude (`-0` is 0).
+    static func integer(exactly value: Double) -> Int? {
+        guard abs(value) < exactLimit else { return nil }
+        return Int(exactly: value)
+    }
+
+    /// `value` with `decimals` places (`%.2f`), or in exponent form from `exactLimit` up; never
+    /// `-0.00`.
+    static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return "—" }
+        guard abs(value) < exactLimit else { return "\(value)" }
+        let text = String(format: "%.\(max(0, min(decimals, 6)))f", value)
+        return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
     }
 }

@@ -115,7 +115,7 @@ final class RankingResponses: @unchecked Sendable {
                     [
                         "rank": row.rank.map(String.init) ?? "—", "code": row.code, "name": row.name,
                         "cells": shown.enumerated().map { i, a in ["value": Show.score(row.scores[a.code]), "wide": i > 0] },
-                        "interval": row.rankInterval.map { "\(Int($0[0]))–\(Int($0[1]))" } ?? "—",
+                        "interval": Show.rankInterval(row.rankInterval, separator: "–") ?? "—",
                     ] as [String: Any]
                 },
             ])

@@ -25,12 +25,13 @@ struct UnitProfile: Encodable {
         self.code = row.code
         name = row.name
         rank = row.rank
-        rankInterval = row.rankInterval
+        rankInterval = row.rankInterval.flatMap { $0.allSatisfy(\.isFinite) ? $0 : nil }
         scores = index.aggregates.map { a in
             let all = index.rows.compactMap { $0.scores[a.code] }.sorted()
             let mine = row.scores[a.code]
             let rank = mine.map { value in 1 + all.filter { $0 > value }.count }
-            let median = all.isEmpty ? nil : (all.count % 2 == 1 ? all[all.count / 2] : (all[all.count / 2 - 1] + all[all.count / 2]) / 2)
+            // Halves added, not a sum halved, so that two huge scores cannot overflow to infinity.
+            let median = all.isEmpty ? nil : (all.count % 2 == 1 ? all[all.count / 2] : all[all.count / 2 - 1] / 2 + all[all.count / 2] / 2)
             return Score(code: a.code, name: a.name, level: a.level, score: mine, rank: rank, median: median)
         }
         // Strengths and weaknesses are judged on the lowest aggregate level (the pillars).
@@ -52,7 +53,7 @@ struct UnitProfile: Encodable {
             scale: 0...100, comparisonLabel: "Peer median")
         return [
             "title": name, "name": name, "rank": rank.map(String.init) ?? "—", "unitCount": index.rows.count, "indexName": index.name,
-            "interval": rankInterval.map { "\(Int($0[0])) and \(Int($0[1]))" } as Any,
+            "interval": Show.rankInterval(rankInterval, separator: " and ") as Any,
             "chart": chart.svg(),
             "scores": scores.map { ["name": $0.name, "score": Show.score($0.score), "rank": $0.rank.map(String.init) ?? "—", "median": Show.score($0.median)] },
             "strengths": list(strengths), "weaknesses": list(weaknesses),

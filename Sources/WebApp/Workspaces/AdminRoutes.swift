@@ -159,7 +159,16 @@ enum AdminRoutes {
             entry["recused"] = reviews.filter { $0.state == .recused }.count
             entry["canAssign"] = CycleAction.assignAnalysts.allowedPhases.contains(cycle.phase) && (round == 1 || smart21 != nil)
             if reviews.contains(where: { $0.state == .submitted }) {
-                let sheet = try Programme(store: store, actor: identity.actor).score(round: round, cycle: year)
+                // Data the scoring cannot use (an older database's extreme answers, say) are
+                // reported on the page rather than failing the whole cycle page.
+                let sheet: ScoreSheet
+                do {
+                    sheet = try Programme(store: store, actor: identity.actor).score(round: round, cycle: year)
+                } catch {
+                    entry["scoreProblem"] = error.description
+                    rounds.append(entry)
+                    continue
+                }
                 entry["calibration"] = sheet.calibration.title
                 entry["hasScores"] = !sheet.rows.isEmpty
                 entry["scores"] = sheet.rows.prefix(25).map { row -> [String: Any] in

@@ -105,18 +105,24 @@ enum AnalystRoutes {
         return (cycle, round, nomination)
     }
 
-    /// A review from the rubric form: `score-F`, `comment-F` and `confidence-F` per factor `F`.
+    /// A review from the rubric form: `score-F`, `comment-F` and `confidence-F` per factor `F`
+    /// (an empty confidence is 0, not chosen yet). Whether the score lies on the cycle's scale
+    /// ("NaN", "Infinity" and "1e300" do not) and the confidence is 1 to 5 is the programme's to
+    /// check, for drafts as for submissions.
     static func review(from form: Form, cycle: Cycle, round: Int, nomination: String, analyst: String) throws -> Review {
         var scores: [String: Review.FactorScore] = [:]
         for factor in cycle.factors {
             let text = (form["score-\(factor.code)"] ?? "").trimmingCharacters(in: .whitespaces)
             let comment = form["comment-\(factor.code)"] ?? ""
-            let confidence = Int(form["confidence-\(factor.code)"] ?? "") ?? 0
+            let confidenceText = (form["confidence-\(factor.code)"] ?? "").trimmingCharacters(in: .whitespaces)
             if text.isEmpty && comment.isEmpty { continue }
-            guard let score = Double(text.replacingOccurrences(of: ",", with: ".")), score.isFinite else {
+            guard let score = Double(text.replacingOccurrences(of: ",", with: ".")) else {
                 throw HTTPError(.unprocessableContent, message: "field 'score-\(factor.code)': '\(text)' is not a number")
             }
-            scores[factor.code] = Review.FactorScore(score: score, comment: comment, confidence: confidence)
+            guard let confidence = confidenceText.isEmpty ? 0 : Int(confidenceText) else {
+                throw HTTPError(.unprocessableContent, message: "field 'confidence-\(factor.code)': '\(confidenceText)' is not a confidence from 1 to 5")
+            }
+            scores[factor.code] = Review.FactorScore(score: score == 0 ? 0 : score, comment: comment, confidence: confidence)
         }
         return Review(nomination: nomination, analyst: analyst, round: round, scores: scores)
     }

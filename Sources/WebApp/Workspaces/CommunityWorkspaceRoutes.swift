@@ -24,10 +24,12 @@ enum CommunityWorkspaceRoutes {
                 if text.isEmpty {
                     nomination.answers[question.id] = nil
                 } else if question.isQuantitative {
-                    guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
+                    guard let value = Double(text.replacingOccurrences(of: ",", with: ".")) else {
                         throw HTTPError(.unprocessableContent, message: "field 'answer-\(question.id)': '\(text)' is not a number")
                     }
-                    nomination.answers[question.id] = .number(value)
+                    // Range and finiteness ("NaN", "Infinity", "1e300") are the programme's to
+                    // check, below, for drafts as for submissions; -0 is kept as 0.
+                    nomination.answers[question.id] = .number(value == 0 ? 0 : value)
                 } else {
                     nomination.answers[question.id] = .text(text)
                 }
@@ -85,7 +87,13 @@ enum CommunityWorkspaceRoutes {
             case let .text(t)?: t
             case nil: ""
             }
-            return ["id": question.id, "text": question.text, "answer": answer, "number": question.isQuantitative]
+            var entry: [String: Any] = ["id": question.id, "text": question.text, "answer": answer, "number": question.isQuantitative]
+            // The declared range, shown and given to the browser (older cycles declare none).
+            if case let .quantitative(_, unit, _) = question.kind, question.min != nil, question.max != nil {
+                let range = question.accepted
+                entry["range"] = ["low": Show.count(range.lowerBound), "high": Show.count(range.upperBound), "unit": unit.isEmpty ? "" : " " + unit]
+            }
+            return entry
         }
         page["caseStudies"] = try store.caseStudies(LibraryFilter(includeDrafts: true, community: nomination.communityID)).map { study -> [String: Any] in
             ["id": study.id, "title": study.title, "state": study.state.rawValue]

@@ -12,16 +12,17 @@ enum DomainKit {
         }
     }
 
-    /// A round-1 questionnaire with a required and an optional question of each kind, plus a round-2 question.
+    /// A round-1 questionnaire with a required and an optional question of each kind, plus a
+    /// round-2 question; both data points are shares, 0 to 100 per cent.
     static let questions: [Question] = [
         Question(id: "C1", factor: "Connect", text: "Share of households with gigabit broadband (%)",
-                 kind: .quantitative(indicator: "gigabit", unit: "%", direction: 1)),
+                 kind: .quantitative(indicator: "gigabit", unit: "%", direction: 1), min: 0, max: 100),
         Question(id: "C2", factor: "Connect", text: "Describe your broadband strategy",
                  kind: .narrative(rubric: "Ambition, reach and delivery")),
         Question(id: "W1", factor: "Work", text: "Describe your digital-skills programmes",
                  kind: .narrative(rubric: "Scale and outcomes"), required: false),
         Question(id: "W2", factor: "Work", text: "Unemployment rate (%)",
-                 kind: .quantitative(indicator: "unemployment", unit: "%", direction: -1), required: false),
+                 kind: .quantitative(indicator: "unemployment", unit: "%", direction: -1), required: false, min: 0, max: 100),
         Question(id: "T1", factor: "Innovate", text: "How has your innovation ecosystem changed?",
                  kind: .narrative(rubric: "Evidence of change"), round: 2),
     ]

@@ -54,12 +54,16 @@ struct NominationTests {
         #expect(Self.problems(DomainKit.nomination(answers)) == [AwardsError(.invalidValue, "the answer must be a finite number", field: "C1")])
     }
 
-    @Test("zero and negative numbers are answers")
+    @Test("zero, both ends of the range and negative numbers (where the range has them) are answers")
     func zeroAndNegative() {
         var answers = DomainKit.completeAnswers
         answers["C1"] = .number(0)
-        answers["W2"] = .number(-1.5)
+        answers["W2"] = .number(100)
         #expect(Self.problems(DomainKit.nomination(answers)).isEmpty)
+        var questions = DomainKit.questions
+        questions[3].min = -50
+        answers["W2"] = .number(-1.5)
+        #expect(DomainKit.nomination(answers).problems(against: questions).isEmpty)
     }
 
     @Test("an answer to a question the cycle does not have")
