@@ -2,7 +2,8 @@ import Awards
 import Foundation
 import Hummingbird
 
-/// The juror's workspace: a ranked ballot over the Top7 while the jury votes.
+/// The juror's workspace: a ranked ballot over the Top7 while the jury votes, for the jurors the
+/// organisers named to the cycle's jury; the ballot's group is the one the jury gives.
 enum JurorRoutes {
     static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
         let store = platform.store
@@ -51,17 +52,22 @@ enum JurorRoutes {
     }
 
     /// The ballot page: the finalists, as announced (names in alphabetical order, no scores),
-    /// with the juror's ranks so far.
+    /// with the juror's ranks so far; a juror not on the cycle's jury is told so and gets no form.
     static func page(_ identity: Identity, store: any AwardsStore, draft: Ballot? = nil) throws -> [String: Any] {
         var page = Workspace.base(identity, title: "Your ballot")
         guard let (cycle, finalists) = try openVote(store) else {
             page["closed"] = true
             return page
         }
-        let stored = try store.ballots(cycle: cycle.year).first { $0.juror == identity.account.subject }
-        let ballot = draft ?? stored
         page["year"] = cycle.year
+        guard let member = cycle.juryMember(identity.account.subject ?? "") else {
+            page["notOnJury"] = true
+            return page
+        }
+        let stored = try store.ballots(cycle: cycle.year).first { $0.juror == member.id }
+        let ballot = draft ?? stored
         page["method"] = cycle.rules.votingMethod
+        page["group"] = member.group ?? ""
         page["cast"] = stored != nil
         page["finalists"] = finalists.map { finalist -> [String: Any] in
             let rank = ballot?.rank(of: finalist.nomination)
