@@ -31,7 +31,7 @@ struct CycleCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a cycle from a JSON settings file (or the programme's defaults).")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
-        @Option(help: "A JSON file with the cycle's factors, questions (each data point with its \"min\" and \"max\"), schedule and rules.") var settings: String?
+        @Option(help: "A JSON file with the cycle's factors, questions (each data point with its \"min\" and \"max\"), schedule, rules and jury (a list of {id, name, group}).") var settings: String?
 
         func run() throws {
             try awards {
@@ -43,7 +43,7 @@ struct CycleCommand: ParsableCommand {
                 } catch let error as AwardsError {
                     throw AwardsError(error.kind, error.message, file: settings ?? error.file, row: error.row, field: error.field)
                 }
-                print("Created the \(year) cycle: \(cycle.factors.count) factors, \(cycle.questions.count) questions, phase \(cycle.phase.title).")
+                print("Created the \(year) cycle: \(cycle.factors.count) factors, \(cycle.questions.count) questions, a jury of \(cycle.jury.count), phase \(cycle.phase.title).")
             }
         }
     }
@@ -195,7 +195,9 @@ struct CycleCommand: ParsableCommand {
     }
 
     struct ImportBallots: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "import-ballots", abstract: "Import the jury's ranked ballots (JSON array).")
+        static let configuration = CommandConfiguration(
+            commandName: "import-ballots",
+            abstract: "Import the jury's ranked ballots (JSON array); all or none, each from a juror on the cycle's jury, whose group it takes.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
         @Argument(help: "The ballots file.") var file: String
@@ -203,8 +205,11 @@ struct CycleCommand: ParsableCommand {
         func run() throws {
             try awards {
                 let ballots = try JSONFile.read([Ballot].self, from: file)
-                let programme = try common.programme()
-                for ballot in ballots { try programme.castBallot(ballot, cycle: year) }
+                do {
+                    try common.programme().castBallots(ballots, cycle: year)
+                } catch let error as AwardsError {
+                    throw AwardsError(error.kind, error.message, file: file, field: error.field)
+                }
                 print("Imported \(ballots.count) ballots into \(year).")
             }
         }
@@ -309,7 +314,7 @@ struct CycleCommand: ParsableCommand {
 extension CycleCommand {
     struct Simulate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the demo cycle's synthetic reviews (for the stored assignments of a round) or jury ballots (over the stored Top7).")
+            abstract: "Write the demo cycle's synthetic reviews (for the stored assignments of a round) or ballots (of the stored cycle's jury, over its Top7).")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
         @Argument(help: "reviews or ballots.") var what: String
@@ -333,7 +338,11 @@ extension CycleCommand {
                     guard let top7 = try store.shortlist("top7", cycle: year) else {
                         throw AwardsError(.invalidState, "the Top7 have not been named yet", field: "top7")
                     }
-                    let ballots = demo.jurors.map { demo.ballot(of: $0, over: top7.selected) }
+                    let jury = try store.cycle(year).jury
+                    guard !jury.isEmpty else {
+                        throw AwardsError(.invalidState, "the \(year) cycle names no jury; name it in the cycle's settings (\"jury\")", field: "jury")
+                    }
+                    let ballots = jury.map { demo.ballot(of: $0, over: top7.selected) }
                     try JSONFile.write(ballots, to: out)
                     print("Wrote \(ballots.count) synthetic ballots to \(out).")
                 }

@@ -46,6 +46,24 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test("a cycle's jury is kept in its body; a body stored before juries existed reads as no jury", arguments: StoreKind.allCases)
+    func jury(_ kind: StoreKind) throws {
+        try withStore(kind) { t in
+            let jury = [JuryMember(id: "J-1", name: "Ada (synthetic)", group: "industry"), JuryMember(id: "J-2", name: "Ben (synthetic)")]
+            let cycle = Cycle(year: 2026, phase: .juryVote, jury: jury)
+            try t.store.createCycle(cycle, by: "admin")
+            #expect(try t.store.cycle(2026).jury == jury)
+            #expect(try t.reopen().cycles().first?.jury == jury)
+            var fields = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(cycle)) as? [String: Any])
+            fields["jury"] = nil
+            let legacy = String(decoding: try JSONSerialization.data(withJSONObject: fields), as: UTF8.self)
+            try t.execute("UPDATE cycle SET body = '\(legacy)' WHERE year = 2026")
+            var expected = cycle
+            expected.jury = []
+            #expect(try t.reopen().cycle(2026) == expected)
+        }
+    }
+
     @Test("a second cycle of the same year is a duplicate, and a change needs an actor", arguments: StoreKind.allCases)
     func duplicateCycle(_ kind: StoreKind) throws {
         try withStore(kind) { t in

@@ -16,6 +16,10 @@ public struct Cycle: Sendable, Codable, Equatable {
     public var rules: CycleRules
     /// The analysts who score this cycle, by id; every analyst on record when `nil`.
     public var panel: [String]?
+    /// The jurors whose ballots count, with their groups, as the organisers named them; empty
+    /// until named, and then no ballot is accepted. Cycles stored before juries were named read
+    /// as having none.
+    public var jury: [JuryMember]
 
     /// The start of a phase.
     public struct PhaseStart: Sendable, Codable, Equatable {
@@ -40,13 +44,30 @@ public struct Cycle: Sendable, Codable, Equatable {
     }
 
     /// Creates a cycle.
-    public init(year: Int, factors: [Factor] = Factor.standard, questions: [Question] = [], schedule: [PhaseStart] = [], phase: Phase = .setup, rules: CycleRules = CycleRules()) {
+    public init(
+        year: Int, factors: [Factor] = Factor.standard, questions: [Question] = [], schedule: [PhaseStart] = [], phase: Phase = .setup,
+        rules: CycleRules = CycleRules(), jury: [JuryMember] = []
+    ) {
         self.year = year
         self.factors = factors
         self.questions = questions
         self.schedule = schedule
         self.phase = phase
         self.rules = rules
+        self.jury = jury
+    }
+
+    /// Reads a cycle; `panel` and `jury` may be absent (cycles stored before they existed).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        year = try container.decode(Int.self, forKey: .year)
+        factors = try container.decode([Factor].self, forKey: .factors)
+        questions = try container.decode([Question].self, forKey: .questions)
+        schedule = try container.decode([PhaseStart].self, forKey: .schedule)
+        phase = try container.decode(Phase.self, forKey: .phase)
+        rules = try container.decode(CycleRules.self, forKey: .rules)
+        panel = try container.decodeIfPresent([String].self, forKey: .panel)
+        jury = try container.decodeIfPresent([JuryMember].self, forKey: .jury) ?? []
     }
 
     /// Checks the cycle's own consistency: factors, questions (each quantitative one with a
@@ -93,6 +114,7 @@ public struct Cycle: Sendable, Codable, Equatable {
             previous = (start.phase, start.starts)
         }
         try rules.validate()
+        try validateJury()
     }
 
     /// The phase the schedule puts the cycle in on `date` (`YYYY-MM-DD`).

@@ -12,7 +12,7 @@ public enum Phase: String, Sendable, Codable, CaseIterable, Comparable {
     case top7Questionnaire = "top7_questionnaire"
     /// Analysts score the second round.
     case top7Scoring = "top7_scoring"
-    /// The Top7 are visited.
+    /// The Top7 are announced and visited.
     case siteVisits = "site_visits"
     /// Jurors cast their ranked ballots.
     case juryVote = "jury_vote"

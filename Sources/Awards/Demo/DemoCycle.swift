@@ -4,8 +4,8 @@ import IndexEngine
 ///
 /// Every community, analyst and juror is invented (names are built from syllables and marked
 /// "(synthetic)"); the data have the shape of a real cycle: about 400 nominations from many
-/// countries, 40 analysts with declared conflicts and lenient or harsh habits, 12 jurors in three
-/// groups. The same seed always gives the same cycle.
+/// countries, 40 analysts with declared conflicts and lenient or harsh habits, a jury of 12 in
+/// three groups. The same seed always gives the same cycle.
 public struct DemoCycle: Sendable {
     /// The cycle, in the nominations-open phase.
     public var cycle: Cycle
@@ -13,8 +13,11 @@ public struct DemoCycle: Sendable {
     public var nominations: [Nomination]
     /// The analysts.
     public var analysts: [Analyst]
-    /// The jurors: id, name and group.
-    public var jurors: [(id: String, name: String, group: String)]
+    /// The jurors: the cycle's jury.
+    public var jurors: [JuryMember] {
+        get { cycle.jury }
+        set { cycle.jury = newValue }
+    }
     /// Each nomination's hidden quality, from which answers and scores are drawn.
     public var quality: [String: Double]
     /// Each analyst's hidden leniency, added to their scores.
@@ -46,7 +49,7 @@ public struct DemoCycle: Sendable {
             questions.append(Question(id: "\(code)-N1", factor: code, text: "Describe your programmes for \(factor.summary.lowercased()).", kind: .narrative(rubric: "1–10: reach, evidence, results")))
             questions.append(Question(id: "\(code)-N2", factor: code, text: "Since the Smart21: what changed in \(factor.summary.lowercased())?", kind: .narrative(rubric: "1–10: progress and evidence"), round: 2))
         }
-        let cycle = Cycle(
+        var cycle = Cycle(
             year: year, questions: questions,
             schedule: [
                 .init(phase: .nominationsOpen, starts: "\(year - 1)-06-01"), .init(phase: .smart21Scoring, starts: "\(year - 1)-09-15"),
@@ -96,13 +99,12 @@ public struct DemoCycle: Sendable {
             leniency[id] = (random.nextUnit() - 0.5) * 2
         }
         let groups = ["industry", "academia", "government"]
-        let jurors = (0..<jurorCount).map { i in
-            (id: "J-\(threeDigits(i + 1))", name: "Juror \(Self.personName(&random)) (synthetic)", group: groups[i % groups.count])
+        cycle.jury = (0..<jurorCount).map { i in
+            JuryMember(id: "J-\(threeDigits(i + 1))", name: "Juror \(Self.personName(&random)) (synthetic)", group: groups[i % groups.count])
         }
         self.cycle = cycle
         self.nominations = nominations
         self.analysts = analysts
-        self.jurors = jurors
         self.quality = quality
         self.leniency = leniency
     }
@@ -123,7 +125,7 @@ public struct DemoCycle: Sendable {
     }
 
     /// A juror's ranked ballot over `finalists`: their quality seen through the juror's own noise.
-    public func ballot(of juror: (id: String, name: String, group: String), over finalists: [String]) -> Ballot {
+    public func ballot(of juror: JuryMember, over finalists: [String]) -> Ballot {
         var random = SplitMix64(seed: seed ^ Self.hash(juror.id))
         let order = finalists.map { ($0, (quality[$0] ?? 0.5) + (random.nextUnit() - 0.5) * 0.3) }.sorted { $0.1 > $1.1 }.map(\.0)
         return Ballot(juror: juror.id, group: juror.group, order: order)

@@ -24,6 +24,8 @@ public struct AwardsError: Error, Sendable, Equatable, CustomStringConvertible {
         case infeasible
         /// A ballot is malformed.
         case invalidBallot
+        /// The person acting may not take part in this (a juror not on the cycle's jury).
+        case notPermitted
         /// The database failed.
         case storage
     }

@@ -346,15 +346,38 @@ public struct Programme: Sendable {
 
     // MARK: Jury
 
-    /// Records a juror's ballot over the Top7, in the jury phase.
+    /// Names the cycle's jury: the jurors whose ballots count, with their groups. The jury may
+    /// change until the results are published; ballots of jurors taken off it are no longer counted.
+    public func setJury(_ jury: [JuryMember], cycle year: Int) throws(AwardsError) {
+        var cycle = try store.cycle(year)
+        guard try store.publication(cycle: year) == nil else {
+            throw AwardsError(.invalidState, "the \(year) results are published; the jury can no longer change", field: "jury")
+        }
+        cycle.jury = jury
+        try cycle.validateJury()
+        try store.updateCycle(cycle, by: actor)
+    }
+
+    /// Records a juror's ballot over the Top7, in the jury phase: only from a juror on the
+    /// cycle's jury, with the group the jury gives them.
     public func castBallot(_ ballot: Ballot, cycle year: Int) throws(AwardsError) {
+        try castBallots([ballot], cycle: year)
+    }
+
+    /// Records ballots, each checked as `castBallot` checks one; none is recorded unless all pass.
+    public func castBallots(_ ballots: [Ballot], cycle year: Int) throws(AwardsError) {
         let cycle = try store.cycle(year)
         try CycleAction.castBallot.check(in: cycle.phase)
         guard let top7 = try store.shortlist("top7", cycle: year) else {
             throw AwardsError(.invalidState, "the Top7 have not been named yet", field: "top7")
         }
-        try ballot.validate(candidates: Set(top7.selected))
-        try store.saveBallot(ballot, cycle: year, by: actor)
+        var admitted: [Ballot] = []
+        for ballot in ballots {
+            let counted = try cycle.admit(ballot)
+            try counted.validate(candidates: Set(top7.selected))
+            admitted.append(counted)
+        }
+        for ballot in admitted { try store.saveBallot(ballot, cycle: year, by: actor) }
     }
 
     /// Counts the ballots by the cycle's method and combines the jury's ranking with the Top7 scores.
@@ -364,8 +387,9 @@ public struct Programme: Sendable {
         guard let top7 = try store.shortlist("top7", cycle: year) else {
             throw AwardsError(.invalidState, "the Top7 have not been named yet", field: "top7")
         }
-        let ballots = try store.ballots(cycle: year)
-        guard !ballots.isEmpty else { throw AwardsError(.invalidState, "no ballots have been cast", field: "ballots") }
+        // Only the jury's ballots count, whatever else was stored.
+        let ballots = cycle.juryBallots(try store.ballots(cycle: year))
+        guard !ballots.isEmpty else { throw AwardsError(.invalidState, "no juror on the jury has cast a ballot", field: "ballots") }
         guard let method = VoteCount.Method(rawValue: cycle.rules.votingMethod) else {
             throw AwardsError(.invalidValue, "unknown voting method \(cycle.rules.votingMethod)", field: "rules.votingMethod")
         }
@@ -390,7 +414,7 @@ public struct Programme: Sendable {
         }
         let publication = Publication(
             smart21: smart21.selected, top7: top7.selected, ranking: final.ranking, winner: final.ranking[0],
-            rules: [smart21.rule, top7.rule, "Jury: \(jury.method.rawValue) count of \(try store.ballots(cycle: year).count) ballots; final = \(cycle.rules.juryWeight) × jury position score + \(1 - cycle.rules.juryWeight) × normalised Top7 score"],
+            rules: [smart21.rule, top7.rule, "Jury: \(jury.method.rawValue) count of \(cycle.juryBallots(try store.ballots(cycle: year)).count) ballots; final = \(cycle.rules.juryWeight) × jury position score + \(1 - cycle.rules.juryWeight) × normalised Top7 score"],
             pairwise: table(jury.pairwise.candidates) { jury.pairwise[$0, $1] },
             strongestPaths: jury.strongestPaths.map { paths in table(paths.candidates) { paths[$0, $1] } },
             publishedAt: ISO8601DateFormatter().string(from: date))

@@ -63,7 +63,7 @@ func addRoutes<Context: SignedInRequestContext>(to routes: inout RouteTable<Cont
     }
     routes.get("/", access: .everyone, summary: "The home page") { _, _ in
         let index = platform.index
-        let recognitions = (try? platform.store.recognitions()) ?? []
+        let recognitions = (try? CommunityRoutes.publicRecord(platform.store)) ?? []
         let cycles = cycleLinks(platform.store)
         let winners = recognitions.filter { $0.stage == .communityOfTheYear }.sorted { $0.awardYear > $1.awardYear }
         return try pages.render("home", [

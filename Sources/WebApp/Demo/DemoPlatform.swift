@@ -39,7 +39,7 @@ public enum DemoPlatform {
             a.conflicts = []
             return a
         }
-        demo.jurors = demo.jurors.map { (id: "J-101", name: $0.name, group: $0.group) }
+        demo.jurors = demo.jurors.map { JuryMember(id: "J-101", name: $0.name, group: $0.group) }
         demo.cycle.panel = demo.analysts.map(\.id)
         demo.nominations[0].state = .draft
         return demo

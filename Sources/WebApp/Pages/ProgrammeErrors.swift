@@ -19,6 +19,7 @@ extension AwardsError.Kind {
         switch self {
         case .unreadableFile, .invalidValue, .invalidBallot: .unprocessableContent
         case .unknownReference: .notFound
+        case .notPermitted: .forbidden
         case .duplicate, .outOfPhase, .invalidState, .conflictOfInterest, .infeasible: .conflict
         case .storage: .internalServerError
         }

@@ -47,8 +47,14 @@ enum CommunityRoutes {
         }
     }
 
+    /// The record of recognitions as the public may see it: a year whose cycle runs on the
+    /// platform shows only the stages that cycle has announced.
+    static func publicRecord(_ store: any AwardsStore) throws -> [Recognition] {
+        Disclosure.announced(try store.recognitions(), by: try Disclosure.byYear(store))
+    }
+
     static func load(_ store: any AwardsStore) throws -> ([Community], [String: CommunityHistory]) {
-        let histories = CommunityHistory.all(try store.recognitions())
+        let histories = CommunityHistory.all(try publicRecord(store))
         let byID = Dictionary(histories.map { (Community.id(name: $0.community, country: $0.country), $0) }, uniquingKeysWith: { a, _ in a })
         return (try store.communities(), byID)
     }

@@ -1,18 +1,19 @@
 import Awards
 import Hummingbird
 
-/// The public results of each awards cycle: shortlists, the jury's pairwise matrix, the winner.
+/// What each awards cycle has announced: its shortlists once named in public, then its results
+/// — the winner, the final ranking, the jury's pairwise matrix and the scores.
 enum CycleRoutes {
     static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
         let store = platform.store
 
-        routes.get("/cycles/{year}", access: .everyone, summary: "A cycle's published results") { _, context in
+        routes.get("/cycles/{year}", access: .everyone, summary: "What a cycle has announced: its shortlists, then its results") { _, context in
             let year: Int = try context.parameters.require("year", as: Int.self)
             let results = try CycleResults(year: year, store: store)
             return try pages.render("cycle", results.context())
         }
 
-        routes.get("/api/v1/cycles/{year}", access: .everyone, summary: "A cycle's published results: shortlists, ranking, pairwise matrix, rules") { _, context in
+        routes.get("/api/v1/cycles/{year}", access: .everyone, summary: "What a cycle has announced: shortlists once announced; ranking, pairwise matrix and scores once published") { _, context in
             let year: Int = try context.parameters.require("year", as: Int.self)
             let results = try CycleResults(year: year, store: store)
             return try Respond.json(results)
@@ -20,42 +21,35 @@ enum CycleRoutes {
     }
 }
 
-/// What the public may see of a cycle: the phase, the named shortlists and the publication.
+/// What the public may see of a cycle: its phase, what it has announced, the announced
+/// shortlists and, once published, the results (see `Disclosure`).
 struct CycleResults: Encodable {
-    struct Entry: Encodable {
-        var nomination: String
-        var community: String
-        var country: String
-        var score: Double
+    /// Which of the cycle's artefacts are public.
+    struct Announced: Encodable {
+        var smart21: Bool
+        var top7: Bool
+        var results: Bool
     }
 
     var year: Int
     var phase: String
-    var smart21: [Entry]
-    var top7: [Entry]
+    var announced: Announced
+    var smart21: [CycleAnnouncement.Entry]
+    var top7: [CycleAnnouncement.Entry]
     var publication: Publication?
 
     init(year: Int, store: any AwardsStore) throws {
-        let cycles: [Cycle] = try store.cycles()
-        guard let cycle = cycles.first(where: { $0.year == year }) else {
+        guard let cycle = try store.cycles().first(where: { $0.year == year }) else {
             throw HTTPError(.notFound, message: "there is no \(year) cycle")
         }
+        let announcement = try CycleAnnouncement(cycle: cycle, store: store)
+        let disclosure = announcement.disclosure
         self.year = year
         phase = cycle.phase.title
-        smart21 = try Self.entries("smart21", year: year, store: store)
-        top7 = try Self.entries("top7", year: year, store: store)
-        publication = try store.publication(cycle: year)
-    }
-
-    /// The selected nominations of a shortlist, in rank order.
-    static func entries(_ name: String, year: Int, store: any AwardsStore) throws -> [Entry] {
-        guard let list = try store.shortlist(name, cycle: year) else { return [] }
-        var result: [Entry] = []
-        for id in list.selected {
-            guard let candidate = list.candidates.first(where: { $0.nomination == id }) else { continue }
-            result.append(Entry(nomination: id, community: candidate.community, country: candidate.country, score: candidate.score))
-        }
-        return result
+        announced = Announced(smart21: disclosure.smart21, top7: disclosure.top7, results: disclosure.results)
+        smart21 = announcement.smart21
+        top7 = announcement.top7
+        publication = announcement.publication
     }
 
     /// The community name of a nomination.
@@ -70,22 +64,31 @@ struct CycleResults: Encodable {
         return ""
     }
 
+    /// A shortlist's rows for the page: name, country and, once public, the score.
+    private static func rows(_ entries: [CycleAnnouncement.Entry]) -> [[String: Any]] {
+        entries.map { entry in
+            var row: [String: Any] = ["name": entry.community, "country": entry.country]
+            if let score = entry.score { row["score"] = Show.score(score) }
+            return row
+        }
+    }
+
     /// The page's template context.
     func context() -> [String: Any] {
         var context: [String: Any] = [:]
         context["title"] = "The \(year) awards"
         context["year"] = year
         context["phase"] = phase
-        var synthetic = false
-        var shortlist: [[String: Any]] = []
-        for entry in smart21 {
-            if entry.community.contains("(synthetic)") { synthetic = true }
-            let row: [String: Any] = ["name": entry.community, "country": entry.country, "score": Show.score(entry.score)]
-            shortlist.append(row)
-        }
-        context["synthetic"] = synthetic
+        context["synthetic"] = (smart21 + top7).contains { $0.community.contains("(synthetic)") }
         context["smart21Count"] = smart21.count
-        context["smart21"] = shortlist
+        context["smart21"] = Self.rows(smart21)
+        // Until the results, in alphabetical order: the rank order would tell the scores.
+        context["smart21Order"] = announced.results ? "In rank order, with their scores" : "In alphabetical order; scores are published with the results"
+        context["smart21List"] = announced.results ? "ol" : "ul"
+        // The Top7 have their own list until the final ranking replaces it.
+        context["hasTop7"] = publication == nil && !top7.isEmpty
+        context["top7"] = Self.rows(top7)
+        context["pending"] = announced.smart21 ? "The results have not been published yet." : "No shortlist has been announced yet."
         guard let p = publication else { return context }
         var ranking: [[String: Any]] = []
         var columns: [[String: Any]] = []

@@ -61,7 +61,7 @@ enum ProgrammeAPIRoutes {
             return try Respond.json(review, status: .created)
         }
 
-        routes.api(.post, "/api/v1/cycles/{year}/ballots", access: .only(.juror), summary: "Casts the juror's own ranked ballot", body: BodySchemas.ballot) { request, context in
+        routes.api(.post, "/api/v1/cycles/{year}/ballots", access: .only(.juror), summary: "Casts the juror's own ranked ballot, if they are on the cycle's jury; the group is the jury's", body: BodySchemas.ballot) { request, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
             let ballot = try await decode(Ballot.self, request)

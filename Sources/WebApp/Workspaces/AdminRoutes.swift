@@ -29,6 +29,8 @@ enum AdminRoutes {
             cycle.year = year
             cycle.phase = .setup
             cycle.schedule = []
+            // Each cycle names its own jury.
+            cycle.jury = []
             try Programme(store: store, actor: identity.actor).createCycle(cycle)
             return Respond.redirect(to: "/admin/cycles/\(year)")
         }
@@ -88,6 +90,22 @@ enum AdminRoutes {
             return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
+        routes.form("/admin/cycles/{year}/jury", access: admin, summary: "Names the cycle's jury: the juror accounts whose ballots count, with their groups") { _, context, form in
+            let identity = try context.requireIdentity()
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            let jurors = try Self.jurorAccounts(store)
+            var jury: [JuryMember] = []
+            for id in form.fields.filter({ $0.name == "juror" }).map(\.value) where !jury.contains(where: { $0.id == id }) {
+                guard let account = jurors.first(where: { $0.subject == id }) else {
+                    throw HTTPError(.unprocessableContent, message: "field 'juror': '\(id)' is not the juror of any active juror account")
+                }
+                let group = (form["group-\(id)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                jury.append(JuryMember(id: id, name: account.name, group: group))
+            }
+            try Programme(store: store, actor: identity.actor).setJury(jury, cycle: year)
+            return Respond.redirect(to: "/admin/cycles/\(year)")
+        }
+
         routes.form("/admin/cycles/{year}/publish", access: admin, summary: "Counts the ballots and publishes the results") { _, context, _ in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
@@ -136,8 +154,27 @@ enum AdminRoutes {
         }
     }
 
+    /// The active accounts of jurors, each with the juror id it acts as.
+    static func jurorAccounts(_ store: any AccountStore) throws -> [Account] {
+        try store.accounts().filter { $0.role == .juror && !$0.disabled && !($0.subject ?? "").isEmpty }
+    }
+
+    /// The jury form: every juror account, ticked and with its group when on the jury, and jury
+    /// members whose account is gone, so that the organiser sees whom a ballot may come from.
+    static func juryRows(_ cycle: Cycle, accounts: [Account]) -> [[String: Any]] {
+        var rows = accounts.map { account -> [String: Any] in
+            let id = account.subject ?? ""
+            let member = cycle.juryMember(id)
+            return ["id": id, "name": account.name, "account": account.id, "member": member != nil, "group": member?.group ?? ""]
+        }
+        for member in cycle.jury where !accounts.contains(where: { $0.subject == member.id }) {
+            rows.append(["id": member.id, "name": member.name, "account": "", "member": true, "group": member.group ?? ""])
+        }
+        return rows.sorted { ($0["id"] as? String ?? "") < ($1["id"] as? String ?? "") }
+    }
+
     /// The cycle page: what has been done and what the phase allows next.
-    static func cyclePage(_ identity: Identity, year: Int, store: any AwardsStore) throws -> [String: Any] {
+    static func cyclePage(_ identity: Identity, year: Int, store: any PlatformStore) throws -> [String: Any] {
         let cycle = try store.cycle(year)
         var page = Workspace.base(identity, title: "Cycle \(year)")
         page["year"] = year
@@ -193,9 +230,16 @@ enum AdminRoutes {
             ["value": method.rawValue, "title": method.title, "selected": method == cycle.rules.calibration]
         }
         page["canCalibrate"] = top7 == nil
-        page["ballots"] = try store.ballots(cycle: year).count
+        let published = try store.publication(cycle: year) != nil
+        page["published"] = published
+        let ballots = try store.ballots(cycle: year)
+        let counted = cycle.juryBallots(ballots).count
+        page["ballots"] = counted
+        page["ignoredBallots"] = ballots.count - counted
+        page["jury"] = Self.juryRows(cycle, accounts: try Self.jurorAccounts(store))
+        page["juryCount"] = cycle.jury.count
+        page["canNameJury"] = !published
         page["canPublish"] = CycleAction.publishResults.allowedPhases.contains(cycle.phase)
-        page["published"] = try store.publication(cycle: year) != nil
         return page
     }
 

@@ -2,9 +2,9 @@ import Awards
 import Foundation
 import Hummingbird
 
-/// The community's workspace: its nomination, editable while nominations are open, and the
-/// analysts' feedback once the cycle's results are published — scores per factor and comments,
-/// never who wrote them.
+/// The community's workspace: its nomination, editable while nominations are open, the stage it
+/// reached once announced, and the analysts' feedback once the cycle's results are published —
+/// scores per factor and comments, never who wrote them.
 enum CommunityWorkspaceRoutes {
     static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
         let store = platform.store
@@ -70,8 +70,8 @@ enum CommunityWorkspaceRoutes {
         throw HTTPError(.notFound, message: "your community has no nomination in any cycle")
     }
 
-    /// The page: the questionnaire (editable while nominations are open) and, once published,
-    /// the feedback.
+    /// The page: the questionnaire (editable while nominations are open), the stage once
+    /// announced and, once the results are published, the feedback.
     static func page(_ identity: Identity, cycle: Cycle, nomination: Nomination, store: any PlatformStore) throws -> [String: Any] {
         var page = Workspace.base(identity, title: "Your nomination")
         page["year"] = cycle.year
@@ -98,10 +98,13 @@ enum CommunityWorkspaceRoutes {
         page["caseStudies"] = try store.caseStudies(LibraryFilter(includeDrafts: true, community: nomination.communityID)).map { study -> [String: Any] in
             ["id": study.id, "title": study.title, "state": study.state.rawValue]
         }
-        if let publication = try store.publication(cycle: cycle.year) {
+        // The community learns its stage when the public does, and its scores with the results.
+        let announcement = try CycleAnnouncement(cycle: cycle, store: store)
+        if announcement.disclosure.smart21 {
+            page["stage"] = announcement.stage(of: nomination.id)?.title ?? "nominated"
+        }
+        if announcement.disclosure.scores {
             page["published"] = true
-            page["stage"] = publication.winner == nomination.id ? "Community of the Year"
-                : publication.top7.contains(nomination.id) ? "Top7" : publication.smart21.contains(nomination.id) ? "Smart21" : "nominated"
             let feedback = try Feedback(nomination: nomination, cycle: cycle, store: store)
             page["feedback"] = feedback.rows
             page["chart"] = feedback.chart

@@ -2,7 +2,8 @@ import Awards
 import Foundation
 import Hummingbird
 
-/// The juror's workspace: a ranked ballot over the Top7 while the jury votes.
+/// The juror's workspace: a ranked ballot over the Top7 while the jury votes, for the jurors the
+/// organisers named to the cycle's jury; the ballot's group is the one the jury gives.
 enum JurorRoutes {
     static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
         let store = platform.store
@@ -17,11 +18,11 @@ enum JurorRoutes {
             guard let juror = identity.account.subject, !juror.isEmpty else {
                 throw HTTPError(.forbidden, message: "this account is not linked to a juror")
             }
-            guard let (cycle, top7) = try Self.openVote(store) else {
+            guard let (cycle, finalists) = try Self.openVote(store) else {
                 throw HTTPError(.conflict, message: "no cycle is in its jury vote")
             }
             var entries: [Ballot.Entry] = []
-            for candidate in top7.selected {
+            for candidate in finalists.map(\.nomination) {
                 let text = form["rank-\(candidate)"] ?? ""
                 guard !text.isEmpty else { continue }
                 guard let rank = Int(text) else {
@@ -43,31 +44,35 @@ enum JurorRoutes {
         }
     }
 
-    /// The latest cycle in its jury vote, with its Top7.
-    static func openVote(_ store: any AwardsStore) throws -> (Cycle, Shortlist)? {
-        guard let cycle = try store.cycles().last(where: { $0.phase == .juryVote }), let top7 = try store.shortlist("top7", cycle: cycle.year) else {
-            return nil
-        }
-        return (cycle, top7)
+    /// The latest cycle in its jury vote, with its finalists as announced.
+    static func openVote(_ store: any AwardsStore) throws -> (Cycle, [CycleAnnouncement.Entry])? {
+        guard let cycle = try store.cycles().last(where: { $0.phase == .juryVote }) else { return nil }
+        let finalists = try CycleAnnouncement(cycle: cycle, store: store).top7
+        return finalists.isEmpty ? nil : (cycle, finalists)
     }
 
-    /// The ballot page: the finalists with the juror's ranks so far.
+    /// The ballot page: the finalists, as announced (names in alphabetical order, no scores),
+    /// with the juror's ranks so far; a juror not on the cycle's jury is told so and gets no form.
     static func page(_ identity: Identity, store: any AwardsStore, draft: Ballot? = nil) throws -> [String: Any] {
         var page = Workspace.base(identity, title: "Your ballot")
-        guard let (cycle, top7) = try openVote(store) else {
+        guard let (cycle, finalists) = try openVote(store) else {
             page["closed"] = true
             return page
         }
-        let stored = try store.ballots(cycle: cycle.year).first { $0.juror == identity.account.subject }
-        let ballot = draft ?? stored
-        let nominations = Dictionary(try store.nominations(cycle: cycle.year).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         page["year"] = cycle.year
+        guard let member = cycle.juryMember(identity.account.subject ?? "") else {
+            page["notOnJury"] = true
+            return page
+        }
+        let stored = try store.ballots(cycle: cycle.year).first { $0.juror == member.id }
+        let ballot = draft ?? stored
         page["method"] = cycle.rules.votingMethod
+        page["group"] = member.group ?? ""
         page["cast"] = stored != nil
-        page["finalists"] = top7.selected.map { id -> [String: Any] in
-            let rank = ballot?.rank(of: id)
-            let ranks: [[String: Any]] = (1...top7.selected.count).map { r in ["rank": r, "selected": rank == r] }
-            return ["id": id, "community": nominations[id]?.community ?? id, "country": nominations[id]?.country ?? "", "ranks": ranks]
+        page["finalists"] = finalists.map { finalist -> [String: Any] in
+            let rank = ballot?.rank(of: finalist.nomination)
+            let ranks: [[String: Any]] = (1...finalists.count).map { r in ["rank": r, "selected": rank == r] }
+            return ["id": finalist.nomination, "community": finalist.community, "country": finalist.country, "ranks": ranks]
         }
         return page
     }
