@@ -240,6 +240,10 @@ struct NumberSafetyTests {
                 smart21: finalists, top7: finalists, ranking: finalists, winner: "N-001", rules: ["old"],
                 pairwise: Dictionary(uniqueKeysWithValues: finalists.map { a in (a, Dictionary(uniqueKeysWithValues: finalists.map { ($0, 1e300) })) }),
                 strongestPaths: nil, publishedAt: "2027-06-10T00:00:00Z"), cycle: Self.year, by: "old-version")
+            // Results are shown once published and announced.
+            var announced = try store.cycle(Self.year)
+            announced.phase = .resultsAnnounced
+            try store.updateCycle(announced, by: "old-version")
             let feedback = try await community.get("/community")
             #expect(feedback.status == .ok)
             #expect(feedback.body.contains("Result and feedback"))
