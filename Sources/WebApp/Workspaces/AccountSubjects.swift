@@ -1,0 +1,38 @@
+import Awards
+
+/// What an account acts as, chosen by organisers from the programme's own lists rather than
+/// typed: analysts from the analyst register, communities from the community records. Jurors'
+/// ids are typed for now, until the cycle's jury is listed.
+enum AccountSubjects {
+    /// One choice: the id stored as the account's subject, and what the list shows.
+    struct Choice: Sendable, Equatable {
+        var id: String
+        var title: String
+    }
+
+    /// The subjects an account of `role` may act as; `nil` where the id is typed (jurors), empty
+    /// where the role acts as nobody (organisers).
+    static func choices(for role: Role, in store: any AwardsStore) throws(AwardsError) -> [Choice]? {
+        switch role {
+        case .admin: []
+        case .analyst: try store.analysts().map { Choice(id: $0.id, title: "\($0.name) (\($0.id))") }
+        case .community: try store.communities().map { Choice(id: $0.id, title: "\($0.name), \($0.country)") }
+        case .juror: nil
+        }
+    }
+
+    /// The subject given for `role` — `choice` from the lists, or `typed` for jurors — checked
+    /// against the choices, naming the field that is wrong.
+    static func chosen(_ choice: String?, typed: String?, role: Role, in store: any AwardsStore) throws(AwardsError) -> String? {
+        guard let list = try choices(for: role, in: store) else {
+            let id = (typed ?? "").trimmingCharacters(in: .whitespaces)
+            guard !id.isEmpty, id.count <= 64 else { throw AwardsError(.invalidValue, "a juror account needs the juror id it acts as", field: "juror") }
+            return id
+        }
+        if role == .admin { return nil }
+        guard let choice, list.contains(where: { $0.id == choice }) else {
+            throw AwardsError(.invalidValue, "choose the \(role == .analyst ? "analyst" : "community") the account acts as from the list", field: "subject")
+        }
+        return choice
+    }
+}
