@@ -1,7 +1,7 @@
 import Awards
 import GRDB
 
-/// The tables of accounts, sessions and API tokens.
+/// The tables of accounts, sessions, API tokens and failed sign-ins.
 enum AccountSchema {
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v4: accounts") { db in
@@ -16,7 +16,26 @@ enum AccountSchema {
                 CREATE INDEX api_token_account ON api_token(account);
                 """)
         }
-        migrator.registerMigration("v5: community accounts act for a community, not a nomination") { db in
+
+        // Second factors confirmed at enrolment (the secrets already given out count as
+        // confirmed), passwords an organiser can force to change, failures counted per account
+        // and client address instead of per account, and scoped tokens: tokens made before
+        // scopes existed keep only `read`, and every session ends (sign in again).
+        migrator.registerMigration("v5: account security") { db in
+            try db.execute(sql: """
+                CREATE TABLE sign_in_failure (
+                    account TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE, client TEXT NOT NULL,
+                    failures INTEGER NOT NULL, locked_until REAL, PRIMARY KEY (account, client));
+                UPDATE account SET body = json_remove(
+                    json_set(body,
+                        '$.secondFactorConfirmed', json(CASE WHEN json_extract(body, '$.totpSecret') IS NULL THEN 'false' ELSE 'true' END),
+                        '$.mustChangePassword', json('false')),
+                    '$.failedSignIns', '$.lockedUntil');
+                UPDATE api_token SET body = json_set(body, '$.scopes', json('["read"]'));
+                DELETE FROM session;
+                """)
+        }
+        migrator.registerMigration("v6: community accounts act for a community, not a nomination") { db in
             // A community account used to name its nomination; it now names the community, so
             // that nothing it can edit (a nomination's name) decides what it owns.
             let rows = try Row.fetchAll(db, sql: "SELECT id, body FROM account WHERE role = 'community'")

@@ -16,18 +16,22 @@ extension SQLiteStore: AccountStore {
         }
     }
 
-    public func saveAccount(_ account: Account, by actor: String) throws(AwardsError) {
+    public func saveAccount(_ account: Account, action: String, keepingSession: String?, by actor: String) throws(AwardsError) {
         if let first = account.problems().first { throw first }
-        try write("save", "account:\(account.id)", by: actor) { db in
-            let before = try String.fetchOne(db, sql: "SELECT body FROM account WHERE id = ?", arguments: [account.id])
+        try write(action, "account:\(account.id)", by: actor) { db in
+            let before = try String.fetchOne(db, sql: "SELECT body FROM account WHERE id = ?", arguments: [account.id]).map { try JSON.decode(Account.self, $0) }
             try db.execute(
                 sql: "INSERT INTO account (id, role, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET role = excluded.role, body = excluded.body",
                 arguments: [account.id, account.role.rawValue, try JSON.encode(account)])
-            if account.disabled {
-                try db.execute(sql: "DELETE FROM session WHERE account = ?", arguments: [account.id])
-                try db.execute(sql: "DELETE FROM api_token WHERE account = ?", arguments: [account.id])
+            if let before {
+                let revoke = account.disabled || account.passwordHash != before.passwordHash || account.role != before.role || account.subject != before.subject
+                let factorRemoved = before.hasSecondFactor && (!account.hasSecondFactor || account.totpSecret != before.totpSecret)
+                if revoke || factorRemoved {
+                    try db.execute(sql: "DELETE FROM session WHERE account = ? AND id IS NOT ?", arguments: [account.id, keepingSession])
+                }
+                if revoke { try db.execute(sql: "DELETE FROM api_token WHERE account = ?", arguments: [account.id]) }
             }
-            return (try before.map { try Self.redacted(JSON.decode(Account.self, $0)) }, try Self.redacted(account))
+            return (try before.map { try Self.redacted($0) }, try Self.redacted(account))
         }
     }
 
@@ -39,26 +43,61 @@ extension SQLiteStore: AccountStore {
         try read { db in try String.fetchAll(db, sql: "SELECT body FROM account ORDER BY id").map { try JSON.decode(Account.self, $0) } }
     }
 
-    public func recordFailedSignIn(_ id: String, at date: Date, limit: Int, lockFor: TimeInterval) throws(AwardsError) -> Account? {
-        let result = Locked<Account?>(nil)
+    public func recordFailedSignIn(_ id: String, client: String, at date: Date, limit: Int, lockFor: TimeInterval) throws(AwardsError) -> Bool {
+        let locked = Locked(false)
         try transaction(by: id) { db, log in
-            guard let body = try String.fetchOne(db, sql: "SELECT body FROM account WHERE id = ?", arguments: [id]) else { return }
-            var account = try JSON.decode(Account.self, body)
-            account.failedSignIns += 1
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [id]) != nil else { return }
+            // A lock that has run out starts a new count.
+            try db.execute(
+                sql: """
+                    INSERT INTO sign_in_failure (account, client, failures, locked_until) VALUES (?, ?, 1, NULL)
+                    ON CONFLICT (account, client) DO UPDATE SET
+                        failures = CASE WHEN locked_until IS NOT NULL AND locked_until <= ? THEN 1 ELSE failures + 1 END,
+                        locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= ? THEN NULL ELSE locked_until END
+                    """,
+                arguments: [id, client, date.timeIntervalSince1970, date.timeIntervalSince1970])
+            let failures = try Int.fetchOne(db, sql: "SELECT failures FROM sign_in_failure WHERE account = ? AND client = ?", arguments: [id, client]) ?? 0
             var action = "sign-in-failed"
-            if account.failedSignIns >= limit {
-                account.lockedUntil = date.addingTimeInterval(lockFor)
-                account.failedSignIns = 0
+            if failures >= limit {
+                try db.execute(
+                    sql: "UPDATE sign_in_failure SET failures = 0, locked_until = ? WHERE account = ? AND client = ?",
+                    arguments: [date.addingTimeInterval(lockFor).timeIntervalSince1970, id, client])
                 action = "locked"
+                locked.value = true
             }
-            try db.execute(sql: "UPDATE account SET body = ? WHERE id = ?", arguments: [try JSON.encode(account), id])
-            try log(action, "account:\(id)", nil, "{\"failedSignIns\":\(account.failedSignIns)}", nil)
-            result.value = account
+            try log(action, "account:\(id)", nil, "{\"client\":\(try JSON.encode(client)),\"failures\":\(failures)}", nil)
         }
-        return result.value
+        return locked.value
     }
 
-    public func recordSignIn(_ session: Session, totpStep: Int64?) throws(AwardsError) {
+    public func isLocked(_ id: String, client: String, at date: Date) throws(AwardsError) -> Bool {
+        try read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM sign_in_failure WHERE account = ? AND client = ? AND locked_until > ?",
+                arguments: [id, client, date.timeIntervalSince1970]) != nil
+        }
+    }
+
+    public func lockedAddresses(at date: Date) throws(AwardsError) -> [String: Int] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT account, COUNT(*) AS addresses FROM sign_in_failure WHERE locked_until > ? GROUP BY account",
+                arguments: [date.timeIntervalSince1970])
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["account"] as String, $0["addresses"] as Int) })
+        }
+    }
+
+    public func unlock(_ id: String, by actor: String) throws(AwardsError) {
+        try write("unlock", "account:\(id)", by: actor) { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [id]) != nil else {
+                throw AwardsError(.unknownReference, "there is no account '\(id)'", field: "account")
+            }
+            try db.execute(sql: "DELETE FROM sign_in_failure WHERE account = ?", arguments: [id])
+            return (nil, "{\"addresses\":\(db.changesCount)}")
+        }
+    }
+
+    public func recordSignIn(_ session: Session, client: String, totpStep: Int64?) throws(AwardsError) {
         try transaction(by: session.account) { db, log in
             guard let body = try String.fetchOne(db, sql: "SELECT body FROM account WHERE id = ?", arguments: [session.account]) else {
                 throw AwardsError(.unknownReference, "the account '\(session.account)' does not exist", field: "account")
@@ -69,12 +108,19 @@ extension SQLiteStore: AccountStore {
             if let totpStep, let last = account.lastTOTPStep, totpStep <= last {
                 throw AwardsError(.invalidState, "this TOTP code has been used", field: "code")
             }
-            account.failedSignIns = 0
-            account.lockedUntil = nil
-            if let totpStep { account.lastTOTPStep = totpStep }
-            try db.execute(sql: "UPDATE account SET body = ? WHERE id = ?", arguments: [try JSON.encode(account), account.id])
+            var action = "sign-in"
+            if let totpStep {
+                guard account.totpSecret != nil else { throw AwardsError(.invalidState, "the second factor was reset", field: "code") }
+                account.lastTOTPStep = totpStep
+                if !account.secondFactorConfirmed {
+                    account.secondFactorConfirmed = true
+                    action = "second-factor-enrolled"
+                }
+                try db.execute(sql: "UPDATE account SET body = ? WHERE id = ?", arguments: [try JSON.encode(account), account.id])
+            }
+            try db.execute(sql: "DELETE FROM sign_in_failure WHERE account = ? AND client = ?", arguments: [account.id, client])
             try Self.insert(session, db)
-            try log("sign-in", "account:\(account.id)", nil, nil, nil)
+            try log(action, "account:\(account.id)", nil, session.verified ? nil : "{\"waitingFor\":\"\(session.waitingFor?.rawValue ?? "")\"}", nil)
         }
     }
 
@@ -107,12 +153,21 @@ extension SQLiteStore: AccountStore {
     public func createToken(_ token: APIToken, by actor: String) throws(AwardsError) {
         try write("create", "api-token:\(token.account):\(token.id.prefix(8))", by: actor) { db in
             try db.execute(sql: "INSERT INTO api_token (id, account, body) VALUES (?, ?, ?)", arguments: [token.id, token.account, try JSON.encode(token)])
-            return (nil, "{\"label\":\(try JSON.encode(token.label))}")
+            return (nil, "{\"label\":\(try JSON.encode(token.label)),\"scopes\":\(try JSON.encode(token.scopes))}")
         }
     }
 
     public func token(_ id: String) throws(AwardsError) -> APIToken? {
         try read { db in try String.fetchOne(db, sql: "SELECT body FROM api_token WHERE id = ?", arguments: [id]).map { try JSON.decode(APIToken.self, $0) } }
+    }
+
+    public func recordTokenUse(_ id: String, at date: Date) throws(AwardsError) {
+        try transaction(by: "system") { db, _ in
+            guard let body = try String.fetchOne(db, sql: "SELECT body FROM api_token WHERE id = ?", arguments: [id]) else { return }
+            var token = try JSON.decode(APIToken.self, body)
+            token.lastUsed = date
+            try db.execute(sql: "UPDATE api_token SET body = ? WHERE id = ?", arguments: [try JSON.encode(token), id])
+        }
     }
 
     public func tokens(account: String) throws(AwardsError) -> [APIToken] {

@@ -12,11 +12,11 @@ struct AccountCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create an account; prints its TOTP secret (for every role but community) once.")
+            abstract: "Create an account; organisers, analysts and jurors set up their authenticator app at first sign-in.")
         @OptionGroup var common: CycleCommand.Common
         @Argument(help: "The sign-in name.") var username: String
         @Option(help: "The person's name.") var name: String
-        @Option(help: "The role: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: String
+        @Option(help: "The role: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: String = Role.community.rawValue
         @Option(help: "What the account acts as: an analyst id, a juror id, or a community id (binh-duong--vietnam).") var subject: String?
         @Option(help: "The environment variable holding the initial password (kept off the command line).")
         var passwordEnv: String = "CIVIC_PASSWORD"
@@ -30,8 +30,10 @@ struct AccountCommand: ParsableCommand {
             guard let password = ProcessInfo.processInfo.environment[passwordEnv], !password.isEmpty else {
                 throw ValidationError("set the initial password in the environment variable \(passwordEnv)")
             }
-            guard password.count >= AccountProvisioning.minimumPasswordLength else {
-                throw ValidationError("the password in \(passwordEnv) needs at least \(AccountProvisioning.minimumPasswordLength) characters")
+            do {
+                try AccountProvisioning.checkPassword(password, field: passwordEnv)
+            } catch {
+                throw ValidationError(error.description)
             }
         }
 
@@ -42,7 +44,7 @@ struct AccountCommand: ParsableCommand {
                     id: username, name: name, role: Role(rawValue: role)!, subject: subject,
                     password: ProcessInfo.processInfo.environment[passwordEnv] ?? "", bcryptCost: bcryptCost, in: store, by: common.actor)
                 print("Created \(account.id) (\(account.role.rawValue)).")
-                if let secret = account.totpSecret { print("TOTP secret (shown once; add it to an authenticator app): \(secret)") }
+                if account.requiresSecondFactor { print("At the first sign-in, the page shows the secret and QR code for an authenticator app.") }
             }
         }
     }
@@ -52,11 +54,20 @@ struct AccountCommand: ParsableCommand {
         @OptionGroup var common: CycleCommand.Common
         @Argument(help: "The sign-in name.") var username: String
         @Option(help: "What the token is for.") var label: String
+        @Option(name: .customLong("scope"), help: "What the token may do, repeated as needed: \(TokenScope.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var scopes: [String] = [TokenScope.read.rawValue]
+
+        func validate() throws {
+            for scope in scopes where TokenScope(rawValue: scope) == nil {
+                throw ValidationError("--scope must be one of \(TokenScope.allCases.map(\.rawValue).joined(separator: ", ")), not '\(scope)'")
+            }
+        }
 
         func run() throws {
             try awards {
                 let store = try SQLiteStore(path: common.database)
-                print(try AccountProvisioning.issueToken(for: username, label: label, at: Date(), in: store, by: common.actor))
+                print(try AccountProvisioning.issueToken(
+                    for: username, label: label, scopes: scopes.compactMap(TokenScope.init(rawValue:)), at: Date(), in: store, by: common.actor))
             }
         }
     }
@@ -67,8 +78,10 @@ struct AccountCommand: ParsableCommand {
 
         func run() throws {
             try awards {
-                for account in try SQLiteStore(path: common.database).accounts() {
-                    let state = account.disabled ? "disabled" : account.isLocked(at: Date()) ? "locked" : "active"
+                let store = try SQLiteStore(path: common.database)
+                let locks = try store.lockedAddresses(at: Date())
+                for account in try store.accounts() {
+                    let state = account.disabled ? "disabled" : locks[account.id] != nil ? "locked" : "active"
                     print([account.id, account.role.rawValue, account.subject ?? "—", state, account.name].joined(separator: "\t"))
                 }
             }

@@ -17,6 +17,7 @@ winner.
 """
 
 import argparse
+import base64
 import hashlib
 import hmac
 import os
@@ -50,10 +51,13 @@ def check(condition, message):
 # TOTP (RFC 6238) and signing in
 
 def totp(secret: str, at: Optional[float] = None, digits: int = 6, step: int = 30) -> str:
-    """The TOTP code of `secret` at time `at` (now by default): HMAC-SHA1 over the 30-second
-    counter, keyed with the secret's UTF-8 bytes as HummingbirdOTP does (not base32-decoded)."""
+    """The TOTP code of the base32 `secret` at time `at` (now by default), as RFC 6238 and
+    authenticator apps compute it: HMAC-SHA1 over the 30-second counter, keyed with the bytes
+    the base32 text encodes (padded to a whole number of 8-character groups for b32decode)."""
+    text = secret.replace(" ", "").upper()
+    key = base64.b32decode(text + "=" * (-len(text) % 8))
     counter = int((time.time() if at is None else at) // step)
-    digest = hmac.new(secret.encode("utf-8"), struct.pack(">Q", counter), hashlib.sha1).digest()
+    digest = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
     offset = digest[-1] & 0x0F
     value = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
     return str(value % 10 ** digits).zfill(digits)

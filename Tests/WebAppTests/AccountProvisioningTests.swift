@@ -13,7 +13,7 @@ struct AccountProvisioningTests {
         return (try SQLiteStore(path: path), path)
     }
 
-    @Test("an analyst account gets a bcrypt hash and a TOTP secret; the audit log shows neither")
+    @Test("an analyst account gets a bcrypt hash and no TOTP secret until its holder enrols; the audit log shows no hash")
     func createAnalyst() throws {
         let (store, path) = try Self.store()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
@@ -22,13 +22,12 @@ struct AccountProvisioningTests {
             in: store, by: "admin")
         #expect(account.id == "ana.lyst")
         #expect(Bcrypt.verify("correct horse battery", hash: account.passwordHash))
-        #expect(account.totpSecret?.count == 20)
+        #expect(account.totpSecret == nil && !account.secondFactorConfirmed, "the holder enrols their own authenticator at first sign-in")
         let stored = try #require(try store.account("ana.lyst"))
         #expect(stored == account)
         let entry = try #require(try store.auditLog(entity: "account:ana.lyst", limit: 1).first)
         #expect(entry.actor == "admin")
         #expect(entry.after?.contains(account.passwordHash) == false)
-        #expect(entry.after?.contains(account.totpSecret ?? "-") == false)
         #expect(entry.after?.contains("(redacted)") == true)
     }
 
@@ -36,7 +35,7 @@ struct AccountProvisioningTests {
     func badInput() throws {
         let (store, path) = try Self.store()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        #expect(throws: AwardsError(.invalidValue, "the password needs at least 12 characters", field: "password")) {
+        #expect(throws: AwardsError(.invalidValue, "the password needs at least 12 characters, not all spaces", field: "password")) {
             _ = try AccountProvisioning.create(id: "x1", name: "X", role: .admin, subject: nil, password: "short", bcryptCost: 4, in: store, by: "admin")
         }
         let noSubject = #expect(throws: AwardsError.self) {
@@ -60,12 +59,21 @@ struct AccountProvisioningTests {
         let (store, path) = try Self.store()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         _ = try AccountProvisioning.create(id: "bench", name: "B", role: .admin, subject: nil, password: "long enough password", bcryptCost: 4, in: store, by: "system")
-        let token = try AccountProvisioning.issueToken(for: "bench", label: "load test", at: Date(timeIntervalSince1970: 0), in: store, by: "system")
+        let token = try AccountProvisioning.issueToken(for: "bench", label: "load test", scopes: [.read, .manage], at: Date(timeIntervalSince1970: 0), in: store, by: "system")
         #expect(token.count == 43)
         #expect(try store.token(Secrets.digest(token))?.account == "bench")
         #expect(try store.token(token) == nil)
-        #expect(throws: AwardsError.self) { _ = try AccountProvisioning.issueToken(for: "nobody", label: "x", at: Date(), in: store, by: "system") }
-        let blank = #expect(throws: AwardsError.self) { _ = try AccountProvisioning.issueToken(for: "bench", label: "  ", at: Date(), in: store, by: "system") }
+        #expect(throws: AwardsError.self) { _ = try AccountProvisioning.issueToken(for: "nobody", label: "x", scopes: [.read], at: Date(), in: store, by: "system") }
+        let blank = #expect(throws: AwardsError.self) { _ = try AccountProvisioning.issueToken(for: "bench", label: "  ", scopes: [.read], at: Date(), in: store, by: "system") }
         #expect(blank?.field == "label")
+        #expect(try store.token(Secrets.digest(token))?.scopes == [.read, .manage])
+        let none = #expect(throws: AwardsError.self) { _ = try AccountProvisioning.issueToken(for: "bench", label: "x", scopes: [], at: Date(), in: store, by: "system") }
+        #expect(none?.field == "scopes")
+        _ = try AccountProvisioning.create(id: "c1", name: "C", role: .community, subject: "N-001", password: "long enough password", bcryptCost: 4, in: store, by: "system")
+        let beyondRole = #expect(throws: AwardsError.self, "a community's role allows no 'manage'") {
+            _ = try AccountProvisioning.issueToken(for: "c1", label: "x", scopes: [.read, .manage], at: Date(), in: store, by: "c1")
+        }
+        #expect(beyondRole?.field == "scopes")
+        #expect(try store.tokens(account: "c1").isEmpty)
     }
 }

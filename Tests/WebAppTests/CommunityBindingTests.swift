@@ -12,7 +12,7 @@ struct CommunityBindingTests {
     /// A token of the demo community account, made on its account page.
     static func token(_ browser: TestBrowser) async throws -> String {
         try await browser.get("/account")
-        let created = try await browser.post("/account/tokens", [("label", "api")])
+        let created = try await browser.post("/account/tokens", [("label", "api"), ("scope", "read"), ("scope", "submit")])
         let range = try #require(created.body.range(of: #"<code id="new-token">[^<]+"#, options: .regularExpression))
         return String(created.body[range].dropFirst(#"<code id="new-token">"#.count))
     }

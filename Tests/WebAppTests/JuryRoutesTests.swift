@@ -13,9 +13,13 @@ struct JuryRoutesTests {
 
     /// A juror account that is not on the walkthrough cycle's jury, signed in.
     static func outsider(_ app: TestPlatform) async throws -> TestBrowser {
-        let account = try AccountProvisioning.create(
+        var account = try AccountProvisioning.create(
             id: "outsider", name: "Juror Outside (synthetic)", role: .juror, subject: "J-900", password: "a long outsider password",
             bcryptCost: 4, in: app.platform.store, by: "admin")
+        // Enrolled already, as after their first sign-in.
+        account.totpSecret = Secrets.totpSecret()
+        account.secondFactorConfirmed = true
+        try app.platform.store.saveAccount(account, by: "outsider")
         let browser = app.browser()
         try await browser.signIn(DemoPlatform.DemoAccount(
             username: "outsider", password: "a long outsider password", role: .juror, totpSecret: account.totpSecret, subject: "J-900"))
@@ -72,7 +76,7 @@ struct JuryRoutesTests {
             #expect(posted.status == .forbidden)
             #expect(posted.body.contains("not on the \(Self.year) jury"))
 
-            let token = try AccountProvisioning.issueToken(for: "outsider", label: "scripts", at: app.clock.now, in: store, by: "outsider")
+            let token = try AccountProvisioning.issueToken(for: "outsider", label: "scripts", scopes: [.submit], at: app.clock.now, in: store, by: "outsider")
             let entries = top7.enumerated().map { #"{"candidate":"\#($0.element)","rank":\#($0.offset + 1)}"# }.joined(separator: ",")
             let api = try await app.browser().send("/api/v1/cycles/\(Self.year)/ballots", json: #"{"juror":"J-900","entries":[\#(entries)]}"#, token: token)
             #expect(api.status == .forbidden)
@@ -92,7 +96,7 @@ struct JuryRoutesTests {
             #expect(try await admin.post("/admin/cycles/\(Self.year)/jury", [("juror", "J-101"), ("group-J-101", "academia")]).status == .seeOther)
 
             let top7 = try #require(try store.shortlist("top7", cycle: Self.year)).selected
-            let token = try AccountProvisioning.issueToken(for: "juror", label: "scripts", at: app.clock.now, in: store, by: "juror")
+            let token = try AccountProvisioning.issueToken(for: "juror", label: "scripts", scopes: [.submit], at: app.clock.now, in: store, by: "juror")
             let entries = top7.enumerated().map { #"{"candidate":"\#($0.element)","rank":\#($0.offset + 1)}"# }.joined(separator: ",")
             let chosen = try await app.browser().send(
                 "/api/v1/cycles/\(Self.year)/ballots", json: #"{"juror":"J-101","group":"government","entries":[\#(entries)]}"#, token: token)

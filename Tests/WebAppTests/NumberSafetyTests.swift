@@ -61,7 +61,7 @@ struct NumberSafetyTests {
     func nominationAPI() async throws {
         try await TestPlatform.with { app in
             let store = app.platform.store
-            let token = try AccountProvisioning.issueToken(for: "community", label: "scripts", at: app.clock.now, in: store, by: "community")
+            let token = try AccountProvisioning.issueToken(for: "community", label: "scripts", scopes: [.submit], at: app.clock.now, in: store, by: "community")
             let client = app.browser()
             for state in ["draft", "submitted"] {
                 for number in ["1e300", "-1e300", "1e16", "101", "-5", "1.7976931348623157e308"] {
@@ -92,7 +92,7 @@ struct NumberSafetyTests {
             let nomination = try #require(try store.assignments(cycle: Self.year, round: 1).first).nomination
 
             // The API.
-            let token = try AccountProvisioning.issueToken(for: "analyst", label: "scripts", at: app.clock.now, in: store, by: "analyst")
+            let token = try AccountProvisioning.issueToken(for: "analyst", label: "scripts", scopes: [.submit], at: app.clock.now, in: store, by: "analyst")
             let client = app.browser()
             for (score, confidence) in [("1e300", "3"), ("-1e300", "3"), ("11", "3"), ("0", "3"), ("6", "99"), ("6", "0")] {
                 let scores = cycle.factors.map { f in

@@ -35,7 +35,7 @@ struct PrivateResponsesTests {
         try await TestPlatform.with { app in
             let community = try await app.signedIn(.community)
             try await community.get("/account")
-            let created = try await community.post("/account/tokens", [("label", "api")])
+            let created = try await community.post("/account/tokens", [("label", "api"), ("scope", "read"), ("scope", "submit")])
             let range = try #require(created.body.range(of: #"<code id="new-token">[^<]+"#, options: .regularExpression))
             let token = String(created.body[range].dropFirst(#"<code id="new-token">"#.count))
             let broken = try await app.browser().send("/api/v1/cycles/2027/nominations", json: "{\n  \"id\": \"N-001\",,\n}", token: token)

@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdOTP
 import HummingbirdTesting
 import Storage
 import Awards
@@ -102,7 +101,8 @@ final class TestBrowser: @unchecked Sendable {
         return String(lastPage[range].dropFirst(#"name="csrf" value=""#.count).dropLast())
     }
 
-    /// Signs in with the password and, when the account needs one, the current TOTP code.
+    /// Signs in with the password and, when the account needs one, the current TOTP code of its
+    /// base32 secret.
     func signIn(_ account: DemoPlatform.DemoAccount) async throws {
         try await get("/login")
         let afterPassword = try await post("/login", [("username", account.username), ("password", account.password)])
@@ -117,7 +117,7 @@ final class TestBrowser: @unchecked Sendable {
     }
 
     static func code(_ secret: String, at date: Date) -> String {
-        String(format: "%06d", TOTP(secret: secret).compute(date: date))
+        TOTP(base32: secret)!.code(at: date)
     }
 
     private func send(_ path: String, method: HTTPRequest.Method, body: String?, headers: HTTPFields) async throws -> Page {

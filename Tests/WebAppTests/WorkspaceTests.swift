@@ -173,7 +173,7 @@ struct WorkspaceTests {
             #expect(late.body.contains("nominations open"))
 
             try await community.get("/account")
-            let created = try await community.post("/account/tokens", [("label", "api")])
+            let created = try await community.post("/account/tokens", [("label", "api"), ("scope", "read"), ("scope", "submit")])
             let range = try #require(created.body.range(of: #"<code id="new-token">[^<]+"#, options: .regularExpression))
             let token = String(created.body[range].dropFirst(#"<code id="new-token">"#.count))
             let other = try await app.browser().send(
@@ -195,7 +195,7 @@ struct WorkspaceTests {
             try await admin.get("/admin/cycles/\(Self.year)")
             try await admin.post("/admin/cycles/\(Self.year)/assign", [("round", "1")])
             try await admin.advance(to: .smart21Scoring, year: Self.year)
-            let token = try AccountProvisioning.issueToken(for: "analyst", label: "scripts", at: app.clock.now, in: store, by: "analyst")
+            let token = try AccountProvisioning.issueToken(for: "analyst", label: "scripts", scopes: [.read, .submit], at: app.clock.now, in: store, by: "analyst")
             let client = app.browser()
             let list = try await client.get("/api/v1/me/assignments", headers: [.authorization: "Bearer \(token)"])
             #expect(list.status == .ok)
@@ -212,7 +212,7 @@ struct WorkspaceTests {
             #expect(again.status == .conflict, "a submitted review is locked")
             let someoneElse = review.replacingOccurrences(of: "A-101", with: "A-002")
             #expect(try await client.send("/api/v1/cycles/\(Self.year)/reviews", json: someoneElse, token: token).status == .forbidden)
-            let communityToken = try AccountProvisioning.issueToken(for: "community", label: "scripts", at: app.clock.now, in: store, by: "community")
+            let communityToken = try AccountProvisioning.issueToken(for: "community", label: "scripts", scopes: [.read, .submit], at: app.clock.now, in: store, by: "community")
             let own = try await client.get("/api/v1/me/nomination", headers: [.authorization: "Bearer \(communityToken)"])
             #expect(own.body.contains(#""id":"N-001""#))
             #expect(try await client.send("/api/v1/cycles/\(Self.year)/reviews", json: review, token: communityToken).status == .forbidden)

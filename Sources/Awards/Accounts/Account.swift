@@ -2,9 +2,10 @@ import Foundation
 
 /// A person's account on the platform: how they sign in and what they may do.
 ///
-/// The password is kept only as a bcrypt hash, the second factor as a TOTP secret. `subject`
-/// ties the account to the programme: the analyst or juror id it acts as, or the community a
-/// community account speaks for.
+/// The password is kept only as a bcrypt hash, the second factor as a TOTP secret (the base32
+/// text an authenticator app is given). `subject` ties the account to the programme: the analyst
+/// or juror id it acts as, or the community a community account speaks for. Failed sign-ins are
+/// counted by the store per account and client address, not here.
 public struct Account: Sendable, Codable, Equatable {
     /// The sign-in name: 2–64 lower-case letters, digits, dots, dashes or underscores.
     public var id: String
@@ -13,33 +14,35 @@ public struct Account: Sendable, Codable, Equatable {
     public var role: Role
     /// The bcrypt hash of the password.
     public var passwordHash: String
-    /// The TOTP secret; required for every role but `community`.
+    /// The TOTP secret in base32; `nil` until the person enrols an authenticator app.
     public var totpSecret: String?
+    /// Whether the person has confirmed enrolment with a valid code. Until then the secret is
+    /// pending: signing in leads to the enrolment page, never to a session.
+    public var secondFactorConfirmed: Bool
+    /// Whether the person must choose a new password at their next sign-in, before anything
+    /// else (after an organiser reset it).
+    public var mustChangePassword: Bool
     /// The TOTP time step last accepted, so that a code cannot be used twice.
     public var lastTOTPStep: Int64?
     /// What the account acts as: the analyst id, the juror id, or for a community account the
     /// community's stable id (`Community.id`) — never a name the community could change.
     public var subject: String?
-    /// Failed sign-ins since the last successful one.
-    public var failedSignIns: Int
-    /// Until when sign-in is refused after too many failures.
-    public var lockedUntil: Date?
     /// A disabled account cannot sign in; its sessions and tokens stop working.
     public var disabled: Bool
 
     /// Creates an account.
     public init(
-        id: String, name: String, role: Role, passwordHash: String, totpSecret: String? = nil, subject: String? = nil,
-        failedSignIns: Int = 0, lockedUntil: Date? = nil, disabled: Bool = false, lastTOTPStep: Int64? = nil
+        id: String, name: String, role: Role, passwordHash: String, totpSecret: String? = nil, secondFactorConfirmed: Bool = false,
+        subject: String? = nil, mustChangePassword: Bool = false, disabled: Bool = false, lastTOTPStep: Int64? = nil
     ) {
         self.id = id
         self.name = name
         self.role = role
         self.passwordHash = passwordHash
         self.totpSecret = totpSecret
+        self.secondFactorConfirmed = secondFactorConfirmed
         self.subject = subject
-        self.failedSignIns = failedSignIns
-        self.lockedUntil = lockedUntil
+        self.mustChangePassword = mustChangePassword
         self.disabled = disabled
         self.lastTOTPStep = lastTOTPStep
     }
@@ -48,11 +51,8 @@ public struct Account: Sendable, Codable, Equatable {
     /// assessments.
     public var requiresSecondFactor: Bool { role != .community }
 
-    /// Whether sign-in is refused at `date` because of earlier failures.
-    public func isLocked(at date: Date) -> Bool {
-        if let lockedUntil, lockedUntil > date { return true }
-        return false
-    }
+    /// Whether a confirmed second factor is in place.
+    public var hasSecondFactor: Bool { secondFactorConfirmed && totpSecret != nil }
 
     /// Every problem with the account's fields, one error per field.
     public func problems() -> [AwardsError] {
@@ -67,8 +67,12 @@ public struct Account: Sendable, Codable, Equatable {
         if !passwordHash.hasPrefix("$2") {
             problems.append(AwardsError(.invalidValue, "the password must be stored as a bcrypt hash", field: "passwordHash"))
         }
-        if requiresSecondFactor, (totpSecret ?? "").count < 16 {
-            problems.append(AwardsError(.invalidValue, "a \(role.rawValue) account needs a TOTP secret of at least 16 characters", field: "totpSecret"))
+        let base32 = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+        if let totpSecret, totpSecret.count < 16 || !totpSecret.allSatisfy({ base32.contains($0) }) {
+            problems.append(AwardsError(.invalidValue, "the TOTP secret must be at least 16 characters of base32 (A-Z, 2-7)", field: "totpSecret"))
+        }
+        if secondFactorConfirmed, totpSecret == nil {
+            problems.append(AwardsError(.invalidValue, "a confirmed second factor needs its TOTP secret", field: "totpSecret"))
         }
         if role != .admin, (subject ?? "").isEmpty {
             let what = switch role {

@@ -85,7 +85,8 @@ func addRoutes<Context: SignedInRequestContext>(to routes: inout RouteTable<Cont
     JurorRoutes.add(to: &routes, platform: platform, pages: pages)
     CommunityWorkspaceRoutes.add(to: &routes, platform: platform, pages: pages)
     CaseStudyRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
-    AdminRoutes.add(to: &routes, platform: platform, pages: pages, signIn: signIn)
+    AdminRoutes.add(to: &routes, platform: platform, pages: pages)
+    AccountAdminRoutes.add(to: &routes, platform: platform, pages: pages, policy: signIn.policy)
     ProgrammeAPIRoutes.add(to: &routes, platform: platform)
 }
 

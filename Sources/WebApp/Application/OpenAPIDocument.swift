@@ -26,7 +26,10 @@ struct OpenAPIDocument: Encodable {
     }
 
     struct Components: Encodable {
-        var securitySchemes = ["bearerAuth": ["type": "http", "scheme": "bearer", "description": "An API token from your account page"]]
+        var securitySchemes = ["bearerAuth": [
+            "type": "http", "scheme": "bearer",
+            "description": "An API token from your account page. Each operation lists the scope its token needs: read, submit (your own nomination, review or ballot) or manage (organisers: phases, publication).",
+        ]]
     }
 
     struct Parameter: Encodable {
@@ -103,11 +106,11 @@ struct OpenAPIDocument: Encodable {
             if !route.query.isEmpty { responses["400"] = Response(description: "A parameter cannot be used") }
             if route.access != .everyone {
                 responses["401"] = Response(description: "No valid API token")
-                responses["403"] = Response(description: "The token's role may not do this")
+                responses["403"] = Response(description: "The token lacks the scope, or its account's role may not do this")
             }
             paths[route.path, default: [:]][route.method.rawValue.lowercased()] = Operation(
                 summary: route.summary, parameters: names.map(Parameter.path) + route.query.map(Parameter.query), requestBody: route.body.map(RequestBody.init),
-                responses: responses, security: route.access == .everyone ? nil : [["bearerAuth": []]])
+                responses: responses, security: route.access == .everyone ? nil : [["bearerAuth": route.scope.map { [$0.rawValue] } ?? []]])
         }
         self.paths = paths
     }

@@ -46,7 +46,8 @@ public enum DemoPlatform {
     }
 
     /// Loads the record, the 2026 cycle to its winner, the 2027 walkthrough cycle and one
-    /// account per role; returns the accounts with their passwords and TOTP secrets.
+    /// account per role, already enrolled in their second factor so that the demo can print
+    /// their secrets; returns the accounts with their passwords and base32 TOTP secrets.
     ///
     /// - Parameters:
     ///   - communities: richer records of the record's communities (coordinates, kind), saved
@@ -79,7 +80,9 @@ public enum DemoPlatform {
             case .community: walk.nominations[0].community
             }
             try store.saveAccount(
-                Account(id: demo.username, name: name, role: demo.role, passwordHash: Bcrypt.hash(demo.password, cost: bcryptCost), totpSecret: demo.totpSecret, subject: demo.subject),
+                Account(
+                    id: demo.username, name: name, role: demo.role, passwordHash: Bcrypt.hash(demo.password, cost: bcryptCost), totpSecret: demo.totpSecret,
+                    secondFactorConfirmed: demo.totpSecret != nil, subject: demo.subject),
                 by: "system")
         }
         return accounts

@@ -4,8 +4,8 @@ import Hummingbird
 import HummingbirdBcrypt
 import NIOPosix
 
-/// Signing in and out, the second factor, and each person's own account page with their API
-/// tokens.
+/// Signing in and out — the password, the second factor or its enrolment, a new password when
+/// one is due — and each person's own account page with their API tokens.
 enum AccountRoutes {
     static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages, signIn: SignIn) {
         let store = platform.store
@@ -20,28 +20,58 @@ enum AccountRoutes {
             do {
                 let started = try await signIn.password(
                     username: form["username"] ?? "", password: form["password"] ?? "", client: context.clientAddress)
-                var response = Respond.redirect(to: started.session.verified ? safeNext(form["next"]) : "/login/code?next=" + encode(safeNext(form["next"])))
-                response.setCookie(SessionCookies.make(SessionCookies.session, started.token, maxAge: Int(started.session.expires.timeIntervalSince(started.session.created)), policy: policy))
-                return response
+                return continuation(started, next: form["next"], policy: policy)
             } catch let refusal as SignIn.Refusal {
                 return try signInPage(pages, request: request, policy: policy, message: refusal.message, status: status(refusal), next: form["next"])
             }
         }
 
         routes.get("/login/code", access: .everyone, summary: "The second-factor page") { request, _ in
-            guard try pending(request, store: store, policy: policy) != nil else { return Respond.redirect(to: "/login") }
+            guard let pending = try pending(request, .secondFactor, store: store, policy: policy) else { return Respond.redirect(to: "/login") }
+            if try signIn.enrolmentSecret(for: pending) != nil { return Respond.redirect(to: "/login/enrol" + query(request)) }
             return try codePage(pages, request: request, policy: policy)
         }
 
-        routes.form("/login/code", access: .everyone, summary: "Completes sign-in with a TOTP code") { request, context, form in
-            guard let pending = try pending(request, store: store, policy: policy) else { return Respond.redirect(to: "/login") }
+        routes.form("/login/code", access: .everyone, summary: "Continues signing in with a TOTP code") { request, context, form in
+            guard let pending = try pending(request, .secondFactor, store: store, policy: policy) else { return Respond.redirect(to: "/login") }
             do {
-                let started = try await signIn.code(form["code"] ?? "", pending: pending, client: context.clientAddress)
-                var response = Respond.redirect(to: safeNext(form["next"]))
-                response.setCookie(SessionCookies.make(SessionCookies.session, started.token, maxAge: Int(policy.sessionLifetime), policy: policy))
-                return response
+                return continuation(try await signIn.code(form["code"] ?? "", pending: pending, client: context.clientAddress), next: form["next"], policy: policy)
             } catch let refusal as SignIn.Refusal {
                 return try codePage(pages, request: request, policy: policy, message: refusal.message, status: status(refusal), next: form["next"])
+            }
+        }
+
+        routes.get("/login/enrol", access: .everyone, summary: "Enrolling an authenticator app: its secret and QR code") { request, _ in
+            guard let pending = try pending(request, .secondFactor, store: store, policy: policy) else { return Respond.redirect(to: "/login") }
+            guard let secret = try signIn.enrolmentSecret(for: pending) else { return Respond.redirect(to: "/login/code" + query(request)) }
+            return try enrolPage(pages, request: request, policy: policy, secret: secret, account: pending.account)
+        }
+
+        routes.form("/login/enrol", access: .everyone, summary: "Confirms the authenticator app with one valid code") { request, context, form in
+            guard let pending = try pending(request, .secondFactor, store: store, policy: policy) else { return Respond.redirect(to: "/login") }
+            do {
+                return continuation(try await signIn.code(form["code"] ?? "", pending: pending, client: context.clientAddress), next: form["next"], policy: policy)
+            } catch let refusal as SignIn.Refusal {
+                guard let secret = try signIn.enrolmentSecret(for: pending) else { return Respond.redirect(to: "/login") }
+                return try enrolPage(
+                    pages, request: request, policy: policy, secret: secret, account: pending.account, message: refusal.message, status: status(refusal),
+                    next: form["next"])
+            }
+        }
+
+        routes.get("/login/password", access: .everyone, summary: "Choosing a new password after an organiser reset it") { request, _ in
+            guard try pending(request, .newPassword, store: store, policy: policy) != nil else { return Respond.redirect(to: "/login") }
+            return try newPasswordPage(pages, request: request, policy: policy)
+        }
+
+        routes.form("/login/password", access: .everyone, summary: "Sets the new password and completes signing in") { request, context, form in
+            guard let pending = try pending(request, .newPassword, store: store, policy: policy) else { return Respond.redirect(to: "/login") }
+            do {
+                return continuation(try await signIn.newPassword(form["new"] ?? "", pending: pending, client: context.clientAddress), next: form["next"], policy: policy)
+            } catch let problem as AwardsError {
+                return try newPasswordPage(pages, request: request, policy: policy, message: Self.sentence(problem.description), status: .unprocessableContent, next: form["next"])
+            } catch let refusal as SignIn.Refusal {
+                return try signInPage(pages, request: request, policy: policy, message: refusal.message, status: status(refusal), next: form["next"])
             }
         }
 
@@ -61,14 +91,25 @@ enum AccountRoutes {
             try accountPage(pages, context: context, store: store)
         }
 
-        routes.form("/account/tokens", access: .signedIn, summary: "Creates an API token, shown once") { _, context, form in
+        routes.form("/account/tokens", access: .signedIn, summary: "Creates an API token with the scopes chosen, shown once") { _, context, form in
             let identity = try context.requireIdentity()
-            let token = try AccountProvisioning.issueToken(
-                for: identity.account.id, label: try form.required("label"), at: policy.now(), in: store, by: identity.actor)
+            let scopes = try form.fields.filter { $0.name == "scope" }.map { field in
+                guard let scope = TokenScope(rawValue: field.value) else {
+                    throw AwardsError(.invalidValue, "'\(field.value)' is not a scope; one of \(TokenScope.allCases.map(\.rawValue).joined(separator: ", "))", field: "scopes")
+                }
+                return scope
+            }
+            let token: String
+            do throws(AwardsError) {
+                token = try AccountProvisioning.issueToken(
+                    for: identity.account.id, label: form["label"] ?? "", scopes: scopes, at: policy.now(), in: store, by: identity.actor)
+            } catch {
+                return try accountPage(pages, context: context, store: store, problem: Self.sentence(error.description), status: .unprocessableContent)
+            }
             return try accountPage(pages, context: context, store: store, newToken: token)
         }
 
-        routes.form("/account/password", access: .signedIn, summary: "Changes your password; your other sessions end") { _, context, form in
+        routes.form("/account/password", access: .signedIn, summary: "Changes your password; your other sessions and your API tokens end") { _, context, form in
             let identity = try context.requireIdentity()
             guard var account = try store.account(identity.account.id),
                 try await SignIn.verify(form["current"] ?? "", hash: account.passwordHash)
@@ -76,15 +117,14 @@ enum AccountRoutes {
                 return try accountPage(pages, context: context, store: store, problem: "The current password is wrong.", status: .unauthorized)
             }
             let new = form["new"] ?? ""
-            guard new.count >= AccountProvisioning.minimumPasswordLength else {
-                return try accountPage(
-                    pages, context: context, store: store,
-                    problem: "The new password needs at least \(AccountProvisioning.minimumPasswordLength) characters.", status: .unprocessableContent)
+            do throws(AwardsError) {
+                try AccountProvisioning.checkPassword(new, field: "new")
+            } catch {
+                return try accountPage(pages, context: context, store: store, problem: Self.sentence(error.description), status: .unprocessableContent)
             }
             account.passwordHash = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(new, cost: policy.bcryptCost) }
-            try store.saveAccount(account, by: identity.actor)
-            try store.deleteSessions(account: account.id, except: identity.session?.id)
-            return try accountPage(pages, context: context, store: store, notice: "Your password is changed; your other sessions have ended.")
+            try store.saveAccount(account, action: "password-changed", keepingSession: identity.session?.id, by: identity.actor)
+            return try accountPage(pages, context: context, store: store, notice: "Your password is changed; your other sessions have ended and your API tokens are revoked.")
         }
 
         routes.form("/account/tokens/revoke", access: .signedIn, summary: "Revokes one of your API tokens") { _, context, form in
@@ -94,10 +134,34 @@ enum AccountRoutes {
         }
     }
 
-    /// The session waiting for its second factor, from the cookie.
-    private static func pending(_ request: Request, store: any AccountStore, policy: SecurityPolicy) throws -> Session? {
+    /// Where a browser goes after a step of signing in, with the session cookie of the step.
+    private static func continuation(_ started: SignIn.Started, next: String?, policy: SecurityPolicy) -> Response {
+        let next = safeNext(next)
+        let path = switch started.session.waitingFor {
+        case nil: next
+        case .secondFactor: (started.enrolled ? "/login/code" : "/login/enrol") + "?next=" + encode(next)
+        case .newPassword: "/login/password?next=" + encode(next)
+        }
+        var response = Respond.redirect(to: path)
+        response.setCookie(SessionCookies.make(
+            SessionCookies.session, started.token, maxAge: Int(started.session.expires.timeIntervalSince(started.session.created)), policy: policy))
+        return response
+    }
+
+    /// An error message as a sentence for a page: capitalised, with a full stop.
+    private static func sentence(_ message: String) -> String {
+        message.prefix(1).uppercased() + message.dropFirst() + "."
+    }
+
+    /// The query of the request, with its `?`, to carry `next` on.
+    private static func query(_ request: Request) -> String {
+        request.uri.query.map { "?" + $0 } ?? ""
+    }
+
+    /// The session of the cookie, if it waits for `step` of signing in.
+    private static func pending(_ request: Request, _ step: Session.Step, store: any AccountStore, policy: SecurityPolicy) throws -> Session? {
         guard let cookie = request.cookies[SessionCookies.session]?.value, !cookie.isEmpty,
-            let session = try store.session(Secrets.digest(cookie), at: policy.now()), !session.verified
+            let session = try store.session(Secrets.digest(cookie), at: policy.now()), session.waitingFor == step
         else { return nil }
         return session
     }
@@ -110,14 +174,39 @@ enum AccountRoutes {
         try anonymousForm(pages, "login-code", title: "Second factor", request: request, policy: policy, message: message, status: status, next: next)
     }
 
-    /// A form shown before sign-in: its CSRF token is the `civic_csrf` cookie's, set here when
-    /// the browser has none yet.
+    /// The enrolment page: the secret to type in, the `otpauth://` URI and its QR code to scan,
+    /// and the field for the first code, which confirms the enrolment.
+    private static func enrolPage(
+        _ pages: Pages, request: Request, policy: SecurityPolicy, secret: String, account: String, message: String? = nil,
+        status: HTTPResponse.Status = .ok, next: String? = nil
+    ) throws -> Response {
+        let uri = TOTP.enrolmentURI(secret: secret, account: account)
+        let qr = QRCode(uri)?.svg(label: "QR code of the authenticator set-up for \(account)") ?? ""
+        // Four characters at a time, as apps accept and people type more easily.
+        let grouped = stride(from: 0, to: secret.count, by: 4).map { String(secret.dropFirst($0).prefix(4)) }.joined(separator: " ")
+        return try anonymousForm(
+            pages, "login-enrol", title: "Set up your authenticator app", request: request, policy: policy, message: message, status: status, next: next,
+            extra: ["secret": grouped, "uri": uri, "qr": qr])
+    }
+
+    private static func newPasswordPage(
+        _ pages: Pages, request: Request, policy: SecurityPolicy, message: String? = nil, status: HTTPResponse.Status = .ok, next: String? = nil
+    ) throws -> Response {
+        try anonymousForm(
+            pages, "login-password", title: "Choose a new password", request: request, policy: policy, message: message, status: status, next: next,
+            extra: ["minimum": AccountProvisioning.minimumPasswordLength, "maximum": AccountProvisioning.maximumPasswordBytes])
+    }
+
+    /// A form shown before sign-in is complete: its CSRF token is the `civic_csrf` cookie's,
+    /// set here when the browser has none yet.
     private static func anonymousForm(
-        _ pages: Pages, _ template: String, title: String, request: Request, policy: SecurityPolicy, message: String?, status: HTTPResponse.Status, next: String?
+        _ pages: Pages, _ template: String, title: String, request: Request, policy: SecurityPolicy, message: String?, status: HTTPResponse.Status, next: String?,
+        extra: [String: Any] = [:]
     ) throws -> Response {
         let existing = request.cookies[SessionCookies.csrf]?.value ?? ""
         let csrf = existing.isEmpty ? Secrets.token() : existing
         var context: [String: Any] = ["title": title, "csrf": csrf, "next": safeNext(next ?? request.uri.queryParameters.get("next"))]
+        context.merge(extra) { _, new in new }
         if let message { context["message"] = message }
         var response = try pages.render(template, context, status: status)
         if existing.isEmpty { response.setCookie(SessionCookies.make(SessionCookies.csrf, csrf, maxAge: 86_400, policy: policy)) }
@@ -133,10 +222,15 @@ enum AccountRoutes {
         let tokens = try store.tokens(account: identity.account.id)
         var page = Workspace.base(identity, title: "Your account")
         page["role"] = identity.account.role.rawValue
-        page["secondFactor"] = identity.account.requiresSecondFactor
+        page["secondFactor"] = identity.account.hasSecondFactor
+        let dates = ISO8601DateFormatter()
         page["tokens"] = tokens.map { token -> [String: Any] in
-            ["id": token.id, "label": token.label, "created": ISO8601DateFormatter().string(from: token.created)]
+            ["id": token.id, "label": token.label, "scopes": token.scopes.map(\.rawValue).joined(separator: ", "),
+             "created": dates.string(from: token.created), "lastUsed": token.lastUsed.map { dates.string(from: $0) } ?? "never"]
         }
+        page["scopes"] = identity.account.role.tokenScopes.map { scope -> [String: Any] in ["value": scope.rawValue, "title": scope.title, "checked": scope == .read] }
+        page["minimum"] = AccountProvisioning.minimumPasswordLength
+        page["maximum"] = AccountProvisioning.maximumPasswordBytes
         page["hasTokens"] = !tokens.isEmpty
         if let newToken { page["newToken"] = newToken }
         if let notice { page["notice"] = notice }

@@ -12,12 +12,12 @@ enum ProgrammeAPIRoutes {
     static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform) {
         let store = platform.store
 
-        routes.get("/api/v1/me", access: .signedIn, summary: "The account the token belongs to") { _, context in
+        routes.get("/api/v1/me", access: .signedIn, scope: .read, summary: "The account the token belongs to") { _, context in
             let account = try context.requireIdentity().account
             return try Respond.json(["id": account.id, "name": account.name, "role": account.role.rawValue, "subject": account.subject ?? ""])
         }
 
-        routes.get("/api/v1/me/assignments", access: .only(.analyst), summary: "The analyst's assignments in the round being scored, with their review states") { _, context in
+        routes.get("/api/v1/me/assignments", access: .only(.analyst), scope: .read, summary: "The analyst's assignments in the round being scored, with their review states") { _, context in
             let identity = try context.requireIdentity()
             let analyst = try AnalystRoutes.analystID(identity)
             guard let (cycle, round) = try AnalystRoutes.openRound(store) else { return try Respond.json([AssignmentDocument]()) }
@@ -30,11 +30,11 @@ enum ProgrammeAPIRoutes {
             return try Respond.json(documents)
         }
 
-        routes.get("/api/v1/me/nomination", access: .only(.community), summary: "The community's own nomination") { _, context in
+        routes.get("/api/v1/me/nomination", access: .only(.community), scope: .read, summary: "The community's own nomination") { _, context in
             try Respond.json(try CommunityWorkspaceRoutes.nomination(try context.requireIdentity(), store).1)
         }
 
-        routes.api(.post, "/api/v1/cycles/{year}/nominations", access: .roles([.admin, .community]), summary: "Saves a nomination (a community only its own, under its own name)", body: BodySchemas.nomination) { request, context in
+        routes.api(.post, "/api/v1/cycles/{year}/nominations", access: .roles([.admin, .community]), scope: .submit, summary: "Saves a nomination (a community only its own, under its own name)", body: BodySchemas.nomination) { request, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
             var nomination = try await decode(Nomination.self, request)
@@ -49,7 +49,7 @@ enum ProgrammeAPIRoutes {
             return try Respond.json(nomination, status: .created)
         }
 
-        routes.api(.post, "/api/v1/cycles/{year}/reviews", access: .only(.analyst), summary: "Submits the analyst's own review of an assigned nomination", body: BodySchemas.review) { request, context in
+        routes.api(.post, "/api/v1/cycles/{year}/reviews", access: .only(.analyst), scope: .submit, summary: "Submits the analyst's own review of an assigned nomination", body: BodySchemas.review) { request, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
             var review = try await decode(Review.self, request)
@@ -61,7 +61,7 @@ enum ProgrammeAPIRoutes {
             return try Respond.json(review, status: .created)
         }
 
-        routes.api(.post, "/api/v1/cycles/{year}/ballots", access: .only(.juror), summary: "Casts the juror's own ranked ballot, if they are on the cycle's jury; the group is the jury's", body: BodySchemas.ballot) { request, context in
+        routes.api(.post, "/api/v1/cycles/{year}/ballots", access: .only(.juror), scope: .submit, summary: "Casts the juror's own ranked ballot, if they are on the cycle's jury; the group is the jury's", body: BodySchemas.ballot) { request, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
             let ballot = try await decode(Ballot.self, request)
@@ -72,7 +72,7 @@ enum ProgrammeAPIRoutes {
             return try Respond.json(ballot, status: .created)
         }
 
-        routes.api(.post, "/api/v1/cycles/{year}/phase", access: .only(.admin), summary: "Moves a cycle to a later phase", body: BodySchemas.phase) { request, context in
+        routes.api(.post, "/api/v1/cycles/{year}/phase", access: .only(.admin), scope: .manage, summary: "Moves a cycle to a later phase", body: BodySchemas.phase) { request, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
             let body = try await decode(PhaseChange.self, request)
@@ -83,7 +83,7 @@ enum ProgrammeAPIRoutes {
             return try Respond.json(["year": String(year), "phase": phase.rawValue])
         }
 
-        routes.api(.post, "/api/v1/cycles/{year}/publish", access: .only(.admin), summary: "Counts the ballots and publishes the results", body: nil) { _, context in
+        routes.api(.post, "/api/v1/cycles/{year}/publish", access: .only(.admin), scope: .manage, summary: "Counts the ballots and publishes the results", body: nil) { _, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
             return try Respond.json(try Programme(store: store, actor: identity.actor).publish(cycle: year), status: .created)

@@ -2,39 +2,69 @@ import Awards
 import Foundation
 import HummingbirdBcrypt
 
-/// Creating accounts and API tokens: the one place where passwords are hashed and secrets are
-/// drawn, for the organisers' page and the command line alike.
+/// Creating accounts, setting passwords and issuing API tokens: the one place where passwords
+/// are checked and hashed and secrets are drawn, for the account page, the organisers' pages and
+/// the command line alike.
 public enum AccountProvisioning {
-    /// The shortest password accepted for a new account.
+    /// The shortest password accepted.
     public static let minimumPasswordLength = 12
+    /// The longest password accepted, in UTF-8 bytes: bcrypt ignores every byte after the 72nd,
+    /// so a longer password would seem stronger than it is.
+    public static let maximumPasswordBytes = 72
 
-    /// Creates an account with a bcrypt hash of `password` and, for roles that need one, a new
-    /// TOTP secret; returns the account (whose secret is to be shown once).
+    /// Refuses a password that is shorter than 12 characters, only whitespace, or longer than
+    /// bcrypt reads, naming `field`.
+    public static func checkPassword(_ password: String, field: String = "password") throws(AwardsError) {
+        guard password.count >= minimumPasswordLength, !password.allSatisfy(\.isWhitespace) else {
+            throw AwardsError(.invalidValue, "the password needs at least \(minimumPasswordLength) characters, not all spaces", field: field)
+        }
+        guard password.utf8.count <= maximumPasswordBytes else {
+            throw AwardsError(
+                .invalidValue, "the password may have at most \(maximumPasswordBytes) bytes (\(password.utf8.count) given; letters such as é take two)",
+                field: field)
+        }
+    }
+
+    /// The bcrypt hash of a password that passes `checkPassword`.
+    public static func hash(_ password: String, cost: UInt8, field: String = "password") throws(AwardsError) -> String {
+        try checkPassword(password, field: field)
+        return Bcrypt.hash(password, cost: cost)
+    }
+
+    /// Creates an account with a bcrypt hash of `password` and no second factor yet: people of
+    /// every role but community enrol their authenticator app at their first sign-in, so that
+    /// nobody else ever sees their secret.
     public static func create(
         id: String, name: String, role: Role, subject: String?, password: String, bcryptCost: UInt8,
         in store: any AccountStore, by actor: String
     ) throws(AwardsError) -> Account {
-        guard password.count >= minimumPasswordLength else {
-            throw AwardsError(.invalidValue, "the password needs at least \(minimumPasswordLength) characters", field: "password")
-        }
         let account = Account(
-            id: id.lowercased(), name: name, role: role, passwordHash: Bcrypt.hash(password, cost: bcryptCost),
-            totpSecret: role == .community ? nil : Secrets.totpSecret(), subject: subject.flatMap { $0.isEmpty ? nil : $0 })
+            id: id.lowercased(), name: name, role: role, passwordHash: try hash(password, cost: bcryptCost),
+            subject: subject.flatMap { $0.isEmpty ? nil : $0 })
         try store.createAccount(account, by: actor)
         return account
     }
 
-    /// Issues a new API token for `account`; the token is returned once, only its digest kept.
-    public static func issueToken(for account: String, label: String, at date: Date, in store: any AccountStore, by actor: String) throws(AwardsError) -> String {
+    /// Issues a new API token for `account` with `scopes`, which its role must allow; the token
+    /// is returned once, only its digest kept.
+    public static func issueToken(
+        for account: String, label: String, scopes: [TokenScope], at date: Date, in store: any AccountStore, by actor: String
+    ) throws(AwardsError) -> String {
         let label = label.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !label.isEmpty, label.count <= 100 else {
             throw AwardsError(.invalidValue, "a token needs a label of 1 to 100 characters", field: "label")
         }
-        guard try store.account(account) != nil else {
+        guard let owner = try store.account(account) else {
             throw AwardsError(.unknownReference, "there is no account '\(account)'", field: "account")
         }
+        guard !scopes.isEmpty else { throw AwardsError(.invalidValue, "choose at least one scope", field: "scopes") }
+        if let refused = scopes.first(where: { !owner.role.tokenScopes.contains($0) }) {
+            throw AwardsError(
+                .invalidValue, "a \(owner.role.rawValue) token may have the scopes \(owner.role.tokenScopes.map(\.rawValue).joined(separator: ", ")), not '\(refused.rawValue)'",
+                field: "scopes")
+        }
         let token = Secrets.token()
-        try store.createToken(APIToken(id: Secrets.digest(token), account: account, label: label, created: date), by: actor)
+        try store.createToken(APIToken(id: Secrets.digest(token), account: account, label: label, scopes: scopes, created: date), by: actor)
         return token
     }
 }

@@ -16,7 +16,11 @@ struct Authenticator<Context: SignedInRequestContext>: RouterMiddleware {
             else {
                 throw HTTPError(.unauthorized, message: "the API token is not valid")
             }
-            context.identity = Identity(account: account, session: nil)
+            // Written at most every five minutes, so that busy clients do not write on every call.
+            if token.lastUsed.map({ policy.now().timeIntervalSince($0) >= 300 }) ?? true {
+                try store.recordTokenUse(token.id, at: policy.now())
+            }
+            context.identity = Identity(account: account, token: token)
         } else if let cookie = request.cookies[SessionCookies.session]?.value, !cookie.isEmpty,
             let session = try store.session(Secrets.digest(cookie), at: policy.now()), session.verified,
             let account = try store.account(session.account), !account.disabled

@@ -1,3 +1,4 @@
+import Awards
 import Hummingbird
 
 /// The platform's routes, each with the access it declares.
@@ -6,7 +7,9 @@ import Hummingbird
 /// table is also what the authorisation tests and the OpenAPI document are checked against.
 /// Every request is checked against its route's rule before the handler runs (deny by
 /// default): pages send people who are not signed in to the sign-in page, the API answers 401,
-/// and a signed-in person without a permitted role gets 403. Handlers still check access to the
+/// and a signed-in person without a permitted role gets 403. An API token opens only the public
+/// reads and the API routes that declare a scope it holds (403 otherwise): never a page, a form,
+/// or account and token management, which are forms. Handlers still check access to the
 /// objects they touch.
 public struct RouteTable<Context: SignedInRequestContext> {
     /// One declared route.
@@ -14,6 +17,9 @@ public struct RouteTable<Context: SignedInRequestContext> {
         public var method: HTTPRequest.Method
         public var path: String
         public var access: Access
+        /// The scope an API token needs; `nil` where tokens are not accepted (or, on routes open
+        /// to everyone, not needed).
+        public var scope: TokenScope?
         /// A one-line summary, for the OpenAPI document.
         public var summary: String
         /// How the route takes its input.
@@ -24,7 +30,7 @@ public struct RouteTable<Context: SignedInRequestContext> {
         var body: OpenAPIDocument.Schema?
 
         public static func == (a: Entry, b: Entry) -> Bool {
-            (a.method, a.path, a.access, a.summary, a.kind, a.query) == (b.method, b.path, b.access, b.summary, b.kind, b.query)
+            (a.method, a.path, a.access, a.scope) == (b.method, b.path, b.access, b.scope) && (a.summary, a.kind, a.query) == (b.summary, b.kind, b.query)
         }
     }
 
@@ -47,17 +53,18 @@ public struct RouteTable<Context: SignedInRequestContext> {
     }
 
     /// Declares a GET route, and HEAD answered from it without the body, with its access rule and handler.
+    /// A read of the API that API tokens may make declares the `scope` they need.
     mutating func get(
-        _ path: String, access: Access, summary: String, query: [String] = [],
+        _ path: String, access: Access, scope: TokenScope? = nil, summary: String, query: [String] = [],
         _ handler: @escaping @Sendable (Request, Context) async throws -> Response
     ) {
-        entries.append(Entry(method: .get, path: path, access: access, summary: summary, kind: .read, query: query))
+        entries.append(Entry(method: .get, path: path, access: access, scope: scope, summary: summary, kind: .read, query: query))
         router.get(RouterPath(path)) { request, context in
-            if let refusal = try Self.refusal(access, request, context) { return refusal }
+            if let refusal = try Self.refusal(access, scope: scope, kind: .read, request, context) { return refusal }
             return Self.kept(try await handler(request, context), under: access)
         }
         router.head(RouterPath(path)) { request, context in
-            if let refusal = try Self.refusal(access, request, context) { return refusal }
+            if let refusal = try Self.refusal(access, scope: scope, kind: .read, request, context) { return refusal }
             let response = Self.kept(try await handler(request, context), under: access)
             return Response(status: response.status, headers: response.headers)
         }
@@ -71,7 +78,7 @@ public struct RouteTable<Context: SignedInRequestContext> {
     ) {
         entries.append(Entry(method: .post, path: path, access: access, summary: summary, kind: .form))
         router.post(RouterPath(path)) { request, context in
-            if let refusal = try Self.refusal(access, request, context) { return refusal }
+            if let refusal = try Self.refusal(access, scope: nil, kind: .form, request, context) { return refusal }
             let form = try await Form.read(request)
             let expected = context.identity?.session?.csrfToken ?? request.cookies[SessionCookies.csrf]?.value
             guard let sent = form["csrf"], let expected, !expected.isEmpty, Secrets.equal(sent, expected) else {
@@ -81,18 +88,18 @@ public struct RouteTable<Context: SignedInRequestContext> {
         }
     }
 
-    /// Declares a JSON write of the API (`method` POST, PUT or DELETE). Only API tokens are
-    /// accepted, never a browser session, so that no other site can make a browser write.
+    /// Declares a JSON write of the API (`method` POST, PUT or DELETE). Only API tokens with
+    /// `scope` are accepted, never a browser session, so that no other site can make a browser write.
     mutating func api(
-        _ method: HTTPRequest.Method, _ path: String, access: Access, summary: String, body: OpenAPIDocument.Schema?,
+        _ method: HTTPRequest.Method, _ path: String, access: Access, scope: TokenScope, summary: String, body: OpenAPIDocument.Schema?,
         _ handler: @escaping @Sendable (Request, Context) async throws -> Response
     ) {
-        entries.append(Entry(method: method, path: path, access: access, summary: summary, kind: .api, body: body))
+        entries.append(Entry(method: method, path: path, access: access, scope: scope, summary: summary, kind: .api, body: body))
         router.on(RouterPath(path), method: method) { request, context in
             guard context.identity == nil || context.identity?.session == nil else {
                 throw HTTPError(.unauthorized, message: "the API takes an API token (Authorization: Bearer …), not a browser session")
             }
-            if let refusal = try Self.refusal(access, request, context) { return refusal }
+            if let refusal = try Self.refusal(access, scope: scope, kind: .api, request, context) { return refusal }
             return Self.kept(try await handler(request, context), under: access)
         }
     }
@@ -128,7 +135,15 @@ public struct RouteTable<Context: SignedInRequestContext> {
     }
 
     /// The response that refuses a request under `access`, or `nil` when it may go on.
-    static func refusal(_ access: Access, _ request: Request, _ context: Context) throws -> Response? {
+    static func refusal(_ access: Access, scope: TokenScope?, kind: Kind, _ request: Request, _ context: Context) throws -> Response? {
+        if let identity = context.identity, identity.token != nil, !(access == .everyone && kind == .read) {
+            guard let scope else {
+                throw HTTPError(.forbidden, message: "an API token opens only the API; pages, forms and accounts need you to sign in")
+            }
+            guard identity.scopes.contains(scope) else {
+                throw HTTPError(.forbidden, message: "this needs an API token with the scope '\(scope.rawValue)'")
+            }
+        }
         if access.admits(context.identity) { return nil }
         if context.identity != nil {
             throw HTTPError(.forbidden, message: "this needs one of these roles: \(access)")

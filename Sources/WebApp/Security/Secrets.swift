@@ -10,11 +10,11 @@ enum Secrets {
         return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
-    /// A new TOTP secret: 20 characters of the base32 alphabet, as authenticator apps expect.
+    /// A new TOTP secret: a 160-bit key (the length RFC 4226 recommends for HMAC-SHA1) from the
+    /// system's secure generator, in base32 as authenticator apps take it (32 characters).
     static func totpSecret() -> String {
         var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
-        return String((0..<20).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+        return Base32.encode((0..<20).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     }
 
     /// The hex SHA-256 of `token`: what the store keeps instead of the token.

@@ -1,11 +1,11 @@
 import Awards
 import Foundation
 import HummingbirdBcrypt
-import HummingbirdOTP
 import NIOPosix
 
-/// Signing in: the password, then for most roles a TOTP code; lock-out after repeated failures
-/// and a limit on attempts per client address.
+/// Signing in: the password, then for most roles a TOTP code (or, the first time, enrolling an
+/// authenticator app), then a new password if an organiser reset it; lock-out of a client
+/// address after repeated failures from it, and a limit on attempts per client address.
 ///
 /// Every refusal reads the same to the person signing in ("the name or password is wrong"), so
 /// that the page does not reveal which accounts exist.
@@ -42,24 +42,29 @@ struct SignIn: Sendable {
         }
     }
 
-    /// The outcome of a correct password: a session, verified or waiting for the second factor,
-    /// and the token that goes into the cookie.
+    /// The outcome of a step done: a session, complete or waiting for its next step, and the
+    /// token that goes into the cookie.
     struct Started {
         var session: Session
         var token: String
+        /// Whether the account has a confirmed second factor, so that a session waiting for it
+        /// goes to the code page rather than the enrolment page.
+        var enrolled: Bool
 
         /// A new session with fresh random token and CSRF token; the store keeps only the
         /// token's digest.
-        init(account: String, at date: Date, lasting lifetime: TimeInterval, verified: Bool) {
+        init(account: Account, at date: Date, lasting lifetime: TimeInterval, waitingFor step: Session.Step?) {
             token = Secrets.token()
+            enrolled = account.hasSecondFactor
             session = Session(
-                id: Secrets.digest(token), account: account, csrfToken: Secrets.token(), created: date,
-                expires: date.addingTimeInterval(lifetime), verified: verified)
+                id: Secrets.digest(token), account: account.id, csrfToken: Secrets.token(), created: date,
+                expires: date.addingTimeInterval(lifetime), waitingFor: step)
         }
     }
 
     /// Checks a name and password. Passwords are checked even for unknown names, so that timing
-    /// does not reveal which accounts exist.
+    /// does not reveal which accounts exist. Failures are counted per account and client
+    /// address, so that five wrong passwords from one address lock only that address out.
     func password(username: String, password: String, client: String) async throws -> Started {
         let now = policy.now()
         guard await limiter.allow(client, at: now) else { throw Refusal.tooManyAttempts }
@@ -67,45 +72,87 @@ struct SignIn: Sendable {
         let hash = account?.passwordHash ?? decoyHash
         let matches = try await Self.verify(password, hash: hash)
         guard let account, !account.disabled else { throw Refusal.wrongCredentials }
-        if account.isLocked(at: now) { throw Refusal.locked }
-        guard matches else {
-            let after = try store.recordFailedSignIn(account.id, at: now, limit: policy.lockoutThreshold, lockFor: policy.lockoutDuration)
-            throw after?.isLocked(at: now) == true ? Refusal.locked : Refusal.wrongCredentials
-        }
+        if try store.isLocked(account.id, client: client, at: now) { throw Refusal.locked }
+        guard matches else { throw try failure(account, client: client, at: now, refusal: .wrongCredentials) }
         if account.requiresSecondFactor {
-            let started = Started(account: account.id, at: now, lasting: policy.secondFactorWindow, verified: false)
+            let started = Started(account: account, at: now, lasting: policy.secondFactorWindow, waitingFor: .secondFactor)
             try store.createSession(started.session)
             return started
         }
-        let started = Started(account: account.id, at: now, lasting: policy.sessionLifetime, verified: true)
-        try store.recordSignIn(started.session, totpStep: nil)
-        return started
+        return try advance(account, client: client, at: now, totpStep: nil)
     }
 
-    /// Checks the TOTP code of a session waiting for its second factor; on success the waiting
-    /// session is replaced by a new, verified one (a new token, so a token seen before the
-    /// second factor is worth nothing).
+    /// The secret a session waiting for its second factor enrols: the account's pending one,
+    /// drawn and stored on first use so that reloading the page shows the same secret. `nil`
+    /// when the account has a confirmed second factor (or has gone).
+    func enrolmentSecret(for pending: Session) throws -> String? {
+        guard var account = try store.account(pending.account), !account.disabled, !account.hasSecondFactor else { return nil }
+        if let secret = account.totpSecret { return secret }
+        let secret = Secrets.totpSecret()
+        account.totpSecret = secret
+        try store.saveAccount(account, action: "second-factor-pending", keepingSession: pending.id, by: account.id)
+        return secret
+    }
+
+    /// Checks the TOTP code of a session waiting for its second factor — the code of the
+    /// confirmed secret, or of the pending one, which it confirms. On success the waiting
+    /// session is replaced by a new one (a new token, so a token seen before the second factor
+    /// is worth nothing), complete unless a new password is due.
     func code(_ code: String, pending: Session, client: String) async throws -> Started {
         let now = policy.now()
         guard await limiter.allow(client, at: now) else { throw Refusal.tooManyAttempts }
-        guard let account = try store.account(pending.account), !account.disabled, let secret = account.totpSecret else {
+        guard pending.waitingFor == .secondFactor, let account = try store.account(pending.account), !account.disabled,
+            let totp = account.totpSecret.flatMap({ TOTP(base32: $0) })
+        else {
             throw Refusal.wrongCredentials
         }
-        if account.isLocked(at: now) { throw Refusal.locked }
-        guard let step = Self.matchingStep(code, secret: secret, at: now), step > (account.lastTOTPStep ?? -1) else {
-            let after = try store.recordFailedSignIn(account.id, at: now, limit: policy.lockoutThreshold, lockFor: policy.lockoutDuration)
-            throw after?.isLocked(at: now) == true ? Refusal.locked : Refusal.wrongCode
+        if try store.isLocked(account.id, client: client, at: now) { throw Refusal.locked }
+        guard let step = totp.matchingStep(code, at: now), step > (account.lastTOTPStep ?? -1) else {
+            throw try failure(account, client: client, at: now, refusal: .wrongCode)
         }
-        let started = Started(account: account.id, at: now, lasting: policy.sessionLifetime, verified: true)
+        let started = try advance(account, client: client, at: now, totpStep: step)
+        try store.deleteSession(pending.id)
+        return started
+    }
+
+    /// Sets the new password of a session waiting for one (after an organiser reset it), which
+    /// completes signing in. Every other session and every API token of the account ends.
+    func newPassword(_ password: String, pending: Session, client: String) async throws -> Started {
+        let now = policy.now()
+        guard pending.waitingFor == .newPassword, var account = try store.account(pending.account), !account.disabled, account.mustChangePassword else {
+            throw Refusal.wrongCredentials
+        }
+        try AccountProvisioning.checkPassword(password, field: "new")
+        if try await Self.verify(password, hash: account.passwordHash) {
+            throw AwardsError(.invalidValue, "choose a password other than the one you were given", field: "new")
+        }
+        let cost = policy.bcryptCost
+        account.passwordHash = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+        account.mustChangePassword = false
+        try store.saveAccount(account, action: "password-changed", keepingSession: nil, by: account.id)
+        return try advance(account, client: client, at: now, totpStep: nil)
+    }
+
+    /// The session after a step is done: waiting for a new password if one is due, else
+    /// complete; recorded with the TOTP step used, if any.
+    private func advance(_ account: Account, client: String, at now: Date, totpStep: Int64?) throws -> Started {
+        let started = account.mustChangePassword
+            ? Started(account: account, at: now, lasting: policy.secondFactorWindow, waitingFor: .newPassword)
+            : Started(account: account, at: now, lasting: policy.sessionLifetime, waitingFor: nil)
         do {
-            try store.recordSignIn(started.session, totpStep: step)
+            try store.recordSignIn(started.session, client: client, totpStep: totpStep)
         } catch {
-            // Another request signed in with this very code first.
+            // Another request signed in with this very code first, or the factor was reset.
             if error.kind == .invalidState { throw Refusal.wrongCode }
             throw error
         }
-        try store.deleteSession(pending.id)
         return started
+    }
+
+    /// Records a failure from `client`: `refusal`, or `.locked` once that address is locked out.
+    private func failure(_ account: Account, client: String, at now: Date, refusal: Refusal) throws -> Refusal {
+        try store.recordFailedSignIn(account.id, client: client, at: now, limit: policy.lockoutThreshold, lockFor: policy.lockoutDuration)
+            ? .locked : refusal
     }
 
     /// Checks a password against its bcrypt hash on NIO's thread pool: the check takes a
@@ -113,17 +160,5 @@ struct SignIn: Sendable {
     /// requests.
     static func verify(_ password: String, hash: String) async throws -> Bool {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
-    }
-
-    /// The time step whose code equals `code`, allowing one step of clock drift either way.
-    static func matchingStep(_ code: String, secret: String, at date: Date) -> Int64? {
-        let digits = code.filter { !$0.isWhitespace }
-        guard digits.count == 6, let value = Int(digits) else { return nil }
-        let totp = TOTP(secret: secret)
-        let step = Int64(date.timeIntervalSince1970 / 30)
-        for candidate in [step - 1, step, step + 1] where totp.compute(date: Date(timeIntervalSince1970: Double(candidate) * 30)) == value {
-            return candidate
-        }
-        return nil
     }
 }

@@ -3,9 +3,9 @@ import Foundation
 import Hummingbird
 
 /// The organisers' workspace: cycles and their phases, assignment, calibrated scores,
-/// shortlists, publication, accounts and the audit log.
+/// shortlists, publication and the audit log (accounts are `AccountAdminRoutes`).
 enum AdminRoutes {
-    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages, signIn: SignIn) {
+    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
         let store = platform.store
         let admin = Access.only(.admin)
 
@@ -113,34 +113,6 @@ enum AdminRoutes {
             return Respond.redirect(to: "/cycles/\(year)")
         }
 
-        routes.get("/admin/users", access: admin, summary: "Every account") { _, context in
-            try pages.render("admin-users", try Self.usersPage(try context.requireIdentity(), store: store))
-        }
-
-        routes.form("/admin/users", access: admin, summary: "Creates an account; its TOTP secret is shown once") { _, context, form in
-            let identity = try context.requireIdentity()
-            guard let role = Role(rawValue: try form.required("role")) else { throw HTTPError(.unprocessableContent, message: "field 'role': unknown role") }
-            let account = try AccountProvisioning.create(
-                id: try form.required("username"), name: try form.required("name"), role: role,
-                subject: (form["subject"] ?? "").trimmingCharacters(in: .whitespaces), password: try form.required("password"),
-                bcryptCost: signIn.policy.bcryptCost, in: store, by: identity.actor)
-            let (id, secret) = (account.id, account.totpSecret)
-            var page = try Self.usersPage(identity, store: store)
-            page["created"] = id
-            if let secret { page["secret"] = secret }
-            return try pages.render("admin-users", page)
-        }
-
-        routes.form("/admin/users/{id}/disable", access: admin, summary: "Disables an account and ends its sessions and tokens") { _, context, _ in
-            let identity = try context.requireIdentity()
-            let id = try context.parameters.require("id")
-            guard id != identity.account.id else { throw HTTPError(.conflict, message: "you cannot disable your own account") }
-            guard var account = try store.account(id) else { throw HTTPError(.notFound, message: "there is no account '\(id)'") }
-            account.disabled = true
-            try store.saveAccount(account, by: identity.actor)
-            return Respond.redirect(to: "/admin/users")
-        }
-
         routes.get("/admin/audit", access: admin, summary: "The audit log, newest first") { request, context in
             let identity = try context.requireIdentity()
             let entity = request.uri.queryParameters.get("entity").flatMap { $0.isEmpty ? nil : $0 }
@@ -240,16 +212,6 @@ enum AdminRoutes {
         page["juryCount"] = cycle.jury.count
         page["canNameJury"] = !published
         page["canPublish"] = CycleAction.publishResults.allowedPhases.contains(cycle.phase)
-        return page
-    }
-
-    static func usersPage(_ identity: Identity, store: any AccountStore) throws -> [String: Any] {
-        var page = Workspace.base(identity, title: "Accounts")
-        page["accounts"] = try store.accounts().map { account -> [String: Any] in
-            ["id": account.id, "name": account.name, "role": account.role.rawValue, "subject": account.subject ?? "",
-             "disabled": account.disabled, "self": account.id == identity.account.id]
-        }
-        page["roles"] = Role.allCases.map(\.rawValue)
         return page
     }
 }

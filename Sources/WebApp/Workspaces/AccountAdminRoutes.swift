@@ -1,0 +1,187 @@
+import Awards
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import NIOPosix
+
+/// The organisers' administration of accounts: creating them, and for one account resetting its
+/// password or second factor, unlocking it, changing its role or what it acts as, and disabling
+/// it. Each action asks for explicit confirmation, is written to the audit log, and cannot be
+/// turned on the organiser's own account (another organiser can), except unlocking.
+enum AccountAdminRoutes {
+    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages, policy: SecurityPolicy) {
+        let store = platform.store
+        let admin = Access.only(.admin)
+
+        routes.get("/admin/users", access: admin, summary: "Every account and its state") { _, context in
+            try pages.render("admin-users", try usersPage(try context.requireIdentity(), store: store, at: policy.now()))
+        }
+
+        routes.form("/admin/users", access: admin, summary: "Creates an account (a community's unless another role is chosen)") { _, context, form in
+            let identity = try context.requireIdentity()
+            do {
+                let role = try Self.role(form)
+                let account = try AccountProvisioning.create(
+                    id: try form.required("username"), name: try form.required("name"), role: role,
+                    subject: try AccountSubjects.chosen(form["subject"], typed: form["juror"], role: role, in: store),
+                    password: form["password"] ?? "", bcryptCost: policy.bcryptCost, in: store, by: identity.actor)
+                var page = try usersPage(identity, store: store, at: policy.now())
+                page["notice"] = "Created \(account.id) (\(account.role.rawValue))."
+                    + (account.requiresSecondFactor ? " They set up their authenticator app when they first sign in." : "")
+                return try pages.render("admin-users", page)
+            } catch let problem as AwardsError {
+                var page = try usersPage(identity, store: store, at: policy.now())
+                page["problem"] = problem.description
+                return try pages.render("admin-users", page, status: problem.kind.httpStatus)
+            }
+        }
+
+        routes.get("/admin/users/{id}", access: admin, summary: "One account and what organisers can do to it") { _, context in
+            let identity = try context.requireIdentity()
+            let account = try existing(try context.parameters.require("id"), store)
+            return try pages.render("admin-user", try accountPage(identity, account, store: store, at: policy.now()))
+        }
+
+        /// Declares one confirmed action on an account: `change` returns the account to save,
+        /// or saves what it changes itself and returns `nil`.
+        func action(
+            _ name: String, _ summary: String, audit: String, allowedOnSelf: Bool = false, done: String,
+            _ change: @escaping @Sendable (Account, Form, Identity) async throws -> Account?
+        ) {
+            routes.form("/admin/users/{id}/\(name)", access: admin, summary: summary) { _, context, form in
+                let identity = try context.requireIdentity()
+                let account = try existing(try context.parameters.require("id"), store)
+                func page(problem: AwardsError?) throws -> Response {
+                    var page = try accountPage(identity, try existing(account.id, store), store: store, at: policy.now())
+                    if let problem { page["problem"] = problem.description } else { page["notice"] = done }
+                    return try pages.render("admin-user", page, status: problem?.kind.httpStatus ?? .ok)
+                }
+                do {
+                    guard allowedOnSelf || account.id != identity.account.id else {
+                        throw AwardsError(.invalidState, "you cannot do this to your own account; another organiser can", field: "id")
+                    }
+                    guard form["confirm"] == "yes" else {
+                        throw AwardsError(.invalidValue, "tick the box to confirm", field: "confirm")
+                    }
+                    if let changed = try await change(account, form, identity) {
+                        try store.saveAccount(changed, action: audit, keepingSession: nil, by: identity.actor)
+                    }
+                } catch let problem as AwardsError {
+                    return try page(problem: problem)
+                }
+                return try page(problem: nil)
+            }
+        }
+
+        action(
+            "password", "Sets a temporary password; the person must choose a new one at next sign-in. Sessions and tokens end", audit: "reset-password",
+            done: "The password is reset. Give the temporary password to its owner by a safe route; they choose their own at next sign-in."
+        ) { account, form, _ in
+            var account = account
+            let temporary = form["password"] ?? ""
+            try AccountProvisioning.checkPassword(temporary)
+            account.passwordHash = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(temporary, cost: policy.bcryptCost) }
+            account.mustChangePassword = true
+            return account
+        }
+
+        action("unlock", "Lifts the lock-outs after failed sign-ins", audit: "unlock", allowedOnSelf: true, done: "The account is unlocked.") { account, _, identity in
+            try store.unlock(account.id, by: identity.actor)
+            return nil
+        }
+
+        action(
+            "second-factor", "Removes the second factor; the person enrols an authenticator app again at next sign-in. Sessions end", audit: "reset-second-factor",
+            done: "The second factor is removed; a new authenticator app is set up at next sign-in."
+        ) { account, _, _ in
+            guard account.requiresSecondFactor else {
+                throw AwardsError(.invalidState, "a community account has no second factor", field: "id")
+            }
+            var account = account
+            account.totpSecret = nil
+            account.secondFactorConfirmed = false
+            return account
+        }
+
+        action("role", "Changes the role or what the account acts as. Sessions and tokens end", audit: "change-role", done: "The role is changed.") { account, form, _ in
+            var account = account
+            account.role = try Self.role(form)
+            account.subject = try AccountSubjects.chosen(form["subject"], typed: form["juror"], role: account.role, in: store)
+            if !account.requiresSecondFactor {
+                account.totpSecret = nil
+                account.secondFactorConfirmed = false
+            }
+            return account
+        }
+
+        action("disable", "Disables the account; its sessions and tokens end", audit: "disable", done: "The account is disabled.") { account, _, _ in
+            var account = account
+            account.disabled = true
+            return account
+        }
+    }
+
+    /// The role chosen in a form; a community when none is (the least powerful role).
+    private static func role(_ form: Form) throws(AwardsError) -> Role {
+        let value = (form["role"] ?? "").trimmingCharacters(in: .whitespaces)
+        if value.isEmpty { return .community }
+        guard let role = Role(rawValue: value) else {
+            throw AwardsError(.invalidValue, "one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))", field: "role")
+        }
+        return role
+    }
+
+    private static func existing(_ id: String, _ store: any AccountStore) throws -> Account {
+        guard let account = try store.account(id) else { throw HTTPError(.notFound, message: "there is no account '\(id)'") }
+        return account
+    }
+
+    /// The state of an account in a few words.
+    private static func state(_ account: Account, lockedAddresses: Int) -> String {
+        var parts: [String] = []
+        if account.disabled { parts.append("disabled") }
+        if lockedAddresses > 0 { parts.append("locked from \(lockedAddresses) address\(lockedAddresses == 1 ? "" : "es")") }
+        if account.requiresSecondFactor, !account.hasSecondFactor { parts.append("second factor not set up") }
+        if account.mustChangePassword { parts.append("new password due") }
+        return parts.isEmpty ? "active" : parts.joined(separator: ", ")
+    }
+
+    /// The lists the role and subject fields choose from, with `account`'s current values selected.
+    private static func choices(_ store: any AwardsStore, selected account: Account?) throws -> [String: Any] {
+        func options(_ role: Role) throws -> [[String: Any]] {
+            try (AccountSubjects.choices(for: role, in: store) ?? []).map { choice -> [String: Any] in
+                ["id": choice.id, "title": choice.title, "selected": account?.role == role && account?.subject == choice.id]
+            }
+        }
+        return [
+            "roles": Role.allCases.map { role -> [String: Any] in ["value": role.rawValue, "selected": role == (account?.role ?? .community)] },
+            "analysts": try options(.analyst), "communities": try options(.community),
+            "juror": account?.role == .juror ? account?.subject ?? "" : "",
+        ]
+    }
+
+    static func usersPage(_ identity: Identity, store: any PlatformStore, at date: Date) throws -> [String: Any] {
+        var page = Workspace.base(identity, title: "Accounts")
+        let locks = try store.lockedAddresses(at: date)
+        page["accounts"] = try store.accounts().map { account -> [String: Any] in
+            ["id": account.id, "name": account.name, "role": account.role.rawValue, "subject": account.subject ?? "",
+             "state": state(account, lockedAddresses: locks[account.id] ?? 0)]
+        }
+        page.merge(try choices(store, selected: nil)) { _, new in new }
+        page["minimum"] = AccountProvisioning.minimumPasswordLength
+        return page
+    }
+
+    static func accountPage(_ identity: Identity, _ account: Account, store: any PlatformStore, at date: Date) throws -> [String: Any] {
+        var page = Workspace.base(identity, title: "Account \(account.id)")
+        let summary: [String: Any] = [
+            "id": account.id, "name": account.name, "role": account.role.rawValue, "subject": account.subject ?? "—",
+            "state": state(account, lockedAddresses: try store.lockedAddresses(at: date)[account.id] ?? 0),
+            "secondFactor": account.requiresSecondFactor, "disabled": account.disabled, "self": account.id == identity.account.id,
+        ]
+        page["account"] = summary
+        page.merge(try choices(store, selected: account)) { _, new in new }
+        page["minimum"] = AccountProvisioning.minimumPasswordLength
+        return page
+    }
+}
