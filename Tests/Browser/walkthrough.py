@@ -614,7 +614,7 @@ def organiser_opens_vote(walk: Walk):
     admin_cycle(walk)
     press(walk, "#name-top7", "naming the Top7")
     advance(walk, "jury vote")
-    walk.expect_text("Top7", "1 jurors on the jury")
+    walk.expect_text("Top7", "On the jury: 1.")
     check(walk.find("input[name=juror][value=J-101]", "the demo juror in the jury form").is_selected(),
           "the demo juror is not ticked as a member of the jury")
     walk.shot("organiser-top7")
