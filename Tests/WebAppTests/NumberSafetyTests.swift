@@ -84,10 +84,7 @@ struct NumberSafetyTests {
     func reviewInputs() async throws {
         try await TestPlatform.with { app in
             let store = app.platform.store
-            let admin = try await app.signedIn(.admin)
-            try await admin.get("/admin/cycles/\(Self.year)")
-            try await admin.post("/admin/cycles/\(Self.year)/assign", [("round", "1")])
-            try await admin.advance(to: .smart21Scoring, year: Self.year)
+            _ = try await app.openFirstRound()
             let cycle = try store.cycle(Self.year)
             let nomination = try #require(try store.assignments(cycle: Self.year, round: 1).first).nomination
 
@@ -167,10 +164,7 @@ struct NumberSafetyTests {
             #expect(try store.nominations(cycle: Self.year) == before, "nothing was imported")
 
             // Reviews, as `civic cycle import-reviews` reads them: submitted and recused.
-            let admin = try await app.signedIn(.admin)
-            try await admin.get("/admin/cycles/\(Self.year)")
-            try await admin.post("/admin/cycles/\(Self.year)/assign", [("round", "1")])
-            try await admin.advance(to: .smart21Scoring, year: Self.year)
+            _ = try await app.openFirstRound()
             let nomination = try #require(try store.assignments(cycle: Self.year, round: 1).first).nomination
             for state in ["submitted", "recused", "draft"] {
                 let scores = cycle.factors.map { f in

@@ -15,10 +15,7 @@ struct RecusalTests {
     func recuseAfterSubmitting() async throws {
         try await TestPlatform.with { app in
             let store = app.platform.store
-            let admin = try await app.signedIn(.admin)
-            try await admin.get("/admin/cycles/\(Self.year)")
-            try await admin.post("/admin/cycles/\(Self.year)/assign", [("round", "1")])
-            try await admin.advance(to: .smart21Scoring, year: Self.year)
+            _ = try await app.openFirstRound()
             let cycle = try store.cycle(Self.year)
             let analyst = try await app.signedIn(.analyst)
             try await analyst.scoreAll(cycle: cycle, round: 1, store: store)
@@ -51,10 +48,7 @@ struct RecusalTests {
     func recuseDraft() async throws {
         try await TestPlatform.with { app in
             let store = app.platform.store
-            let admin = try await app.signedIn(.admin)
-            try await admin.get("/admin/cycles/\(Self.year)")
-            try await admin.post("/admin/cycles/\(Self.year)/assign", [("round", "1")])
-            try await admin.advance(to: .smart21Scoring, year: Self.year)
+            _ = try await app.openFirstRound()
             let assignments = try store.assignments(cycle: Self.year, round: 1)
             let analyst = try await app.signedIn(.analyst)
             let drafted = assignments[0].nomination

@@ -48,6 +48,17 @@ struct TestPlatform {
     /// A new browser with no cookies.
     func browser() -> TestBrowser { TestBrowser(client: client, clock: clock) }
 
+    /// The demo organiser, signed in, having assigned the analysts of the walkthrough cycle's
+    /// first round and opened Smart21 scoring.
+    func openFirstRound() async throws -> TestBrowser {
+        let year = DemoPlatform.walkthroughYear
+        let admin = try await signedIn(.admin)
+        try await admin.get("/admin/cycles/\(year)")
+        try await admin.post("/admin/cycles/\(year)/assign", [("round", "1")])
+        try await admin.advance(to: .smart21Scoring, year: year)
+        return admin
+    }
+
     /// A browser signed in as the demo account of `role`, second factor included.
     func signedIn(_ role: Role) async throws -> TestBrowser {
         let browser = browser()

@@ -119,10 +119,7 @@ struct WorkspaceTests {
     func analystObjects() async throws {
         try await TestPlatform.with { app in
             let store = app.platform.store
-            let admin = try await app.signedIn(.admin)
-            try await admin.get("/admin/cycles/\(Self.year)")
-            try await admin.post("/admin/cycles/\(Self.year)/assign", [("round", "1")])
-            try await admin.advance(to: .smart21Scoring, year: Self.year)
+            _ = try await app.openFirstRound()
             // Give one nomination to another analyst.
             var assignments = try store.assignments(cycle: Self.year, round: 1)
             try #require(assignments.count >= 3)
@@ -191,10 +188,7 @@ struct WorkspaceTests {
     func apiClients() async throws {
         try await TestPlatform.with { app in
             let store = app.platform.store
-            let admin = try await app.signedIn(.admin)
-            try await admin.get("/admin/cycles/\(Self.year)")
-            try await admin.post("/admin/cycles/\(Self.year)/assign", [("round", "1")])
-            try await admin.advance(to: .smart21Scoring, year: Self.year)
+            _ = try await app.openFirstRound()
             let token = try AccountProvisioning.issueToken(for: "analyst", label: "scripts", scopes: [.read, .submit], at: app.clock.now, in: store, by: "analyst")
             let client = app.browser()
             let list = try await client.get("/api/v1/me/assignments", headers: [.authorization: "Bearer \(token)"])

@@ -55,7 +55,7 @@ public enum NominationTable {
                 let raw = fields[i].trimmingCharacters(in: .whitespaces)
                 guard !raw.isEmpty, let question = questions[name] else { continue }
                 if question.isQuantitative {
-                    guard let value = Double(raw) else {
+                    guard let value = DecimalNumber.parse(raw) else {
                         throw AwardsError(.invalidValue, "'\(raw)' is not a number", file: table.name, row: row, field: name)
                     }
                     if let problem = question.problem(with: value) {

@@ -9,12 +9,13 @@ enum Cell {
     static func number(_ raw: String, file: String, row: Int, column: String) throws(IndexEngineError) -> Double {
         let text = raw.trimmingSpaces
         if isMissing(text) { return .nan }
-        guard let value = Double(text) else {
+        let nonFinite = IndexEngineError(
+            .nonFinite, "'\(raw)' is not a finite number (use NA or an empty cell for a missing value)", file: file, row: row, column: column)
+        if ["nan", "inf", "infinity"].contains(String(text.lowercased().drop { $0 == "+" || $0 == "-" })) { throw nonFinite }
+        guard let value = DecimalNumber.parse(text) else {
             throw IndexEngineError(.nonNumeric, "'\(raw)' is not a number", file: file, row: row, column: column)
         }
-        guard value.isFinite else {
-            throw IndexEngineError(.nonFinite, "'\(raw)' is not a finite number (use NA or an empty cell for a missing value)", file: file, row: row, column: column)
-        }
+        guard value.isFinite else { throw nonFinite }
         return value
     }
 

@@ -1,17 +1,19 @@
+import Foundation
 import Awards
 import Hummingbird
 
 /// Finds who is asking: a bearer API token, or a verified session cookie. A request with
 /// neither goes on anonymously; the route's rule then decides. A bearer token that is not valid
-/// is refused at once, so that a client with a revoked token learns of it.
+/// is refused at once, so that a client with a revoked token learns of it; credentials of other
+/// schemes (`Basic`, as a proxy in front may add) are not the platform's and are ignored.
 struct Authenticator<Context: SignedInRequestContext>: RouterMiddleware {
     let store: any AccountStore
     let policy: SecurityPolicy
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let authorization = request.headers[.authorization] {
-            guard authorization.hasPrefix("Bearer "), let token = try store.token(Secrets.digest(String(authorization.dropFirst(7)))),
+        if let authorization = request.headers[.authorization], let bearer = Self.bearerToken(authorization) {
+            guard let token = try store.token(Secrets.digest(bearer)),
                 let account = try store.account(token.account), !account.disabled
             else {
                 throw HTTPError(.unauthorized, message: "the API token is not valid")
@@ -28,5 +30,13 @@ struct Authenticator<Context: SignedInRequestContext>: RouterMiddleware {
             context.identity = Identity(account: account, session: session)
         }
         return try await next(request, context)
+    }
+
+    /// The token of a `Bearer` credential (the scheme's name in any case), or `nil` for another scheme.
+    static func bearerToken(_ authorization: String) -> String? {
+        let parts = authorization.split(separator: " ", maxSplits: 1)
+        guard parts.first?.lowercased() == "bearer" else { return nil }
+        // A bearer credential without its token is still a (wrong) bearer credential.
+        return parts.count == 2 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
     }
 }

@@ -61,11 +61,11 @@ public struct RouteTable<Context: SignedInRequestContext> {
         entries.append(Entry(method: .get, path: path, access: access, scope: scope, summary: summary, kind: .read, query: query))
         router.get(RouterPath(path)) { request, context in
             if let refusal = try Self.refusal(access, scope: scope, kind: .read, request, context) { return refusal }
-            return Self.kept(try await handler(request, context), under: access)
+            return try await handler(request, context)
         }
         router.head(RouterPath(path)) { request, context in
             if let refusal = try Self.refusal(access, scope: scope, kind: .read, request, context) { return refusal }
-            let response = Self.kept(try await handler(request, context), under: access)
+            let response = try await handler(request, context)
             return Response(status: response.status, headers: response.headers)
         }
     }
@@ -84,7 +84,7 @@ public struct RouteTable<Context: SignedInRequestContext> {
             guard let sent = form["csrf"], let expected, !expected.isEmpty, Secrets.equal(sent, expected) else {
                 throw HTTPError(.forbidden, message: "the form has expired or did not come from this site; reload the page and send it again")
             }
-            return Self.kept(try await handler(request, context, form), under: access)
+            return try await handler(request, context, form)
         }
     }
 
@@ -100,18 +100,8 @@ public struct RouteTable<Context: SignedInRequestContext> {
                 throw HTTPError(.unauthorized, message: "the API takes an API token (Authorization: Bearer …), not a browser session")
             }
             if let refusal = try Self.refusal(access, scope: scope, kind: .api, request, context) { return refusal }
-            return Self.kept(try await handler(request, context), under: access)
+            return try await handler(request, context)
         }
-    }
-
-    /// `response`, marked `Cache-Control: no-store` unless the route is public: a workspace,
-    /// an organiser's page or a token's answer must not stay in a shared computer's browser
-    /// cache or a proxy after the person has left.
-    static func kept(_ response: Response, under access: Access) -> Response {
-        guard access != .everyone else { return response }
-        var response = response
-        response.headers[.cacheControl] = "no-store"
-        return response
     }
 
     /// Answers every other method on the declared paths with 405 and the methods allowed, so

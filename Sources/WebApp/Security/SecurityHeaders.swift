@@ -2,8 +2,10 @@ import HTTPTypes
 import Hummingbird
 
 /// Adds the platform's security headers to every response: a strict content security policy
-/// (no scripts or frames from elsewhere, no framing of the platform), no MIME sniffing, and no
-/// referrer leaking across sites.
+/// (no scripts or frames from elsewhere, no framing of the platform), no MIME sniffing, no
+/// referrer leaking across sites, and `Cache-Control: no-store` on every answer to a request that
+/// carries a session cookie or an `Authorization` header — pages, API answers and errors alike —
+/// so that nothing personal stays in a shared computer's browser cache or a proxy.
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
@@ -17,6 +19,9 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "same-origin"
         response.headers[.xFrameOptions] = "DENY"
+        if request.headers[.authorization] != nil || request.cookies[SessionCookies.session] != nil {
+            response.headers[.cacheControl] = "no-store"
+        }
         return response
     }
 }

@@ -1,6 +1,7 @@
 import Awards
 import Foundation
 import Hummingbird
+import IndexEngine
 
 /// The analyst's workspace: the nominations assigned in the open round, the rubric form with
 /// a score, comment and confidence per factor, stepping aside for a conflict, and progress.
@@ -116,8 +117,8 @@ enum AnalystRoutes {
             let comment = form["comment-\(factor.code)"] ?? ""
             let confidenceText = (form["confidence-\(factor.code)"] ?? "").trimmingCharacters(in: .whitespaces)
             if text.isEmpty && comment.isEmpty { continue }
-            guard let score = Double(text.replacingOccurrences(of: ",", with: ".")) else {
-                throw HTTPError(.unprocessableContent, message: "field 'score-\(factor.code)': '\(text)' is not a number")
+            guard let score = DecimalNumber.parse(text, decimalComma: true) else {
+                throw HTTPError(.unprocessableContent, message: "field 'score-\(factor.code)': '\(text)' is not a number (e.g. 7 or 7.5)")
             }
             guard let confidence = confidenceText.isEmpty ? 0 : Int(confidenceText) else {
                 throw HTTPError(.unprocessableContent, message: "field 'confidence-\(factor.code)': '\(confidenceText)' is not a confidence from 1 to 5")

@@ -1,6 +1,7 @@
 import Awards
 import Foundation
 import Hummingbird
+import IndexEngine
 
 /// The community's workspace: its nomination, editable while nominations are open, the stage it
 /// reached once announced, and the analysts' feedback once the cycle's results are published —
@@ -24,8 +25,8 @@ enum CommunityWorkspaceRoutes {
                 if text.isEmpty {
                     nomination.answers[question.id] = nil
                 } else if question.isQuantitative {
-                    guard let value = Double(text.replacingOccurrences(of: ",", with: ".")) else {
-                        throw HTTPError(.unprocessableContent, message: "field 'answer-\(question.id)': '\(text)' is not a number")
+                    guard let value = DecimalNumber.parse(text, decimalComma: true) else {
+                        throw HTTPError(.unprocessableContent, message: "field 'answer-\(question.id)': '\(text)' is not a number (write digits with a decimal point or comma and no thousands separators, e.g. 1500 or 2.5)")
                     }
                     // Range and finiteness ("NaN", "Infinity", "1e300") are the programme's to
                     // check, below, for drafts as for submissions; -0 is kept as 0.
