@@ -36,6 +36,9 @@ public enum JSONInput {
             if context.codingPath.isEmpty, let data, let syntax = JSONSyntaxError.first(in: data) {
                 return Problem(field: nil, message: "not valid JSON at \(syntax)")
             }
+            if context.codingPath.isEmpty, let data, String(validating: data, as: UTF8.self) == nil {
+                return Problem(field: nil, message: "not valid JSON: the text is not UTF-8")
+            }
             if context.codingPath.isEmpty {
                 // Well-formed JSON that Foundation still refuses: a number too large for its type.
                 return Problem(field: nil, message: "a number does not fit its field (too large, or not a whole number where one is expected)")

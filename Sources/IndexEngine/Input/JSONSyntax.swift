@@ -42,6 +42,8 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
         let bytes: [UInt8]
         var i = 0
         var open: [Container] = []
+        /// The deepest nesting read as JSON; Foundation's decoder goes no deeper either.
+        static let maximumDepth = 512
 
         init(_ bytes: [UInt8]) {
             self.bytes = bytes
@@ -75,7 +77,7 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
                     if current == UInt8(ascii: "}") {
                         i += 1
                     } else {
-                        open.append(.object)
+                        if let error = enter(.object) { return error }
                         if let error = key() { return error }
                         continue
                     }
@@ -85,7 +87,7 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
                     if current == UInt8(ascii: "]") {
                         i += 1
                     } else {
-                        open.append(.array)
+                        if let error = enter(.array) { return error }
                         continue
                     }
                 case UInt8(ascii: "\""):
@@ -115,6 +117,13 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
                     break
                 }
             }
+        }
+
+        /// Opens a container, unless that nests the document too deep.
+        mutating func enter(_ container: Container) -> (Int, String)? {
+            guard open.count < Self.maximumDepth else { return (i - 1, "the document is nested more than \(Self.maximumDepth) levels deep") }
+            open.append(container)
+            return nil
         }
 
         /// A member's name and its colon.

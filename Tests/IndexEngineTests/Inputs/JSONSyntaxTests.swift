@@ -60,11 +60,26 @@ struct JSONSyntaxTests {
         #expect((error.line, error.column) == (line, column), "\(document): \(error)")
     }
 
-    @Test("a document nested a million levels deep is scanned without exhausting the stack")
+    @Test("a document nested a million levels deep is refused where it passes 512 levels, without exhausting the stack")
     func deepNesting() throws {
-        let deep = String(repeating: "[", count: 1_000_000) + String(repeating: "]", count: 999_999)
+        let deep = String(repeating: "[", count: 1_000_000) + String(repeating: "]", count: 1_000_000)
         let error = try #require(JSONSyntaxError.first(in: Array(deep.utf8)))
-        #expect(error.line == 1 && error.column == 2_000_000)
+        #expect(error.line == 1 && error.column == 513 && error.message.contains("512 levels"))
+        let fine = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+        #expect(JSONSyntaxError.first(in: Array(fine.utf8)) == nil)
+    }
+
+    @Test("a body that is not UTF-8, or nested too deep, is reported as such, not as a number")
+    func notUTF8() throws {
+        struct Body: Decodable { var a: String }
+        for data in [Data([0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0xFE, 0x22, 0x7D]), Data((String(repeating: "[", count: 600) + String(repeating: "]", count: 600)).utf8)] {
+            #expect {
+                try JSONInput.decode(Body.self, from: data)
+            } throws: { error in
+                guard let problem = error as? JSONInput.Problem else { return false }
+                return problem.message.contains("UTF-8") || problem.message.contains("512 levels")
+            }
+        }
     }
 
     @Test("a spec file with a syntax error names the file, line and column")
