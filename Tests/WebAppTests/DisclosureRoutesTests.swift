@@ -133,6 +133,7 @@ struct DisclosureRoutesTests {
         // The cycle's page.
         let page = try await browser.get("/cycles/\(year)")
         #expect(page.status == .ok)
+        #expect(page.body.contains("<h2>The Smart21</h2>") == intent.smart21, "\(who): no empty Smart21 heading before the announcement")
         for name in facts.smart21Names {
             #expect(page.body.contains(name) == intent.smart21, "\(who): /cycles/\(year) and the Smart21 member \(name)")
         }

@@ -80,7 +80,7 @@ struct CycleResults: Encodable {
         context["year"] = year
         context["phase"] = phase
         context["synthetic"] = (smart21 + top7).contains { $0.community.contains("(synthetic)") }
-        context["smart21Count"] = smart21.count
+        context["hasSmart21"] = !smart21.isEmpty
         context["smart21"] = Self.rows(smart21)
         // Until the results, in alphabetical order: the rank order would tell the scores.
         context["smart21Order"] = announced.results ? "In rank order, with their scores" : "In alphabetical order; scores are published with the results"
