@@ -5,8 +5,8 @@ import PostgresNIO
 ///
 /// Domain values are canonical JSON text beside the key columns that queries and foreign keys
 /// need, as in the SQLite schema; the audit log refuses every UPDATE and DELETE by trigger. One
-/// list of migrations serves every store on the schema, so each table, the audit log above all,
-/// exists once.
+/// list of migrations serves every store on the schema (`PostgresStore` and
+/// `PostgresPlatformStore` alike), so each table, the audit log above all, exists once.
 enum PostgresSchema {
     /// One step of the schema.
     struct Migration {
@@ -87,6 +87,7 @@ enum PostgresSchema {
                     FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change()
                 """,
         ]),
+        PostgresLibrarySchema.migration,
     ]
 
     /// The statements that open a migration, in its transaction: they make concurrent migrators
