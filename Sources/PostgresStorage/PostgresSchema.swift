@@ -1,9 +1,12 @@
+import Logging
 import PostgresNIO
 
 /// The PostgreSQL schema of the programme, as numbered migrations recorded in `schema_version`.
 ///
 /// Domain values are canonical JSON text beside the key columns that queries and foreign keys
-/// need, as in the SQLite schema; the audit log refuses every UPDATE and DELETE by trigger.
+/// need, as in the SQLite schema; the audit log refuses every UPDATE and DELETE by trigger. One
+/// list of migrations serves every store on the schema (`PostgresStore` and
+/// `PostgresPlatformStore` alike), so each table, the audit log above all, exists once.
 enum PostgresSchema {
     /// One step of the schema.
     struct Migration {
@@ -84,23 +87,52 @@ enum PostgresSchema {
                     FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change()
                 """,
         ]),
+        PostgresLibrarySchema.migration,
     ]
 
-    /// Creates the schema if needed and brings it up to the newest migration, all in one
-    /// transaction; concurrent migrators of the same schema wait for each other.
-    static func migrate(_ session: PostgresSession, schema: String) throws {
-        try session.transaction {
-            try session.execute("SELECT pg_advisory_xact_lock(hashtext(\(schema)))")
-            try session.execute(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \"\(schema.replacingOccurrences(of: "\"", with: "\"\""))\""))
-            try session.execute("""
+    /// The statements that open a migration, in its transaction: they make concurrent migrators
+    /// of the same schema wait for each other, then create the schema and its version table.
+    static func preamble(schema: String) -> [PostgresQuery] {
+        [
+            "SELECT pg_advisory_xact_lock(hashtext(\(schema)))",
+            PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \"\(schema.replacingOccurrences(of: "\"", with: "\"\""))\""),
+            """
                 CREATE TABLE IF NOT EXISTS schema_version (
                     version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
-                """)
-            let applied = Set(try session.rows("SELECT version FROM schema_version").map { try $0.decode(Int.self) })
-            for migration in migrations where !applied.contains(migration.version) {
-                for statement in migration.statements { try session.execute(PostgresQuery(unsafeSQL: statement)) }
-                try session.execute("INSERT INTO schema_version (version, name) VALUES (\(migration.version), \(migration.name))")
-            }
+                """,
+        ]
+    }
+
+    /// The versions a schema has already applied (once `preamble` has run).
+    static let appliedVersions: PostgresQuery = "SELECT version FROM schema_version"
+
+    /// The statements that apply every migration not in `applied`, each followed by its record
+    /// in `schema_version`.
+    static func pending(after applied: Set<Int>) -> [PostgresQuery] {
+        migrations.filter { !applied.contains($0.version) }.flatMap { migration in
+            migration.statements.map { PostgresQuery(unsafeSQL: $0) }
+                + ["INSERT INTO schema_version (version, name) VALUES (\(migration.version), \(migration.name))"]
+        }
+    }
+
+    /// Creates the schema if needed and brings it up to the newest migration, all in one
+    /// transaction, on a connection of the blocking pool.
+    static func migrate(_ session: PostgresSession, schema: String) throws {
+        try session.transaction {
+            for statement in preamble(schema: schema) { try session.execute(statement) }
+            let applied = Set(try session.rows(appliedVersions).map { try $0.decode(Int.self) })
+            for statement in pending(after: applied) { try session.execute(statement) }
+        }
+    }
+
+    /// Creates the schema if needed and brings it up to the newest migration, all in one
+    /// transaction, on a connection of a `PostgresClient`.
+    static func migrate(_ connection: PostgresConnection, schema: String, logger: Logger) async throws {
+        try await connection.withTransaction(logger: logger) { connection in
+            for statement in preamble(schema: schema) { try await connection.query(statement, logger: logger) }
+            var applied = Set<Int>()
+            for try await version in try await connection.query(appliedVersions, logger: logger).decode(Int.self) { applied.insert(version) }
+            for statement in pending(after: applied) { try await connection.query(statement, logger: logger) }
         }
     }
 }

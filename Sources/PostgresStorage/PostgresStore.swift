@@ -281,18 +281,7 @@ public final class PostgresStore: AwardsStore {
     }
 
     public func auditLog(entity: String?, limit: Int) throws(AwardsError) -> [AuditEntry] {
-        try read { db in
-            let columns = "SELECT id, at, actor, action, entity, before, after, reason FROM audit_log"
-            let rows = if let entity {
-                try db.rows("\(unescaped: columns) WHERE starts_with(entity, \(entity)) ORDER BY id DESC LIMIT \(max(0, limit))")
-            } else {
-                try db.rows("\(unescaped: columns) ORDER BY id DESC LIMIT \(max(0, limit))")
-            }
-            return try rows.map {
-                let (id, at, actor, action, entity, before, after, reason) = try $0.decode((Int64, String, String, String, String, String?, String?, String?).self)
-                return AuditEntry(id: id, at: at, actor: actor, action: action, entity: entity, before: before, after: after, reason: reason)
-            }
-        }
+        try read { db in try db.rows(PostgresAudit.newest(entity: entity, limit: limit)).map(PostgresAudit.entry) }
     }
 
     // MARK: Plumbing
@@ -308,10 +297,7 @@ public final class PostgresStore: AwardsStore {
             try connections.with { db in
                 try db.transaction {
                     try changes(db) { action, entity, before, after, reason in
-                        try db.execute("""
-                            INSERT INTO audit_log (at, actor, action, entity, before, after, reason)
-                            VALUES (\(at), \(actor), \(action), \(entity), \(before), \(after), \(reason))
-                            """)
+                        try db.execute(PostgresAudit.append(at: at, actor: actor, action: action, entity: entity, before: before, after: after, reason: reason))
                     }
                 }
             }

@@ -2,9 +2,9 @@ import Awards
 import GRDB
 
 extension SQLiteStore: LibraryStore {
-    public func saveCaseStudy(_ caseStudy: CaseStudy, by actor: String) throws(AwardsError) {
+    public func saveCaseStudy(_ caseStudy: CaseStudy, by actor: String) async throws(AwardsError) {
         if let problem = caseStudy.problems().first { throw problem }
-        try write("save", "case-study:\(caseStudy.id)", by: actor) { db in
+        try await write("save", "case-study:\(caseStudy.id)", by: actor) { db in
             let body = try JSON.encode(caseStudy)
             let before = try String.fetchOne(db, sql: "SELECT body FROM case_study WHERE id = ?", arguments: [caseStudy.id])
             try db.execute(
@@ -29,15 +29,15 @@ extension SQLiteStore: LibraryStore {
         }
     }
 
-    public func caseStudy(_ id: String) throws(AwardsError) -> CaseStudy? {
-        try read { db in
+    public func caseStudy(_ id: String) async throws(AwardsError) -> CaseStudy? {
+        try await read { db in
             try String.fetchOne(db, sql: "SELECT body FROM case_study WHERE id = ?", arguments: [id]).map { try JSON.decode(CaseStudy.self, $0) }
         }
     }
 
-    public func caseStudies(_ filter: LibraryFilter) throws(AwardsError) -> [CaseStudy] {
+    public func caseStudies(_ filter: LibraryFilter) async throws(AwardsError) -> [CaseStudy] {
         let (condition, arguments) = Self.condition(filter)
-        return try read { db in
+        return try await read { db in
             try String.fetchAll(
                 db, sql: "SELECT c.body FROM case_study c WHERE \(condition) ORDER BY c.year DESC, c.title COLLATE NOCASE, c.id",
                 arguments: arguments
@@ -45,7 +45,7 @@ extension SQLiteStore: LibraryStore {
         }
     }
 
-    public func search(_ query: LibraryQuery, filter: LibraryFilter, limit: Int) throws(AwardsError) -> [LibraryHit] {
+    public func search(_ query: LibraryQuery, filter: LibraryFilter, limit: Int) async throws(AwardsError) -> [LibraryHit] {
         let (condition, filterArguments) = Self.condition(filter)
         let weights = LibrarySchema.columnWeights.map { String($0) }.joined(separator: ", ")
         // The snippet prefers a passage of the body, then of the summary, then the title: the
@@ -63,11 +63,10 @@ extension SQLiteStore: LibraryStore {
         arguments += [
             "open": String(Snippet.openMark), "close": String(Snippet.closeMark), "match": query.fts5Expression, "limit": max(0, limit),
         ]
-        return try read { [arguments] db in
+        return try await read { [arguments] db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 let prose: String = row["prose"], summary: String = row["summary"], title: String = row["title"]
-                let snippets = [prose, summary, title].map(Snippet.init(marked:))
-                let snippet = snippets.first { !$0.matches.isEmpty } ?? snippets[0]
+                let snippet = Snippet.preferred([prose, summary, title].map(Snippet.init(marked:)))
                 // bm25 is lower for better matches; the hit's score is higher for them.
                 let relevance: Double = row["relevance"]
                 return LibraryHit(caseStudy: try JSON.decode(CaseStudy.self, row["body"]), score: -relevance, snippet: snippet)

@@ -261,20 +261,22 @@ public final class SQLiteStore: AwardsStore {
 
     /// Runs changes and their audit entries in one transaction: all or none.
     func transaction(by actor: String, _ changes: @escaping @Sendable (Database, AuditLogger) throws -> Void) throws(AwardsError) {
-        guard !actor.isEmpty else { throw AwardsError(.invalidValue, "every change needs an actor", field: "actor") }
-        let at = ISO8601DateFormatter().string(from: clock())
+        let at = try auditTime(by: actor)
         do {
-            try database.write { db in
-                try changes(db) { action, entity, before, after, reason in
-                    try db.execute(
-                        sql: "INSERT INTO audit_log (at, actor, action, entity, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        arguments: [at, actor, action, entity, before, after, reason])
-                }
-            }
-        } catch let error as AwardsError {
-            throw error
+            try database.write { db in try changes(db, Self.auditLogger(db, at: at, actor: actor)) }
         } catch {
-            throw AwardsError(.storage, "the change failed (\(error))")
+            throw Self.storageError(error, "the change failed")
+        }
+    }
+
+    /// Runs changes and their audit entries in one transaction, waiting for the writer without
+    /// holding a thread: all or none.
+    func transaction(by actor: String, _ changes: @Sendable (Database, AuditLogger) throws -> Void) async throws(AwardsError) {
+        let at = try auditTime(by: actor)
+        do {
+            try await database.write { db in try changes(db, Self.auditLogger(db, at: at, actor: actor)) }
+        } catch {
+            throw Self.storageError(error, "the change failed")
         }
     }
 
@@ -287,6 +289,38 @@ public final class SQLiteStore: AwardsStore {
             let (before, after) = try change(db)
             try log(action, entity, before, after, reason)
         }
+    }
+
+    /// Runs one change and its audit entry in one transaction, without holding a thread.
+    func write(
+        _ action: String, _ entity: String, by actor: String, reason: String? = nil,
+        _ change: @Sendable (Database) throws -> (before: String?, after: String?)
+    ) async throws(AwardsError) {
+        try await transaction(by: actor) { db, log in
+            let (before, after) = try change(db)
+            try log(action, entity, before, after, reason)
+        }
+    }
+
+    /// The time stamp of the audit entries of a change by `actor`; a change needs an actor.
+    private func auditTime(by actor: String) throws(AwardsError) -> String {
+        guard !actor.isEmpty else { throw AwardsError(.invalidValue, "every change needs an actor", field: "actor") }
+        return ISO8601DateFormatter().string(from: clock())
+    }
+
+    /// Appends audit entries by `actor` at `at` inside the transaction of `db`.
+    private static func auditLogger(_ db: Database, at: String, actor: String) -> AuditLogger {
+        { action, entity, before, after, reason in
+            try db.execute(
+                sql: "INSERT INTO audit_log (at, actor, action, entity, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [at, actor, action, entity, before, after, reason])
+        }
+    }
+
+    /// `error` as the store reports it: an `AwardsError` as it is, anything else (GRDB's errors,
+    /// cancellation) as a storage failure saying what failed.
+    private static func storageError(_ error: any Error, _ what: String) -> AwardsError {
+        (error as? AwardsError) ?? AwardsError(.storage, "\(what) (\(error))")
     }
 
     /// Inserts or updates one JSON-bodied row, auditing the change.
@@ -310,10 +344,18 @@ public final class SQLiteStore: AwardsStore {
     func read<T>(_ body: @escaping @Sendable (Database) throws -> T) throws(AwardsError) -> T {
         do {
             return try database.read(body)
-        } catch let error as AwardsError {
-            throw error
         } catch {
-            throw AwardsError(.storage, "reading failed (\(error))")
+            throw Self.storageError(error, "reading failed")
+        }
+    }
+
+    /// Runs reads in one read-only transaction of the pool: it never waits for a writer (WAL),
+    /// and waits for a free reader without holding a thread.
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws(AwardsError) -> T {
+        do {
+            return try await database.read(body)
+        } catch {
+            throw Self.storageError(error, "reading failed")
         }
     }
 

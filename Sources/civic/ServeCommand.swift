@@ -45,7 +45,7 @@ struct DemoCommand: AsyncParsableCommand {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: web.database + suffix) }
         do {
             let store = try SQLiteStore(path: web.database)
-            let accounts = try DemoPlatform.load(
+            let accounts = try await DemoPlatform.load(
                 into: store, record: try RecognitionRecord.read(path: record), communities: try JSONFile.read([Community].self, from: communities),
                 bcryptCost: web.bcryptCost)
             say("Loaded the awards record, the synthetic 2026 cycle run to its winner, and the synthetic \(DemoPlatform.walkthroughYear) cycle with nominations open.")

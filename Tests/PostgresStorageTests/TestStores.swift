@@ -86,3 +86,77 @@ final class Failures: @unchecked Sendable {
     func add(_ item: String) { lock.withLock { items.append(item) } }
     var all: [String] { lock.withLock { items } }
 }
+
+/// A location on the test server with a schema of its own, new for every call.
+func freshPostgresLocation() throws -> PostgresLocation {
+    try PostgresLocation(url: testPostgresURL, schema: "conformance_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))
+}
+
+/// Runs `body` on a `PostgresPlatformStore` at `location`: its client runs beside `body` in a task
+/// group and is cancelled when `body` ends, and the schema is migrated first. The pattern every
+/// test of the PostgreSQL store uses, whichever of its protocols it checks.
+func withPlatformStore<T>(at location: PostgresLocation, _ body: (PostgresPlatformStore) async throws -> T) async throws -> T {
+    let store = PostgresPlatformStore(location: location, connections: 4)
+    return try await store.client.whileRunning {
+        do throws(AwardsError) {
+            try await store.migrate()
+        } catch {
+            throw PostgresUnavailable(detail: error.message)
+        }
+        return try await body(store)
+    }
+}
+
+/// Runs `body` on a `PostgresPlatformStore` in a fresh schema of the test server, dropped afterwards
+/// (also when `body` fails).
+func withPlatformStore<T>(_ body: (PostgresPlatformStore) async throws -> T) async throws -> T {
+    let location = try freshPostgresLocation()
+    return try await withPlatformStore(at: location) { store in
+        do {
+            let value = try await body(store)
+            try await store.client.query(PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(location.quotedSchema) CASCADE"))
+            return value
+        } catch {
+            _ = try? await store.client.query(PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(location.quotedSchema) CASCADE"))
+            throw error
+        }
+    }
+}
+
+/// A fresh, empty library of one kind, with what the tests need beside the store itself.
+struct TestLibrary {
+    let kind: StoreKind
+    let store: any LibraryStore
+    /// The store's audit log, newest first.
+    let auditLog: (_ entity: String?, _ limit: Int) async throws -> [AuditEntry]
+    /// Runs one SQL statement on the store's database, outside the store.
+    let execute: (String) async throws -> Void
+    /// Runs `body` on the same database opened again, as a restarted server would.
+    let reopened: (_ body: (any LibraryStore) async throws -> Void) async throws -> Void
+}
+
+/// Runs `body` on a fresh library of `kind`: a temporary SQLite file, or a PostgreSQL schema of
+/// its own; both are removed afterwards.
+func withLibrary<T>(_ kind: StoreKind, _ body: (TestLibrary) async throws -> T) async throws -> T {
+    switch kind {
+    case .sqlite:
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("civic-library-\(UUID().uuidString).sqlite").path
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let store = try SQLiteStore(path: path)
+        return try await body(TestLibrary(
+            kind: kind, store: store,
+            auditLog: { entity, limit in try store.auditLog(entity: entity, limit: limit) },
+            execute: { sql in try DatabaseQueue(path: path).write { try $0.execute(sql: sql) } },
+            reopened: { body in try await body(try SQLiteStore(path: path)) }))
+    case .postgres:
+        return try await withPlatformStore { store in
+            try await body(TestLibrary(
+                kind: kind, store: store,
+                auditLog: { entity, limit in try await store.auditLog(entity: entity, limit: limit) },
+                execute: { sql in try await store.client.query(PostgresQuery(unsafeSQL: sql)) },
+                reopened: { body in try await withPlatformStore(at: store.location) { again in try await body(again) } }))
+        }
+    }
+}

@@ -4,29 +4,14 @@ import GRDB
 import Testing
 @testable import Storage
 
-@Suite("SQLite store: the best-practice library")
+/// What only the SQLite library has: FTS5 and its index kept by triggers. What every library
+/// store does is checked on SQLite and PostgreSQL alike by `LibraryConformanceTests`.
+@Suite("SQLite store: the best-practice library's FTS5 index")
 struct LibraryStoreTests {
-    static func study(
-        _ id: String, title: String, summary: String = "What was done.", body: String, factors: [String] = ["Connect"],
-        country: String = "Canada", community: String = "Norvale (synthetic)", state: CaseStudy.State = .published, year: Int = 2025
-    ) -> CaseStudy {
+    static func study(_ id: String, title: String, body: String, state: CaseStudy.State = .published) -> CaseStudy {
         CaseStudy(
-            id: id, communityName: community, country: country, title: title, summary: summary, body: body, factors: factors,
-            year: year, state: state, published: state == .published ? "\(year)-05-01" : nil, author: "editor")
-    }
-
-    /// Three published case studies and a draft: "broadband" in one title and one body.
-    static func fill(_ store: SQLiteStore) throws {
-        try store.saveCaseStudy(study("in-title", title: "Broadband for every farm", body: "Farms were connected by a co-operative.\n\nIt took two years."), by: "editor")
-        try store.saveCaseStudy(study(
-            "in-body", title: "A co-operative of subscribers", summary: "Residents own their network.",
-            body: "Residents bought shares.\n\nThe co-operative laid fibre and now sells broadband to every household in the valley, with open access for providers.",
-            factors: ["Connect", "Include"], country: "Kenya", community: "Dunmere (synthetic)"), by: "editor")
-        try store.saveCaseStudy(study(
-            "apprentices", title: "Apprenticeships in software", body: "Employers and the college agreed on a shared curriculum.",
-            factors: ["Work"], country: "Finland", community: "São Brook (synthetic)", year: 2024), by: "editor")
-        try store.saveCaseStudy(study(
-            "draft-broadband", title: "Broadband draft", body: "Broadband broadband broadband.", state: .draft), by: "editor")
+            id: id, communityName: "Norvale (synthetic)", country: "Canada", title: title, summary: "What was done.", body: body,
+            factors: ["Connect"], year: 2025, state: state, published: state == .published ? "2025-05-01" : nil, author: "editor")
     }
 
     @Test("the system SQLite that GRDB links has FTS5, and the migration builds the index with it")
@@ -42,166 +27,24 @@ struct LibraryStoreTests {
         }
     }
 
-    @Test("a case study round-trips; saving again replaces it; both saves are in the audit log")
-    func roundTrip() throws {
-        try withStore { store, _ in
-            let original = Self.study("fibre", title: "Fibre co-operative", body: "Residents bought shares.")
-            try store.saveCaseStudy(original, by: "editor")
-            #expect(try store.caseStudy("fibre") == original)
-            var changed = original
-            changed.title = "A fibre co-operative owned by its subscribers"
-            changed.factors = ["Include"]
-            try store.saveCaseStudy(changed, by: "admin")
-            #expect(try store.caseStudy("fibre") == changed)
-            #expect(try store.caseStudy("nothing") == nil)
-            #expect(try store.caseStudies(.all) == [changed])
-
-            let log = try store.auditLog(entity: "case-study:", limit: 10)
-            #expect(log.map(\.entity) == ["case-study:fibre", "case-study:fibre"])
-            #expect(log.map(\.actor) == ["admin", "editor"])
-            #expect(log.map(\.action) == ["save", "save"])
-            #expect(log[1].before == nil)
-            #expect(log[0].before?.contains("\"title\":\"Fibre co-operative\"") == true)
-            #expect(log[0].after?.contains("\"title\":\"A fibre co-operative owned by its subscribers\"") == true)
-        }
-    }
-
-    @Test("an invalid case study or a missing actor is refused, naming the field, and nothing is written or logged")
-    func refusals() throws {
-        try withStore { store, _ throws in
-            let untitled = Self.study("untitled", title: "", body: "Text.")
-            let error = #expect(throws: AwardsError.self) { try store.saveCaseStudy(untitled, by: "editor") }
-            #expect(error?.field == "title")
-            let unknown = Self.study("unknown", title: "Unknown factor", body: "Text.", factors: ["Broadband"])
-            #expect(throws: AwardsError(.unknownReference, "there is no factor 'Broadband'", field: "factors")) { try store.saveCaseStudy(unknown, by: "editor") }
-            let anonymous = #expect(throws: AwardsError.self) { try store.saveCaseStudy(Self.study("ok", title: "Fine", body: "Text."), by: "") }
-            #expect(anonymous?.field == "actor")
-            #expect(try store.caseStudies(.all).isEmpty)
-            #expect(try store.auditLog(entity: "case-study:", limit: 10).isEmpty)
-        }
-    }
-
-    @Test("lists show published case studies, newest year first, filtered by factor, country and community")
-    func listsAndFilters() throws {
-        try withStore { store, _ in
-            try Self.fill(store)
-            #expect(try store.caseStudies().map(\.id) == ["in-body", "in-title", "apprentices"])
-            #expect(try store.caseStudies(.all).map(\.id) == ["in-body", "draft-broadband", "in-title", "apprentices"])
-            #expect(try store.caseStudies(LibraryFilter(factor: "Include")).map(\.id) == ["in-body"])
-            #expect(try store.caseStudies(LibraryFilter(factor: "Connect")).map(\.id) == ["in-body", "in-title"])
-            #expect(try store.caseStudies(LibraryFilter(includeDrafts: true, factor: "Connect")).count == 3)
-            #expect(try store.caseStudies(LibraryFilter(country: "Finland")).map(\.id) == ["apprentices"])
-            let dunmere = Community.id(name: "Dunmere (synthetic)", country: "Kenya")
-            #expect(try store.caseStudies(LibraryFilter(community: dunmere)).map(\.id) == ["in-body"])
-            #expect(try store.caseStudies(LibraryFilter(factor: "Sustain")).isEmpty)
-        }
-    }
-
-    @Test("search ranks a match in the title above one in the body, and leaves drafts out")
-    func ranking() throws {
-        try withStore { store, _ in
-            try Self.fill(store)
-            let hits = try store.search("broadband", limit: 10)
-            #expect(hits.map(\.caseStudy.id) == ["in-title", "in-body"])
-            #expect(hits[0].score > hits[1].score)
-            #expect(hits.allSatisfy { $0.score > 0 })
-            #expect(try store.search("broadband", filter: .all, limit: 10).map(\.caseStudy.id).contains("draft-broadband"))
-            #expect(try store.search("broadband", limit: 1).map(\.caseStudy.id) == ["in-title"])
-        }
-    }
-
-    @Test("the snippet marks the words found, preferring a passage of the body to the title")
-    func snippets() throws {
-        try withStore { store, _ in
-            try Self.fill(store)
-            let hit = try #require(try store.search("household", limit: 10).first)
-            #expect(hit.caseStudy.id == "in-body")
-            #expect(hit.snippet.matches == ["household"])
-            #expect(hit.snippet.text.contains("broadband to every household in the valley"))
-            // "Broadband" is in in-title's title and not its body: the title is the passage.
-            let title = try #require(try store.search("broadband", limit: 10).first)
-            #expect(title.snippet.matches == ["Broadband"])
-            #expect(title.snippet.text == "Broadband for every farm")
-            // Both words marked, whichever form they take.
-            let both = try #require(try store.search("fibre household*", limit: 10).first)
-            #expect(both.snippet.matches == ["fibre", "household"])
-        }
-    }
-
-    @Test("prefixes, stems, accents, filters and every word required")
-    func matching() throws {
-        try withStore { store, _ in
-            try Self.fill(store)
-            #expect(try store.search("broad*", limit: 10).map(\.caseStudy.id) == ["in-title", "in-body"])
-            #expect(try store.search("apprenticeship", limit: 10).map(\.caseStudy.id) == ["apprentices"], "stemmed: Apprenticeships")
-            #expect(try store.search("sao", limit: 10).map(\.caseStudy.id) == ["apprentices"], "the community's name, without its accent")
-            #expect(try store.search("broadband valley", limit: 10).map(\.caseStudy.id) == ["in-body"])
-            #expect(try store.search("broadband nowhere", limit: 10).isEmpty)
-            #expect(try store.search("co-operative", filter: LibraryFilter(country: "Kenya"), limit: 10).map(\.caseStudy.id) == ["in-body"])
-            #expect(try store.search("co-operative", filter: LibraryFilter(factor: "Work"), limit: 10).isEmpty)
-        }
-    }
-
-    @Test("the index follows every change: replaced text is no longer found, new text is")
-    func indexFollowsChanges() throws {
-        try withStore { store, path in
-            try Self.fill(store)
-            var changed = try #require(try store.caseStudy("apprentices"))
-            changed.body = "Mentors teach evening modules in robotics."
-            changed.factors = ["Innovate"]
-            try store.saveCaseStudy(changed, by: "editor")
-            #expect(try store.search("curriculum", limit: 10).isEmpty)
-            #expect(try store.search("robotics", limit: 10).map(\.caseStudy.id) == ["apprentices"])
-            #expect(try store.caseStudies(LibraryFilter(factor: "Work")).isEmpty)
-            #expect(try store.caseStudies(LibraryFilter(factor: "Innovate")).map(\.id) == ["apprentices"])
-            changed.state = .draft
-            try store.saveCaseStudy(changed, by: "editor")
-            #expect(try store.search("robotics", limit: 10).isEmpty, "unpublished case studies leave the public search")
-            // FTS5's own check that the index agrees with its content table.
-            try SQLiteRaw(path: path).execute("INSERT INTO case_study_text (case_study_text, rank) VALUES ('integrity-check', 1)")
-        }
-    }
-
-    @Test(
-        "hostile searches never reach SQLite as syntax: they find words or name the field q",
-        arguments: [
-            "\"", "\"\"", "broadband\"", "NEAR(", "NEAR(broadband farm, 1)", "*", "**", "broad**", "-", "-broadband", "AND", "OR NOT",
-            "broadband AND", "title:broadband", "{title}: farm", "^broadband", "(broadband", "broadband)", "'; DROP TABLE case_study; --",
-            "São", "東京", "🚀", "\u{0}", "%_", "\\", "broadband\u{2}farm\u{3}",
-        ])
-    func hostile(_ text: String) throws {
-        try withStore { store, _ in
-            try Self.fill(store)
-            do throws(AwardsError) {
-                let hits = try store.search(text, limit: 10)
-                #expect(hits.allSatisfy { $0.caseStudy.state == .published })
-            } catch {
-                #expect(error.field == "q", "\(text): \(error)")
-                #expect(error.kind == .invalidValue)
-            }
-            #expect(try store.caseStudies(.all).count == 4, "the table is intact")
-        }
-    }
-
-    @Test("the keywords of FTS5 are searched as words")
-    func keywordsAreWords() throws {
-        try withStore { store, _ in
-            try store.saveCaseStudy(Self.study("near", title: "Near and far", body: "Services near or not near the centre."), by: "editor")
-            #expect(try store.search("NEAR", limit: 10).map(\.caseStudy.id) == ["near"])
-            #expect(try store.search("not OR", limit: 10).map(\.caseStudy.id) == ["near"])
-            #expect(try store.search("AND", limit: 10).map(\.caseStudy.id) == ["near"])
-        }
-    }
-
-    @Test("case studies and their index persist across reopening the database")
-    func persistence() throws {
-        try withStore { store, path in
-            try Self.fill(store)
-            let reopened = try SQLiteStore(path: path)
-            #expect(try reopened.caseStudies().count == 3)
-            #expect(try reopened.search("household", limit: 10).map(\.caseStudy.id) == ["in-body"])
-            #expect(try reopened.caseStudy("in-title") == (try store.caseStudy("in-title")))
-            try SQLiteRaw(path: path).execute("INSERT INTO case_study_text (case_study_text, rank) VALUES ('integrity-check', 1)")
-        }
+    @Test("the index agrees with its table after inserts, replacements, unpublishing and reopening")
+    func integrity() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("civic-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try SQLiteStore(path: path)
+        try await store.saveCaseStudy(Self.study("fibre", title: "Fibre co-operative", body: "Residents bought shares."), by: "editor")
+        var changed = Self.study("fibre", title: "Mentors in robotics", body: "Evening modules.")
+        try await store.saveCaseStudy(changed, by: "editor")
+        changed.state = .draft
+        changed.published = nil
+        try await store.saveCaseStudy(changed, by: "editor")
+        try await store.saveCaseStudy(Self.study("other", title: "Another", body: "Text."), by: "editor")
+        // FTS5's own check that the index agrees with its content table.
+        let check = "INSERT INTO case_study_text (case_study_text, rank) VALUES ('integrity-check', 1)"
+        try SQLiteRaw(path: path).execute(check)
+        let reopened = try SQLiteStore(path: path)
+        #expect(try await reopened.search("robotics", filter: .all, limit: 10).map(\.caseStudy.id) == ["fibre"])
+        #expect(try await reopened.search("shares", filter: .all, limit: 10).isEmpty)
+        try SQLiteRaw(path: path).execute(check)
     }
 }

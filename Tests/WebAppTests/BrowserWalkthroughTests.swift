@@ -75,7 +75,7 @@ struct BrowserWalkthroughTests {
         let platform = try Platform.load(configuration)
         let communities = try JSONDecoder().decode(
             [Community].self, from: Data(contentsOf: URL(fileURLWithPath: root + "/Examples/awards-history/communities.json")))
-        let accounts = try DemoPlatform.load(
+        let accounts = try await DemoPlatform.load(
             into: platform.store, record: try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv"),
             communities: communities, bcryptCost: 4)
         let accountsFile = database + "-accounts.json"

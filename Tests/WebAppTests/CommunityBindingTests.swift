@@ -29,7 +29,7 @@ struct CommunityBindingTests {
             let token = try await Self.token(browser)
             let bound = try #require(try store.account(app.account(.community).username)?.subject)
             let own = try #require(try store.nominations(cycle: Self.year).first { $0.communityID == bound })
-            let victim = try #require(try store.caseStudies().first { $0.community != bound })
+            let victim = try #require(try await store.caseStudies().first { $0.community != bound })
 
             var renamed = own
             renamed.community = victim.communityName
@@ -49,7 +49,7 @@ struct CommunityBindingTests {
             try await browser.get("/community")
             let overwrite = try await browser.post("/community/case-studies/\(victim.id)", [("title", "Taken over"), ("summary", "x"), ("body", "x"), ("action", "publish")])
             #expect(overwrite.status == .notFound)
-            #expect(try store.caseStudy(victim.id) == victim)
+            #expect(try await store.caseStudy(victim.id) == victim)
         }
     }
 

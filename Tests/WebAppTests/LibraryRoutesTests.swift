@@ -36,7 +36,7 @@ struct LibraryRoutesTests {
         let platform = try Platform.load(configuration)
         let demo = DemoCycle(nominations: 40, analysts: 12, jurors: 5)
         let studies = DemoLibrary.caseStudies(from: demo)
-        for study in studies + [hostile, draft] { try platform.store.saveCaseStudy(study, by: "test") }
+        for study in studies + [hostile, draft] { try await platform.store.saveCaseStudy(study, by: "test") }
         let (router, _) = makeRouter(platform: platform, pages: try await Pages.load())
         let app = Application(router: router)
         try await app.test(.router) { client in try await body(client, studies) }

@@ -28,7 +28,7 @@ struct PlatformRoutesTests {
             [Community].self, from: Data(contentsOf: URL(fileURLWithPath: root + "/Examples/awards-history/communities.json"))))
         let demo = DemoCycle(nominations: 40, analysts: 12, jurors: 5)
         try demo.run(programme: programme)
-        for caseStudy in DemoLibrary.caseStudies(from: demo) { try platform.store.saveCaseStudy(caseStudy, by: "test") }
+        for caseStudy in DemoLibrary.caseStudies(from: demo) { try await platform.store.saveCaseStudy(caseStudy, by: "test") }
         let (router, entries) = makeRouter(platform: platform, pages: try await Pages.load())
         let app = Application(router: router)
         try await app.test(.router) { client in try await body(client, entries) }

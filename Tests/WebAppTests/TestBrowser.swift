@@ -32,7 +32,7 @@ struct TestPlatform {
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
         let root = PlatformRoutesTests.root
         let platform = try Platform.load(WebConfiguration(database: database, indexSpec: root + "/Examples/asem/asem.json", analysis: nil))
-        let accounts = try DemoPlatform.load(
+        let accounts = try await DemoPlatform.load(
             into: platform.store, record: try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv"),
             published: DemoCycle(nominations: 40, analysts: 12, jurors: 5), bcryptCost: 4)
         let clock = TestClock()

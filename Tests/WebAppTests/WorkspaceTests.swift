@@ -228,7 +228,7 @@ struct WorkspaceTests {
                 ("body", "First paragraph about fibre.\n\nSecond paragraph about training."), ("factor", "Connect"), ("factor", "Include"), ("action", "draft"),
             ])
             #expect(draft.status == .seeOther)
-            let saved = try #require(try store.caseStudy("fibre-to-every-village-hall"))
+            let saved = try #require(try await store.caseStudy("fibre-to-every-village-hall"))
             #expect(saved.state == .draft && saved.factors == ["Connect", "Include"] && saved.author == "community")
             #expect(try await app.browser().get("/library/fibre-to-every-village-hall").status == .notFound, "drafts are private")
             #expect(try await community.get("/community").body.contains("Fibre to every village hall</a> (draft)"))
@@ -251,7 +251,7 @@ struct WorkspaceTests {
             #expect(try await other.get("/community/case-studies/fibre-to-every-village-hall").status == .notFound)
             try await other.get("/community")
             #expect(try await other.post("/community/case-studies/fibre-to-every-village-hall", [("title", "Taken over"), ("action", "draft")]).status == .notFound)
-            #expect(try store.caseStudy("fibre-to-every-village-hall")?.title == "Fibre to every village hall")
+            #expect(try await store.caseStudy("fibre-to-every-village-hall")?.title == "Fibre to every village hall")
         }
     }
 

@@ -52,6 +52,13 @@ public struct Snippet: Sendable, Codable, Equatable {
         self.parts = parts
     }
 
+    /// The passage to show for a hit from the passages of its fields, most wanted first: the
+    /// first that marks a match, or the first of all when none does (the words were found in a
+    /// field without a passage, such as the community's name).
+    public static func preferred(_ passages: [Snippet]) -> Snippet {
+        passages.first { !$0.matches.isEmpty } ?? passages.first ?? Snippet(parts: [])
+    }
+
     /// The passage as plain text.
     public var text: String { parts.map(\.text).joined() }
 

@@ -56,12 +56,12 @@ public enum DemoPlatform {
     public static func load(
         into store: any PlatformStore, record: [Recognition], communities: [Community] = [], published: DemoCycle = DemoCycle(),
         bcryptCost: UInt8 = 12
-    ) throws -> [DemoAccount] {
+    ) async throws -> [DemoAccount] {
         let programme = Programme(store: store, actor: "system")
         try programme.importRecord(record)
         try programme.saveCommunities(communities)
         try published.run(programme: programme)
-        for caseStudy in DemoLibrary.caseStudies(from: published) { try store.saveCaseStudy(caseStudy, by: "system") }
+        for caseStudy in DemoLibrary.caseStudies(from: published) { try await store.saveCaseStudy(caseStudy, by: "system") }
         let walk = walkthroughCycle()
         try programme.createCycle(walk.cycle)
         try programme.saveNominations(walk.nominations, cycle: walk.cycle.year)

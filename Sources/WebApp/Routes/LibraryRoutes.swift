@@ -10,7 +10,7 @@ enum LibraryRoutes {
         routes.get("/library", access: .everyone, summary: "The best-practice library, with search and a filter by factor") { request, _ in
             let request = LibraryRequest(request)
             do {
-                let listing = try LibraryListing(request, store: store)
+                let listing = try await LibraryListing(request, store: store)
                 return try pages.render("library", listing.context(request))
             } catch let error as AwardsError where error.field == "q" || error.field == "factor" {
                 var context = LibraryListing.empty.context(request)
@@ -24,26 +24,26 @@ enum LibraryRoutes {
             query: ["q", "factor", "country"]) { request, _ in
             let request = LibraryRequest(request)
             do {
-                return try Respond.json(LibraryDocument(try LibraryListing(request, store: store), request: request))
+                return try Respond.json(LibraryDocument(try await LibraryListing(request, store: store), request: request))
             } catch let error as AwardsError where error.field == "q" || error.field == "factor" {
                 throw HTTPError(.badRequest, message: error.description)
             }
         }
 
         routes.get("/library/{caseStudy}", access: .everyone, summary: "A published case study") { _, context in
-            let caseStudy = try published(try context.parameters.require("caseStudy"), store)
+            let caseStudy = try await published(try context.parameters.require("caseStudy"), store)
             let known = try store.communities().contains { $0.id == caseStudy.community }
             return try pages.render("case-study", CaseStudyPage.context(caseStudy, communityKnown: known))
         }
 
         routes.get("/api/v1/library/{caseStudy}", access: .everyone, summary: "A published case study with its full text") { _, context in
-            try Respond.json(CaseStudyDocument(try published(try context.parameters.require("caseStudy"), store)))
+            try Respond.json(CaseStudyDocument(try await published(try context.parameters.require("caseStudy"), store)))
         }
     }
 
     /// The published case study `id`; drafts are as unknown to the public as missing ones.
-    static func published(_ id: String, _ store: any LibraryStore) throws -> CaseStudy {
-        guard let caseStudy = try store.caseStudy(id), caseStudy.state == .published else {
+    static func published(_ id: String, _ store: any LibraryStore) async throws -> CaseStudy {
+        guard let caseStudy = try await store.caseStudy(id), caseStudy.state == .published else {
             throw HTTPError(.notFound, message: "there is no case study '\(id)' in the library")
         }
         return caseStudy
@@ -92,15 +92,15 @@ struct LibraryListing {
         self.query = query
     }
 
-    init(_ request: LibraryRequest, store: any LibraryStore) throws {
+    init(_ request: LibraryRequest, store: any LibraryStore) async throws {
         let filter = try request.filter()
         if request.searches {
             let query = try LibraryQuery(request.q)
             self.query = query
-            entries = try store.search(query, filter: filter, limit: Self.searchLimit).map { ($0.caseStudy, $0) }
+            entries = try await store.search(query, filter: filter, limit: Self.searchLimit).map { ($0.caseStudy, $0) }
         } else {
             query = nil
-            entries = try store.caseStudies(filter).map { ($0, nil) }
+            entries = try await store.caseStudies(filter).map { ($0, nil) }
         }
     }
 

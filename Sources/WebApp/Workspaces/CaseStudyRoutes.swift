@@ -18,24 +18,24 @@ enum CaseStudyRoutes {
             let identity = try context.requireIdentity()
             let (cycle, nomination) = try CommunityWorkspaceRoutes.nomination(identity, store)
             var caseStudy = CaseStudy(
-                id: try Self.freeID(CaseStudy.slug(form["title"] ?? ""), store), communityName: nomination.community, country: nomination.country,
+                id: try await Self.freeID(CaseStudy.slug(form["title"] ?? ""), store), communityName: nomination.community, country: nomination.country,
                 title: "", summary: "", body: "", factors: [], year: cycle.year, author: identity.account.id,
                 community: try CommunityWorkspaceRoutes.community(identity))
-            return try Self.save(&caseStudy, form: form, identity: identity, nomination: nomination, store: store, pages: pages, now: now)
+            return try await Self.save(&caseStudy, form: form, identity: identity, nomination: nomination, store: store, pages: pages, now: now)
         }
 
         routes.get("/community/case-studies/{caseStudy}", access: .only(.community), summary: "Edits one of the community's case studies") { _, context in
             let identity = try context.requireIdentity()
             let (_, nomination) = try CommunityWorkspaceRoutes.nomination(identity, store)
-            let caseStudy = try Self.own(try context.parameters.require("caseStudy"), identity: identity, store: store)
+            let caseStudy = try await Self.own(try context.parameters.require("caseStudy"), identity: identity, store: store)
             return try pages.render("case-study-form", Self.page(identity, nomination: nomination, caseStudy: caseStudy))
         }
 
         routes.form("/community/case-studies/{caseStudy}", access: .only(.community), summary: "Saves or publishes one of the community's case studies") { _, context, form in
             let identity = try context.requireIdentity()
             let (_, nomination) = try CommunityWorkspaceRoutes.nomination(identity, store)
-            var caseStudy = try Self.own(try context.parameters.require("caseStudy"), identity: identity, store: store)
-            return try Self.save(&caseStudy, form: form, identity: identity, nomination: nomination, store: store, pages: pages, now: now)
+            var caseStudy = try await Self.own(try context.parameters.require("caseStudy"), identity: identity, store: store)
+            return try await Self.save(&caseStudy, form: form, identity: identity, nomination: nomination, store: store, pages: pages, now: now)
         }
     }
 
@@ -44,7 +44,7 @@ enum CaseStudyRoutes {
     static func save(
         _ caseStudy: inout CaseStudy, form: Form, identity: Identity, nomination: Nomination, store: any LibraryStore, pages: Pages,
         now: @Sendable () -> Date
-    ) throws -> Response {
+    ) async throws -> Response {
         caseStudy.title = (form["title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         caseStudy.summary = (form["summary"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         caseStudy.body = (form["body"] ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -55,7 +55,7 @@ enum CaseStudyRoutes {
                 try caseStudy.publish(on: Self.day(now()))
             }
             // The store checks every field before it saves.
-            try store.saveCaseStudy(caseStudy, by: identity.actor)
+            try await store.saveCaseStudy(caseStudy, by: identity.actor)
         } catch {
             var page = Self.page(identity, nomination: nomination, caseStudy: caseStudy)
             page["problem"] = error.description
@@ -66,19 +66,19 @@ enum CaseStudyRoutes {
 
     /// The case study `id`, when it belongs to the account's community (by the community's
     /// stable id, never by a name); 404 otherwise.
-    static func own(_ id: String, identity: Identity, store: any LibraryStore) throws -> CaseStudy {
-        guard let caseStudy = try store.caseStudy(id), caseStudy.community == (try CommunityWorkspaceRoutes.community(identity)) else {
+    static func own(_ id: String, identity: Identity, store: any LibraryStore) async throws -> CaseStudy {
+        guard let caseStudy = try await store.caseStudy(id), caseStudy.community == (try CommunityWorkspaceRoutes.community(identity)) else {
             throw HTTPError(.notFound, message: "your community has no case study '\(id)'")
         }
         return caseStudy
     }
 
     /// `base`, or `base-2`, `base-3`… when taken; a title without letters or digits gets `case-study`.
-    static func freeID(_ base: String, _ store: any LibraryStore) throws -> String {
+    static func freeID(_ base: String, _ store: any LibraryStore) async throws -> String {
         let base = base.isEmpty ? "case-study" : base
         var id = base
         var n = 1
-        while try store.caseStudy(id) != nil {
+        while try await store.caseStudy(id) != nil {
             n += 1
             id = "\(base)-\(n)"
         }

@@ -13,7 +13,7 @@ enum CommunityWorkspaceRoutes {
         routes.get("/community", access: .only(.community), summary: "A community's nomination and feedback") { _, context in
             let identity = try context.requireIdentity()
             let (cycle, nomination) = try Self.nomination(identity, store)
-            return try pages.render("community-workspace", try Self.page(identity, cycle: cycle, nomination: nomination, store: store))
+            return try pages.render("community-workspace", try await Self.page(identity, cycle: cycle, nomination: nomination, store: store))
         }
 
         routes.form("/community/nomination", access: .only(.community), summary: "Saves or submits the community's nomination") { _, context, form in
@@ -46,7 +46,7 @@ enum CommunityWorkspaceRoutes {
                 }
                 try programme.saveOwnNomination(nomination, community: try Self.community(identity), cycle: cycle.year)
             } catch let error as AwardsError {
-                var page = try Self.page(identity, cycle: cycle, nomination: nomination, store: store)
+                var page = try await Self.page(identity, cycle: cycle, nomination: nomination, store: store)
                 page["problem"] = error.description
                 return try pages.render("community-workspace", page, status: error.kind.httpStatus)
             }
@@ -73,7 +73,7 @@ enum CommunityWorkspaceRoutes {
 
     /// The page: the questionnaire (editable while nominations are open), the stage once
     /// announced and, once the results are published, the feedback.
-    static func page(_ identity: Identity, cycle: Cycle, nomination: Nomination, store: any PlatformStore) throws -> [String: Any] {
+    static func page(_ identity: Identity, cycle: Cycle, nomination: Nomination, store: any PlatformStore) async throws -> [String: Any] {
         var page = Workspace.base(identity, title: "Your nomination")
         page["year"] = cycle.year
         page["id"] = nomination.id
@@ -96,7 +96,7 @@ enum CommunityWorkspaceRoutes {
             }
             return entry
         }
-        page["caseStudies"] = try store.caseStudies(LibraryFilter(includeDrafts: true, community: nomination.communityID)).map { study -> [String: Any] in
+        page["caseStudies"] = try await store.caseStudies(LibraryFilter(includeDrafts: true, community: nomination.communityID)).map { study -> [String: Any] in
             ["id": study.id, "title": study.title, "state": study.state.rawValue]
         }
         // The community learns its stage when the public does, and its scores with the results.

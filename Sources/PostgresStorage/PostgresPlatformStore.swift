@@ -1,0 +1,123 @@
+import Awards
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The platform's data on PostgreSQL, through PostgresNIO's `PostgresClient`: its connection
+/// pool, asynchronous calls that hold no thread while the server works, one transaction per
+/// change with its audit entries, and the schema of `PostgresSchema`'s numbered migrations.
+///
+/// One type holds every store protocol it implements, as `SQLiteStore` does, so the platform
+/// keeps one pool, one schema and one audit log: the library now (`PostgresPlatformStore+Library`);
+/// the programme's store and the accounts join it in the same way, and then the blocking
+/// `PostgresStore` and its pool go.
+///
+/// The client works only while its `run()` runs: a server adds `client` to its `ServiceGroup`;
+/// a test or a one-off command uses `client.whileRunning(_:)`. Call `migrate()` once the client
+/// runs, before anything else.
+public final class PostgresPlatformStore: Sendable {
+    /// The connection pool; it must be running for the store to work.
+    public let client: PostgresClient
+    /// Where the store keeps its data.
+    public let location: PostgresLocation
+    let clock: @Sendable () -> Date
+    let logger: Logger
+
+    /// A store on `location`; nothing connects until the client runs.
+    ///
+    /// - Parameters:
+    ///   - connections: how many connections the pool may hold open at once.
+    ///   - clock: the time stamps of audit entries; the system clock by default.
+    public init(location: PostgresLocation, connections: Int = 8, clock: @escaping @Sendable () -> Date = Date.init) {
+        var configuration = PostgresClient.Configuration(
+            host: location.host, port: location.port, username: location.username, password: location.password,
+            database: location.database, tls: .disable)
+        configuration.options.maximumConnections = max(1, connections)
+        configuration.options.connectTimeout = .seconds(5)
+        // Every connection starts in the store's schema: the server takes the search path from
+        // the startup message, so no connection can run a statement elsewhere first.
+        configuration.options.additionalStartupParameters = [("search_path", location.quotedSchema)]
+        var logger = Logger(label: "civic.postgres")
+        logger.logLevel = .critical
+        self.logger = logger
+        self.location = location
+        self.clock = clock
+        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+    }
+
+    /// Creates the schema if needed and brings it up to the newest migration.
+    public func migrate() async throws(AwardsError) {
+        do {
+            try await client.withConnection { connection in
+                try await PostgresSchema.migrate(connection, schema: location.schema, logger: logger)
+            }
+        } catch {
+            throw Self.storageError(error, "cannot migrate the PostgreSQL schema \(location.schema) at \(location.host):\(location.port)")
+        }
+    }
+
+    /// The newest `limit` audit entries, newest first, of the entities whose names start with
+    /// `entity`, or of all.
+    public func auditLog(entity: String?, limit: Int) async throws(AwardsError) -> [AuditEntry] {
+        try await read { db in
+            try await db.query(PostgresAudit.newest(entity: entity, limit: limit), logger: logger).collect().map(PostgresAudit.entry)
+        }
+    }
+
+    // MARK: Plumbing
+
+    /// Writes an audit entry: action, entity, before, after, reason.
+    typealias AuditLogger = (String, String, String?, String?, String?) async throws -> Void
+
+    /// Runs changes and their audit entries in one transaction: all or none.
+    func transaction(by actor: String, _ changes: (PostgresConnection, AuditLogger) async throws -> Void) async throws(AwardsError) {
+        guard !actor.isEmpty else { throw AwardsError(.invalidValue, "every change needs an actor", field: "actor") }
+        let at = ISO8601DateFormatter().string(from: clock())
+        do {
+            try await client.withTransaction(logger: logger) { db in
+                try await changes(db) { action, entity, before, after, reason in
+                    try await db.query(
+                        PostgresAudit.append(at: at, actor: actor, action: action, entity: entity, before: before, after: after, reason: reason),
+                        logger: self.logger)
+                }
+            }
+        } catch {
+            throw Self.storageError(error, "the change failed")
+        }
+    }
+
+    /// Runs one change and its audit entry in one transaction.
+    func write(
+        _ action: String, _ entity: String, by actor: String, reason: String? = nil,
+        _ change: (PostgresConnection) async throws -> (before: String?, after: String?)
+    ) async throws(AwardsError) {
+        try await transaction(by: actor) { db, log in
+            let (before, after) = try await change(db)
+            try await log(action, entity, before, after, reason)
+        }
+    }
+
+    /// Runs reads on one connection of the pool.
+    func read<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws(AwardsError) -> T {
+        do {
+            return try await client.withConnection { db in try await body(db) }
+        } catch {
+            throw Self.storageError(error, "reading failed")
+        }
+    }
+
+    /// The rows of `query`, read in full.
+    func rows(_ db: PostgresConnection, _ query: PostgresQuery) async throws -> [PostgresRow] {
+        try await db.query(query, logger: logger).collect()
+    }
+
+    /// `error` as the store reports it: an `AwardsError` as it is, even from inside a transaction;
+    /// anything else as a storage failure saying what failed, with the server's own message.
+    static func storageError(_ error: any Error, _ what: String) -> AwardsError {
+        if let error = error as? AwardsError { return error }
+        if let transaction = error as? PostgresTransactionError, let inner = transaction.closureError {
+            return storageError(inner, what)
+        }
+        return AwardsError(.storage, "\(what) (\(String(reflecting: error)))")
+    }
+}
