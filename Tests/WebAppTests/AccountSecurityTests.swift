@@ -85,6 +85,28 @@ struct AccountSecurityTests {
         }
     }
 
+    @Test("an open session cannot be used to guess the password: wrong current passwords count toward the lock-out")
+    func currentPasswordGuesses() async throws {
+        try await TestPlatform.with { app in
+            let community = app.account(.community)
+            let browser = try await app.signedIn(.community)
+            let before = try #require(try app.platform.store.account("community")?.passwordHash)
+            for _ in 1...4 {
+                try await browser.get("/account")
+                let wrong = try await browser.post("/account/password", [("current", "a wrong guess"), ("new", "a brand new long password")])
+                #expect(wrong.status == .unauthorized)
+                #expect(wrong.body.contains("The current password is wrong."))
+            }
+            try await browser.get("/account")
+            let fifth = try await browser.post("/account/password", [("current", "a wrong guess"), ("new", "a brand new long password")])
+            #expect(fifth.status.code == 423)
+            try await browser.get("/account")
+            let right = try await browser.post("/account/password", [("current", community.password), ("new", "a brand new long password")])
+            #expect(right.status.code == 423, "locked for this address, even with the right password")
+            #expect(try app.platform.store.account("community")?.passwordHash == before)
+        }
+    }
+
     @Test("passwords of only spaces, or longer than bcrypt reads (72 bytes), are refused with the field named")
     func passwordRules() throws {
         let (store, path) = try AccountProvisioningTests.store()

@@ -111,10 +111,12 @@ enum AccountRoutes {
 
         routes.form("/account/password", access: .signedIn, summary: "Changes your password; your other sessions and your API tokens end") { _, context, form in
             let identity = try context.requireIdentity()
-            guard var account = try store.account(identity.account.id),
-                try await SignIn.verify(form["current"] ?? "", hash: account.passwordHash)
-            else {
-                return try accountPage(pages, context: context, store: store, problem: "The current password is wrong.", status: .unauthorized)
+            guard var account = try store.account(identity.account.id) else { throw HTTPError(.unauthorized, message: "sign in again") }
+            do {
+                try await signIn.currentPassword(form["current"] ?? "", of: account, client: context.clientAddress)
+            } catch let refusal as SignIn.Refusal {
+                let problem = refusal == .wrongCredentials ? "The current password is wrong." : refusal.message
+                return try accountPage(pages, context: context, store: store, problem: problem, status: status(refusal))
             }
             let new = form["new"] ?? ""
             do throws(AwardsError) {

@@ -149,6 +149,18 @@ struct SignIn: Sendable {
         return started
     }
 
+    /// Checks the current password of a signed-in person before it is changed, under the same
+    /// attempt limit and lock-out per address as signing in, so that a session left open on a
+    /// shared computer cannot be used to guess the password.
+    func currentPassword(_ password: String, of account: Account, client: String) async throws {
+        let now = policy.now()
+        guard await limiter.allow(client, at: now) else { throw Refusal.tooManyAttempts }
+        if try store.isLocked(account.id, client: client, at: now) { throw Refusal.locked }
+        guard try await Self.verify(password, hash: account.passwordHash) else {
+            throw try failure(account, client: client, at: now, refusal: .wrongCredentials)
+        }
+    }
+
     /// Records a failure from `client`: `refusal`, or `.locked` once that address is locked out.
     private func failure(_ account: Account, client: String, at now: Date, refusal: Refusal) throws -> Refusal {
         try store.recordFailedSignIn(account.id, client: client, at: now, limit: policy.lockoutThreshold, lockFor: policy.lockoutDuration)
