@@ -195,7 +195,15 @@ struct AccountAdministrationTests {
             #expect(try await admin.post("/admin/users/juror/disable", [("confirm", "yes")]).status == .ok)
             #expect(try app.platform.store.account("juror")?.disabled == true)
             #expect(try await own.get("/juror").status == .seeOther)
-            for action in ["password", "second-factor", "role", "disable"] {
+            try await admin.get("/admin/users/juror")
+            #expect(try await admin.post("/admin/users/juror/enable", [("confirm", "yes")]).status == .ok)
+            #expect(try app.platform.store.account("juror")?.disabled == false)
+            #expect(try await own.get("/juror").status == .seeOther, "the old session stays ended")
+            #expect(try await app.signedIn(.juror).get("/juror").status == .ok, "a new sign-in works")
+            try await admin.get("/admin/users/juror")
+            #expect(try await admin.post("/admin/users/juror/enable", [("confirm", "yes")]).status == .conflict, "only a disabled account is enabled")
+            #expect(try app.platform.store.auditLog(entity: "account:juror", limit: 20).contains { $0.action == "enable" })
+            for action in ["password", "second-factor", "role", "disable", "enable"] {
                 try await admin.get("/admin/users/admin")
                 let refused = try await admin.post("/admin/users/admin/\(action)", [("confirm", "yes"), ("password", "another long password"), ("role", "community")])
                 #expect(refused.status == .conflict, "\(action)")

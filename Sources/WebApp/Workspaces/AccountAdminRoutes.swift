@@ -119,6 +119,13 @@ enum AccountAdminRoutes {
             account.disabled = true
             return account
         }
+
+        action("enable", "Enables a disabled account again; it signs in afresh, with no session or token from before", audit: "enable", done: "The account is enabled.") { account, _, _ in
+            guard account.disabled else { throw AwardsError(.invalidState, "the account is not disabled", field: "id") }
+            var account = account
+            account.disabled = false
+            return account
+        }
     }
 
     /// The role chosen in a form; a community when none is (the least powerful role).
