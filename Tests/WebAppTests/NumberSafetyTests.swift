@@ -27,6 +27,27 @@ struct NumberSafetyTests {
         try #require(try store.nominations(cycle: year).first { $0.id == "N-001" })
     }
 
+    @Test("a form with a number it cannot read comes back with the problem and everything as typed")
+    func unreadableNumberKeepsTheForm() async throws {
+        try await TestPlatform.with { app in
+            let store = app.platform.store
+            let questions = try store.cycle(Self.year).questions(round: 1)
+            let number = try #require(questions.first { $0.isQuantitative })
+            let narrative = try #require(questions.first { !$0.isQuantitative })
+            let community = try await app.signedIn(.community)
+            let before = try Self.nomination(store)
+            try await community.get("/community")
+            let response = try await community.post("/community/nomination", [
+                ("answer-\(number.id)", "1,000"), ("answer-\(narrative.id)", "Our fibre reached every school (typed, not saved)."), ("action", "draft"),
+            ])
+            #expect(response.status == .unprocessableContent)
+            #expect(Self.problem(response.body).contains("answer-\(number.id)") && Self.problem(response.body).contains("1,000"))
+            #expect(response.body.contains("Our fibre reached every school (typed, not saved)."), "the text typed is kept")
+            #expect(response.body.contains(#"value="1,000""#), "the number is shown as typed")
+            #expect(try Self.nomination(store) == before, "nothing is stored")
+        }
+    }
+
     @Test("the community form refuses extreme and out-of-range answers, naming the question; -0 and 1e-320 are harmless")
     func communityForm() async throws {
         try await TestPlatform.with { app in

@@ -20,13 +20,20 @@ enum CommunityWorkspaceRoutes {
             let identity = try context.requireIdentity()
             let (cycle, stored) = try Self.nomination(identity, store)
             var nomination = stored
+            // What was typed, shown again as typed when the form comes back with a problem.
+            var typed: [String: String] = [:]
+            var unreadable: AwardsError?
             for question in cycle.questions(round: 1) {
                 let text = (form["answer-\(question.id)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                typed[question.id] = text
                 if text.isEmpty {
                     nomination.answers[question.id] = nil
                 } else if question.isQuantitative {
                     guard let value = DecimalNumber.parse(text, decimalComma: true) else {
-                        throw HTTPError(.unprocessableContent, message: "field 'answer-\(question.id)': '\(text)' is not a number (write digits with a decimal point or comma and no thousands separators, e.g. 1500 or 2.5)")
+                        unreadable = unreadable ?? AwardsError(
+                            .invalidValue, "'\(text)' is not a number (write digits with a decimal point or comma and no thousands separators, e.g. 1500 or 2.5)",
+                            field: "answer-\(question.id)")
+                        continue
                     }
                     // Range and finiteness ("NaN", "Infinity", "1e300") are the programme's to
                     // check, below, for drafts as for submissions; -0 is kept as 0.
@@ -39,6 +46,7 @@ enum CommunityWorkspaceRoutes {
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let programme = Programme(store: store, actor: identity.actor)
             do {
+                if let unreadable { throw unreadable }
                 if form["action"] == "submit" {
                     try nomination.submit(in: cycle)
                 } else {
@@ -46,7 +54,7 @@ enum CommunityWorkspaceRoutes {
                 }
                 try programme.saveOwnNomination(nomination, community: try Self.community(identity), cycle: cycle.year)
             } catch let error as AwardsError {
-                var page = try await Self.page(identity, cycle: cycle, nomination: nomination, store: store)
+                var page = try await Self.page(identity, cycle: cycle, nomination: nomination, store: store, typed: typed)
                 page["problem"] = error.description
                 return try pages.render("community-workspace", page, status: error.kind.httpStatus)
             }
@@ -73,7 +81,10 @@ enum CommunityWorkspaceRoutes {
 
     /// The page: the questionnaire (editable while nominations are open), the stage once
     /// announced and, once the results are published, the feedback.
-    static func page(_ identity: Identity, cycle: Cycle, nomination: Nomination, store: any PlatformStore) async throws -> [String: Any] {
+    /// `typed` holds answers as the person typed them, shown instead of the stored ones.
+    static func page(
+        _ identity: Identity, cycle: Cycle, nomination: Nomination, store: any PlatformStore, typed: [String: String] = [:]
+    ) async throws -> [String: Any] {
         var page = Workspace.base(identity, title: "Your nomination")
         page["year"] = cycle.year
         page["id"] = nomination.id
@@ -83,11 +94,13 @@ enum CommunityWorkspaceRoutes {
         page["editable"] = CycleAction.editNomination.allowedPhases.contains(cycle.phase)
         page["evidence"] = nomination.evidence.joined(separator: "\n")
         page["questions"] = cycle.questions(round: 1).map { question -> [String: Any] in
-            let answer: String = switch nomination.answers[question.id] {
-            case let .number(n)?: Show.count(n)
-            case let .text(t)?: t
-            case nil: ""
-            }
+            let answer: String = typed[question.id] ?? {
+                switch nomination.answers[question.id] {
+                case let .number(n)?: Show.count(n)
+                case let .text(t)?: t
+                case nil: ""
+                }
+            }()
             var entry: [String: Any] = ["id": question.id, "text": question.text, "answer": answer, "number": question.isQuantitative]
             // The declared range, shown and given to the browser (older cycles declare none).
             if case let .quantitative(_, unit, _) = question.kind, question.min != nil, question.max != nil {
