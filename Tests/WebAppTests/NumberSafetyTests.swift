@@ -141,6 +141,15 @@ struct NumberSafetyTests {
                     #expect(try await analyst.get("/analyst/reviews/\(nomination)").status == .ok)
                 }
             }
+            // A score that cannot be read: the rubric comes back with the problem and everything as typed.
+            try await analyst.get("/analyst/reviews/\(nomination)")
+            let unreadable = try await analyst.post("/analyst/reviews/\(nomination)", [
+                ("score-Connect", "seven"), ("comment-Connect", "Strong fibre plan (typed, not saved)."), ("confidence-Connect", "4"), ("action", "draft"),
+            ])
+            #expect(unreadable.status == .unprocessableContent)
+            #expect(Self.problem(unreadable.body).contains("score-Connect"))
+            #expect(unreadable.body.contains(#"value="seven""#) && unreadable.body.contains("Strong fibre plan (typed, not saved)."))
+            #expect(try store.reviews(cycle: Self.year, round: 1).isEmpty)
             // "-0" is 0, which is off the 1–10 scale.
             try await analyst.get("/analyst/reviews/\(nomination)")
             let zero = try await analyst.post("/analyst/reviews/\(nomination)", [("score-Connect", "-0"), ("comment-Connect", "Synthetic."), ("action", "draft")])

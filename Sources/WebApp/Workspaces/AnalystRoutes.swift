@@ -54,16 +54,18 @@ enum AnalystRoutes {
         routes.form("/analyst/reviews/{nomination}", access: .only(.analyst), summary: "Saves or submits a review") { _, context, form in
             let identity = try context.requireIdentity()
             let (cycle, round, nomination) = try Self.assigned(try context.parameters.require("nomination"), identity, store)
-            let review = try Self.review(from: form, cycle: cycle, round: round, nomination: nomination.id, analyst: try Self.analystID(identity))
+            let rubric = Self.review(from: form, cycle: cycle, round: round, nomination: nomination.id, analyst: try Self.analystID(identity))
+            let review = rubric.review
             let programme = Programme(store: store, actor: identity.actor)
             do {
+                if let unreadable = rubric.unreadable { throw unreadable }
                 if form["action"] == "submit" {
                     try programme.submitReview(review, cycle: cycle.year)
                 } else {
                     try programme.saveDraft(review, cycle: cycle.year)
                 }
             } catch let error as AwardsError {
-                var page = Self.reviewPage(identity, cycle: cycle, round: round, nomination: nomination, review: review)
+                var page = Self.reviewPage(identity, cycle: cycle, round: round, nomination: nomination, review: review, typedScores: rubric.typedScores)
                 page["problem"] = error.description
                 return try pages.render("review", page, status: error.kind.httpStatus)
             }
@@ -110,26 +112,42 @@ enum AnalystRoutes {
     /// (an empty confidence is 0, not chosen yet). Whether the score lies on the cycle's scale
     /// ("NaN", "Infinity" and "1e300" do not) and the confidence is 1 to 5 is the programme's to
     /// check, for drafts as for submissions.
-    static func review(from form: Form, cycle: Cycle, round: Int, nomination: String, analyst: String) throws -> Review {
+    static func review(from form: Form, cycle: Cycle, round: Int, nomination: String, analyst: String) -> RubricForm {
         var scores: [String: Review.FactorScore] = [:]
+        var typed: [String: String] = [:]
+        var unreadable: AwardsError?
         for factor in cycle.factors {
             let text = (form["score-\(factor.code)"] ?? "").trimmingCharacters(in: .whitespaces)
             let comment = form["comment-\(factor.code)"] ?? ""
             let confidenceText = (form["confidence-\(factor.code)"] ?? "").trimmingCharacters(in: .whitespaces)
             if text.isEmpty && comment.isEmpty { continue }
-            guard let score = DecimalNumber.parse(text, decimalComma: true) else {
-                throw HTTPError(.unprocessableContent, message: "field 'score-\(factor.code)': '\(text)' is not a number (e.g. 7 or 7.5)")
+            typed[factor.code] = text
+            let score = DecimalNumber.parse(text, decimalComma: true)
+            if score == nil {
+                unreadable = unreadable ?? AwardsError(.invalidValue, "'\(text)' is not a number (e.g. 7 or 7.5)", field: "score-\(factor.code)")
             }
-            guard let confidence = confidenceText.isEmpty ? 0 : Int(confidenceText) else {
-                throw HTTPError(.unprocessableContent, message: "field 'confidence-\(factor.code)': '\(confidenceText)' is not a confidence from 1 to 5")
+            let confidence = confidenceText.isEmpty ? 0 : Int(confidenceText)
+            if confidence == nil {
+                unreadable = unreadable ?? AwardsError(.invalidValue, "'\(confidenceText)' is not a confidence from 1 to 5", field: "confidence-\(factor.code)")
             }
-            scores[factor.code] = Review.FactorScore(score: score == 0 ? 0 : score, comment: comment, confidence: confidence)
+            scores[factor.code] = Review.FactorScore(score: score.map { $0 == 0 ? 0 : $0 } ?? .nan, comment: comment, confidence: confidence ?? 0)
         }
-        return Review(nomination: nomination, analyst: analyst, round: round, scores: scores)
+        return RubricForm(review: Review(nomination: nomination, analyst: analyst, round: round, scores: scores), typedScores: typed, unreadable: unreadable)
+    }
+
+    /// A review read from the rubric form: the scores as typed, to show again, and the first
+    /// score or confidence that could not be read (its score is then NaN, never saved).
+    struct RubricForm {
+        var review: Review
+        var typedScores: [String: String]
+        var unreadable: AwardsError?
     }
 
     /// The rubric page: the nomination's answers of the round and one fieldset per factor.
-    static func reviewPage(_ identity: Identity, cycle: Cycle, round: Int, nomination: Nomination, review: Review?) -> [String: Any] {
+    /// `typedScores` are scores as the analyst typed them, shown instead of the review's.
+    static func reviewPage(
+        _ identity: Identity, cycle: Cycle, round: Int, nomination: Nomination, review: Review?, typedScores: [String: String] = [:]
+    ) -> [String: Any] {
         var page = Workspace.base(identity, title: "Review of \(nomination.community)")
         page["year"] = cycle.year
         page["round"] = round
@@ -155,7 +173,7 @@ enum AnalystRoutes {
             }
             entry["answers"] = answers
             let score = review?.scores[factor.code]
-            entry["score"] = score.map { Show.count($0.score) } ?? ""
+            entry["score"] = typedScores[factor.code] ?? score.map { Show.count($0.score) } ?? ""
             entry["comment"] = score?.comment ?? ""
             entry["confidences"] = (1...5).map { level -> [String: Any] in ["level": level, "selected": score?.confidence == level] }
             factors.append(entry)
