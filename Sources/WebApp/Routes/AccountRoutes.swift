@@ -1,8 +1,6 @@
 import Awards
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
-import NIOPosix
 
 /// Signing in and out — the password, the second factor or its enrolment, a new password when
 /// one is due — and each person's own account page with their API tokens.
@@ -118,13 +116,11 @@ enum AccountRoutes {
                 let problem = refusal == .wrongCredentials ? "The current password is wrong." : refusal.message
                 return try accountPage(pages, context: context, store: store, problem: problem, status: status(refusal))
             }
-            let new = form["new"] ?? ""
-            do throws(AwardsError) {
-                try AccountProvisioning.checkPassword(new, field: "new")
-            } catch {
+            do {
+                account.passwordHash = try await AccountProvisioning.hashOffRequestThread(form["new"] ?? "", cost: policy.bcryptCost, field: "new")
+            } catch let error as AwardsError {
                 return try accountPage(pages, context: context, store: store, problem: Self.sentence(error.description), status: .unprocessableContent)
             }
-            account.passwordHash = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(new, cost: policy.bcryptCost) }
             try store.saveAccount(account, action: "password-changed", keepingSession: identity.session?.id, by: identity.actor)
             return try accountPage(pages, context: context, store: store, notice: "Your password is changed; your other sessions have ended and your API tokens are revoked.")
         }

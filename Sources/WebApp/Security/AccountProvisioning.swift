@@ -1,6 +1,7 @@
 import Awards
 import Foundation
 import HummingbirdBcrypt
+import NIOPosix
 
 /// Creating accounts, setting passwords and issuing API tokens: the one place where passwords
 /// are checked and hashed and secrets are drawn, for the account page, the organisers' pages and
@@ -29,6 +30,14 @@ public enum AccountProvisioning {
     public static func hash(_ password: String, cost: UInt8, field: String = "password") throws(AwardsError) -> String {
         try checkPassword(password, field: field)
         return Bcrypt.hash(password, cost: cost)
+    }
+
+    /// `hash`, computed on NIO's thread pool: a hash takes a quarter of a second by design and
+    /// must not hold one of the few threads that serve requests. Every page that sets a
+    /// password uses it.
+    static func hashOffRequestThread(_ password: String, cost: UInt8, field: String = "password") async throws -> String {
+        try checkPassword(password, field: field)
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
 
     /// Creates an account with a bcrypt hash of `password` and no second factor yet: people of

@@ -126,8 +126,7 @@ struct SignIn: Sendable {
         if try await Self.verify(password, hash: account.passwordHash) {
             throw AwardsError(.invalidValue, "choose a password other than the one you were given", field: "new")
         }
-        let cost = policy.bcryptCost
-        account.passwordHash = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+        account.passwordHash = try await AccountProvisioning.hashOffRequestThread(password, cost: policy.bcryptCost, field: "new")
         account.mustChangePassword = false
         try store.saveAccount(account, action: "password-changed", keepingSession: nil, by: account.id)
         return try advance(account, client: client, at: now, totpStep: nil)

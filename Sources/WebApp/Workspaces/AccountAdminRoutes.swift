@@ -1,8 +1,6 @@
 import Awards
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
-import NIOPosix
 
 /// The organisers' administration of accounts: creating them, and for one account resetting its
 /// password or second factor, unlocking it, changing its role or what it acts as, and disabling
@@ -78,9 +76,7 @@ enum AccountAdminRoutes {
             done: "The password is reset. Give the temporary password to its owner by a safe route; they choose their own at next sign-in."
         ) { account, form, _ in
             var account = account
-            let temporary = form["password"] ?? ""
-            try AccountProvisioning.checkPassword(temporary)
-            account.passwordHash = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(temporary, cost: policy.bcryptCost) }
+            account.passwordHash = try await AccountProvisioning.hashOffRequestThread(form["password"] ?? "", cost: policy.bcryptCost)
             account.mustChangePassword = true
             return account
         }
