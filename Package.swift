@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "WebApp",
             dependencies: [
-                "IndexEngine", "Awards", "Storage",
+                "IndexEngine", "Awards", "Storage", "PostgresStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

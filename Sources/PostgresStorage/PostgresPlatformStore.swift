@@ -7,10 +7,9 @@ import PostgresNIO
 /// pool, asynchronous calls that hold no thread while the server works, one transaction per
 /// change with its audit entries, and the schema of `PostgresSchema`'s numbered migrations.
 ///
-/// One type holds every store protocol it implements, as `SQLiteStore` does, so the platform
-/// keeps one pool, one schema and one audit log: the library now (`PostgresPlatformStore+Library`);
-/// the programme's store and the accounts join it in the same way, and then the blocking
-/// `PostgresStore` and its pool go.
+/// One type holds every store protocol, as `SQLiteStore` does, so the platform keeps one pool,
+/// one schema and one audit log: the programme (`+Programme`), the accounts (`+Accounts`) and
+/// the library (`+Library`).
 ///
 /// The client works only while its `run()` runs: a server adds `client` to its `ServiceGroup`;
 /// a test or a one-off command uses `client.whileRunning(_:)`. Call `migrate()` once the client
@@ -69,12 +68,14 @@ public final class PostgresPlatformStore: Sendable {
     /// Writes an audit entry: action, entity, before, after, reason.
     typealias AuditLogger = (String, String, String?, String?, String?) async throws -> Void
 
-    /// Runs changes and their audit entries in one transaction: all or none.
-    func transaction(by actor: String, _ changes: (PostgresConnection, AuditLogger) async throws -> Void) async throws(AwardsError) {
+    /// Runs changes and their audit entries in one transaction: all or none. Returns what
+    /// `changes` returns.
+    @discardableResult
+    func transaction<T: Sendable>(by actor: String, _ changes: (PostgresConnection, AuditLogger) async throws -> T) async throws(AwardsError) -> T {
         guard !actor.isEmpty else { throw AwardsError(.invalidValue, "every change needs an actor", field: "actor") }
         let at = ISO8601DateFormatter().string(from: clock())
         do {
-            try await client.withTransaction(logger: logger) { db in
+            return try await client.withTransaction(logger: logger) { db in
                 try await changes(db) { action, entity, before, after, reason in
                     try await db.query(
                         PostgresAudit.append(at: at, actor: actor, action: action, entity: entity, before: before, after: after, reason: reason),
@@ -111,6 +112,21 @@ public final class PostgresPlatformStore: Sendable {
         try await db.query(query, logger: logger).collect()
     }
 
+    /// The text of the first column of every row of `query`.
+    func strings(_ db: PostgresConnection, _ query: PostgresQuery) async throws -> [String] {
+        try await rows(db, query).map { try $0.decode(String.self) }
+    }
+
+    /// The text of the first column of the first row of `query`, if any.
+    func string(_ db: PostgresConnection, _ query: PostgresQuery) async throws -> String? {
+        try await rows(db, query).first?.decode(String.self)
+    }
+
+    /// Runs a statement whose rows, if any, are not needed.
+    func execute(_ db: PostgresConnection, _ query: PostgresQuery) async throws {
+        try await db.query(query, logger: logger)
+    }
+
     /// `error` as the store reports it: an `AwardsError` as it is, even from inside a transaction;
     /// anything else as a storage failure saying what failed, with the server's own message.
     static func storageError(_ error: any Error, _ what: String) -> AwardsError {
@@ -120,4 +136,9 @@ public final class PostgresPlatformStore: Sendable {
         }
         return AwardsError(.storage, "\(what) (\(String(reflecting: error)))")
     }
+}
+
+extension PSQLError {
+    /// The server's SQLSTATE code, when the server reported the error.
+    var sqlState: String? { serverInfo?[.sqlState] }
 }

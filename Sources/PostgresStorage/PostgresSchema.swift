@@ -5,8 +5,8 @@ import PostgresNIO
 ///
 /// Domain values are canonical JSON text beside the key columns that queries and foreign keys
 /// need, as in the SQLite schema; the audit log refuses every UPDATE and DELETE by trigger. One
-/// list of migrations serves every store on the schema (`PostgresStore` and
-/// `PostgresPlatformStore` alike), so each table, the audit log above all, exists once.
+/// list of migrations serves every part of `PostgresPlatformStore`, so each table, the audit
+/// log above all, exists once.
 enum PostgresSchema {
     /// One step of the schema.
     struct Migration {
@@ -88,6 +88,7 @@ enum PostgresSchema {
                 """,
         ]),
         PostgresLibrarySchema.migration,
+        PostgresAccountSchema.migration,
     ]
 
     /// The statements that open a migration, in its transaction: they make concurrent migrators
@@ -116,17 +117,7 @@ enum PostgresSchema {
     }
 
     /// Creates the schema if needed and brings it up to the newest migration, all in one
-    /// transaction, on a connection of the blocking pool.
-    static func migrate(_ session: PostgresSession, schema: String) throws {
-        try session.transaction {
-            for statement in preamble(schema: schema) { try session.execute(statement) }
-            let applied = Set(try session.rows(appliedVersions).map { try $0.decode(Int.self) })
-            for statement in pending(after: applied) { try session.execute(statement) }
-        }
-    }
-
-    /// Creates the schema if needed and brings it up to the newest migration, all in one
-    /// transaction, on a connection of a `PostgresClient`.
+    /// transaction; several servers starting together take turns (`preamble`).
     static func migrate(_ connection: PostgresConnection, schema: String, logger: Logger) async throws {
         try await connection.withTransaction(logger: logger) { connection in
             for statement in preamble(schema: schema) { try await connection.query(statement, logger: logger) }

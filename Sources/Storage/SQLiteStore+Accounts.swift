@@ -3,9 +3,9 @@ import Foundation
 import GRDB
 
 extension SQLiteStore: AccountStore {
-    public func createAccount(_ account: Account, by actor: String) throws(AwardsError) {
+    public func createAccount(_ account: Account, by actor: String) async throws(AwardsError) {
         if let first = account.problems().first { throw first }
-        try write("create", "account:\(account.id)", by: actor) { db in
+        try await write("create", "account:\(account.id)", by: actor) { db in
             // The insert itself decides, so that two organisers taking one name at once cannot both succeed.
             do {
                 try db.execute(sql: "INSERT INTO account (id, role, body) VALUES (?, ?, ?)", arguments: [account.id, account.role.rawValue, try JSON.encode(account)])
@@ -16,9 +16,9 @@ extension SQLiteStore: AccountStore {
         }
     }
 
-    public func saveAccount(_ account: Account, action: String, keepingSession: String?, by actor: String) throws(AwardsError) {
+    public func saveAccount(_ account: Account, action: String, keepingSession: String?, by actor: String) async throws(AwardsError) {
         if let first = account.problems().first { throw first }
-        try write(action, "account:\(account.id)", by: actor) { db in
+        try await write(action, "account:\(account.id)", by: actor) { db in
             let before = try String.fetchOne(db, sql: "SELECT body FROM account WHERE id = ?", arguments: [account.id]).map { try JSON.decode(Account.self, $0) }
             try db.execute(
                 sql: "INSERT INTO account (id, role, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET role = excluded.role, body = excluded.body",
@@ -35,18 +35,17 @@ extension SQLiteStore: AccountStore {
         }
     }
 
-    public func account(_ id: String) throws(AwardsError) -> Account? {
-        try read { db in try String.fetchOne(db, sql: "SELECT body FROM account WHERE id = ?", arguments: [id]).map { try JSON.decode(Account.self, $0) } }
+    public func account(_ id: String) async throws(AwardsError) -> Account? {
+        try await read { db in try String.fetchOne(db, sql: "SELECT body FROM account WHERE id = ?", arguments: [id]).map { try JSON.decode(Account.self, $0) } }
     }
 
-    public func accounts() throws(AwardsError) -> [Account] {
-        try read { db in try String.fetchAll(db, sql: "SELECT body FROM account ORDER BY id").map { try JSON.decode(Account.self, $0) } }
+    public func accounts() async throws(AwardsError) -> [Account] {
+        try await read { db in try String.fetchAll(db, sql: "SELECT body FROM account ORDER BY id").map { try JSON.decode(Account.self, $0) } }
     }
 
-    public func recordFailedSignIn(_ id: String, client: String, at date: Date, limit: Int, lockFor: TimeInterval) throws(AwardsError) -> Bool {
-        let locked = Locked(false)
-        try transaction(by: id) { db, log in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [id]) != nil else { return }
+    public func recordFailedSignIn(_ id: String, client: String, at date: Date, limit: Int, lockFor: TimeInterval) async throws(AwardsError) -> Bool {
+        try await transaction(by: id) { db, log in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [id]) != nil else { return false }
             // A lock that has run out starts a new count.
             try db.execute(
                 sql: """
@@ -58,28 +57,28 @@ extension SQLiteStore: AccountStore {
                 arguments: [id, client, date.timeIntervalSince1970, date.timeIntervalSince1970])
             let failures = try Int.fetchOne(db, sql: "SELECT failures FROM sign_in_failure WHERE account = ? AND client = ?", arguments: [id, client]) ?? 0
             var action = "sign-in-failed"
-            if failures >= limit {
+            let locked = failures >= limit
+            if locked {
                 try db.execute(
                     sql: "UPDATE sign_in_failure SET failures = 0, locked_until = ? WHERE account = ? AND client = ?",
                     arguments: [date.addingTimeInterval(lockFor).timeIntervalSince1970, id, client])
                 action = "locked"
-                locked.value = true
             }
             try log(action, "account:\(id)", nil, "{\"client\":\(try JSON.encode(client)),\"failures\":\(failures)}", nil)
+            return locked
         }
-        return locked.value
     }
 
-    public func isLocked(_ id: String, client: String, at date: Date) throws(AwardsError) -> Bool {
-        try read { db in
+    public func isLocked(_ id: String, client: String, at date: Date) async throws(AwardsError) -> Bool {
+        try await read { db in
             try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM sign_in_failure WHERE account = ? AND client = ? AND locked_until > ?",
                 arguments: [id, client, date.timeIntervalSince1970]) != nil
         }
     }
 
-    public func lockedAddresses(at date: Date) throws(AwardsError) -> [String: Int] {
-        try read { db in
+    public func lockedAddresses(at date: Date) async throws(AwardsError) -> [String: Int] {
+        try await read { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT account, COUNT(*) AS addresses FROM sign_in_failure WHERE locked_until > ? GROUP BY account",
                 arguments: [date.timeIntervalSince1970])
@@ -87,8 +86,8 @@ extension SQLiteStore: AccountStore {
         }
     }
 
-    public func unlock(_ id: String, by actor: String) throws(AwardsError) {
-        try write("unlock", "account:\(id)", by: actor) { db in
+    public func unlock(_ id: String, by actor: String) async throws(AwardsError) {
+        try await write("unlock", "account:\(id)", by: actor) { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [id]) != nil else {
                 throw AwardsError(.unknownReference, "there is no account '\(id)'", field: "account")
             }
@@ -97,8 +96,8 @@ extension SQLiteStore: AccountStore {
         }
     }
 
-    public func recordSignIn(_ session: Session, client: String, totpStep: Int64?) throws(AwardsError) {
-        try transaction(by: session.account) { db, log in
+    public func recordSignIn(_ session: Session, client: String, totpStep: Int64?) async throws(AwardsError) {
+        try await transaction(by: session.account) { db, log in
             guard let body = try String.fetchOne(db, sql: "SELECT body FROM account WHERE id = ?", arguments: [session.account]) else {
                 throw AwardsError(.unknownReference, "the account '\(session.account)' does not exist", field: "account")
             }
@@ -124,45 +123,45 @@ extension SQLiteStore: AccountStore {
         }
     }
 
-    public func session(_ id: String, at date: Date) throws(AwardsError) -> Session? {
-        try read { db in
+    public func session(_ id: String, at date: Date) async throws(AwardsError) -> Session? {
+        try await read { db in
             try String.fetchOne(db, sql: "SELECT body FROM session WHERE id = ? AND expires > ?", arguments: [id, date.timeIntervalSince1970])
                 .map { try JSON.decode(Session.self, $0) }
         }
     }
 
-    public func createSession(_ session: Session) throws(AwardsError) {
-        try transaction(by: session.account) { db, _ in
+    public func createSession(_ session: Session) async throws(AwardsError) {
+        try await transaction(by: session.account) { db, _ in
             // Expired sessions are swept whenever a new one starts, so the table stays small.
             try db.execute(sql: "DELETE FROM session WHERE expires <= ?", arguments: [session.created.timeIntervalSince1970])
             try Self.insert(session, db)
         }
     }
 
-    public func deleteSession(_ id: String) throws(AwardsError) {
-        try transaction(by: "system") { db, _ in try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id]) }
+    public func deleteSession(_ id: String) async throws(AwardsError) {
+        try await transaction(by: "system") { db, _ in try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [id]) }
     }
 
-    public func deleteSessions(account: String, except: String?) throws(AwardsError) {
-        try transaction(by: account) { db, log in
+    public func deleteSessions(account: String, except: String?) async throws(AwardsError) {
+        try await transaction(by: account) { db, log in
             try db.execute(sql: "DELETE FROM session WHERE account = ? AND id IS NOT ?", arguments: [account, except])
             try log("end-sessions", "account:\(account)", nil, "{\"ended\":\(db.changesCount)}", nil)
         }
     }
 
-    public func createToken(_ token: APIToken, by actor: String) throws(AwardsError) {
-        try write("create", "api-token:\(token.account):\(token.id.prefix(8))", by: actor) { db in
+    public func createToken(_ token: APIToken, by actor: String) async throws(AwardsError) {
+        try await write("create", "api-token:\(token.account):\(token.id.prefix(8))", by: actor) { db in
             try db.execute(sql: "INSERT INTO api_token (id, account, body) VALUES (?, ?, ?)", arguments: [token.id, token.account, try JSON.encode(token)])
             return (nil, "{\"label\":\(try JSON.encode(token.label)),\"scopes\":\(try JSON.encode(token.scopes))}")
         }
     }
 
-    public func token(_ id: String) throws(AwardsError) -> APIToken? {
-        try read { db in try String.fetchOne(db, sql: "SELECT body FROM api_token WHERE id = ?", arguments: [id]).map { try JSON.decode(APIToken.self, $0) } }
+    public func token(_ id: String) async throws(AwardsError) -> APIToken? {
+        try await read { db in try String.fetchOne(db, sql: "SELECT body FROM api_token WHERE id = ?", arguments: [id]).map { try JSON.decode(APIToken.self, $0) } }
     }
 
-    public func recordTokenUse(_ id: String, at date: Date) throws(AwardsError) {
-        try transaction(by: "system") { db, _ in
+    public func recordTokenUse(_ id: String, at date: Date) async throws(AwardsError) {
+        try await transaction(by: "system") { db, _ in
             guard let body = try String.fetchOne(db, sql: "SELECT body FROM api_token WHERE id = ?", arguments: [id]) else { return }
             var token = try JSON.decode(APIToken.self, body)
             token.lastUsed = date
@@ -170,15 +169,15 @@ extension SQLiteStore: AccountStore {
         }
     }
 
-    public func tokens(account: String) throws(AwardsError) -> [APIToken] {
-        try read { db in
+    public func tokens(account: String) async throws(AwardsError) -> [APIToken] {
+        try await read { db in
             try String.fetchAll(db, sql: "SELECT body FROM api_token WHERE account = ?", arguments: [account])
                 .map { try JSON.decode(APIToken.self, $0) }.sorted { ($0.created, $0.id) > ($1.created, $1.id) }
         }
     }
 
-    public func deleteToken(_ id: String, account: String, by actor: String) throws(AwardsError) {
-        try write("revoke", "api-token:\(account):\(id.prefix(8))", by: actor) { db in
+    public func deleteToken(_ id: String, account: String, by actor: String) async throws(AwardsError) {
+        try await write("revoke", "api-token:\(account):\(id.prefix(8))", by: actor) { db in
             try db.execute(sql: "DELETE FROM api_token WHERE id = ? AND account = ?", arguments: [id, account])
             guard db.changesCount == 1 else { throw AwardsError(.unknownReference, "the account has no such token", field: "token") }
             return (nil, nil)
@@ -201,16 +200,5 @@ extension SQLiteStore: AccountStore {
         copy.passwordHash = "(redacted)"
         copy.totpSecret = copy.totpSecret.map { _ in "(redacted)" }
         return try JSON.encode(copy)
-    }
-}
-
-/// A value written inside a database closure and read after it.
-private final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-    init(_ value: Value) { stored = value }
-    var value: Value {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
     }
 }

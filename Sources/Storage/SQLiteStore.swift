@@ -29,8 +29,8 @@ public final class SQLiteStore: AwardsStore {
 
     // MARK: Cycles
 
-    public func createCycle(_ cycle: Cycle, by actor: String) throws(AwardsError) {
-        try write("create", "cycle:\(cycle.year)", by: actor) { db in
+    public func createCycle(_ cycle: Cycle, by actor: String) async throws(AwardsError) {
+        try await write("create", "cycle:\(cycle.year)", by: actor) { db in
             guard try Row.fetchOne(db, sql: "SELECT 1 FROM cycle WHERE year = ?", arguments: [cycle.year]) == nil else {
                 throw AwardsError(.duplicate, "the cycle \(cycle.year) already exists", field: "year")
             }
@@ -39,28 +39,28 @@ public final class SQLiteStore: AwardsStore {
         }
     }
 
-    public func updateCycle(_ cycle: Cycle, by actor: String) throws(AwardsError) {
-        try write("update", "cycle:\(cycle.year)", by: actor) { db in
+    public func updateCycle(_ cycle: Cycle, by actor: String) async throws(AwardsError) {
+        try await write("update", "cycle:\(cycle.year)", by: actor) { db in
             let before = try self.body(db, "SELECT body FROM cycle WHERE year = ?", [cycle.year], missing: "the cycle \(cycle.year)")
             try db.execute(sql: "UPDATE cycle SET phase = ?, body = ? WHERE year = ?", arguments: [cycle.phase.rawValue, try JSON.encode(cycle), cycle.year])
             return (before, try JSON.encode(cycle))
         }
     }
 
-    public func cycle(_ year: Int) throws(AwardsError) -> Cycle {
-        try read { db in
+    public func cycle(_ year: Int) async throws(AwardsError) -> Cycle {
+        try await read { db in
             try JSON.decode(Cycle.self, try self.body(db, "SELECT body FROM cycle WHERE year = ?", [year], missing: "the cycle \(year)"))
         }
     }
 
-    public func cycles() throws(AwardsError) -> [Cycle] {
-        try read { db in try String.fetchAll(db, sql: "SELECT body FROM cycle ORDER BY year").map { try JSON.decode(Cycle.self, $0) } }
+    public func cycles() async throws(AwardsError) -> [Cycle] {
+        try await read { db in try String.fetchAll(db, sql: "SELECT body FROM cycle ORDER BY year").map { try JSON.decode(Cycle.self, $0) } }
     }
 
     // MARK: Nominations
 
-    public func saveNominations(_ nominations: [Nomination], cycle: Int, by actor: String) throws(AwardsError) {
-        try transaction(by: actor) { db, log in
+    public func saveNominations(_ nominations: [Nomination], cycle: Int, by actor: String) async throws(AwardsError) {
+        try await transaction(by: actor) { db, log in
             try self.requireCycle(db, cycle)
             for nomination in nominations {
                 let body = try JSON.encode(nomination)
@@ -76,16 +76,16 @@ public final class SQLiteStore: AwardsStore {
         }
     }
 
-    public func nominations(cycle: Int) throws(AwardsError) -> [Nomination] {
-        try read { db in
+    public func nominations(cycle: Int) async throws(AwardsError) -> [Nomination] {
+        try await read { db in
             try String.fetchAll(db, sql: "SELECT body FROM nomination WHERE cycle = ? ORDER BY id", arguments: [cycle]).map { try JSON.decode(Nomination.self, $0) }
         }
     }
 
     // MARK: Analysts and assignments
 
-    public func saveAnalyst(_ analyst: Analyst, by actor: String) throws(AwardsError) {
-        try upsert(
+    public func saveAnalyst(_ analyst: Analyst, by actor: String) async throws(AwardsError) {
+        try await upsert(
             "analyst:\(analyst.id)", by: actor,
             select: ("SELECT body FROM analyst WHERE id = ?", [analyst.id]),
             insert: "INSERT INTO analyst (id, body) VALUES (?, ?)",
@@ -93,12 +93,12 @@ public final class SQLiteStore: AwardsStore {
             keys: [analyst.id], columns: [], value: analyst, cycle: nil)
     }
 
-    public func analysts() throws(AwardsError) -> [Analyst] {
-        try read { db in try String.fetchAll(db, sql: "SELECT body FROM analyst ORDER BY id").map { try JSON.decode(Analyst.self, $0) } }
+    public func analysts() async throws(AwardsError) -> [Analyst] {
+        try await read { db in try String.fetchAll(db, sql: "SELECT body FROM analyst ORDER BY id").map { try JSON.decode(Analyst.self, $0) } }
     }
 
-    public func replaceAssignments(_ assignments: [Assignment], cycle: Int, round: Int, by actor: String) throws(AwardsError) {
-        try write("replace", "assignments:\(cycle):\(round)", by: actor) { db in
+    public func replaceAssignments(_ assignments: [Assignment], cycle: Int, round: Int, by actor: String) async throws(AwardsError) {
+        try await write("replace", "assignments:\(cycle):\(round)", by: actor) { db in
             try self.requireCycle(db, cycle)
             let before = try self.assignments(db, cycle: cycle, round: round)
             try db.execute(sql: "DELETE FROM assignment WHERE cycle = ? AND round = ?", arguments: [cycle, round])
@@ -115,8 +115,8 @@ public final class SQLiteStore: AwardsStore {
         }
     }
 
-    public func assignments(cycle: Int, round: Int) throws(AwardsError) -> [Assignment] {
-        try read { db in try self.assignments(db, cycle: cycle, round: round) }
+    public func assignments(cycle: Int, round: Int) async throws(AwardsError) -> [Assignment] {
+        try await read { db in try self.assignments(db, cycle: cycle, round: round) }
     }
 
     private func assignments(_ db: Database, cycle: Int, round: Int) throws -> [Assignment] {
@@ -126,8 +126,8 @@ public final class SQLiteStore: AwardsStore {
 
     // MARK: Reviews
 
-    public func saveReviews(_ reviews: [Review], cycle: Int, by actor: String, reason: String?) throws(AwardsError) {
-        try transaction(by: actor) { db, log in
+    public func saveReviews(_ reviews: [Review], cycle: Int, by actor: String, reason: String?) async throws(AwardsError) {
+        try await transaction(by: actor) { db, log in
             try self.requireCycle(db, cycle)
             for review in reviews {
                 let entity = "review:\(cycle):\(review.round):\(review.nomination):\(review.analyst)"
@@ -153,8 +153,8 @@ public final class SQLiteStore: AwardsStore {
         }
     }
 
-    public func reviews(cycle: Int, round: Int) throws(AwardsError) -> [Review] {
-        try read { db in
+    public func reviews(cycle: Int, round: Int) async throws(AwardsError) -> [Review] {
+        try await read { db in
             try String.fetchAll(db, sql: "SELECT body FROM review WHERE cycle = ? AND round = ? ORDER BY nomination, analyst", arguments: [cycle, round])
                 .map { try JSON.decode(Review.self, $0) }
         }
@@ -162,8 +162,8 @@ public final class SQLiteStore: AwardsStore {
 
     // MARK: Shortlists, ballots, publication
 
-    public func saveShortlist(_ shortlist: Shortlist, name: String, cycle: Int, by actor: String) throws(AwardsError) {
-        try upsert(
+    public func saveShortlist(_ shortlist: Shortlist, name: String, cycle: Int, by actor: String) async throws(AwardsError) {
+        try await upsert(
             "shortlist:\(cycle):\(name)", by: actor,
             select: ("SELECT body FROM shortlist WHERE cycle = ? AND name = ?", [cycle, name]),
             insert: "INSERT INTO shortlist (cycle, name, body) VALUES (?, ?, ?)",
@@ -171,14 +171,14 @@ public final class SQLiteStore: AwardsStore {
             keys: [cycle, name], columns: [], value: shortlist, cycle: cycle)
     }
 
-    public func shortlist(_ name: String, cycle: Int) throws(AwardsError) -> Shortlist? {
-        try read { db in
+    public func shortlist(_ name: String, cycle: Int) async throws(AwardsError) -> Shortlist? {
+        try await read { db in
             try String.fetchOne(db, sql: "SELECT body FROM shortlist WHERE cycle = ? AND name = ?", arguments: [cycle, name]).map { try JSON.decode(Shortlist.self, $0) }
         }
     }
 
-    public func saveBallot(_ ballot: Ballot, cycle: Int, by actor: String) throws(AwardsError) {
-        try upsert(
+    public func saveBallot(_ ballot: Ballot, cycle: Int, by actor: String) async throws(AwardsError) {
+        try await upsert(
             "ballot:\(cycle):\(ballot.juror)", by: actor,
             select: ("SELECT body FROM ballot WHERE cycle = ? AND juror = ?", [cycle, ballot.juror]),
             insert: "INSERT INTO ballot (cycle, juror, body) VALUES (?, ?, ?)",
@@ -186,14 +186,14 @@ public final class SQLiteStore: AwardsStore {
             keys: [cycle, ballot.juror], columns: [], value: ballot, cycle: cycle)
     }
 
-    public func ballots(cycle: Int) throws(AwardsError) -> [Ballot] {
-        try read { db in
+    public func ballots(cycle: Int) async throws(AwardsError) -> [Ballot] {
+        try await read { db in
             try String.fetchAll(db, sql: "SELECT body FROM ballot WHERE cycle = ? ORDER BY juror", arguments: [cycle]).map { try JSON.decode(Ballot.self, $0) }
         }
     }
 
-    public func savePublication(_ publication: Publication, cycle: Int, by actor: String) throws(AwardsError) {
-        try upsert(
+    public func savePublication(_ publication: Publication, cycle: Int, by actor: String) async throws(AwardsError) {
+        try await upsert(
             "publication:\(cycle)", by: actor,
             select: ("SELECT body FROM publication WHERE cycle = ?", [cycle]),
             insert: "INSERT INTO publication (cycle, body) VALUES (?, ?)",
@@ -201,16 +201,16 @@ public final class SQLiteStore: AwardsStore {
             keys: [cycle], columns: [], value: publication, cycle: cycle)
     }
 
-    public func publication(cycle: Int) throws(AwardsError) -> Publication? {
-        try read { db in
+    public func publication(cycle: Int) async throws(AwardsError) -> Publication? {
+        try await read { db in
             try String.fetchOne(db, sql: "SELECT body FROM publication WHERE cycle = ?", arguments: [cycle]).map { try JSON.decode(Publication.self, $0) }
         }
     }
 
     // MARK: Communities, recognitions and the audit log
 
-    public func saveCommunities(_ communities: [Community], by actor: String) throws(AwardsError) {
-        try transaction(by: actor) { db, log in
+    public func saveCommunities(_ communities: [Community], by actor: String) async throws(AwardsError) {
+        try await transaction(by: actor) { db, log in
             for community in communities {
                 let body = try JSON.encode(community)
                 let before = try String.fetchOne(db, sql: "SELECT body FROM community WHERE id = ?", arguments: [community.id])
@@ -222,12 +222,12 @@ public final class SQLiteStore: AwardsStore {
         }
     }
 
-    public func communities() throws(AwardsError) -> [Community] {
-        try read { db in try String.fetchAll(db, sql: "SELECT body FROM community ORDER BY name, id").map { try JSON.decode(Community.self, $0) } }
+    public func communities() async throws(AwardsError) -> [Community] {
+        try await read { db in try String.fetchAll(db, sql: "SELECT body FROM community ORDER BY name, id").map { try JSON.decode(Community.self, $0) } }
     }
 
-    public func replaceRecognitions(_ recognitions: [Recognition], by actor: String) throws(AwardsError) {
-        try write("replace", "recognitions", by: actor) { db in
+    public func replaceRecognitions(_ recognitions: [Recognition], by actor: String) async throws(AwardsError) {
+        try await write("replace", "recognitions", by: actor) { db in
             let before = try String.fetchAll(db, sql: "SELECT body FROM recognition ORDER BY position").count
             try db.execute(sql: "DELETE FROM recognition")
             for (i, r) in recognitions.enumerated() {
@@ -237,12 +237,12 @@ public final class SQLiteStore: AwardsStore {
         }
     }
 
-    public func recognitions() throws(AwardsError) -> [Recognition] {
-        try read { db in try String.fetchAll(db, sql: "SELECT body FROM recognition ORDER BY position").map { try JSON.decode(Recognition.self, $0) } }
+    public func recognitions() async throws(AwardsError) -> [Recognition] {
+        try await read { db in try String.fetchAll(db, sql: "SELECT body FROM recognition ORDER BY position").map { try JSON.decode(Recognition.self, $0) } }
     }
 
-    public func auditLog(entity: String?, limit: Int) throws(AwardsError) -> [AuditEntry] {
-        try read { db in
+    public func auditLog(entity: String?, limit: Int) async throws(AwardsError) -> [AuditEntry] {
+        try await read { db in
             let rows = if let entity {
                 try Row.fetchAll(db, sql: "SELECT * FROM audit_log WHERE entity LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?", arguments: [Self.likePrefix(entity), limit])
             } else {
@@ -259,35 +259,15 @@ public final class SQLiteStore: AwardsStore {
     /// Writes an audit entry: action, entity, before, after, reason.
     typealias AuditLogger = (String, String, String?, String?, String?) throws -> Void
 
-    /// Runs changes and their audit entries in one transaction: all or none.
-    func transaction(by actor: String, _ changes: @escaping @Sendable (Database, AuditLogger) throws -> Void) throws(AwardsError) {
-        let at = try auditTime(by: actor)
-        do {
-            try database.write { db in try changes(db, Self.auditLogger(db, at: at, actor: actor)) }
-        } catch {
-            throw Self.storageError(error, "the change failed")
-        }
-    }
-
     /// Runs changes and their audit entries in one transaction, waiting for the writer without
-    /// holding a thread: all or none.
-    func transaction(by actor: String, _ changes: @Sendable (Database, AuditLogger) throws -> Void) async throws(AwardsError) {
+    /// holding a thread: all or none. Returns what `changes` returns.
+    @discardableResult
+    func transaction<T: Sendable>(by actor: String, _ changes: @Sendable (Database, AuditLogger) throws -> T) async throws(AwardsError) -> T {
         let at = try auditTime(by: actor)
         do {
-            try await database.write { db in try changes(db, Self.auditLogger(db, at: at, actor: actor)) }
+            return try await database.write { db in try changes(db, Self.auditLogger(db, at: at, actor: actor)) }
         } catch {
             throw Self.storageError(error, "the change failed")
-        }
-    }
-
-    /// Runs one change and its audit entry in one transaction.
-    func write(
-        _ action: String, _ entity: String, by actor: String, reason: String? = nil,
-        _ change: @escaping @Sendable (Database) throws -> (before: String?, after: String?)
-    ) throws(AwardsError) {
-        try transaction(by: actor) { db, log in
-            let (before, after) = try change(db)
-            try log(action, entity, before, after, reason)
         }
     }
 
@@ -327,8 +307,8 @@ public final class SQLiteStore: AwardsStore {
     func upsert<Value: Encodable & Sendable>(
         _ entity: String, by actor: String, select: (String, [any DatabaseValueConvertible & Sendable]), insert: String, update: String,
         keys: [any DatabaseValueConvertible & Sendable], columns: [any DatabaseValueConvertible & Sendable], value: Value, cycle: Int?
-    ) throws(AwardsError) {
-        try write("save", entity, by: actor) { db in
+    ) async throws(AwardsError) {
+        try await write("save", entity, by: actor) { db in
             if let cycle { try self.requireCycle(db, cycle) }
             let body = try JSON.encode(value)
             let before = try String.fetchOne(db, sql: select.0, arguments: StatementArguments(select.1))
@@ -338,14 +318,6 @@ public final class SQLiteStore: AwardsStore {
                 try db.execute(sql: update, arguments: StatementArguments(columns + [body] + keys))
             }
             return (before, body)
-        }
-    }
-
-    func read<T>(_ body: @escaping @Sendable (Database) throws -> T) throws(AwardsError) -> T {
-        do {
-            return try database.read(body)
-        } catch {
-            throw Self.storageError(error, "reading failed")
         }
     }
 

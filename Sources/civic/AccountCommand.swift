@@ -1,7 +1,7 @@
 import ArgumentParser
 import Awards
 import Foundation
-import Storage
+import WebApp
 import WebApp
 
 /// `civic account …`: accounts and API tokens from the command line — how the first organiser
@@ -10,7 +10,7 @@ struct AccountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account", abstract: "Create accounts and API tokens; list accounts.", subcommands: [Add.self, Token.self, List.self])
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create an account; organisers, analysts and jurors set up their authenticator app at first sign-in.")
         @OptionGroup var common: CycleCommand.Common
@@ -37,10 +37,9 @@ struct AccountCommand: ParsableCommand {
             }
         }
 
-        func run() throws {
-            try awards {
-                let store = try SQLiteStore(path: common.database)
-                let account = try AccountProvisioning.create(
+        func run() async throws {
+            try await common.withStore { store in
+                let account = try await AccountProvisioning.create(
                     id: username, name: name, role: Role(rawValue: role)!, subject: subject,
                     password: ProcessInfo.processInfo.environment[passwordEnv] ?? "", bcryptCost: bcryptCost, in: store, by: common.actor)
                 print("Created \(account.id) (\(account.role.rawValue)).")
@@ -49,7 +48,7 @@ struct AccountCommand: ParsableCommand {
         }
     }
 
-    struct Token: ParsableCommand {
+    struct Token: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Issue an API token for an account; prints it once.")
         @OptionGroup var common: CycleCommand.Common
         @Argument(help: "The sign-in name.") var username: String
@@ -63,24 +62,22 @@ struct AccountCommand: ParsableCommand {
             }
         }
 
-        func run() throws {
-            try awards {
-                let store = try SQLiteStore(path: common.database)
-                print(try AccountProvisioning.issueToken(
+        func run() async throws {
+            try await common.withStore { store in
+                await print(try AccountProvisioning.issueToken(
                     for: username, label: label, scopes: scopes.compactMap(TokenScope.init(rawValue:)), at: Date(), in: store, by: common.actor))
             }
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the accounts.")
         @OptionGroup var common: CycleCommand.Common
 
-        func run() throws {
-            try awards {
-                let store = try SQLiteStore(path: common.database)
-                let locks = try store.lockedAddresses(at: Date())
-                for account in try store.accounts() {
+        func run() async throws {
+            try await common.withStore { store in
+                let locks = try await store.lockedAddresses(at: Date())
+                for account in try await store.accounts() {
                     let state = account.disabled ? "disabled" : locks[account.id] != nil ? "locked" : "active"
                     print([account.id, account.role.rawValue, account.subject ?? "—", state, account.name].joined(separator: "\t"))
                 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Awards
 import Foundation
 import IndexEngine
-import Storage
+import WebApp
 
 /// `civic cycle …`: runs an awards cycle from files against the embedded database.
 struct CycleCommand: ParsableCommand {
@@ -16,30 +16,38 @@ struct CycleCommand: ParsableCommand {
 
     /// Options every cycle command takes.
     struct Common: ParsableArguments {
-        @Option(help: "The SQLite database file.")
+        @Option(help: "The database: an SQLite file, or a postgres://user:password@host:port/database URL.")
         var database: String = "civic.sqlite"
 
         @Option(help: "Who is acting, for the audit log.")
         var actor: String = "admin"
 
-        func programme() throws(AwardsError) -> Programme {
-            Programme(store: try SQLiteStore(path: database), actor: actor)
+        /// The programme on `store`, acting as `actor`.
+        func programme(_ store: any AwardsStore) -> Programme {
+            Programme(store: store, actor: actor)
+        }
+
+        /// Runs `body` on the store of `database`, reporting the programme's errors.
+        func withStore(_ body: (any PlatformStore) async throws -> Void) async throws {
+            try await awards {
+                try await PlatformDatabase(database).withStore(body)
+            }
         }
     }
 
-    struct Create: ParsableCommand {
+    struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a cycle from a JSON settings file (or the programme's defaults).")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
         @Option(help: "A JSON file with the cycle's factors, questions (each data point with its \"min\" and \"max\"), schedule, rules and jury (a list of {id, name, group}).") var settings: String?
 
-        func run() throws {
-            try awards {
+        func run() async throws {
+            try await common.withStore { store in
                 var cycle = Cycle(year: year)
                 if let settings { cycle = try JSONFile.read(Cycle.self, from: settings) }
                 guard cycle.year == year else { throw AwardsError(.invalidValue, "the settings are for \(cycle.year), not \(year)", file: settings, field: "year") }
                 do {
-                    try common.programme().createCycle(cycle)
+                    try await common.programme(store).createCycle(cycle)
                 } catch let error as AwardsError {
                     throw AwardsError(error.kind, error.message, file: settings ?? error.file, row: error.row, field: error.field)
                 }
@@ -48,7 +56,7 @@ struct CycleCommand: ParsableCommand {
         }
     }
 
-    struct SetPhase: ParsableCommand {
+    struct SetPhase: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "phase", abstract: "Move a cycle to a phase.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
@@ -58,15 +66,15 @@ struct CycleCommand: ParsableCommand {
             guard Phase(rawValue: phase) != nil else { throw ValidationError("Unknown phase '\(phase)'.") }
         }
 
-        func run() throws {
-            try awards {
-                try common.programme().setPhase(Phase(rawValue: phase) ?? .setup, cycle: year)
+        func run() async throws {
+            try await common.withStore { store in
+                try await common.programme(store).setPhase(Phase(rawValue: phase) ?? .setup, cycle: year)
                 print("The \(year) cycle is now in \(Phase(rawValue: phase)?.title ?? phase).")
             }
         }
     }
 
-    struct ImportNominations: ParsableCommand {
+    struct ImportNominations: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import-nominations",
             abstract: "Import nominations: a JSON array, or a CSV file with one row per nomination and one column per question; every number must lie within its question's range.")
@@ -74,21 +82,21 @@ struct CycleCommand: ParsableCommand {
         @Argument(help: "The award year.") var year: Int
         @Argument(help: "The nominations file.") var file: String
 
-        func run() throws {
-            try awards {
-                let programme = try common.programme()
+        func run() async throws {
+            try await common.withStore { store in
+                let programme = common.programme(store)
                 let nominations: [Nomination]
                 if file.lowercased().hasSuffix(".csv") {
                     let table: CSVTable
                     do { table = try CSVTable.read(path: file) } catch let error as IndexEngineError {
                         throw AwardsError(.unreadableFile, error.message, file: file, row: error.row, field: error.column)
                     }
-                    nominations = try NominationTable.parse(table, cycle: try programme.store.cycle(year))
+                    nominations = try NominationTable.parse(table, cycle: try await programme.store.cycle(year))
                 } else {
                     nominations = try JSONFile.read([Nomination].self, from: file)
                 }
                 do {
-                    try programme.saveNominations(nominations, cycle: year)
+                    try await programme.saveNominations(nominations, cycle: year)
                 } catch let error as AwardsError {
                     throw AwardsError(error.kind, error.message, file: file, row: error.row, field: error.field)
                 }
@@ -97,47 +105,47 @@ struct CycleCommand: ParsableCommand {
         }
     }
 
-    struct ImportAnalysts: ParsableCommand {
+    struct ImportAnalysts: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "import-analysts", abstract: "Import analysts (JSON array).")
         @OptionGroup var common: Common
         @Argument(help: "The analysts file.") var file: String
 
-        func run() throws {
-            try awards {
+        func run() async throws {
+            try await common.withStore { store in
                 let analysts = try JSONFile.read([Analyst].self, from: file)
-                try common.programme().saveAnalysts(analysts)
+                try await common.programme(store).saveAnalysts(analysts)
                 print("Imported \(analysts.count) analysts.")
             }
         }
     }
 
-    struct Assign: ParsableCommand {
+    struct Assign: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Assign analysts to a round's nominations by minimum-cost flow.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
         @Option(help: "The round (1 or 2).") var round: Int = 1
 
-        func run() throws {
-            try awards {
-                let plan = try common.programme().assign(round: round, cycle: year)
+        func run() async throws {
+            try await common.withStore { store in
+                let plan = try await common.programme(store).assign(round: round, cycle: year)
                 let loads = plan.loads.values
                 print("Assigned \(plan.pairs.count) reviews (\(plan.analystsPerNomination) per nomination); loads \(loads.min() ?? 0)–\(loads.max() ?? 0); \(plan.exclusions.count) conflicted pairs excluded.")
             }
         }
     }
 
-    struct ImportReviews: ParsableCommand {
+    struct ImportReviews: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import-reviews", abstract: "Import submitted reviews (JSON array); scores on the cycle's scale, confidences 1 to 5.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
         @Argument(help: "The reviews file.") var file: String
 
-        func run() throws {
-            try awards {
+        func run() async throws {
+            try await common.withStore { store in
                 let reviews = try JSONFile.read([Review].self, from: file)
                 do {
-                    try common.programme().submitReviews(reviews, cycle: year)
+                    try await common.programme(store).submitReviews(reviews, cycle: year)
                 } catch let error as AwardsError {
                     throw AwardsError(error.kind, error.message, file: file, field: error.field)
                 }
@@ -146,7 +154,7 @@ struct CycleCommand: ParsableCommand {
         }
     }
 
-    struct Score: ParsableCommand {
+    struct Score: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Score a round: quantitative, calibrated narrative, blended, with agreement.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
@@ -158,9 +166,9 @@ struct CycleCommand: ParsableCommand {
             guard ["table", "csv", "json"].contains(format) else { throw ValidationError("--format must be table, csv or json.") }
         }
 
-        func run() throws {
-            try awards {
-                let sheet = try common.programme().score(round: round, cycle: year)
+        func run() async throws {
+            try await common.withStore { store in
+                let sheet = try await common.programme(store).score(round: round, cycle: year)
                 switch format {
                 case "csv": print(sheet.csv(), terminator: "")
                 case "json": print(try JSONFile.text(sheet.rows))
@@ -170,7 +178,7 @@ struct CycleCommand: ParsableCommand {
         }
     }
 
-    struct ShortlistRound: ParsableCommand {
+    struct ShortlistRound: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "shortlist", abstract: "Name the Smart21 (after round 1) or the Top7 (after round 2).")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
@@ -180,10 +188,10 @@ struct CycleCommand: ParsableCommand {
             guard ["smart21", "top7"].contains(list) else { throw ValidationError("The list must be smart21 or top7.") }
         }
 
-        func run() throws {
-            try awards {
-                let programme = try common.programme()
-                let shortlist = list == "smart21" ? try programme.shortlistSmart21(cycle: year) : try programme.shortlistTop7(cycle: year)
+        func run() async throws {
+            try await common.withStore { store in
+                let programme = common.programme(store)
+                let shortlist = list == "smart21" ? try await programme.shortlistSmart21(cycle: year) : try await programme.shortlistTop7(cycle: year)
                 let byID = Dictionary(uniqueKeysWithValues: shortlist.candidates.map { ($0.nomination, $0) })
                 print(shortlist.rule)
                 for (i, id) in shortlist.selected.enumerated() {
@@ -194,7 +202,7 @@ struct CycleCommand: ParsableCommand {
         }
     }
 
-    struct ImportBallots: ParsableCommand {
+    struct ImportBallots: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import-ballots",
             abstract: "Import the jury's ranked ballots (JSON array); all or none, each from a juror on the cycle's jury, whose group it takes.")
@@ -202,11 +210,11 @@ struct CycleCommand: ParsableCommand {
         @Argument(help: "The award year.") var year: Int
         @Argument(help: "The ballots file.") var file: String
 
-        func run() throws {
-            try awards {
+        func run() async throws {
+            try await common.withStore { store in
                 let ballots = try JSONFile.read([Ballot].self, from: file)
                 do {
-                    try common.programme().castBallots(ballots, cycle: year)
+                    try await common.programme(store).castBallots(ballots, cycle: year)
                 } catch let error as AwardsError {
                     throw AwardsError(error.kind, error.message, file: file, field: error.field)
                 }
@@ -215,14 +223,14 @@ struct CycleCommand: ParsableCommand {
         }
     }
 
-    struct Tally: ParsableCommand {
+    struct Tally: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Count the ballots and show the pairwise matrix and the final ranking.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
 
-        func run() throws {
-            try awards {
-                let (jury, final) = try common.programme().tally(cycle: year)
+        func run() async throws {
+            try await common.withStore { store in
+                let (jury, final) = try await common.programme(store).tally(cycle: year)
                 print("Method: \(jury.method.rawValue). Pairwise preferences (row over column):")
                 let c = jury.pairwise.candidates
                 print("        " + c.map { $0.padding(toLength: 7, withPad: " ", startingAt: 0) }.joined(separator: " "))
@@ -239,68 +247,67 @@ struct CycleCommand: ParsableCommand {
         }
     }
 
-    struct Publish: ParsableCommand {
+    struct Publish: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Publish the results: the Community of the Year and the record of every rule.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
 
-        func run() throws {
-            try awards {
-                let publication = try common.programme().publish(cycle: year)
+        func run() async throws {
+            try await common.withStore { store in
+                let publication = try await common.programme(store).publish(cycle: year)
                 print("Published \(year): Community of the Year \(publication.winner).")
                 for rule in publication.rules { print("  \(rule)") }
             }
         }
     }
 
-    struct CarryOver: ParsableCommand {
+    struct CarryOver: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "carry-over", abstract: "Bring into a cycle the questionnaires still eligible from earlier cycles (not opted out, no newer nomination).")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
 
-        func run() throws {
-            try awards {
-                let added = try common.programme().carryOver(into: year)
+        func run() async throws {
+            try await common.withStore { store in
+                let added = try await common.programme(store).carryOver(into: year)
                 print("Carried \(added.count) questionnaire(s) into \(year)\(added.isEmpty ? "" : ": " + added.joined(separator: ", ")).")
             }
         }
     }
 
-    struct Status: ParsableCommand {
+    struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show where a cycle stands.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
 
-        func run() throws {
-            try awards {
-                let store = try SQLiteStore(path: common.database)
-                let cycle = try store.cycle(year)
-                let nominations = try store.nominations(cycle: year)
+        func run() async throws {
+            try await common.withStore { store in
+                let cycle = try await store.cycle(year)
+                let nominations = try await store.nominations(cycle: year)
                 print("Cycle \(year): \(cycle.phase.title)")
                 print("  nominations: \(nominations.count { $0.state == .submitted }) submitted, \(nominations.count { $0.state == .draft }) draft, \(nominations.count { $0.state == .withdrawn }) withdrawn")
                 for round in 1...2 {
-                    let assigned = try store.assignments(cycle: year, round: round).count
-                    let reviewed = try store.reviews(cycle: year, round: round).count { $0.state == .submitted }
+                    let assigned = try await store.assignments(cycle: year, round: round).count
+                    let reviewed = try await store.reviews(cycle: year, round: round).count { $0.state == .submitted }
                     if assigned > 0 { print("  round \(round): \(reviewed) of \(assigned) reviews submitted") }
                 }
                 for name in ["smart21", "top7"] {
-                    if let list = try store.shortlist(name, cycle: year) { print("  \(name): \(list.selected.count) named") }
+                    if let list = try await store.shortlist(name, cycle: year) { print("  \(name): \(list.selected.count) named") }
                 }
-                print("  ballots: \(try store.ballots(cycle: year).count)")
-                if let p = try store.publication(cycle: year) { print("  published \(p.publishedAt): \(p.winner)") }
+                print("  ballots: \(try await store.ballots(cycle: year).count)")
+                if let p = try await store.publication(cycle: year) { print("  published \(p.publishedAt): \(p.winner)") }
             }
         }
     }
 
-    struct Demo: ParsableCommand {
+    struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write a synthetic demo cycle's files (cycle, nominations, analysts) to a directory.")
         @Option(name: .shortAndLong, help: "The directory to write to.") var out: String
         @Option(help: "The award year.") var year: Int = 2026
         @Option(help: "The seed.") var seed: UInt64 = 2026
 
-        func run() throws {
-            try awards {
+        func run() async throws {
+            try await awards {
                 let demo = DemoCycle(year: year, seed: seed)
                 try JSONFile.write(demo.cycle, to: out + "/cycle.json")
                 try JSONFile.write(demo.nominations, to: out + "/nominations.json")
@@ -312,7 +319,7 @@ struct CycleCommand: ParsableCommand {
 }
 
 extension CycleCommand {
-    struct Simulate: ParsableCommand {
+    struct Simulate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the demo cycle's synthetic reviews (for the stored assignments of a round) or ballots (of the stored cycle's jury, over its Top7).")
         @OptionGroup var common: Common
@@ -326,19 +333,18 @@ extension CycleCommand {
             guard ["reviews", "ballots"].contains(what) else { throw ValidationError("Simulate reviews or ballots.") }
         }
 
-        func run() throws {
-            try awards {
-                let store = try SQLiteStore(path: common.database)
+        func run() async throws {
+            try await common.withStore { store in
                 let demo = DemoCycle(year: year, seed: seed)
                 if what == "reviews" {
-                    let reviews = try store.assignments(cycle: year, round: round).map { demo.review(of: $0.nomination, by: $0.analyst, round: round) }
+                    let reviews = try await store.assignments(cycle: year, round: round).map { demo.review(of: $0.nomination, by: $0.analyst, round: round) }
                     try JSONFile.write(reviews, to: out)
                     print("Wrote \(reviews.count) synthetic reviews to \(out).")
                 } else {
-                    guard let top7 = try store.shortlist("top7", cycle: year) else {
+                    guard let top7 = try await store.shortlist("top7", cycle: year) else {
                         throw AwardsError(.invalidState, "the Top7 have not been named yet", field: "top7")
                     }
-                    let jury = try store.cycle(year).jury
+                    let jury = try await store.cycle(year).jury
                     guard !jury.isEmpty else {
                         throw AwardsError(.invalidState, "the \(year) cycle names no jury; name it in the cycle's settings (\"jury\")", field: "jury")
                     }
@@ -352,9 +358,9 @@ extension CycleCommand {
 }
 
 /// Runs `body`, turning an awards error into a message on standard error and a failing exit.
-func awards(_ body: () throws -> Void) throws {
+func awards(_ body: () async throws -> Void) async throws {
     do {
-        try body()
+        try await body()
     } catch let error as AwardsError {
         printError("error: \(error)")
         throw ExitCode.failure

@@ -3,10 +3,9 @@ import Awards
 import Foundation
 import Hummingbird
 import Logging
-import Storage
 import WebApp
 
-/// `civic serve`: starts the web platform on the embedded database.
+/// `civic serve`: starts the web platform on its database, SQLite or PostgreSQL.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Start the web platform.",
@@ -40,14 +39,28 @@ struct DemoCommand: AsyncParsableCommand {
     var communities: String = "Examples/awards-history/communities.json"
 
     func run() async throws {
-        // The database to fill is the one the platform will serve, wherever its path was set.
+        // The database to fill is the one the platform will serve, wherever it was set. An SQLite
+        // file starts afresh; a PostgreSQL database must be empty, so that the demo never mixes
+        // with (or replaces) a platform's real data.
         let web = try await self.web.configuration()
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: web.database + suffix) }
         do {
-            let store = try SQLiteStore(path: web.database)
-            let accounts = try await DemoPlatform.load(
-                into: store, record: try RecognitionRecord.read(path: record), communities: try JSONFile.read([Community].self, from: communities),
-                bcryptCost: web.bcryptCost)
+            let database = try PlatformDatabase(web.database)
+            if case .sqlite(let path) = database {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+            let accounts = try await database.withStore { store in
+                if case .postgres = database {
+                    let holds = try await (store.cycles().count, store.accounts().count, store.communities().count)
+                    guard holds == (0, 0, 0) else {
+                    throw AwardsError(
+                        .invalidState, "\(database) already holds a platform; the demo fills an empty database (name a new schema with ?schema=…)",
+                        field: "database")
+                    }
+                }
+                return try await DemoPlatform.load(
+                    into: store, record: try RecognitionRecord.read(path: record), communities: try JSONFile.read([Community].self, from: communities),
+                    bcryptCost: web.bcryptCost)
+            }
             say("Loaded the awards record, the synthetic 2026 cycle run to its winner, and the synthetic \(DemoPlatform.walkthroughYear) cycle with nominations open.")
             say("Demo accounts (sign in at /login; the TOTP code comes from an authenticator app given the secret, or from `swift run civic totp SECRET`):")
             for account in accounts {
@@ -71,7 +84,7 @@ struct WebOptions: ParsableArguments {
     var host: String?
     @Option(help: "The port to listen on; 0 picks a free one (default \(defaults.port)).")
     var port: Int?
-    @Option(help: "The SQLite database (default \(defaults.database)).")
+    @Option(help: "The database: an SQLite file, or a postgres://user:password@host:port/database URL shared by several servers (default \(defaults.database)).")
     var database: String?
     @Option(help: "The build spec of the index shown (default \(defaults.indexSpec)).")
     var index: String?

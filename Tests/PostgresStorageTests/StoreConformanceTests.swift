@@ -14,142 +14,142 @@ struct StoreConformanceTests {
     static let ada = Analyst(id: "A1", name: "Ada", country: "Finland")
 
     /// A cycle with two nominations and one analyst, for the tests of later phases.
-    static func prepare(_ store: any AwardsStore) throws {
-        try store.createCycle(Cycle(year: 2026, phase: .smart21Scoring), by: "admin")
-        try store.saveNominations([nomination("N-1"), nomination("N-2", "Elsewhere")], cycle: 2026, by: "admin")
-        try store.saveAnalyst(ada, by: "admin")
+    static func prepare(_ store: any AwardsStore) async throws {
+        try await store.createCycle(Cycle(year: 2026, phase: .smart21Scoring), by: "admin")
+        try await store.saveNominations([nomination("N-1"), nomination("N-2", "Elsewhere")], cycle: 2026, by: "admin")
+        try await store.saveAnalyst(ada, by: "admin")
     }
 
     @Test("cycles are created, read, listed by year and updated", arguments: StoreKind.allCases)
-    func cycles(_ kind: StoreKind) throws {
-        try withStore(kind) { t in
+    func cycles(_ kind: StoreKind) async throws {
+        try await withStore(kind) { t in
             let later = Cycle(year: 2027, phase: .setup)
             let cycle = Cycle(year: 2026, phase: .nominationsOpen)
-            try t.store.createCycle(later, by: "admin")
-            try t.store.createCycle(cycle, by: "admin")
-            #expect(try t.store.cycle(2026) == cycle)
-            #expect(try t.store.cycles() == [cycle, later])
+            try await t.store.createCycle(later, by: "admin")
+            try await t.store.createCycle(cycle, by: "admin")
+            #expect(try await t.store.cycle(2026) == cycle)
+            #expect(try await t.store.cycles() == [cycle, later])
             var moved = cycle
             moved.phase = .smart21Scoring
-            try t.store.updateCycle(moved, by: "admin")
-            #expect(try t.store.cycle(2026).phase == .smart21Scoring)
-            let update = try #require(try t.store.auditLog(entity: "cycle:2026", limit: 1).first)
+            try await t.store.updateCycle(moved, by: "admin")
+            #expect(try await t.store.cycle(2026).phase == .smart21Scoring)
+            let update = try #require(try await t.store.auditLog(entity: "cycle:2026", limit: 1).first)
             #expect(update.action == "update")
             #expect(update.before?.contains("\"phase\":\"\(Phase.nominationsOpen.rawValue)\"") == true)
             #expect(update.after?.contains("\"phase\":\"\(Phase.smart21Scoring.rawValue)\"") == true)
             #expect(update.after != update.before)
 
-            let missing = #expect(throws: AwardsError.self) { try t.store.cycle(2030) }
+            let missing = await #expect(throws: AwardsError.self) { try await t.store.cycle(2030) }
             #expect(missing?.kind == .unknownReference)
-            let ghost = #expect(throws: AwardsError.self) { try t.store.updateCycle(Cycle(year: 2031), by: "admin") }
+            let ghost = await #expect(throws: AwardsError.self) { try await t.store.updateCycle(Cycle(year: 2031), by: "admin") }
             #expect(ghost?.kind == .unknownReference)
         }
     }
 
     @Test("a cycle's jury is kept in its body; a body stored before juries existed reads as no jury", arguments: StoreKind.allCases)
-    func jury(_ kind: StoreKind) throws {
-        try withStore(kind) { t in
+    func jury(_ kind: StoreKind) async throws {
+        try await withStore(kind) { t in
             let jury = [JuryMember(id: "J-1", name: "Ada (synthetic)", group: "industry"), JuryMember(id: "J-2", name: "Ben (synthetic)")]
             let cycle = Cycle(year: 2026, phase: .juryVote, jury: jury)
-            try t.store.createCycle(cycle, by: "admin")
-            #expect(try t.store.cycle(2026).jury == jury)
-            #expect(try t.reopen().cycles().first?.jury == jury)
+            try await t.store.createCycle(cycle, by: "admin")
+            #expect(try await t.store.cycle(2026).jury == jury)
+            try await t.reopened { again in #expect(try await again.cycles().first?.jury == jury) }
             var fields = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(cycle)) as? [String: Any])
             fields["jury"] = nil
             let legacy = String(decoding: try JSONSerialization.data(withJSONObject: fields), as: UTF8.self)
-            try t.execute("UPDATE cycle SET body = '\(legacy)' WHERE year = 2026")
+            try await t.execute("UPDATE cycle SET body = '\(legacy)' WHERE year = 2026")
             var expected = cycle
             expected.jury = []
-            #expect(try t.reopen().cycle(2026) == expected)
+            try await t.reopened { again in #expect(try await again.cycle(2026) == expected) }
         }
     }
 
     @Test("a second cycle of the same year is a duplicate, and a change needs an actor", arguments: StoreKind.allCases)
-    func duplicateCycle(_ kind: StoreKind) throws {
-        try withStore(kind) { t in
-            try t.store.createCycle(Cycle(year: 2026), by: "admin")
-            let again = #expect(throws: AwardsError.self) { try t.store.createCycle(Cycle(year: 2026, phase: .nominationsOpen), by: "admin") }
+    func duplicateCycle(_ kind: StoreKind) async throws {
+        try await withStore(kind) { t in
+            try await t.store.createCycle(Cycle(year: 2026), by: "admin")
+            let again = await #expect(throws: AwardsError.self) { try await t.store.createCycle(Cycle(year: 2026, phase: .nominationsOpen), by: "admin") }
             #expect(again?.kind == .duplicate)
-            #expect(try t.store.cycle(2026).phase == .setup, "the first cycle is unchanged")
-            let anonymous = #expect(throws: AwardsError.self) { try t.store.createCycle(Cycle(year: 2027), by: "") }
+            #expect(try await t.store.cycle(2026).phase == .setup, "the first cycle is unchanged")
+            let anonymous = await #expect(throws: AwardsError.self) { try await t.store.createCycle(Cycle(year: 2027), by: "") }
             #expect(anonymous?.kind == .invalidValue)
-            #expect(try t.store.auditLog(entity: nil, limit: 10).count == 1, "only the successful creation is logged")
+            #expect(try await t.store.auditLog(entity: nil, limit: 10).count == 1, "only the successful creation is logged")
         }
     }
 
     @Test("nominations are added or replaced, and each write is audited with before and after", arguments: StoreKind.allCases)
-    func nominationsUpsert(_ kind: StoreKind) throws {
-        try withStore(kind) { t in
-            try t.store.createCycle(Cycle(year: 2026, phase: .nominationsOpen), by: "admin")
-            try t.store.saveNominations([Self.nomination("N-2"), Self.nomination("N-1")], cycle: 2026, by: "community:1")
+    func nominationsUpsert(_ kind: StoreKind) async throws {
+        try await withStore(kind) { t in
+            try await t.store.createCycle(Cycle(year: 2026, phase: .nominationsOpen), by: "admin")
+            try await t.store.saveNominations([Self.nomination("N-2"), Self.nomination("N-1")], cycle: 2026, by: "community:1")
             var changed = Self.nomination("N-1")
             changed.answers["C1"] = .number(43)
-            try t.store.saveNomination(changed, cycle: 2026, by: "community:1")
-            #expect(try t.store.nominations(cycle: 2026) == [changed, Self.nomination("N-2")])
+            try await t.store.saveNomination(changed, cycle: 2026, by: "community:1")
+            #expect(try await t.store.nominations(cycle: 2026) == [changed, Self.nomination("N-2")])
 
-            let log = try t.store.auditLog(entity: "nomination:", limit: 10)
+            let log = try await t.store.auditLog(entity: "nomination:", limit: 10)
             #expect(log.map(\.entity) == ["nomination:N-1", "nomination:N-1", "nomination:N-2"])
             #expect(log.map(\.actor) == ["community:1", "community:1", "community:1"])
             #expect(log[0].before?.contains("\"answers\":{\"C1\":42}") == true)
             #expect(log[0].after?.contains("\"answers\":{\"C1\":43}") == true)
             #expect(log[1].before == nil, "the first write created the nomination")
             #expect(log.map(\.id) == log.map(\.id).sorted(by: >), "newest first")
-            #expect(try t.store.auditLog(entity: nil, limit: 2).count == 2, "the limit is applied")
-            #expect(try t.store.auditLog(entity: "nomination:N-2", limit: 10).count == 1)
-            #expect(try t.store.auditLog(entity: "nomination:N_", limit: 10).isEmpty, "the entity is a literal prefix")
+            #expect(try await t.store.auditLog(entity: nil, limit: 2).count == 2, "the limit is applied")
+            #expect(try await t.store.auditLog(entity: "nomination:N-2", limit: 10).count == 1)
+            #expect(try await t.store.auditLog(entity: "nomination:N_", limit: 10).isEmpty, "the entity is a literal prefix")
 
-            let orphan = #expect(throws: AwardsError.self) { try t.store.saveNomination(Self.nomination("N-3"), cycle: 2030, by: "admin") }
+            let orphan = await #expect(throws: AwardsError.self) { try await t.store.saveNomination(Self.nomination("N-3"), cycle: 2030, by: "admin") }
             #expect(orphan?.kind == .unknownReference)
         }
     }
 
     @Test("an assignment or review naming an unknown analyst or nomination is an unknown reference", arguments: StoreKind.allCases)
-    func unknownReferences(_ kind: StoreKind) throws {
-        try withStore(kind) { t in
-            try Self.prepare(t.store)
-            let logged = try t.store.auditLog(entity: nil, limit: 100).count
-            let analyst = #expect(throws: AwardsError.self) {
-                try t.store.replaceAssignments([Assignment(nomination: "N-1", analyst: "A9")], cycle: 2026, round: 1, by: "admin")
+    func unknownReferences(_ kind: StoreKind) async throws {
+        try await withStore(kind) { t in
+            try await Self.prepare(t.store)
+            let logged = try await t.store.auditLog(entity: nil, limit: 100).count
+            let analyst = await #expect(throws: AwardsError.self) {
+                try await t.store.replaceAssignments([Assignment(nomination: "N-1", analyst: "A9")], cycle: 2026, round: 1, by: "admin")
             }
             #expect(analyst?.kind == .unknownReference)
-            let nomination = #expect(throws: AwardsError.self) {
-                try t.store.replaceAssignments([Assignment(nomination: "N-9", analyst: "A1")], cycle: 2026, round: 1, by: "admin")
+            let nomination = await #expect(throws: AwardsError.self) {
+                try await t.store.replaceAssignments([Assignment(nomination: "N-9", analyst: "A1")], cycle: 2026, round: 1, by: "admin")
             }
             #expect(nomination?.kind == .unknownReference)
-            let cycle = #expect(throws: AwardsError.self) {
-                try t.store.replaceAssignments([Assignment(nomination: "N-1", analyst: "A1")], cycle: 2030, round: 1, by: "admin")
+            let cycle = await #expect(throws: AwardsError.self) {
+                try await t.store.replaceAssignments([Assignment(nomination: "N-1", analyst: "A1")], cycle: 2030, round: 1, by: "admin")
             }
             #expect(cycle?.kind == .unknownReference)
-            let review = #expect(throws: AwardsError.self) {
-                try t.store.saveReview(Review(nomination: "N-1", analyst: "A9", round: 1), cycle: 2026, by: "A9", reason: nil)
+            let review = await #expect(throws: AwardsError.self) {
+                try await t.store.saveReview(Review(nomination: "N-1", analyst: "A9", round: 1), cycle: 2026, by: "A9", reason: nil)
             }
             #expect(review?.kind == .unknownReference)
-            #expect(try t.store.assignments(cycle: 2026, round: 1).isEmpty)
-            #expect(try t.store.auditLog(entity: nil, limit: 100).count == logged, "failed changes log nothing")
+            #expect(try await t.store.assignments(cycle: 2026, round: 1).isEmpty)
+            #expect(try await t.store.auditLog(entity: nil, limit: 100).count == logged, "failed changes log nothing")
 
-            try t.store.replaceAssignments([Assignment(nomination: "N-2", analyst: "A1", manual: true), Assignment(nomination: "N-1", analyst: "A1")], cycle: 2026, round: 1, by: "admin")
-            #expect(try t.store.assignments(cycle: 2026, round: 1) == [Assignment(nomination: "N-1", analyst: "A1"), Assignment(nomination: "N-2", analyst: "A1", manual: true)])
-            #expect(try t.store.assignments(cycle: 2026, round: 2).isEmpty)
+            try await t.store.replaceAssignments([Assignment(nomination: "N-2", analyst: "A1", manual: true), Assignment(nomination: "N-1", analyst: "A1")], cycle: 2026, round: 1, by: "admin")
+            #expect(try await t.store.assignments(cycle: 2026, round: 1) == [Assignment(nomination: "N-1", analyst: "A1"), Assignment(nomination: "N-2", analyst: "A1", manual: true)])
+            #expect(try await t.store.assignments(cycle: 2026, round: 2).isEmpty)
         }
     }
 
     @Test("a submitted review is locked unless a reason is given, and the reason is logged", arguments: StoreKind.allCases)
-    func reviewReason(_ kind: StoreKind) throws {
-        try withStore(kind) { t in
-            try Self.prepare(t.store)
+    func reviewReason(_ kind: StoreKind) async throws {
+        try await withStore(kind) { t in
+            try await Self.prepare(t.store)
             var review = Review(nomination: "N-1", analyst: "A1", round: 1, scores: ["Connect": .init(score: 7, comment: "fast", confidence: 4)], state: .draft)
-            try t.store.saveReview(review, cycle: 2026, by: "A1", reason: nil)
+            try await t.store.saveReview(review, cycle: 2026, by: "A1", reason: nil)
             review.state = .submitted
-            try t.store.saveReview(review, cycle: 2026, by: "A1", reason: nil)
+            try await t.store.saveReview(review, cycle: 2026, by: "A1", reason: nil)
             review.scores["Connect"]?.score = 8
-            let locked = #expect(throws: AwardsError.self) { try t.store.saveReview(review, cycle: 2026, by: "A1", reason: nil) }
+            let locked = await #expect(throws: AwardsError.self) { try await t.store.saveReview(review, cycle: 2026, by: "A1", reason: nil) }
             #expect(locked?.kind == .invalidState)
-            #expect(try t.store.reviews(cycle: 2026, round: 1).first?.scores["Connect"]?.score == 7)
+            #expect(try await t.store.reviews(cycle: 2026, round: 1).first?.scores["Connect"]?.score == 7)
 
-            try t.store.saveReview(review, cycle: 2026, by: "admin", reason: "typo confirmed by the analyst")
-            #expect(try t.store.reviews(cycle: 2026, round: 1) == [review])
-            #expect(try t.store.reviews(cycle: 2026, round: 2).isEmpty)
-            let entry = try #require(try t.store.auditLog(entity: "review:", limit: 1).first)
+            try await t.store.saveReview(review, cycle: 2026, by: "admin", reason: "typo confirmed by the analyst")
+            #expect(try await t.store.reviews(cycle: 2026, round: 1) == [review])
+            #expect(try await t.store.reviews(cycle: 2026, round: 2).isEmpty)
+            let entry = try #require(try await t.store.auditLog(entity: "review:", limit: 1).first)
             #expect(entry.entity == "review:2026:1:N-1:A1")
             #expect(entry.action == "amend")
             #expect(entry.reason == "typo confirmed by the analyst")
@@ -160,149 +160,154 @@ struct StoreConformanceTests {
     }
 
     @Test("shortlists, ballots and the publication round-trip", arguments: StoreKind.allCases)
-    func selectionRoundTrips(_ kind: StoreKind) throws {
-        try withStore(kind) { t in
-            try Self.prepare(t.store)
+    func selectionRoundTrips(_ kind: StoreKind) async throws {
+        try await withStore(kind) { t in
+            try await Self.prepare(t.store)
             let candidates = [
                 Shortlist.Candidate(nomination: "N-1", community: "Somewhere", country: "Canada", region: "North America", score: 8.5, tieBreakScore: 0.7),
                 Shortlist.Candidate(nomination: "N-2", community: "Elsewhere", country: "Canada", region: "North America", score: 6.25, tieBreakScore: 0.4),
             ]
             let smart21 = try Shortlist.select(candidates, size: 1, name: "Smart21")
-            try t.store.saveShortlist(smart21, name: "smart21", cycle: 2026, by: "admin")
-            #expect(try t.store.shortlist("smart21", cycle: 2026) == smart21)
-            #expect(try t.store.shortlist("top7", cycle: 2026) == nil)
+            try await t.store.saveShortlist(smart21, name: "smart21", cycle: 2026, by: "admin")
+            #expect(try await t.store.shortlist("smart21", cycle: 2026) == smart21)
+            #expect(try await t.store.shortlist("top7", cycle: 2026) == nil)
             let wider = try Shortlist.select(candidates, size: 2, name: "Smart21")
-            try t.store.saveShortlist(wider, name: "smart21", cycle: 2026, by: "admin")
-            #expect(try t.store.shortlist("smart21", cycle: 2026) == wider)
-            #expect(try t.store.auditLog(entity: "shortlist:2026:smart21", limit: 5).first?.before != nil)
+            try await t.store.saveShortlist(wider, name: "smart21", cycle: 2026, by: "admin")
+            #expect(try await t.store.shortlist("smart21", cycle: 2026) == wider)
+            #expect(try await t.store.auditLog(entity: "shortlist:2026:smart21", limit: 5).first?.before != nil)
 
-            try t.store.saveBallot(Ballot(juror: "J-2", order: ["N-2", "N-1"]), cycle: 2026, by: "J-2")
-            try t.store.saveBallot(Ballot(juror: "J-1", group: "press", levels: [["N-1"], ["N-2"]]), cycle: 2026, by: "J-1")
-            try t.store.saveBallot(Ballot(juror: "J-2", order: ["N-1", "N-2"]), cycle: 2026, by: "J-2")
-            #expect(try t.store.ballots(cycle: 2026) == [
+            try await t.store.saveBallot(Ballot(juror: "J-2", order: ["N-2", "N-1"]), cycle: 2026, by: "J-2")
+            try await t.store.saveBallot(Ballot(juror: "J-1", group: "press", levels: [["N-1"], ["N-2"]]), cycle: 2026, by: "J-1")
+            try await t.store.saveBallot(Ballot(juror: "J-2", order: ["N-1", "N-2"]), cycle: 2026, by: "J-2")
+            #expect(try await t.store.ballots(cycle: 2026) == [
                 Ballot(juror: "J-1", group: "press", levels: [["N-1"], ["N-2"]]), Ballot(juror: "J-2", order: ["N-1", "N-2"]),
             ])
 
-            #expect(try t.store.publication(cycle: 2026) == nil)
+            #expect(try await t.store.publication(cycle: 2026) == nil)
             let publication = Publication(
                 smart21: ["N-1", "N-2"], top7: ["N-1", "N-2"], ranking: ["N-1", "N-2"], winner: "N-1", rules: ["Schulze", "jury 50 %"],
                 pairwise: ["N-1": ["N-2": 2], "N-2": ["N-1": 0.5]], strongestPaths: ["N-1": ["N-2": 2]], publishedAt: "2026-06-10T12:00:00Z")
-            try t.store.savePublication(publication, cycle: 2026, by: "admin")
-            #expect(try t.store.publication(cycle: 2026) == publication)
-            let orphan = #expect(throws: AwardsError.self) { try t.store.savePublication(publication, cycle: 2030, by: "admin") }
+            try await t.store.savePublication(publication, cycle: 2026, by: "admin")
+            #expect(try await t.store.publication(cycle: 2026) == publication)
+            let orphan = await #expect(throws: AwardsError.self) { try await t.store.savePublication(publication, cycle: 2030, by: "admin") }
             #expect(orphan?.kind == .unknownReference)
         }
     }
 
     @Test("recognitions are replaced whole, and communities added or replaced", arguments: StoreKind.allCases)
-    func recognitionsAndCommunities(_ kind: StoreKind) throws {
-        try withStore(kind) { t in
+    func recognitionsAndCommunities(_ kind: StoreKind) async throws {
+        try await withStore(kind) { t in
             let first = [
                 Recognition(awardYear: 2023, stage: .communityOfTheYear, community: "Binh Duong", country: "Vietnam"),
                 Recognition(awardYear: 2023, stage: .top7, community: "Tallinn", country: "Estonia", announced: "2023-02-01", source: "https://example.org/top7"),
             ]
-            try t.store.replaceRecognitions(first, by: "system")
-            #expect(try t.store.recognitions() == first)
+            try await t.store.replaceRecognitions(first, by: "system")
+            #expect(try await t.store.recognitions() == first)
             let second = [Recognition(awardYear: 2024, stage: .smart21, community: "Taoyuan", country: "Taiwan")]
-            try t.store.replaceRecognitions(second, by: "system")
-            #expect(try t.store.recognitions() == second)
-            let entry = try #require(try t.store.auditLog(entity: "recognitions", limit: 1).first)
+            try await t.store.replaceRecognitions(second, by: "system")
+            #expect(try await t.store.recognitions() == second)
+            let entry = try #require(try await t.store.auditLog(entity: "recognitions", limit: 1).first)
             #expect(entry.before == "{\"count\":2}")
             #expect(entry.after == "{\"count\":1}")
 
             let tallinn = Community(name: "Tallinn", country: "Estonia", kind: .city, population: 450_000)
-            try t.store.saveCommunities([Community(name: "Taoyuan", country: "Taiwan"), tallinn], by: "admin")
+            try await t.store.saveCommunities([Community(name: "Taoyuan", country: "Taiwan"), tallinn], by: "admin")
             var member = tallinn
             member.member = true
-            try t.store.saveCommunities([member], by: "admin")
-            #expect(try t.store.communities().map(\.name) == ["Tallinn", "Taoyuan"], "by name")
-            #expect(try t.store.communities().first == member)
+            try await t.store.saveCommunities([member], by: "admin")
+            #expect(try await t.store.communities().map(\.name) == ["Tallinn", "Taoyuan"], "by name")
+            #expect(try await t.store.communities().first == member)
         }
     }
 
     @Test("the audit log cannot be edited or deleted, even with SQL", arguments: StoreKind.allCases)
-    func auditLogAppendOnly(_ kind: StoreKind) throws {
-        try withStore(kind) { t in
-            try t.store.createCycle(Cycle(year: 2026), by: "admin")
+    func auditLogAppendOnly(_ kind: StoreKind) async throws {
+        try await withStore(kind) { t in
+            try await t.store.createCycle(Cycle(year: 2026), by: "admin")
             let update = #expect(throws: (any Error).self) { try t.execute("UPDATE audit_log SET actor = 'mallory'") }
             let delete = #expect(throws: (any Error).self) { try t.execute("DELETE FROM audit_log") }
             // Refused by the database's own rule, not by some other failure.
             #expect(update.map { String(reflecting: $0) }?.contains("append-only") == true)
             #expect(delete.map { String(reflecting: $0) }?.contains("append-only") == true)
-            let log = try t.store.auditLog(entity: nil, limit: 5)
+            let log = try await t.store.auditLog(entity: nil, limit: 5)
             #expect(log.count == 1)
             #expect(log.first?.actor == "admin")
         }
     }
 
     @Test("the data survive reopening, and migrating again changes nothing", arguments: StoreKind.allCases)
-    func reopen(_ kind: StoreKind) throws {
-        try withStore(kind) { t in
-            try Self.prepare(t.store)
-            let again = try t.reopen()
-            #expect(try again.cycles().map(\.year) == [2026])
-            #expect(try again.nominations(cycle: 2026).map(\.id) == ["N-1", "N-2"])
-            #expect(try again.auditLog(entity: nil, limit: 10).count == 4)
-            try again.saveAnalyst(Analyst(id: "A2", name: "Grace", country: "United States"), by: "admin")
-            #expect(try t.store.analysts().map(\.id) == ["A1", "A2"])
+    func reopen(_ kind: StoreKind) async throws {
+        try await withStore(kind) { t in
+            try await Self.prepare(t.store)
+            try await t.reopened { again in
+                #expect(try await again.cycles().map(\.year) == [2026])
+                #expect(try await again.nominations(cycle: 2026).map(\.id) == ["N-1", "N-2"])
+                #expect(try await again.auditLog(entity: nil, limit: 10).count == 4)
+                try await again.saveAnalyst(Analyst(id: "A2", name: "Grace", country: "United States"), by: "admin")
+            }
+            #expect(try await t.store.analysts().map(\.id) == ["A1", "A2"])
         }
     }
 
     @Test("a batch with one bad item leaves nothing behind", arguments: StoreKind.allCases)
-    func atomicity(_ kind: StoreKind) throws {
-        try withStore(kind) { t in
-            try Self.prepare(t.store)
-            try t.store.replaceAssignments([Assignment(nomination: "N-1", analyst: "A1")], cycle: 2026, round: 1, by: "admin")
-            let logged = try t.store.auditLog(entity: nil, limit: 100).count
+    func atomicity(_ kind: StoreKind) async throws {
+        try await withStore(kind) { t in
+            try await Self.prepare(t.store)
+            try await t.store.replaceAssignments([Assignment(nomination: "N-1", analyst: "A1")], cycle: 2026, round: 1, by: "admin")
+            let logged = try await t.store.auditLog(entity: nil, limit: 100).count
 
-            let reviews = #expect(throws: AwardsError.self) {
-                try t.store.saveReviews(
+            let reviews = await #expect(throws: AwardsError.self) {
+                try await t.store.saveReviews(
                     [Review(nomination: "N-1", analyst: "A1", round: 1), Review(nomination: "N-2", analyst: "A-unknown", round: 1)],
                     cycle: 2026, by: "A1", reason: nil)
             }
             #expect(reviews?.kind == .unknownReference)
-            #expect(try t.store.reviews(cycle: 2026, round: 1).isEmpty, "the good review of the batch is not kept")
+            #expect(try await t.store.reviews(cycle: 2026, round: 1).isEmpty, "the good review of the batch is not kept")
 
-            let assignments = #expect(throws: AwardsError.self) {
-                try t.store.replaceAssignments(
+            let assignments = await #expect(throws: AwardsError.self) {
+                try await t.store.replaceAssignments(
                     [Assignment(nomination: "N-2", analyst: "A1"), Assignment(nomination: "N-2", analyst: "A-unknown")], cycle: 2026, round: 1, by: "admin")
             }
             #expect(assignments?.kind == .unknownReference)
-            #expect(try t.store.assignments(cycle: 2026, round: 1) == [Assignment(nomination: "N-1", analyst: "A1")], "the earlier assignments stand")
+            #expect(try await t.store.assignments(cycle: 2026, round: 1) == [Assignment(nomination: "N-1", analyst: "A1")], "the earlier assignments stand")
 
             var locked = Review(nomination: "N-2", analyst: "A1", round: 1, state: .submitted)
-            try t.store.saveReview(locked, cycle: 2026, by: "A1", reason: nil)
+            try await t.store.saveReview(locked, cycle: 2026, by: "A1", reason: nil)
             locked.state = .draft
-            let batch = #expect(throws: AwardsError.self) {
-                try t.store.saveReviews([Review(nomination: "N-1", analyst: "A1", round: 1), locked], cycle: 2026, by: "A1", reason: nil)
+            let batch = await #expect(throws: AwardsError.self) {
+                try await t.store.saveReviews([Review(nomination: "N-1", analyst: "A1", round: 1), locked], cycle: 2026, by: "A1", reason: nil)
             }
             #expect(batch?.kind == .invalidState)
-            #expect(try t.store.reviews(cycle: 2026, round: 1).map(\.nomination) == ["N-2"])
-            #expect(try t.store.auditLog(entity: nil, limit: 100).count == logged + 1, "only the one successful review is logged")
+            #expect(try await t.store.reviews(cycle: 2026, round: 1).map(\.nomination) == ["N-2"])
+            #expect(try await t.store.auditLog(entity: nil, limit: 100).count == logged + 1, "only the one successful review is logged")
         }
     }
 
     @Test("concurrent writers lose no data", arguments: StoreKind.allCases)
-    func concurrentWriters(_ kind: StoreKind) throws {
-        try withStore(kind) { t in
+    func concurrentWriters(_ kind: StoreKind) async throws {
+        try await withStore(kind) { t in
             let store = t.store
-            try store.createCycle(Cycle(year: 2026, phase: .nominationsOpen), by: "admin")
+            try await store.createCycle(Cycle(year: 2026, phase: .nominationsOpen), by: "admin")
             let writers = 8, each = 25
             let failures = Failures()
-            DispatchQueue.concurrentPerform(iterations: writers) { w in
-                for i in 0..<each {
-                    do {
-                        try store.saveNomination(Self.nomination("N-\(w)-\(i)"), cycle: 2026, by: "writer-\(w)")
-                        // Every writer also rewrites one shared nomination, so writes to one row contend.
-                        try store.saveNomination(Self.nomination("N-shared", "writer \(w) round \(i)"), cycle: 2026, by: "writer-\(w)")
-                    } catch {
-                        failures.add("\(error)")
+            await withTaskGroup(of: Void.self) { group in
+                for w in 0..<writers {
+                    group.addTask {
+                        for i in 0..<each {
+                            do {
+                                try await store.saveNomination(Self.nomination("N-\(w)-\(i)"), cycle: 2026, by: "writer-\(w)")
+                                // Every writer also rewrites one shared nomination, so writes to one row contend.
+                                try await store.saveNomination(Self.nomination("N-shared", "writer \(w) round \(i)"), cycle: 2026, by: "writer-\(w)")
+                            } catch {
+                                failures.add("\(error)")
+                            }
+                        }
                     }
                 }
             }
             #expect(failures.all.isEmpty)
-            #expect(try store.nominations(cycle: 2026).count == writers * each + 1)
-            let log = try store.auditLog(entity: "nomination:", limit: 10_000)
+            #expect(try await store.nominations(cycle: 2026).count == writers * each + 1)
+            let log = try await store.auditLog(entity: "nomination:", limit: 10_000)
             #expect(log.count == 2 * writers * each)
             // Each write to the shared nomination saw the one before it: the befores and afters chain.
             let shared = log.filter { $0.entity == "nomination:N-shared" }.reversed()
@@ -314,13 +319,13 @@ struct StoreConformanceTests {
     @Test("the 40-nomination demo cycle publishes the same results on PostgreSQL as on SQLite")
     func demoCycleOnBothStores() throws {
         let demo = DemoCycle(nominations: 40, analysts: 12, jurors: 5)
-        func run(_ kind: StoreKind) throws -> (Publication, Shortlist?, Shortlist?, Int) {
-            try withStore(kind) { t in
-                try demo.run(programme: Programme(store: t.store, actor: "admin"))
-                let publication = try #require(try t.store.publication(cycle: demo.cycle.year))
+        func run(_ kind: StoreKind) async throws -> (Publication, Shortlist?, Shortlist?, Int) {
+            try await withStore(kind) { t in
+                try await demo.run(programme: Programme(store: t.store, actor: "admin"))
+                let publication = try #require(try await t.store.publication(cycle: demo.cycle.year))
                 return (
-                    publication, try t.store.shortlist("smart21", cycle: demo.cycle.year), try t.store.shortlist("top7", cycle: demo.cycle.year),
-                    try t.store.auditLog(entity: nil, limit: 100_000).count
+                    publication, try await t.store.shortlist("smart21", cycle: demo.cycle.year), try await t.store.shortlist("top7", cycle: demo.cycle.year),
+                    try await t.store.auditLog(entity: nil, limit: 100_000).count
                 )
             }
         }

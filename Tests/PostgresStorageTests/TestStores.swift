@@ -22,11 +22,12 @@ enum StoreKind: String, Sendable, CaseIterable, CustomTestStringConvertible {
 /// A fresh, empty store of one kind, with plain SQL on its database to prove what the database
 /// itself refuses.
 struct TestStore {
-    let store: any AwardsStore
+    let kind: StoreKind
+    let store: any AwardsStore & AccountStore
     /// Runs one SQL statement on the store's database, outside the store.
-    let execute: (String) throws -> Void
-    /// Opens the same database again, as a restarted server would.
-    let reopen: () throws -> any AwardsStore
+    let execute: (String) async throws -> Void
+    /// Runs `body` on the same database opened again, as a restarted server would.
+    let reopened: (_ body: (any AwardsStore & AccountStore) async throws -> Void) async throws -> Void
 }
 
 /// The PostgreSQL server the tests use: `CIVIC_TEST_POSTGRES`, or the one `.ci/run` sets up.
@@ -43,7 +44,7 @@ struct PostgresUnavailable: Error, CustomStringConvertible {
 
 /// Runs `body` on a fresh store of `kind`: a temporary SQLite file, or a PostgreSQL schema of its
 /// own; both are removed afterwards.
-func withStore<T>(_ kind: StoreKind, _ body: (TestStore) throws -> T) throws -> T {
+func withStore<T>(_ kind: StoreKind, _ body: (TestStore) async throws -> T) async throws -> T {
     switch kind {
     case .sqlite:
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("civic-conformance-\(UUID().uuidString).sqlite").path
@@ -51,31 +52,17 @@ func withStore<T>(_ kind: StoreKind, _ body: (TestStore) throws -> T) throws -> 
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
         let store = try SQLiteStore(path: path)
-        return try body(TestStore(
-            store: store,
+        return try await body(TestStore(
+            kind: kind, store: store,
             execute: { sql in try DatabaseQueue(path: path).write { try $0.execute(sql: sql) } },
-            reopen: { try SQLiteStore(path: path) }))
+            reopened: { body in try await body(try SQLiteStore(path: path)) }))
     case .postgres:
-        let schema = "conformance_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        let location = try PostgresLocation(url: testPostgresURL, schema: schema)
-        let store: PostgresStore
-        do {
-            store = try PostgresStore(location: location)
-        } catch {
-            throw PostgresUnavailable(detail: error.message)
+        return try await withPlatformStore { store in
+            try await body(TestStore(
+                kind: kind, store: store,
+                execute: { sql in try await store.client.query(PostgresQuery(unsafeSQL: sql)) },
+                reopened: { body in try await withPlatformStore(at: store.location) { again in try await body(again) } }))
         }
-        let raw = PostgresConnections(location: location, maximum: 1)
-        defer {
-            var administration = location
-            administration.schema = "public"
-            _ = try? PostgresConnections(location: administration, maximum: 1).with { session in
-                try session.execute(PostgresQuery(unsafeSQL: "DROP SCHEMA IF EXISTS \(location.quotedSchema) CASCADE"))
-            }
-        }
-        return try body(TestStore(
-            store: store,
-            execute: { sql in try raw.with { session in try session.execute(PostgresQuery(unsafeSQL: sql)) } },
-            reopen: { try PostgresStore(location: location) }))
     }
 }
 
@@ -147,7 +134,7 @@ func withLibrary<T>(_ kind: StoreKind, _ body: (TestLibrary) async throws -> T) 
         let store = try SQLiteStore(path: path)
         return try await body(TestLibrary(
             kind: kind, store: store,
-            auditLog: { entity, limit in try store.auditLog(entity: entity, limit: limit) },
+            auditLog: { entity, limit in try await store.auditLog(entity: entity, limit: limit) },
             execute: { sql in try DatabaseQueue(path: path).write { try $0.execute(sql: sql) } },
             reopened: { body in try await body(try SQLiteStore(path: path)) }))
     case .postgres:

@@ -31,8 +31,8 @@ struct CommunityAccountMigrationTests {
             }
         }
         let store = try SQLiteStore(path: path)
-        #expect(try store.account("bd")?.subject == "binh-duong--vietnam")
-        #expect(try store.account("ana")?.subject == "N-7", "only community accounts change")
-        #expect(try store.nominations(cycle: 2026).first?.communityID == "binh-duong--vietnam")
+        #expect(try await store.account("bd")?.subject == "binh-duong--vietnam")
+        #expect(try await store.account("ana")?.subject == "N-7", "only community accounts change")
+        #expect(try await store.nominations(cycle: 2026).first?.communityID == "binh-duong--vietnam")
     }
 }

@@ -15,10 +15,10 @@ struct LibraryStoreTests {
     }
 
     @Test("the system SQLite that GRDB links has FTS5, and the migration builds the index with it")
-    func fts5Available() throws {
+    func fts5Available() async throws {
         let queue = try DatabaseQueue()
-        #expect(try queue.read { try Bool.fetchOne($0, sql: "SELECT sqlite_compileoption_used('ENABLE_FTS5')") } == true)
-        try withStore { _, path in
+        await #expect(try queue.read { try Bool.fetchOne($0, sql: "SELECT sqlite_compileoption_used('ENABLE_FTS5')") } == true)
+        try await withStore { _, path in
             let raw = try SQLiteRaw(path: path)
             let sql = try raw.queue.read { try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = 'case_study_text'") }
             #expect(sql?.contains("USING fts5") == true)

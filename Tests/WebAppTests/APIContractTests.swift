@@ -15,7 +15,7 @@ struct APIContractTests {
             return
         }
         try await BrowserWalkthroughTests.withLivePlatform { port, _, platform in
-            let token = try AccountProvisioning.issueToken(for: "admin", label: "contract test", scopes: TokenScope.allCases, at: Date(), in: platform.store, by: "admin")
+            let token = try await AccountProvisioning.issueToken(for: "admin", label: "contract test", scopes: TokenScope.allCases, at: Date(), in: platform.store, by: "admin")
             let base = "http://127.0.0.1:\(port)"
             for headers in [[String](), ["-H", "Authorization: Bearer \(token)"]] {
                 // A fixed seed and size make the run repeatable. Schema-valid bodies that break a

@@ -38,7 +38,7 @@ struct AccountAdministrationTests {
             let created = try await Self.create(app, admin, [("username", "carol"), ("name", "Carol (synthetic)"), ("role", "analyst"), ("subject", "A-101")])
             #expect(created.status == .ok)
             #expect(!created.body.contains("TOTP secret"), "the organiser never sees the secret")
-            #expect(try app.platform.store.account("carol")?.totpSecret == nil)
+            #expect(try await app.platform.store.account("carol")?.totpSecret == nil)
 
             let carol = app.browser()
             let page = try await Self.passwordToEnrolment(carol, "carol", Self.password)
@@ -49,7 +49,7 @@ struct AccountAdministrationTests {
             #expect(try await carol.get("/login/enrol").body.contains(secret.prefix(4) + " "), "reloading shows the same secret")
             #expect(try await carol.get("/analyst").status == .seeOther, "no session before enrolment is confirmed")
             #expect(try await carol.get("/login/code").location?.hasPrefix("/login/enrol") == true)
-            #expect(try app.platform.store.account("carol")?.secondFactorConfirmed == false)
+            #expect(try await app.platform.store.account("carol")?.secondFactorConfirmed == false)
 
             try await carol.get("/login/enrol")
             let wrong = try await carol.post("/login/enrol", [("code", "000000")])
@@ -58,7 +58,7 @@ struct AccountAdministrationTests {
             let done = try await carol.post("/login/enrol", [("code", try Oathtool.code(secret, at: app.clock.now)), ("next", "/analyst")])
             #expect(done.location == "/analyst")
             #expect(try await carol.get("/analyst").status == .ok)
-            #expect(try app.platform.store.account("carol")?.secondFactorConfirmed == true)
+            #expect(try await app.platform.store.account("carol")?.secondFactorConfirmed == true)
 
             // The next sign-in asks for a code, not enrolment.
             app.clock.advance(30)
@@ -72,11 +72,11 @@ struct AccountAdministrationTests {
     func creation() async throws {
         try await TestPlatform.with { app in
             let admin = try await app.signedIn(.admin)
-            let community = try #require(try app.platform.store.communities().first)
+            let community = try #require(try await app.platform.store.communities().first)
             let plain = try await Self.create(app, admin, [("username", "dora"), ("name", "Dora (synthetic)"), ("subject", community.id)])
             #expect(plain.status == .ok)
-            #expect(try app.platform.store.account("dora")?.role == .community)
-            #expect(try app.platform.store.account("dora")?.subject == community.id)
+            #expect(try await app.platform.store.account("dora")?.role == .community)
+            #expect(try await app.platform.store.account("dora")?.subject == community.id)
             #expect(plain.body.contains(#"<option value="community" selected>"#), "the form proposes the least powerful role")
 
             let typed = try await Self.create(app, admin, [("username", "eve"), ("name", "Eve"), ("role", "analyst"), ("subject", "A-999")])
@@ -85,7 +85,7 @@ struct AccountAdministrationTests {
             let long = try await admin.post("/admin/users", [("username", "fay"), ("name", "Fay"), ("role", "juror"), ("juror", "J-101"), ("password", String(repeating: "é", count: 37))])
             #expect(long.status == .unprocessableContent)
             #expect(long.body.contains("field &#39;password&#39;") && long.body.contains("72 bytes"))
-            #expect(try app.platform.store.account("eve") == nil && app.platform.store.account("fay") == nil)
+            #expect(try await app.platform.store.account("eve") == nil && app.platform.store.account("fay") == nil)
         }
     }
 
@@ -94,7 +94,7 @@ struct AccountAdministrationTests {
         try await TestPlatform.with { app in
             let analyst = app.account(.analyst)
             let own = try await app.signedIn(.analyst)
-            let token = try AccountProvisioning.issueToken(for: "analyst", label: "scripts", scopes: [.read], at: app.clock.now, in: app.platform.store, by: "analyst")
+            let token = try await AccountProvisioning.issueToken(for: "analyst", label: "scripts", scopes: [.read], at: app.clock.now, in: app.platform.store, by: "analyst")
             let admin = try await app.signedIn(.admin)
             try await admin.get("/admin/users/analyst")
             let unconfirmed = try await admin.post("/admin/users/analyst/password", [("password", "temporary password 1")])
@@ -108,7 +108,7 @@ struct AccountAdministrationTests {
             #expect(reset.body.contains("new password due"))
             #expect(try await own.get("/analyst").status == .seeOther, "the session ended")
             #expect(try await app.browser().get("/api/v1/me", headers: [.authorization: "Bearer \(token)"]).status == .unauthorized, "the token is revoked")
-            #expect(try app.platform.store.auditLog(entity: "account:analyst", limit: 5).contains { $0.action == "reset-password" && $0.actor == "admin" })
+            await #expect(try await app.platform.store.auditLog(entity: "account:analyst", limit: 5).contains { $0.action == "reset-password" && $0.actor == "admin" })
 
             let browser = app.browser()
             try await browser.get("/login")
@@ -128,7 +128,7 @@ struct AccountAdministrationTests {
             let done = try await browser.post("/login/password", [("new", "my own new passphrase")])
             #expect(done.location == "/workspace")
             #expect(try await browser.get("/analyst").status == .ok)
-            #expect(try app.platform.store.account("analyst")?.mustChangePassword == false)
+            await #expect(try await app.platform.store.account("analyst")?.mustChangePassword == false)
         }
     }
 
@@ -143,7 +143,7 @@ struct AccountAdministrationTests {
             #expect(try await own.get("/juror").status == .seeOther)
             let page = try await Self.passwordToEnrolment(app.browser(), "juror", juror.password)
             #expect(try Self.shownSecret(page) != juror.totpSecret)
-            #expect(try app.platform.store.auditLog(entity: "account:juror", limit: 5).contains { $0.action == "reset-second-factor" })
+            #expect(try await app.platform.store.auditLog(entity: "account:juror", limit: 5).contains { $0.action == "reset-second-factor" })
         }
     }
 
@@ -168,7 +168,7 @@ struct AccountAdministrationTests {
         try await TestPlatform.with { app in
             let community = app.account(.community)
             let own = try await app.signedIn(.community)
-            let token = try AccountProvisioning.issueToken(for: "community", label: "x", scopes: [.read], at: app.clock.now, in: app.platform.store, by: "community")
+            let token = try await AccountProvisioning.issueToken(for: "community", label: "x", scopes: [.read], at: app.clock.now, in: app.platform.store, by: "community")
             let admin = try await app.signedIn(.admin)
             try await admin.get("/admin/users/community")
             let unknown = try await admin.post("/admin/users/community/role", [("role", "analyst"), ("subject", "nobody"), ("confirm", "yes")])
@@ -176,9 +176,9 @@ struct AccountAdministrationTests {
             try await admin.get("/admin/users/community")
             let changed = try await admin.post("/admin/users/community/role", [("role", "analyst"), ("subject", "A-101"), ("confirm", "yes")])
             #expect(changed.status == .ok)
-            #expect(try app.platform.store.account("community")?.role == .analyst)
+            #expect(try await app.platform.store.account("community")?.role == .analyst)
             #expect(try await own.get("/community").status == .seeOther)
-            #expect(try app.platform.store.token(Secrets.digest(token)) == nil)
+            #expect(try await app.platform.store.token(Secrets.digest(token)) == nil)
             _ = try await Self.passwordToEnrolment(app.browser(), "community", community.password)
         }
     }
@@ -190,25 +190,25 @@ struct AccountAdministrationTests {
             let admin = try await app.signedIn(.admin)
             try await admin.get("/admin/users/juror")
             #expect(try await admin.post("/admin/users/juror/disable", []).status == .unprocessableContent)
-            #expect(try app.platform.store.account("juror")?.disabled == false)
+            #expect(try await app.platform.store.account("juror")?.disabled == false)
             try await admin.get("/admin/users/juror")
             #expect(try await admin.post("/admin/users/juror/disable", [("confirm", "yes")]).status == .ok)
-            #expect(try app.platform.store.account("juror")?.disabled == true)
+            #expect(try await app.platform.store.account("juror")?.disabled == true)
             #expect(try await own.get("/juror").status == .seeOther)
             try await admin.get("/admin/users/juror")
             #expect(try await admin.post("/admin/users/juror/enable", [("confirm", "yes")]).status == .ok)
-            #expect(try app.platform.store.account("juror")?.disabled == false)
+            #expect(try await app.platform.store.account("juror")?.disabled == false)
             #expect(try await own.get("/juror").status == .seeOther, "the old session stays ended")
             #expect(try await app.signedIn(.juror).get("/juror").status == .ok, "a new sign-in works")
             try await admin.get("/admin/users/juror")
             #expect(try await admin.post("/admin/users/juror/enable", [("confirm", "yes")]).status == .conflict, "only a disabled account is enabled")
-            #expect(try app.platform.store.auditLog(entity: "account:juror", limit: 20).contains { $0.action == "enable" })
+            #expect(try await app.platform.store.auditLog(entity: "account:juror", limit: 20).contains { $0.action == "enable" })
             for action in ["password", "second-factor", "role", "disable", "enable"] {
                 try await admin.get("/admin/users/admin")
                 let refused = try await admin.post("/admin/users/admin/\(action)", [("confirm", "yes"), ("password", "another long password"), ("role", "community")])
                 #expect(refused.status == .conflict, "\(action)")
             }
-            #expect(try app.platform.store.account("admin")?.role == .admin)
+            #expect(try await app.platform.store.account("admin")?.role == .admin)
             #expect(try await admin.get("/admin").status == .ok)
         }
     }
@@ -218,8 +218,8 @@ struct AccountAdministrationTests {
         try await TestPlatform.with { app in
             for role in Role.allCases {
                 let store = app.platform.store
-                let full = try AccountProvisioning.issueToken(for: role.rawValue, label: "all", scopes: role.tokenScopes, at: app.clock.now, in: store, by: role.rawValue)
-                let readOnly = try AccountProvisioning.issueToken(for: role.rawValue, label: "read", scopes: [.read], at: app.clock.now, in: store, by: role.rawValue)
+                let full = try await AccountProvisioning.issueToken(for: role.rawValue, label: "all", scopes: role.tokenScopes, at: app.clock.now, in: store, by: role.rawValue)
+                let readOnly = try await AccountProvisioning.issueToken(for: role.rawValue, label: "read", scopes: [.read], at: app.clock.now, in: store, by: role.rawValue)
                 for entry in app.routes {
                     let uri = entry.path.replacingOccurrences(of: "{year}", with: "2027").replacingOccurrences(of: "{nomination}", with: "N-001")
                         .replacingOccurrences(of: "{id}", with: "community").replacingOccurrences(of: "{code}", with: "CHE")
@@ -246,7 +246,7 @@ struct AccountAdministrationTests {
                     }
                 }
             }
-            #expect(try app.platform.store.accounts().map(\.role).filter { $0 == .admin }.count == 1, "no token made an organiser")
+            #expect(try await app.platform.store.accounts().map(\.role).filter { $0 == .admin }.count == 1, "no token made an organiser")
         }
     }
 

@@ -14,26 +14,26 @@ struct AccountProvisioningTests {
     }
 
     @Test("an analyst account gets a bcrypt hash and no TOTP secret until its holder enrols; the audit log shows no hash")
-    func createAnalyst() throws {
-        let (store, path) = try Self.store()
+    func createAnalyst() async throws {
+        let (store, path) = try await Self.store()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let account = try AccountProvisioning.create(
+        let account = try await AccountProvisioning.create(
             id: "Ana.Lyst", name: "Ana Lyst (synthetic)", role: .analyst, subject: "A-001", password: "correct horse battery", bcryptCost: 4,
             in: store, by: "admin")
         #expect(account.id == "ana.lyst")
         #expect(Bcrypt.verify("correct horse battery", hash: account.passwordHash))
         #expect(account.totpSecret == nil && !account.secondFactorConfirmed, "the holder enrols their own authenticator at first sign-in")
-        let stored = try #require(try store.account("ana.lyst"))
+        let stored = try #require(try await store.account("ana.lyst"))
         #expect(stored == account)
-        let entry = try #require(try store.auditLog(entity: "account:ana.lyst", limit: 1).first)
+        let entry = try #require(try await store.auditLog(entity: "account:ana.lyst", limit: 1).first)
         #expect(entry.actor == "admin")
         #expect(entry.after?.contains(account.passwordHash) == false)
         #expect(entry.after?.contains("(redacted)") == true)
     }
 
     @Test("bad input is refused with the field named, and nothing is stored")
-    func badInput() throws {
-        let (store, path) = try Self.store()
+    func badInput() async throws {
+        let (store, path) = try await Self.store()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         #expect(throws: AwardsError(.invalidValue, "the password needs at least 12 characters, not all spaces", field: "password")) {
             _ = try AccountProvisioning.create(id: "x1", name: "X", role: .admin, subject: nil, password: "short", bcryptCost: 4, in: store, by: "admin")
@@ -46,34 +46,34 @@ struct AccountProvisioningTests {
             _ = try AccountProvisioning.create(id: "no spaces", name: "N", role: .admin, subject: nil, password: "long enough password", bcryptCost: 4, in: store, by: "admin")
         }
         #expect(badName?.field == "id")
-        _ = try AccountProvisioning.create(id: "admin", name: "A", role: .admin, subject: nil, password: "long enough password", bcryptCost: 4, in: store, by: "system")
+        _ = try await AccountProvisioning.create(id: "admin", name: "A", role: .admin, subject: nil, password: "long enough password", bcryptCost: 4, in: store, by: "system")
         let duplicate = #expect(throws: AwardsError.self) {
             _ = try AccountProvisioning.create(id: "ADMIN", name: "B", role: .admin, subject: nil, password: "long enough password", bcryptCost: 4, in: store, by: "system")
         }
         #expect(duplicate?.kind == .duplicate)
-        #expect(try store.accounts().map(\.id) == ["admin"])
+        #expect(try await store.accounts().map(\.id) == ["admin"])
     }
 
     @Test("a token is returned once and stored only as its digest; unknown accounts and empty labels are refused")
-    func tokens() throws {
-        let (store, path) = try Self.store()
+    func tokens() async throws {
+        let (store, path) = try await Self.store()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        _ = try AccountProvisioning.create(id: "bench", name: "B", role: .admin, subject: nil, password: "long enough password", bcryptCost: 4, in: store, by: "system")
-        let token = try AccountProvisioning.issueToken(for: "bench", label: "load test", scopes: [.read, .manage], at: Date(timeIntervalSince1970: 0), in: store, by: "system")
+        _ = try await AccountProvisioning.create(id: "bench", name: "B", role: .admin, subject: nil, password: "long enough password", bcryptCost: 4, in: store, by: "system")
+        let token = try await AccountProvisioning.issueToken(for: "bench", label: "load test", scopes: [.read, .manage], at: Date(timeIntervalSince1970: 0), in: store, by: "system")
         #expect(token.count == 43)
-        #expect(try store.token(Secrets.digest(token))?.account == "bench")
-        #expect(try store.token(token) == nil)
+        #expect(try await store.token(Secrets.digest(token))?.account == "bench")
+        #expect(try await store.token(token) == nil)
         #expect(throws: AwardsError.self) { _ = try AccountProvisioning.issueToken(for: "nobody", label: "x", scopes: [.read], at: Date(), in: store, by: "system") }
         let blank = #expect(throws: AwardsError.self) { _ = try AccountProvisioning.issueToken(for: "bench", label: "  ", scopes: [.read], at: Date(), in: store, by: "system") }
         #expect(blank?.field == "label")
-        #expect(try store.token(Secrets.digest(token))?.scopes == [.read, .manage])
+        #expect(try await store.token(Secrets.digest(token))?.scopes == [.read, .manage])
         let none = #expect(throws: AwardsError.self) { _ = try AccountProvisioning.issueToken(for: "bench", label: "x", scopes: [], at: Date(), in: store, by: "system") }
         #expect(none?.field == "scopes")
-        _ = try AccountProvisioning.create(id: "c1", name: "C", role: .community, subject: "N-001", password: "long enough password", bcryptCost: 4, in: store, by: "system")
+        _ = try await AccountProvisioning.create(id: "c1", name: "C", role: .community, subject: "N-001", password: "long enough password", bcryptCost: 4, in: store, by: "system")
         let beyondRole = #expect(throws: AwardsError.self, "a community's role allows no 'manage'") {
             _ = try AccountProvisioning.issueToken(for: "c1", label: "x", scopes: [.read, .manage], at: Date(), in: store, by: "c1")
         }
         #expect(beyondRole?.field == "scopes")
-        #expect(try store.tokens(account: "c1").isEmpty)
+        #expect(try await store.tokens(account: "c1").isEmpty)
     }
 }

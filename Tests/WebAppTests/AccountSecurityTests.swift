@@ -31,19 +31,19 @@ struct AccountSecurityTests {
     @Test("an organiser's API token cannot create accounts, mint tokens or open pages, even with a forged CSRF cookie")
     func tokenCannotManageAccounts() async throws {
         try await TestPlatform.with { app in
-            let token = try AccountProvisioning.issueToken(
+            let token = try await AccountProvisioning.issueToken(
                 for: "admin", label: "scripts", scopes: TokenScope.allCases, at: app.clock.now, in: app.platform.store, by: "admin")
-            let before = try app.platform.store.accounts().count
+            let before = try await app.platform.store.accounts().count
             let headers: HTTPFields = [
                 .authorization: "Bearer \(token)", .cookie: "civic_csrf=forged", .contentType: "application/x-www-form-urlencoded",
             ]
             let create = "username=mallory&name=M&role=admin&password=long-enough-password&csrf=forged"
             let created = try await app.client.execute(uri: "/admin/users", method: .post, headers: headers, body: ByteBuffer(string: create)) { $0.status }
             #expect(created == .forbidden)
-            #expect(try app.platform.store.accounts().count == before)
+            #expect(try await app.platform.store.accounts().count == before)
             let minted = try await app.client.execute(uri: "/account/tokens", method: .post, headers: headers, body: ByteBuffer(string: "label=more&csrf=forged")) { $0.status }
             #expect(minted == .forbidden)
-            #expect(try app.platform.store.tokens(account: "admin").count == 1)
+            #expect(try await app.platform.store.tokens(account: "admin").count == 1)
             let page = try await app.client.execute(uri: "/admin/users", method: .get, headers: [.authorization: "Bearer \(token)"]) { $0.status }
             #expect(page == .forbidden)
         }
@@ -53,13 +53,13 @@ struct AccountSecurityTests {
     func passwordChangeRevokesTokens() async throws {
         try await TestPlatform.with { app in
             let community = app.account(.community)
-            let token = try AccountProvisioning.issueToken(
+            let token = try await AccountProvisioning.issueToken(
                 for: "community", label: "scripts", scopes: [.read], at: app.clock.now, in: app.platform.store, by: "community")
             let browser = try await app.signedIn(.community)
             try await browser.get("/account")
             let changed = try await browser.post("/account/password", [("current", community.password), ("new", "a brand new passphrase")])
             #expect(changed.status == .ok)
-            #expect(try app.platform.store.tokens(account: "community").isEmpty)
+            #expect(try await app.platform.store.tokens(account: "community").isEmpty)
             #expect(try await app.browser().get("/api/v1/me", headers: [.authorization: "Bearer \(token)"]).status == .unauthorized)
         }
     }
@@ -90,7 +90,7 @@ struct AccountSecurityTests {
         try await TestPlatform.with { app in
             let community = app.account(.community)
             let browser = try await app.signedIn(.community)
-            let before = try #require(try app.platform.store.account("community")?.passwordHash)
+            let before = try #require(try await app.platform.store.account("community")?.passwordHash)
             for _ in 1...4 {
                 try await browser.get("/account")
                 let wrong = try await browser.post("/account/password", [("current", "a wrong guess"), ("new", "a brand new long password")])
@@ -103,13 +103,13 @@ struct AccountSecurityTests {
             try await browser.get("/account")
             let right = try await browser.post("/account/password", [("current", community.password), ("new", "a brand new long password")])
             #expect(right.status.code == 423, "locked for this address, even with the right password")
-            #expect(try app.platform.store.account("community")?.passwordHash == before)
+            #expect(try await app.platform.store.account("community")?.passwordHash == before)
         }
     }
 
     @Test("passwords of only spaces, or longer than bcrypt reads (72 bytes), are refused with the field named")
-    func passwordRules() throws {
-        let (store, path) = try AccountProvisioningTests.store()
+    func passwordRules() async throws {
+        let (store, path) = try await AccountProvisioningTests.store()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         for password in [String(repeating: " ", count: 12), String(repeating: "ä", count: 37), String(repeating: "x", count: 73)] {
             let refused = #expect(throws: AwardsError.self) {
@@ -119,7 +119,7 @@ struct AccountSecurityTests {
         }
         _ = try AccountProvisioning.create(
             id: "c1", name: "C", role: .community, subject: "N-001", password: String(repeating: "x", count: 72), bcryptCost: 4, in: store, by: "admin")
-        #expect(try store.accounts().map(\.id) == ["c1"])
+        #expect(try await store.accounts().map(\.id) == ["c1"])
     }
 }
 

@@ -3,9 +3,9 @@ import Awards
 /// The rule a programme action broke, for tests that call the programme directly.
 enum AwardsFailure {
     /// The error `body` throws, or nil when it returns normally.
-    static func of(_ body: () throws(AwardsError) -> Void) -> AwardsError? {
+    static func of(_ body: () async throws(AwardsError) -> Void) async -> AwardsError? {
         do {
-            try body()
+            try await body()
             return nil
         } catch {
             return error

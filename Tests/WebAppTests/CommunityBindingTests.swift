@@ -27,8 +27,8 @@ struct CommunityBindingTests {
             let store = app.platform.store
             let browser = try await app.signedIn(.community)
             let token = try await Self.token(browser)
-            let bound = try #require(try store.account(app.account(.community).username)?.subject)
-            let own = try #require(try store.nominations(cycle: Self.year).first { $0.communityID == bound })
+            let bound = try #require(try await store.account(app.account(.community).username)?.subject)
+            let own = try #require(try await store.nominations(cycle: Self.year).first { $0.communityID == bound })
             let victim = try #require(try await store.caseStudies().first { $0.community != bound })
 
             var renamed = own
@@ -37,13 +37,13 @@ struct CommunityBindingTests {
             let refused = try await app.browser().send("/api/v1/cycles/\(Self.year)/nominations", json: try Self.json(renamed), token: token)
             #expect(refused.status == .unprocessableContent)
             #expect(refused.body.contains("community"), "\(refused.body)")
-            #expect(try store.nominations(cycle: Self.year).first { $0.id == own.id } == own, "nothing was saved")
+            #expect(try await store.nominations(cycle: Self.year).first { $0.id == own.id } == own, "nothing was saved")
 
             var claimed = own
             claimed.communityID = victim.community
             let kept = try await app.browser().send("/api/v1/cycles/\(Self.year)/nominations", json: try Self.json(claimed), token: token)
             #expect(kept.status == .created)
-            #expect(try store.nominations(cycle: Self.year).first { $0.id == own.id }?.communityID == bound, "the community id sent is ignored")
+            #expect(try await store.nominations(cycle: Self.year).first { $0.id == own.id }?.communityID == bound, "the community id sent is ignored")
 
             #expect(try await browser.get("/community/case-studies/\(victim.id)").status == .notFound)
             try await browser.get("/community")
@@ -58,19 +58,19 @@ struct CommunityBindingTests {
         try await TestPlatform.with { app in
             let store = app.platform.store
             let token = try await Self.token(try await app.signedIn(.community))
-            let bound = try #require(try store.account(app.account(.community).username)?.subject)
-            let own = try #require(try store.nominations(cycle: Self.year).first { $0.communityID == bound })
-            let other = try #require(try store.nominations(cycle: Self.year).first { $0.communityID != bound })
+            let bound = try #require(try await store.account(app.account(.community).username)?.subject)
+            let own = try #require(try await store.nominations(cycle: Self.year).first { $0.communityID == bound })
+            let other = try #require(try await store.nominations(cycle: Self.year).first { $0.communityID != bound })
             var edited = other
             edited.evidence = ["https://example.org/mine-now"]
             let foreign = try await app.browser().send("/api/v1/cycles/\(Self.year)/nominations", json: try Self.json(edited), token: token)
             #expect(foreign.status == .notFound)
-            #expect(try store.nominations(cycle: Self.year).first { $0.id == other.id } == other)
+            #expect(try await store.nominations(cycle: Self.year).first { $0.id == other.id } == other)
             var second = own
             second.id = "N-999"
             let duplicate = try await app.browser().send("/api/v1/cycles/\(Self.year)/nominations", json: try Self.json(second), token: token)
             #expect(duplicate.status == .conflict)
-            #expect(try store.nominations(cycle: Self.year).contains { $0.id == "N-999" } == false)
+            #expect(try await store.nominations(cycle: Self.year).contains { $0.id == "N-999" } == false)
         }
     }
 
@@ -83,10 +83,10 @@ struct CommunityBindingTests {
             let created = try await browser.post(
                 "/community/case-studies", [("title", "Fibre to every school"), ("summary", "All schools on fibre."), ("body", "We laid fibre."), ("action", "draft")])
             #expect(created.status == .seeOther)
-            let bound = try #require(try store.account(app.account(.community).username)?.subject)
-            var nomination = try #require(try store.nominations(cycle: Self.year).first { $0.communityID == bound })
+            let bound = try #require(try await store.account(app.account(.community).username)?.subject)
+            var nomination = try #require(try await store.nominations(cycle: Self.year).first { $0.communityID == bound })
             nomination.community = "Corrected Name"
-            try Programme(store: store, actor: "admin").saveNominations([nomination], cycle: Self.year)
+            try await Programme(store: store, actor: "admin").saveNominations([nomination], cycle: Self.year)
             let page = try await browser.get("/community")
             #expect(page.status == .ok)
             #expect(page.body.contains("Corrected Name"))

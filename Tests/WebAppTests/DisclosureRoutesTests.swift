@@ -46,68 +46,68 @@ struct DisclosureRoutesTests {
     /// Runs the 2027 walkthrough cycle up to `phase` as the organisers would, every nomination
     /// submitted: the Smart21 are named at the end of Smart21 scoring, the Top7 at the end of Top7
     /// scoring, the jury votes, and the results are published.
-    static func drive(_ store: any PlatformStore, to phase: Phase) throws -> Facts {
+    static func drive(_ store: any PlatformStore, to phase: Phase) async throws -> Facts {
         let programme = Programme(store: store, actor: "admin")
         if phase == .setup {
-            var cycle = try store.cycle(year)
+            var cycle = try await store.cycle(year)
             cycle.phase = .setup
-            try store.updateCycle(cycle, by: "admin")
+            try await store.updateCycle(cycle, by: "admin")
             return Facts()
         }
         let demo = DemoPlatform.walkthroughCycle()
         var first = demo.nominations[0]
         first.state = .submitted
-        try programme.saveNominations([first], cycle: year)
-        _ = try programme.assign(round: 1, cycle: year)
-        func score(_ round: Int) throws {
-            try programme.submitReviews(try store.assignments(cycle: year, round: round).map { demo.review(of: $0.nomination, by: $0.analyst, round: round) }, cycle: year)
+        try await programme.saveNominations([first], cycle: year)
+        _ = try await programme.assign(round: 1, cycle: year)
+        func score(_ round: Int) async throws {
+            try await programme.submitReviews(try await store.assignments(cycle: year, round: round).map { demo.review(of: $0.nomination, by: $0.analyst, round: round) }, cycle: year)
         }
         if phase >= .smart21Scoring {
-            try programme.setPhase(.smart21Scoring, cycle: year)
-            try score(1)
-            _ = try programme.shortlistSmart21(cycle: year)
+            try await programme.setPhase(.smart21Scoring, cycle: year)
+            try await score(1)
+            _ = try await programme.shortlistSmart21(cycle: year)
         }
-        for next in [Phase.smart21Announced, .top7Questionnaire] where next <= phase { try programme.setPhase(next, cycle: year) }
-        if phase >= .top7Questionnaire { _ = try programme.assign(round: 2, cycle: year) }
+        for next in [Phase.smart21Announced, .top7Questionnaire] where next <= phase { try await programme.setPhase(next, cycle: year) }
+        if phase >= .top7Questionnaire { _ = try await programme.assign(round: 2, cycle: year) }
         if phase >= .top7Scoring {
-            try programme.setPhase(.top7Scoring, cycle: year)
-            try score(2)
-            _ = try programme.shortlistTop7(cycle: year)
+            try await programme.setPhase(.top7Scoring, cycle: year)
+            try await score(2)
+            _ = try await programme.shortlistTop7(cycle: year)
         }
-        for next in [Phase.siteVisits, .juryVote] where next <= phase { try programme.setPhase(next, cycle: year) }
+        for next in [Phase.siteVisits, .juryVote] where next <= phase { try await programme.setPhase(next, cycle: year) }
         if phase >= .juryVote {
-            let top7 = try #require(try store.shortlist("top7", cycle: year)).selected
-            try programme.castBallot(Ballot(juror: "J-101", order: top7.reversed()), cycle: year)
+            let top7 = try #require(try await store.shortlist("top7", cycle: year)).selected
+            try await programme.castBallot(Ballot(juror: "J-101", order: top7.reversed()), cycle: year)
         }
-        if phase == .resultsAnnounced { _ = try programme.publish(cycle: year) }
-        #expect(try store.cycle(year).phase == phase)
-        return try facts(store)
+        if phase == .resultsAnnounced { _ = try await programme.publish(cycle: year) }
+        #expect(try await store.cycle(year).phase == phase)
+        return try await facts(store)
     }
 
     /// The walkthrough cycle's shortlists and winner as stored.
-    static func facts(_ store: any PlatformStore) throws -> Facts {
+    static func facts(_ store: any PlatformStore) async throws -> Facts {
         var facts = Facts()
-        if let list = try store.shortlist("smart21", cycle: year) {
+        if let list = try await store.shortlist("smart21", cycle: year) {
             facts.smart21 = list.selected.compactMap { id in list.candidates.first { $0.nomination == id } }
             facts.scores += list.candidates.map { Show.score($0.score) }
         }
-        if let list = try store.shortlist("top7", cycle: year) {
+        if let list = try await store.shortlist("top7", cycle: year) {
             facts.top7 = list.selected.compactMap { id in list.candidates.first { $0.nomination == id } }
             facts.scores += list.candidates.map { Show.score($0.score) }
         }
-        if let winner = try store.publication(cycle: year)?.winner { facts.winner = facts.top7.first { $0.nomination == winner } }
+        if let winner = try await store.publication(cycle: year)?.winner { facts.winner = facts.top7.first { $0.nomination == winner } }
         return facts
     }
 
     /// The record of recognitions holding what the organisers have decided of the cycle so far,
     /// as if it had been imported ahead of the announcements.
-    static func recordDecisions(_ facts: Facts, store: any PlatformStore) throws {
+    static func recordDecisions(_ facts: Facts, store: any PlatformStore) async throws {
         let root = PlatformRoutesTests.root
         var record = try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv")
         for (stage, list) in [(AwardStage.smart21, facts.smart21), (.top7, facts.top7), (.communityOfTheYear, facts.winner.map { [$0] } ?? [])] {
             record += list.map { Recognition(awardYear: year, stage: stage, community: $0.community, country: $0.country) }
         }
-        try Programme(store: store, actor: "admin").importRecord(record)
+        try await Programme(store: store, actor: "admin").importRecord(record)
     }
 
     enum Viewer: String, CaseIterable {
@@ -118,8 +118,8 @@ struct DisclosureRoutesTests {
     func publicRoutes(_ phase: Phase) async throws {
         try await TestPlatform.with { app in
             let store = app.platform.store
-            let facts = try Self.drive(store, to: phase)
-            try Self.recordDecisions(facts, store: store)
+            let facts = try await Self.drive(store, to: phase)
+            try await Self.recordDecisions(facts, store: store)
             let intent = try #require(Self.intended[phase])
             for viewer in Viewer.allCases {
                 let browser = viewer == .anonymous ? app.browser() : try await app.signedIn(Role(rawValue: viewer.rawValue)!)
@@ -200,7 +200,7 @@ struct DisclosureRoutesTests {
     @Test("the juror sees the Top7's names to rank them during the jury vote, never a score", arguments: Phase.allCases)
     func jurorWorkspace(_ phase: Phase) async throws {
         try await TestPlatform.with { app in
-            let facts = try Self.drive(app.platform.store, to: phase)
+            let facts = try await Self.drive(app.platform.store, to: phase)
             let juror = try await app.signedIn(.juror)
             let page = try await juror.get("/juror")
             #expect(page.status == .ok)
@@ -219,7 +219,7 @@ struct DisclosureRoutesTests {
     @Test("a community sees its own stage once announced and its feedback only once the results are published", arguments: Phase.allCases)
     func communityWorkspace(_ phase: Phase) async throws {
         try await TestPlatform.with { app in
-            let facts = try Self.drive(app.platform.store, to: phase)
+            let facts = try await Self.drive(app.platform.store, to: phase)
             let intent = try #require(Self.intended[phase])
             let community = try await app.signedIn(.community)
             let page = try await community.get("/community")
@@ -244,7 +244,7 @@ struct DisclosureRoutesTests {
     @Test("the organiser sees the shortlists and scores in the organisers' pages from the moment they exist", arguments: [Phase.smart21Scoring, .top7Scoring, .juryVote])
     func organiserSeesEverything(_ phase: Phase) async throws {
         try await TestPlatform.with { app in
-            let facts = try Self.drive(app.platform.store, to: phase)
+            let facts = try await Self.drive(app.platform.store, to: phase)
             let admin = try await app.signedIn(.admin)
             let page = try await admin.get("/admin/cycles/\(Self.year)")
             #expect(page.status == .ok)

@@ -101,7 +101,7 @@ struct LibraryRoutesTests {
                     #expect(response.status == .badRequest, "\(query)")
                     let html = Self.text(response)
                     #expect(html.contains("role=\"alert\">field &#39;q&#39;:"), "\(query)")
-                    #expect(html.contains("<label for=\"q\">"), "the form stays to try again")
+                    #expect(html.contains("<label for=\"q\">"), "the form stays to try await again")
                 }
                 try await client.execute(uri: "/api/v1/library?" + query, method: .get) { response in
                     #expect(response.status == .badRequest)

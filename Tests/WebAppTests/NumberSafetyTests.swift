@@ -24,14 +24,14 @@ struct NumberSafetyTests {
 
     /// The community's own nomination (a draft of the walkthrough cycle).
     static func nomination(_ store: any PlatformStore) throws -> Nomination {
-        try #require(try store.nominations(cycle: year).first { $0.id == "N-001" })
+        try #require(try await store.nominations(cycle: year).first { $0.id == "N-001" })
     }
 
     @Test("a form with a number it cannot read comes back with the problem and everything as typed")
     func unreadableNumberKeepsTheForm() async throws {
         try await TestPlatform.with { app in
             let store = app.platform.store
-            let questions = try store.cycle(Self.year).questions(round: 1)
+            let questions = try await store.cycle(Self.year).questions(round: 1)
             let number = try #require(questions.first { $0.isQuantitative })
             let narrative = try #require(questions.first { !$0.isQuantitative })
             let community = try await app.signedIn(.community)
@@ -52,7 +52,7 @@ struct NumberSafetyTests {
     func communityForm() async throws {
         try await TestPlatform.with { app in
             let store = app.platform.store
-            let question = try #require(try store.cycle(Self.year).questions(round: 1).first(where: \.isQuantitative))
+            let question = try #require(try await store.cycle(Self.year).questions(round: 1).first(where: \.isQuantitative))
             let community = try await app.signedIn(.community)
             for action in ["draft", "submit"] {
                 for text in Self.refusedTexts {
@@ -82,7 +82,7 @@ struct NumberSafetyTests {
     func nominationAPI() async throws {
         try await TestPlatform.with { app in
             let store = app.platform.store
-            let token = try AccountProvisioning.issueToken(for: "community", label: "scripts", scopes: [.submit], at: app.clock.now, in: store, by: "community")
+            let token = try await AccountProvisioning.issueToken(for: "community", label: "scripts", scopes: [.submit], at: app.clock.now, in: store, by: "community")
             let client = app.browser()
             for state in ["draft", "submitted"] {
                 for number in ["1e300", "-1e300", "1e16", "101", "-5", "1.7976931348623157e308"] {
@@ -106,11 +106,11 @@ struct NumberSafetyTests {
         try await TestPlatform.with { app in
             let store = app.platform.store
             _ = try await app.openFirstRound()
-            let cycle = try store.cycle(Self.year)
-            let nomination = try #require(try store.assignments(cycle: Self.year, round: 1).first).nomination
+            let cycle = try await store.cycle(Self.year)
+            let nomination = try #require(try await store.assignments(cycle: Self.year, round: 1).first).nomination
 
             // The API.
-            let token = try AccountProvisioning.issueToken(for: "analyst", label: "scripts", scopes: [.submit], at: app.clock.now, in: store, by: "analyst")
+            let token = try await AccountProvisioning.issueToken(for: "analyst", label: "scripts", scopes: [.submit], at: app.clock.now, in: store, by: "analyst")
             let client = app.browser()
             for (score, confidence) in [("1e300", "3"), ("-1e300", "3"), ("11", "3"), ("0", "3"), ("6", "99"), ("6", "0")] {
                 let scores = cycle.factors.map { f in
@@ -122,7 +122,7 @@ struct NumberSafetyTests {
                 #expect(response.status == .unprocessableContent, "score \(score), confidence \(confidence): \(response.status)")
                 #expect(response.body.contains("Connect"))
             }
-            #expect(try store.reviews(cycle: Self.year, round: 1).isEmpty)
+            #expect(try await store.reviews(cycle: Self.year, round: 1).isEmpty)
 
             // The rubric form, as a draft and as a submission.
             let analyst = try await app.signedIn(.analyst)
@@ -137,7 +137,7 @@ struct NumberSafetyTests {
                     let response = try await analyst.post("/analyst/reviews/\(nomination)", fields + [("comment-Connect", "Synthetic."), ("action", action)])
                     #expect(response.status == .unprocessableContent, "\(fields) (\(action)): \(response.status)")
                     #expect(Self.problem(response.body).contains("Connect"), "\(fields) (\(action)): the error names the factor: \(Self.problem(response.body))")
-                    #expect(try store.reviews(cycle: Self.year, round: 1).isEmpty, "\(fields) (\(action)): nothing is stored")
+                    #expect(try await store.reviews(cycle: Self.year, round: 1).isEmpty, "\(fields) (\(action)): nothing is stored")
                     #expect(try await analyst.get("/analyst/reviews/\(nomination)").status == .ok)
                 }
             }
@@ -149,7 +149,7 @@ struct NumberSafetyTests {
             #expect(unreadable.status == .unprocessableContent)
             #expect(Self.problem(unreadable.body).contains("score-Connect"))
             #expect(unreadable.body.contains(#"value="seven""#) && unreadable.body.contains("Strong fibre plan (typed, not saved)."))
-            #expect(try store.reviews(cycle: Self.year, round: 1).isEmpty)
+            #expect(try await store.reviews(cycle: Self.year, round: 1).isEmpty)
             // "-0" is 0, which is off the 1–10 scale.
             try await analyst.get("/analyst/reviews/\(nomination)")
             let zero = try await analyst.post("/analyst/reviews/\(nomination)", [("score-Connect", "-0"), ("comment-Connect", "Synthetic."), ("action", "draft")])
@@ -159,10 +159,10 @@ struct NumberSafetyTests {
             let programme = Programme(store: store, actor: "analyst")
             for score in [1e300, -1e300, .nan, .infinity, 0, 10.5] {
                 let draft = Review(nomination: nomination, analyst: "A-101", round: 1, scores: ["Connect": .init(score: score, comment: "", confidence: 0)])
-                let error = AwardsFailure.of { () throws(AwardsError) in try programme.saveDraft(draft, cycle: Self.year) }
+                let error = await AwardsFailure.of { () async throws(AwardsError) in try await programme.saveDraft(draft, cycle: Self.year) }
                 #expect(error?.kind == .invalidValue && error?.field == "Connect", "\(score): \(String(describing: error))")
             }
-            #expect(try store.reviews(cycle: Self.year, round: 1).isEmpty)
+            #expect(try await store.reviews(cycle: Self.year, round: 1).isEmpty)
         }
     }
 
@@ -170,16 +170,16 @@ struct NumberSafetyTests {
     func imports() async throws {
         try await TestPlatform.with { app in
             let store = app.platform.store
-            let cycle = try store.cycle(Self.year)
+            let cycle = try await store.cycle(Self.year)
             let programme = Programme(store: store, actor: "admin")
-            let before = try store.nominations(cycle: Self.year)
+            let before = try await store.nominations(cycle: Self.year)
 
             // CSV, as `civic cycle import-nominations` reads it.
             for text in Self.refusedTexts {
                 let csv = "id,community,country,region,year,state,Connect-Q1\nN-900,Testville (synthetic),Kenya,Africa,\(Self.year),draft,\(text)\n"
                 let table = try CSVTable.parse(csv, name: "nominations.csv")
-                let error = AwardsFailure.of { () throws(AwardsError) in
-                    try programme.saveNominations(try NominationTable.parse(table, cycle: cycle), cycle: Self.year)
+                let error = await AwardsFailure.of { () throws(AwardsError) in
+                    try await programme.saveNominations(try NominationTable.parse(table, cycle: cycle), cycle: Self.year)
                 }
                 #expect(error?.field == "Connect-Q1", "\(text): \(String(describing: error))")
                 #expect(error?.kind == .invalidValue)
@@ -188,24 +188,24 @@ struct NumberSafetyTests {
             for (number, state) in [("1e300", "draft"), ("-1e300", "submitted"), ("1e16", "draft"), ("101", "withdrawn")] {
                 let json = #"[{"id":"N-900","community":"Testville (synthetic)","country":"Kenya","region":"Africa","year":\#(Self.year),"answers":{"Connect-Q1":\#(number)},"evidence":[],"state":"\#(state)","optOut":false}]"#
                 let nominations = try JSONDecoder().decode([Nomination].self, from: Data(json.utf8))
-                let error = AwardsFailure.of { () throws(AwardsError) in try programme.saveNominations(nominations, cycle: Self.year) }
+                let error = await AwardsFailure.of { () async throws(AwardsError) in try await programme.saveNominations(nominations, cycle: Self.year) }
                 #expect(error?.field == "Connect-Q1", "\(number) (\(state)): \(String(describing: error))")
             }
-            #expect(try store.nominations(cycle: Self.year) == before, "nothing was imported")
+            #expect(try await store.nominations(cycle: Self.year) == before, "nothing was imported")
 
             // Reviews, as `civic cycle import-reviews` reads them: submitted and recused.
             _ = try await app.openFirstRound()
-            let nomination = try #require(try store.assignments(cycle: Self.year, round: 1).first).nomination
+            let nomination = try #require(try await store.assignments(cycle: Self.year, round: 1).first).nomination
             for state in ["submitted", "recused", "draft"] {
                 let scores = cycle.factors.map { f in
                     #""\#(f.code)":{"score":\#(f.code == "Work" ? "1e300" : "6"),"comment":"Synthetic.","confidence":3}"#
                 }.joined(separator: ",")
                 let json = #"[{"nomination":"\#(nomination)","analyst":"A-101","round":1,"state":"\#(state)","recusalReason":"x","scores":{\#(scores)}}]"#
                 let reviews = try JSONDecoder().decode([Review].self, from: Data(json.utf8))
-                let error = AwardsFailure.of { () throws(AwardsError) in try programme.submitReviews(reviews, cycle: Self.year) }
+                let error = await AwardsFailure.of { () async throws(AwardsError) in try await programme.submitReviews(reviews, cycle: Self.year) }
                 #expect(error?.field == "Work", "\(state): \(String(describing: error))")
             }
-            #expect(try store.reviews(cycle: Self.year, round: 1).isEmpty)
+            #expect(try await store.reviews(cycle: Self.year, round: 1).isEmpty)
         }
     }
 
@@ -213,14 +213,14 @@ struct NumberSafetyTests {
     func storedExtremes() async throws {
         try await TestPlatform.with { app in
             let store = app.platform.store
-            let cycle = try store.cycle(Self.year)
+            let cycle = try await store.cycle(Self.year)
             let extremes: [Double] = [1e300, -1e300, -0.0, 1e-320, 9.3e18, -9.3e18, 1.7976931348623157e308, 4e15]
             var nomination = try Self.nomination(store)
             for (i, question) in cycle.questions.enumerated() {
                 nomination.answers[question.id] = .number(extremes[i % extremes.count])
             }
             // Written straight into the store, past every check, as an old database could hold it.
-            try store.saveNomination(nomination, cycle: Self.year, by: "old-version")
+            try await store.saveNomination(nomination, cycle: Self.year, by: "old-version")
             let community = try await app.signedIn(.community)
             let page = try await community.get("/community")
             #expect(page.status == .ok)
@@ -229,7 +229,7 @@ struct NumberSafetyTests {
 
             // Submitted, assigned and scored with extreme scores.
             nomination.state = .submitted
-            try store.saveNomination(nomination, cycle: Self.year, by: "old-version")
+            try await store.saveNomination(nomination, cycle: Self.year, by: "old-version")
             let admin = try await app.signedIn(.admin)
             #expect(try await admin.get("/admin/cycles/\(Self.year)").status == .ok)
             try await admin.post("/admin/cycles/\(Self.year)/assign", [("round", "1")])
@@ -239,7 +239,7 @@ struct NumberSafetyTests {
             let draft = Review(nomination: "N-001", analyst: "A-101", round: 1, scores: Dictionary(uniqueKeysWithValues: cycle.factors.enumerated().map { i, f in
                 (f.code, Review.FactorScore(score: extremes[i % extremes.count], comment: "Old.", confidence: 99))
             }))
-            try store.saveReview(draft, cycle: Self.year, by: "old-version", reason: nil)
+            try await store.saveReview(draft, cycle: Self.year, by: "old-version", reason: nil)
             let rubric = try await analyst.get("/analyst/reviews/N-001")
             #expect(rubric.status == .ok)
             #expect(rubric.body.contains("1e+300"))
@@ -247,10 +247,10 @@ struct NumberSafetyTests {
 
             var submitted = draft
             submitted.state = .submitted
-            try store.saveReview(submitted, cycle: Self.year, by: "old-version", reason: "old data")
-            for assignment in try store.assignments(cycle: Self.year, round: 1) where assignment.nomination != "N-001" {
+            try await store.saveReview(submitted, cycle: Self.year, by: "old-version", reason: "old data")
+            for assignment in try await store.assignments(cycle: Self.year, round: 1) where assignment.nomination != "N-001" {
                 let scores = Dictionary(uniqueKeysWithValues: cycle.factors.map { ($0.code, Review.FactorScore(score: 6, comment: "Fine.", confidence: 3)) })
-                try store.saveReview(Review(nomination: assignment.nomination, analyst: assignment.analyst, round: 1, scores: scores, state: .submitted), cycle: Self.year, by: "old-version", reason: nil)
+                try await store.saveReview(Review(nomination: assignment.nomination, analyst: assignment.analyst, round: 1, scores: scores, state: .submitted), cycle: Self.year, by: "old-version", reason: nil)
             }
             let organiser = try await admin.get("/admin/cycles/\(Self.year)")
             #expect(organiser.status == .ok, "\(organiser.body.prefix(400))")
@@ -258,16 +258,16 @@ struct NumberSafetyTests {
             #expect(Self.problem(organiser.body).contains("cannot be computed") || organiser.body.contains("Calibrated scores"))
 
             // Published, with extreme counts in the pairwise table: the feedback and the results.
-            let others = try store.nominations(cycle: Self.year).map(\.id).filter { $0 != "N-001" }.prefix(2)
+            let others = try await store.nominations(cycle: Self.year).map(\.id).filter { $0 != "N-001" }.prefix(2)
             let finalists = ["N-001"] + others
-            try store.savePublication(Publication(
+            try await store.savePublication(Publication(
                 smart21: finalists, top7: finalists, ranking: finalists, winner: "N-001", rules: ["old"],
                 pairwise: Dictionary(uniqueKeysWithValues: finalists.map { a in (a, Dictionary(uniqueKeysWithValues: finalists.map { ($0, 1e300) })) }),
                 strongestPaths: nil, publishedAt: "2027-06-10T00:00:00Z"), cycle: Self.year, by: "old-version")
             // Results are shown once published and announced.
-            var announced = try store.cycle(Self.year)
+            var announced = try await store.cycle(Self.year)
             announced.phase = .resultsAnnounced
-            try store.updateCycle(announced, by: "old-version")
+            try await store.updateCycle(announced, by: "old-version")
             let feedback = try await community.get("/community")
             #expect(feedback.status == .ok)
             #expect(feedback.body.contains("Result and feedback"))

@@ -23,11 +23,11 @@ struct PlatformRoutesTests {
             database: database, indexSpec: root + "/Examples/asem/asem.json", analysis: nil)
         let platform = try Platform.load(configuration)
         let programme = Programme(store: platform.store, actor: "test")
-        try programme.importRecord(try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv"))
-        try programme.saveCommunities(try JSONDecoder().decode(
+        try await programme.importRecord(try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv"))
+        try await programme.saveCommunities(try JSONDecoder().decode(
             [Community].self, from: Data(contentsOf: URL(fileURLWithPath: root + "/Examples/awards-history/communities.json"))))
         let demo = DemoCycle(nominations: 40, analysts: 12, jurors: 5)
-        try demo.run(programme: programme)
+        try await demo.run(programme: programme)
         for caseStudy in DemoLibrary.caseStudies(from: demo) { try await platform.store.saveCaseStudy(caseStudy, by: "test") }
         let (router, entries) = makeRouter(platform: platform, pages: try await Pages.load())
         let app = Application(router: router)

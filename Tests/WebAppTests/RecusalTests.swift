@@ -16,18 +16,18 @@ struct RecusalTests {
         try await TestPlatform.with { app in
             let store = app.platform.store
             _ = try await app.openFirstRound()
-            let cycle = try store.cycle(Self.year)
+            let cycle = try await store.cycle(Self.year)
             let analyst = try await app.signedIn(.analyst)
             try await analyst.scoreAll(cycle: cycle, round: 1, store: store)
-            let reviews = try store.reviews(cycle: Self.year, round: 1)
-            let analysts = try store.analysts()
-            let logged = try store.auditLog(entity: nil, limit: 10_000).count
+            let reviews = try await store.reviews(cycle: Self.year, round: 1)
+            let analysts = try await store.analysts()
+            let logged = try await store.auditLog(entity: nil, limit: 10_000).count
             let (first, second) = (reviews[0], reviews[1])
             #expect(first.state == .submitted && !first.scores.isEmpty)
 
             // Through the programme.
-            let error = AwardsFailure.of { () throws(AwardsError) in
-                try Programme(store: store, actor: "analyst").recuse(analyst: "A-101", from: first.nomination, reason: "A conflict found late.", cycle: Self.year)
+            let error = await AwardsFailure.of { () throws(AwardsError) in
+                try await Programme(store: store, actor: "analyst").recuse(analyst: "A-101", from: first.nomination, reason: "A conflict found late.", cycle: Self.year)
             }
             #expect(error?.kind == .invalidState, "\(String(describing: error))")
             #expect(error?.message.contains("submitted") == true)
@@ -38,9 +38,9 @@ struct RecusalTests {
             #expect(response.status == .conflict, "\(response.status)")
             #expect(response.body.contains("submitted"))
 
-            #expect(try store.reviews(cycle: Self.year, round: 1) == reviews, "the reviews keep their scores and state")
-            #expect(try store.analysts() == analysts, "no conflict is added")
-            #expect(try store.auditLog(entity: nil, limit: 10_000).count == logged, "nothing is written to the audit log")
+            #expect(try await store.reviews(cycle: Self.year, round: 1) == reviews, "the reviews keep their scores and state")
+            #expect(try await store.analysts() == analysts, "no conflict is added")
+            #expect(try await store.auditLog(entity: nil, limit: 10_000).count == logged, "nothing is written to the audit log")
         }
     }
 
@@ -49,7 +49,7 @@ struct RecusalTests {
         try await TestPlatform.with { app in
             let store = app.platform.store
             _ = try await app.openFirstRound()
-            let assignments = try store.assignments(cycle: Self.year, round: 1)
+            let assignments = try await store.assignments(cycle: Self.year, round: 1)
             let analyst = try await app.signedIn(.analyst)
             let drafted = assignments[0].nomination
             try await analyst.get("/analyst/reviews/\(drafted)")
@@ -57,11 +57,11 @@ struct RecusalTests {
             for nomination in [drafted, assignments[1].nomination] {
                 try await analyst.get("/analyst/reviews/\(nomination)")
                 #expect(try await analyst.post("/analyst/reviews/\(nomination)/recuse", [("reason", "I advised this city.")]).status == .seeOther)
-                let review = try #require(try store.reviews(cycle: Self.year, round: 1).first { $0.nomination == nomination })
+                let review = try #require(try await store.reviews(cycle: Self.year, round: 1).first { $0.nomination == nomination })
                 #expect(review.state == .recused && review.recusalReason == "I advised this city.")
                 #expect(review.scores.isEmpty, "a recused review carries no scores")
             }
-            let log = try store.auditLog(entity: "review:", limit: 100)
+            let log = try await store.auditLog(entity: "review:", limit: 100)
             #expect(log.allSatisfy { $0.action != "amend" }, "stepping aside is the analyst's own save, not an organiser's amendment")
         }
     }

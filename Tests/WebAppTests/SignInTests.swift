@@ -29,7 +29,7 @@ struct SignInTests {
             #expect(page.body.contains("Signed in as"))
             #expect(try await browser.post("/logout", []).status == .seeOther)
             #expect(try await browser.get("/community").status == .seeOther, "the session ended")
-            let audit = try app.platform.store.auditLog(entity: "account:community", limit: 10)
+            let audit = try await app.platform.store.auditLog(entity: "account:community", limit: 10)
             #expect(audit.contains { $0.action == "sign-in" && $0.actor == "community" })
         }
     }
@@ -44,7 +44,7 @@ struct SignInTests {
             #expect(wrong.status == .unauthorized && unknown.status == .unauthorized)
             #expect(wrong.body.contains("The name or password is wrong.") && unknown.body.contains("The name or password is wrong."))
             #expect(browser.cookies["civic_session"] == nil)
-            #expect(try app.platform.store.auditLog(entity: "account:admin", limit: 5).filter { $0.action == "sign-in-failed" }.count == 1)
+            #expect(try await app.platform.store.auditLog(entity: "account:admin", limit: 5).filter { $0.action == "sign-in-failed" }.count == 1)
         }
     }
 
@@ -90,7 +90,7 @@ struct SignInTests {
             let fifth = try await browser.post("/login", [("username", "admin"), ("password", "wrong")])
             #expect(fifth.status.code == 423)
             #expect(try await browser.post("/login", [("username", "admin"), ("password", admin.password)]).status.code == 423)
-            #expect(try app.platform.store.auditLog(entity: "account:admin", limit: 10).contains { $0.action == "locked" })
+            #expect(try await app.platform.store.auditLog(entity: "account:admin", limit: 10).contains { $0.action == "locked" })
             app.clock.advance(16 * 60)
             let afterwards = try await browser.post("/login", [("username", "admin"), ("password", admin.password)])
             #expect(afterwards.status == .seeOther)
@@ -122,12 +122,12 @@ struct SignInTests {
 
             let admin = try await app.signedIn(.admin)
             try await admin.get("/admin/users")
-            let before = try app.platform.store.accounts().count
+            let before = try await app.platform.store.accounts().count
             let forged = try await admin.post("/admin/users", [
                 ("username", "mallory"), ("name", "M"), ("role", "admin"), ("password", "long-enough-password"), ("csrf", "not-the-token"),
             ])
             #expect(forged.status == .forbidden)
-            #expect(try app.platform.store.accounts().count == before)
+            #expect(try await app.platform.store.accounts().count == before)
             // The session's own token is accepted.
             try await admin.get("/admin/users")
             let real = try await admin.post("/admin/users", [
@@ -135,7 +135,7 @@ struct SignInTests {
             ])
             #expect(real.status == .ok)
             #expect(real.body.contains("Created carol (analyst)"))
-            #expect(try app.platform.store.account("carol")?.role == .analyst)
+            #expect(try await app.platform.store.account("carol")?.role == .analyst)
         }
     }
 
@@ -147,8 +147,8 @@ struct SignInTests {
             let created = try await juror.post("/account/tokens", [("label", "scripts"), ("scope", "read")])
             let range = try #require(created.body.range(of: #"<code id="new-token">[^<]+"#, options: .regularExpression))
             let token = String(created.body[range].dropFirst(#"<code id="new-token">"#.count))
-            #expect(try app.platform.store.tokens(account: "juror").count == 1)
-            #expect(try app.platform.store.tokens(account: "juror").first?.id != token, "only the digest is stored")
+            #expect(try await app.platform.store.tokens(account: "juror").count == 1)
+            #expect(try await app.platform.store.tokens(account: "juror").first?.id != token, "only the digest is stored")
 
             let me = try await app.browser().get("/api/v1/me", headers: [.authorization: "Bearer \(token)"])
             #expect(me.status == .ok)
@@ -160,7 +160,7 @@ struct SignInTests {
             #expect(write.status == .unauthorized)
 
             try await juror.get("/account")
-            let id = try #require(try app.platform.store.tokens(account: "juror").first?.id)
+            let id = try #require(try await app.platform.store.tokens(account: "juror").first?.id)
             #expect(try await juror.post("/account/tokens/revoke", [("token", id)]).status == .seeOther)
             #expect(try await app.browser().get("/api/v1/me", headers: [.authorization: "Bearer \(token)"]).status == .unauthorized)
         }

@@ -19,7 +19,7 @@ struct WorkspaceTests {
 
     static func walk(_ app: TestPlatform) async throws {
         let store = app.platform.store
-        let cycle = try store.cycle(year)
+        let cycle = try await store.cycle(year)
 
         // The community completes and submits its nomination.
         let community = try await app.signedIn(.community)
@@ -30,17 +30,17 @@ struct WorkspaceTests {
         answers.append(("action", "submit"))
         let submitted = try await community.post("/community/nomination", answers)
         #expect(submitted.status == .seeOther)
-        #expect(try store.nominations(cycle: year).first { $0.id == "N-001" }?.state == .submitted)
+        #expect(try await store.nominations(cycle: year).first { $0.id == "N-001" }?.state == .submitted)
 
         // The organiser carries over the questionnaires still eligible (the 40 of 2026), which
         // the walk then withdraws to keep the cycle small; then assigns round 1 and opens scoring.
         let admin = try await app.signedIn(.admin)
-        let before = try store.nominations(cycle: year).count
+        let before = try await store.nominations(cycle: year).count
         try await admin.get("/admin/cycles/\(year)")
         #expect(try await admin.post("/admin/cycles/\(year)/carry-over", []).status == .seeOther)
-        let carried = try store.nominations(cycle: year).count - before
+        let carried = try await store.nominations(cycle: year).count - before
         #expect(carried == 40, "the 40 submitted 2026 questionnaires are still eligible")
-        try store.saveNominations(try store.nominations(cycle: year).filter { $0.id.hasPrefix("2026-") }.map { n in
+        try await store.saveNominations(try await store.nominations(cycle: year).filter { $0.id.hasPrefix("2026-") }.map { n in
             var withdrawn = n
             withdrawn.state = .withdrawn
             return withdrawn
@@ -60,7 +60,7 @@ struct WorkspaceTests {
         #expect(scores.body.contains("Narrative, analyst z-score"))
         #expect(scores.body.contains("<caption class=\"muted\">Calibrated scores"))
         #expect(try await admin.post("/admin/cycles/\(year)/calibration", [("method", "rawMean")]).status == .seeOther)
-        #expect(try store.cycle(year).rules.calibration == .rawMean)
+        #expect(try await store.cycle(year).rules.calibration == .rawMean)
         #expect(try await admin.post("/admin/cycles/\(year)/calibration", [("method", "median")]).status == .unprocessableContent)
 
         // Smart21, second round, Top7.
@@ -73,7 +73,7 @@ struct WorkspaceTests {
         try await analyst.scoreAll(cycle: cycle, round: 2, store: store)
         let round2 = try await admin.get("/admin/cycles/\(year)")
         #expect(round2.body.contains("4 assignments · 4 reviews submitted"))
-        let secondRound = try #require(try store.assignments(cycle: year, round: 2).first).nomination
+        let secondRound = try #require(try await store.assignments(cycle: year, round: 2).first).nomination
         let analystPage = try await analyst.get("/analyst/reviews/\(secondRound)")
         #expect(analystPage.body.contains("Evidence: <a href=\"https://example.org/"))
         let top7Named = try await admin.post("/admin/cycles/\(year)/shortlist", [("list", "top7")])
@@ -81,7 +81,7 @@ struct WorkspaceTests {
         try await admin.advance(to: .juryVote, year: year)
 
         // The juror ranks the Top7.
-        let top7 = try #require(try store.shortlist("top7", cycle: year)).selected
+        let top7 = try #require(try await store.shortlist("top7", cycle: year)).selected
         #expect(top7.count == 3)
         let juror = try await app.signedIn(.juror)
         #expect(try await juror.get("/juror").body.contains("Cast the ballot"))
@@ -93,8 +93,8 @@ struct WorkspaceTests {
         try await admin.get("/admin/cycles/\(year)")
         let published = try await admin.post("/admin/cycles/\(year)/publish", [])
         #expect(published.location == "/cycles/\(year)")
-        let winner = try #require(try store.publication(cycle: year)?.winner)
-        let winnerName = try #require(try store.nominations(cycle: year).first { $0.id == winner }?.community)
+        let winner = try #require(try await store.publication(cycle: year)?.winner)
+        let winnerName = try #require(try await store.nominations(cycle: year).first { $0.id == winner }?.community)
         let results = try await app.browser().get("/cycles/\(year)")
         #expect(results.body.contains(winnerName))
 
@@ -103,12 +103,12 @@ struct WorkspaceTests {
         #expect(feedback.body.contains("Result and feedback"))
         #expect(feedback.body.contains("Synthetic assessment"))
         #expect(feedback.body.contains("mean analyst score per factor") && feedback.body.contains("<svg"))
-        let analystAccount = try #require(try store.account("analyst"))
+        let analystAccount = try #require(try await store.account("analyst"))
         #expect(!feedback.body.contains(analystAccount.name))
         #expect(!feedback.body.contains(analystAccount.subject ?? "A-101"))
 
         // Every step is in the audit log under the person who took it.
-        let log = try store.auditLog(entity: nil, limit: 500)
+        let log = try await store.auditLog(entity: nil, limit: 500)
         #expect(log.contains { $0.actor == "community" && $0.entity == "nomination:N-001" })
         #expect(log.contains { $0.actor == "analyst" && $0.entity.hasPrefix("review:") })
         #expect(log.contains { $0.actor == "juror" && $0.entity.hasPrefix("ballot:") })
@@ -121,12 +121,12 @@ struct WorkspaceTests {
             let store = app.platform.store
             _ = try await app.openFirstRound()
             // Give one nomination to another analyst.
-            var assignments = try store.assignments(cycle: Self.year, round: 1)
+            var assignments = try await store.assignments(cycle: Self.year, round: 1)
             try #require(assignments.count >= 3)
-            try store.saveAnalyst(Analyst(id: "A-900", name: "Other analyst (synthetic)", country: "Japan"), by: "test")
+            try await store.saveAnalyst(Analyst(id: "A-900", name: "Other analyst (synthetic)", country: "Japan"), by: "test")
             let last = assignments.count - 1
             assignments[last].analyst = "A-900"
-            try store.replaceAssignments(assignments, cycle: Self.year, round: 1, by: "test")
+            try await store.replaceAssignments(assignments, cycle: Self.year, round: 1, by: "test")
 
             let analyst = try await app.signedIn(.analyst)
             let list = try await analyst.get("/analyst")
@@ -140,8 +140,8 @@ struct WorkspaceTests {
             #expect(noReason.status == .badRequest)
             try await analyst.get("/analyst/reviews/\(mine)")
             #expect(try await analyst.post("/analyst/reviews/\(mine)/recuse", [("reason", "I advised this city in 2025")]).status == .seeOther)
-            #expect(try store.analysts().first { $0.id == "A-101" }?.conflicts.contains(mine) == true)
-            #expect(try store.reviews(cycle: Self.year, round: 1).first { $0.nomination == mine }?.state == .recused)
+            #expect(try await store.analysts().first { $0.id == "A-101" }?.conflicts.contains(mine) == true)
+            #expect(try await store.reviews(cycle: Self.year, round: 1).first { $0.nomination == mine }?.state == .recused)
 
             // An incomplete submission is refused with the field named, and nothing is locked.
             let other = assignments[1].nomination
@@ -150,7 +150,7 @@ struct WorkspaceTests {
             let incomplete = try await analyst.post("/analyst/reviews/\(other)", [("score-Connect", "7"), ("comment-Connect", "Good."), ("confidence-Connect", "4"), ("action", "submit")])
             #expect(incomplete.status == .unprocessableContent)
             #expect(incomplete.body.contains("field"))
-            #expect(try store.reviews(cycle: Self.year, round: 1).first { $0.nomination == other } == nil)
+            #expect(try await store.reviews(cycle: Self.year, round: 1).first { $0.nomination == other } == nil)
             let notNumber = try await analyst.post("/analyst/reviews/\(other)", [("score-Connect", "seven"), ("action", "draft")])
             #expect(notNumber.status == .unprocessableContent)
             #expect(notNumber.body.contains("score-Connect"))
@@ -196,12 +196,12 @@ struct WorkspaceTests {
             let assignments = try JSONSerialization.jsonObject(with: Data(list.body.utf8)) as? [[String: Any]] ?? []
             #expect(assignments.count == 4, "the four submitted nominations; the community's draft is not assigned")
             let nomination = try #require(assignments.first?["nomination"] as? String)
-            let cycle = try store.cycle(Self.year)
+            let cycle = try await store.cycle(Self.year)
             let scores = cycle.factors.map { "\"\($0.code)\":{\"score\":6,\"comment\":\"Clear evidence (synthetic).\",\"confidence\":3}" }.joined(separator: ",")
             let review = #"{"nomination":"\#(nomination)","analyst":"A-101","round":1,"state":"draft","scores":{\#(scores)}}"#
             let created = try await client.send("/api/v1/cycles/\(Self.year)/reviews", json: review, token: token)
             #expect(created.status == .created, "\(created.body)")
-            #expect(try store.reviews(cycle: Self.year, round: 1).first { $0.nomination == nomination }?.state == .submitted)
+            #expect(try await store.reviews(cycle: Self.year, round: 1).first { $0.nomination == nomination }?.state == .submitted)
             let again = try await client.send("/api/v1/cycles/\(Self.year)/reviews", json: review, token: token)
             #expect(again.status == .conflict, "a submitted review is locked")
             let someoneElse = review.replacingOccurrences(of: "A-101", with: "A-002")
@@ -242,7 +242,7 @@ struct WorkspaceTests {
             #expect(try await app.browser().get("/library/fibre-to-every-village-hall").status == .ok)
             #expect(try await app.browser().get("/api/v1/library?q=village").body.contains("fibre-to-every-village-hall"))
 
-            let otherCommunity = try #require(try store.nominations(cycle: Self.year).first { $0.id == "N-002" }).communityID
+            let otherCommunity = try #require(try await store.nominations(cycle: Self.year).first { $0.id == "N-002" }).communityID
             _ = try AccountProvisioning.create(
                 id: "other", name: "Other community (synthetic)", role: .community, subject: otherCommunity, password: "another long password",
                 bcryptCost: 4, in: store, by: "admin")
@@ -298,7 +298,7 @@ extension TestBrowser {
 
     /// Scores and submits every assignment of the analyst in `round` through the rubric form.
     func scoreAll(cycle: Cycle, round: Int, store: any PlatformStore) async throws {
-        let assigned = try store.assignments(cycle: cycle.year, round: round).filter { $0.analyst == "A-101" }
+        let assigned = try await store.assignments(cycle: cycle.year, round: round).filter { $0.analyst == "A-101" }
         #expect(!assigned.isEmpty)
         for (i, assignment) in assigned.enumerated() {
             try await get("/analyst/reviews/\(assignment.nomination)")

@@ -7,60 +7,60 @@ import Foundation
 /// account and client address, so that several servers over one database share the counts.
 public protocol AccountStore: Sendable {
     /// Adds a new account after checking its fields; `.duplicate` when the name is taken.
-    func createAccount(_ account: Account, by actor: String) throws(AwardsError)
+    func createAccount(_ account: Account, by actor: String) async throws(AwardsError)
     /// Adds or replaces an account after checking its fields, writing `action` to the audit log.
     ///
     /// What the change means for access is decided here, in the same transaction: a new
     /// password, another role or subject, or disabling ends every session (but
     /// `keepingSession`) and revokes every API token; removing a confirmed second factor ends
     /// every session.
-    func saveAccount(_ account: Account, action: String, keepingSession: String?, by actor: String) throws(AwardsError)
+    func saveAccount(_ account: Account, action: String, keepingSession: String?, by actor: String) async throws(AwardsError)
     /// The account with this sign-in name, if any.
-    func account(_ id: String) throws(AwardsError) -> Account?
+    func account(_ id: String) async throws(AwardsError) -> Account?
     /// Every account, by sign-in name.
-    func accounts() throws(AwardsError) -> [Account]
+    func accounts() async throws(AwardsError) -> [Account]
 
     /// Records a failed sign-in of `id` from `client` atomically; once `limit` consecutive
     /// failures from that address are reached, that address is locked out of the account for
     /// `lockFor`. Returns whether it now is.
-    func recordFailedSignIn(_ id: String, client: String, at date: Date, limit: Int, lockFor: TimeInterval) throws(AwardsError) -> Bool
+    func recordFailedSignIn(_ id: String, client: String, at date: Date, limit: Int, lockFor: TimeInterval) async throws(AwardsError) -> Bool
     /// Whether `client` is locked out of `id` at `date`.
-    func isLocked(_ id: String, client: String, at date: Date) throws(AwardsError) -> Bool
+    func isLocked(_ id: String, client: String, at date: Date) async throws(AwardsError) -> Bool
     /// The number of addresses locked out of each account at `date`, for accounts with any.
-    func lockedAddresses(at date: Date) throws(AwardsError) -> [String: Int]
+    func lockedAddresses(at date: Date) async throws(AwardsError) -> [String: Int]
     /// Forgets every failed sign-in of an account, lifting its locks.
-    func unlock(_ id: String, by actor: String) throws(AwardsError)
+    func unlock(_ id: String, by actor: String) async throws(AwardsError)
     /// Records a successful sign-in step from `client`: that address's failures forgotten, the
     /// TOTP step used (if any) remembered — which also confirms a pending second factor — and
     /// the session stored, all in one transaction; `.invalidState` when that step, or a later
     /// one, was already used.
-    func recordSignIn(_ session: Session, client: String, totpStep: Int64?) throws(AwardsError)
+    func recordSignIn(_ session: Session, client: String, totpStep: Int64?) async throws(AwardsError)
 
     /// The session with this id (token hash), if it exists and has not expired at `date`.
-    func session(_ id: String, at date: Date) throws(AwardsError) -> Session?
+    func session(_ id: String, at date: Date) async throws(AwardsError) -> Session?
     /// Stores a new session (before its second factor is given).
-    func createSession(_ session: Session) throws(AwardsError)
+    func createSession(_ session: Session) async throws(AwardsError)
     /// Ends a session.
-    func deleteSession(_ id: String) throws(AwardsError)
+    func deleteSession(_ id: String) async throws(AwardsError)
     /// Ends every session of an account but `except`.
-    func deleteSessions(account: String, except: String?) throws(AwardsError)
+    func deleteSessions(account: String, except: String?) async throws(AwardsError)
 
     /// Stores a new API token.
-    func createToken(_ token: APIToken, by actor: String) throws(AwardsError)
+    func createToken(_ token: APIToken, by actor: String) async throws(AwardsError)
     /// The token with this id (hash), if any.
-    func token(_ id: String) throws(AwardsError) -> APIToken?
+    func token(_ id: String) async throws(AwardsError) -> APIToken?
     /// Notes that a token was used at `date`.
-    func recordTokenUse(_ id: String, at date: Date) throws(AwardsError)
+    func recordTokenUse(_ id: String, at date: Date) async throws(AwardsError)
     /// The tokens of an account, newest first.
-    func tokens(account: String) throws(AwardsError) -> [APIToken]
+    func tokens(account: String) async throws(AwardsError) -> [APIToken]
     /// Revokes a token of an account.
-    func deleteToken(_ id: String, account: String, by actor: String) throws(AwardsError)
+    func deleteToken(_ id: String, account: String, by actor: String) async throws(AwardsError)
 }
 
 extension AccountStore {
     /// Adds or replaces an account, as `saveAccount(_:action:keepingSession:by:)` with the
     /// action "save" and no session kept.
-    public func saveAccount(_ account: Account, by actor: String) throws(AwardsError) {
-        try saveAccount(account, action: "save", keepingSession: nil, by: actor)
+    public func saveAccount(_ account: Account, by actor: String) async throws(AwardsError) {
+        try await saveAccount(account, action: "save", keepingSession: nil, by: actor)
     }
 }

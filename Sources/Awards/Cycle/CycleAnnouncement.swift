@@ -28,14 +28,14 @@ public struct CycleAnnouncement: Sendable {
     public let publication: Publication?
 
     /// Reads what has been announced of `cycle`.
-    public init(cycle: Cycle, store: any AwardsStore) throws(AwardsError) {
-        let publication = try store.publication(cycle: cycle.year)
+    public init(cycle: Cycle, store: any AwardsStore) async throws(AwardsError) {
+        let publication = try await store.publication(cycle: cycle.year)
         let disclosure = Disclosure(phase: cycle.phase, resultsPublished: publication != nil)
         year = cycle.year
         phase = cycle.phase
         self.disclosure = disclosure
-        smart21 = disclosure.smart21 ? Self.entries(try store.shortlist("smart21", cycle: cycle.year), disclosure) : []
-        top7 = disclosure.top7 ? Self.entries(try store.shortlist("top7", cycle: cycle.year), disclosure) : []
+        smart21 = disclosure.smart21 ? Self.entries(try await store.shortlist("smart21", cycle: cycle.year), disclosure) : []
+        top7 = disclosure.top7 ? Self.entries(try await store.shortlist("top7", cycle: cycle.year), disclosure) : []
         self.publication = disclosure.results ? publication : nil
     }
 

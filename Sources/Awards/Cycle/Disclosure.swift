@@ -46,10 +46,10 @@ public struct Disclosure: Sendable, Equatable {
 
 extension Disclosure {
     /// The disclosure of each cycle on the platform, by year.
-    public static func byYear(_ store: any AwardsStore) throws(AwardsError) -> [Int: Disclosure] {
+    public static func byYear(_ store: any AwardsStore) async throws(AwardsError) -> [Int: Disclosure] {
         var result: [Int: Disclosure] = [:]
-        for cycle in try store.cycles() {
-            result[cycle.year] = Disclosure(phase: cycle.phase, resultsPublished: try store.publication(cycle: cycle.year) != nil)
+        for cycle in try await store.cycles() {
+            result[cycle.year] = Disclosure(phase: cycle.phase, resultsPublished: try await store.publication(cycle: cycle.year) != nil)
         }
         return result
     }

@@ -133,24 +133,24 @@ public struct DemoCycle: Sendable {
 
     /// Runs the cycle through every phase to its published winner, reviews and ballots drawn as
     /// `review(of:by:round:)` and `ballot(of:over:)` draw them.
-    public func run(programme: Programme) throws(AwardsError) {
+    public func run(programme: Programme) async throws(AwardsError) {
         let store = programme.store
         let year = cycle.year
-        try programme.createCycle(cycle)
-        try programme.saveNominations(nominations, cycle: year)
-        try programme.saveAnalysts(analysts)
-        _ = try programme.assign(round: 1, cycle: year)
-        try programme.setPhase(.smart21Scoring, cycle: year)
-        try programme.submitReviews(try store.assignments(cycle: year, round: 1).map { review(of: $0.nomination, by: $0.analyst, round: 1) }, cycle: year)
-        _ = try programme.shortlistSmart21(cycle: year)
-        try programme.setPhase(.top7Questionnaire, cycle: year)
-        _ = try programme.assign(round: 2, cycle: year)
-        try programme.setPhase(.top7Scoring, cycle: year)
-        try programme.submitReviews(try store.assignments(cycle: year, round: 2).map { review(of: $0.nomination, by: $0.analyst, round: 2) }, cycle: year)
-        let top7 = try programme.shortlistTop7(cycle: year)
-        try programme.setPhase(.juryVote, cycle: year)
-        for juror in jurors { try programme.castBallot(ballot(of: juror, over: top7.selected), cycle: year) }
-        _ = try programme.publish(cycle: year)
+        try await programme.createCycle(cycle)
+        try await programme.saveNominations(nominations, cycle: year)
+        try await programme.saveAnalysts(analysts)
+        _ = try await programme.assign(round: 1, cycle: year)
+        try await programme.setPhase(.smart21Scoring, cycle: year)
+        try await programme.submitReviews(try await store.assignments(cycle: year, round: 1).map { review(of: $0.nomination, by: $0.analyst, round: 1) }, cycle: year)
+        _ = try await programme.shortlistSmart21(cycle: year)
+        try await programme.setPhase(.top7Questionnaire, cycle: year)
+        _ = try await programme.assign(round: 2, cycle: year)
+        try await programme.setPhase(.top7Scoring, cycle: year)
+        try await programme.submitReviews(try await store.assignments(cycle: year, round: 2).map { review(of: $0.nomination, by: $0.analyst, round: 2) }, cycle: year)
+        let top7 = try await programme.shortlistTop7(cycle: year)
+        try await programme.setPhase(.juryVote, cycle: year)
+        for juror in jurors { try await programme.castBallot(ballot(of: juror, over: top7.selected), cycle: year) }
+        _ = try await programme.publish(cycle: year)
     }
 
     private static func placeName(_ random: inout SplitMix64) -> String {

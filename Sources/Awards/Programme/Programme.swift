@@ -19,50 +19,50 @@ public struct Programme: Sendable {
     // MARK: Cycles
 
     /// Creates a cycle after checking its settings.
-    public func createCycle(_ cycle: Cycle) throws(AwardsError) {
+    public func createCycle(_ cycle: Cycle) async throws(AwardsError) {
         try cycle.validate()
-        try store.createCycle(cycle, by: actor)
+        try await store.createCycle(cycle, by: actor)
     }
 
     /// Moves a cycle to `phase`; phases only move forward.
-    public func setPhase(_ phase: Phase, cycle year: Int) throws(AwardsError) {
-        var cycle = try store.cycle(year)
+    public func setPhase(_ phase: Phase, cycle year: Int) async throws(AwardsError) {
+        var cycle = try await store.cycle(year)
         guard phase >= cycle.phase else {
             throw AwardsError(.invalidState, "the cycle is in \(cycle.phase.title); it cannot go back to \(phase.title)", field: "phase")
         }
         cycle.phase = phase
-        try store.updateCycle(cycle, by: actor)
+        try await store.updateCycle(cycle, by: actor)
     }
 
     /// Chooses how narrative scores are calibrated; only until the Top7 are named, after which
     /// the results rest on the method in force.
-    public func setCalibration(_ method: CycleRules.CalibrationChoice, cycle year: Int) throws(AwardsError) {
-        var cycle = try store.cycle(year)
-        guard try store.shortlist("top7", cycle: year) == nil else {
+    public func setCalibration(_ method: CycleRules.CalibrationChoice, cycle year: Int) async throws(AwardsError) {
+        var cycle = try await store.cycle(year)
+        guard try await store.shortlist("top7", cycle: year) == nil else {
             throw AwardsError(.invalidState, "the Top7 have been named; the calibration can no longer change", field: "rules.calibration")
         }
         cycle.rules.calibration = method
-        try store.updateCycle(cycle, by: actor)
+        try await store.updateCycle(cycle, by: actor)
     }
 
     // MARK: The network
 
     /// Adds or replaces communities after checking each record; the first problem names the community and the field.
-    public func saveCommunities(_ communities: [Community]) throws(AwardsError) {
+    public func saveCommunities(_ communities: [Community]) async throws(AwardsError) {
         for c in communities {
             if let problem = c.problems().first {
                 throw AwardsError(problem.kind, "community \(c.name) (\(c.country)): \(problem.message)", field: problem.field)
             }
         }
-        try store.saveCommunities(communities, by: actor)
+        try await store.saveCommunities(communities, by: actor)
     }
 
     /// Loads the public record of recognitions and the communities it names (keeping richer
     /// records already stored for the same communities).
-    public func importRecord(_ recognitions: [Recognition]) throws(AwardsError) {
-        try store.replaceRecognitions(recognitions, by: actor)
-        let known = Set(try store.communities().map(\.id))
-        try store.saveCommunities(Community.all(from: recognitions).filter { !known.contains($0.id) }, by: actor)
+    public func importRecord(_ recognitions: [Recognition]) async throws(AwardsError) {
+        try await store.replaceRecognitions(recognitions, by: actor)
+        let known = Set(try await store.communities().map(\.id))
+        try await store.saveCommunities(Community.all(from: recognitions).filter { !known.contains($0.id) }, by: actor)
     }
 
     // MARK: Nominations
@@ -70,8 +70,8 @@ public struct Programme: Sendable {
     /// Saves nominations (new or edited) while nominations are open; submitted ones are checked
     /// question by question, drafts and withdrawn ones for their numbers (each within its
     /// question's range), and the first problem names the nomination and the question.
-    public func saveNominations(_ nominations: [Nomination], cycle year: Int) throws(AwardsError) {
-        let cycle = try store.cycle(year)
+    public func saveNominations(_ nominations: [Nomination], cycle year: Int) async throws(AwardsError) {
+        let cycle = try await store.cycle(year)
         try CycleAction.editNomination.check(in: cycle.phase)
         var seen: Set<String> = []
         for n in nominations {
@@ -81,7 +81,7 @@ public struct Programme: Sendable {
                 throw AwardsError(problem.kind, "nomination \(n.id) (\(n.community)): \(problem.message)", field: problem.field)
             }
         }
-        try store.saveNominations(nominations, cycle: year, by: actor)
+        try await store.saveNominations(nominations, cycle: year, by: actor)
     }
 
     /// Saves a nomination for a community account bound to the community `community` (a
@@ -91,9 +91,9 @@ public struct Programme: Sendable {
     ///
     /// A community with no nomination in the cycle yet may start one; its name, country and
     /// region are then those of its record in the network, or of its latest earlier nomination.
-    public func saveOwnNomination(_ nomination: Nomination, community: String, cycle year: Int) throws(AwardsError) {
+    public func saveOwnNomination(_ nomination: Nomination, community: String, cycle year: Int) async throws(AwardsError) {
         var nomination = nomination
-        let present = try store.nominations(cycle: year)
+        let present = try await store.nominations(cycle: year)
         let bound: Nomination
         if let existing = present.first(where: { $0.id == nomination.id }) {
             // Another community's nomination reads as missing, so that ids cannot be probed.
@@ -105,7 +105,7 @@ public struct Programme: Sendable {
             if let own = present.first(where: { $0.communityID == community }) {
                 throw AwardsError(.duplicate, "your community's nomination in \(year) is '\(own.id)'", field: "id")
             }
-            bound = try newNomination(id: nomination.id, community: community, year: year)
+            bound = try await newNomination(id: nomination.id, community: community, year: year)
         }
         for (field, sent, kept) in [("community", nomination.community, bound.community), ("country", nomination.country, bound.country), ("region", nomination.region, bound.region)]
         where sent != kept {
@@ -115,17 +115,17 @@ public struct Programme: Sendable {
             throw AwardsError(.invalidValue, "the questionnaire's year is \(bound.year)", field: "year")
         }
         nomination.communityID = community
-        try saveNominations([nomination], cycle: year)
+        try await saveNominations([nomination], cycle: year)
     }
 
     /// A new, empty nomination `id` of the community `community` in the cycle of `year`, named as
     /// the network or the community's latest nomination knows it.
-    private func newNomination(id: String, community: String, year: Int) throws(AwardsError) -> Nomination {
-        if let record = try store.communities().first(where: { $0.id == community }) {
+    private func newNomination(id: String, community: String, year: Int) async throws(AwardsError) -> Nomination {
+        if let record = try await store.communities().first(where: { $0.id == community }) {
             return Nomination(id: id, community: record.name, country: record.country, region: record.region, year: year, communityID: community)
         }
-        for cycle in try store.cycles().reversed() {
-            if let earlier = try store.nominations(cycle: cycle.year).first(where: { $0.communityID == community }) {
+        for cycle in try await store.cycles().reversed() {
+            if let earlier = try await store.nominations(cycle: cycle.year).first(where: { $0.communityID == community }) {
                 return Nomination(id: id, community: earlier.community, country: earlier.country, region: earlier.region, year: year, communityID: community)
             }
         }
@@ -138,14 +138,14 @@ public struct Programme: Sendable {
     /// on time) under the id `<year>-<id>`; running it again adds nothing twice. Returns the ids
     /// added.
     @discardableResult
-    public func carryOver(into year: Int) throws(AwardsError) -> [String] {
-        let cycle = try store.cycle(year)
+    public func carryOver(into year: Int) async throws(AwardsError) -> [String] {
+        let cycle = try await store.cycle(year)
         try CycleAction.editNomination.check(in: cycle.phase)
-        let present = try store.nominations(cycle: year)
+        let present = try await store.nominations(cycle: year)
         var communities = Set(present.map(\.communityID))
         var carried: [Nomination] = []
-        for earlier in try store.cycles().filter({ $0.year < year }).sorted(by: { $0.year > $1.year }) {
-            for nomination in try store.nominations(cycle: earlier.year)
+        for earlier in try await store.cycles().filter({ $0.year < year }).sorted(by: { $0.year > $1.year }) {
+            for nomination in try await store.nominations(cycle: earlier.year)
             where nomination.isEligible(inCycle: year, years: cycle.rules.eligibilityYears) {
                 // The latest questionnaire of a community wins: cycles are visited newest first.
                 guard communities.insert(nomination.communityID).inserted else { continue }
@@ -154,16 +154,16 @@ public struct Programme: Sendable {
                 carried.append(copy)
             }
         }
-        if !carried.isEmpty { try store.saveNominations(carried, cycle: year, by: actor) }
+        if !carried.isEmpty { try await store.saveNominations(carried, cycle: year, by: actor) }
         return carried.map(\.id)
     }
 
     /// The nominations a round considers: round 1 every eligible submitted one, round 2 the Smart21.
-    public func nominations(round: Int, cycle year: Int) throws(AwardsError) -> [Nomination] {
-        let cycle = try store.cycle(year)
-        let all = try store.nominations(cycle: year).filter { $0.isEligible(inCycle: year, years: cycle.rules.eligibilityYears) }
+    public func nominations(round: Int, cycle year: Int) async throws(AwardsError) -> [Nomination] {
+        let cycle = try await store.cycle(year)
+        let all = try await store.nominations(cycle: year).filter { $0.isEligible(inCycle: year, years: cycle.rules.eligibilityYears) }
         guard round == 2 else { return all }
-        guard let smart21 = try store.shortlist("smart21", cycle: year) else {
+        guard let smart21 = try await store.shortlist("smart21", cycle: year) else {
             throw AwardsError(.invalidState, "the Smart21 have not been named yet", field: "round")
         }
         let chosen = Set(smart21.selected)
@@ -173,10 +173,10 @@ public struct Programme: Sendable {
     // MARK: Analysts
 
     /// Adds or replaces analysts.
-    public func saveAnalysts(_ analysts: [Analyst]) throws(AwardsError) {
+    public func saveAnalysts(_ analysts: [Analyst]) async throws(AwardsError) {
         for a in analysts {
             guard a.load >= 1 else { throw AwardsError(.invalidValue, "the load of \(a.id) must be at least 1", field: a.id) }
-            try store.saveAnalyst(a, by: actor)
+            try await store.saveAnalyst(a, by: actor)
         }
     }
 
@@ -184,11 +184,11 @@ public struct Programme: Sendable {
     ///
     /// `forced` and `forbidden` pairs are the organisers' manual overrides; they are recorded
     /// with the assignments (`manual`).
-    public func assign(round: Int, cycle year: Int, forced: [Assignment] = [], forbidden: [Assignment] = []) throws(AwardsError) -> AssignmentPlan {
-        let cycle = try store.cycle(year)
+    public func assign(round: Int, cycle year: Int, forced: [Assignment] = [], forbidden: [Assignment] = []) async throws(AwardsError) -> AssignmentPlan {
+        let cycle = try await store.cycle(year)
         try CycleAction.assignAnalysts.check(in: cycle.phase)
-        let nominations = try self.nominations(round: round, cycle: year)
-        let analysts = try store.analysts().filter { cycle.panel?.contains($0.id) ?? true }
+        let nominations = try await self.nominations(round: round, cycle: year)
+        let analysts = try await store.analysts().filter { cycle.panel?.contains($0.id) ?? true }
         guard !nominations.isEmpty, !analysts.isEmpty else {
             throw AwardsError(.invalidState, "assignment needs nominations and analysts (have \(nominations.count) and \(analysts.count))", field: "round")
         }
@@ -206,7 +206,7 @@ public struct Programme: Sendable {
             loadBalancingCost: 0.01)
         let plan = try problem.solve()
         let manual = Set(forced.map { "\($0.nomination)|\($0.analyst)" })
-        try store.replaceAssignments(
+        try await store.replaceAssignments(
             plan.pairs.map { Assignment(nomination: $0.nomination, analyst: $0.analyst, manual: manual.contains("\($0.nomination)|\($0.analyst)")) },
             cycle: year, round: round, by: actor)
         return plan
@@ -215,13 +215,13 @@ public struct Programme: Sendable {
     // MARK: Reviews
 
     /// Records an analyst's review: only for an assigned pair, only in a scoring phase, locked once submitted.
-    public func submitReview(_ review: Review, cycle year: Int) throws(AwardsError) {
-        try submitReviews([review], cycle: year)
+    public func submitReview(_ review: Review, cycle year: Int) async throws(AwardsError) {
+        try await submitReviews([review], cycle: year)
     }
 
     /// Records reviews, all or none, each checked as `submitReview` checks one.
-    public func submitReviews(_ reviews: [Review], cycle year: Int) throws(AwardsError) {
-        let gate = try ReviewGate(cycle: try store.cycle(year), store: store)
+    public func submitReviews(_ reviews: [Review], cycle year: Int) async throws(AwardsError) {
+        let gate = try await ReviewGate(cycle: try await store.cycle(year), store: store)
         var checked: [Review] = []
         for review in reviews {
             try gate.check(review)
@@ -237,25 +237,25 @@ public struct Programme: Sendable {
             }
             checked.append(submitted)
         }
-        try store.saveReviews(checked, cycle: year, by: actor, reason: nil)
+        try await store.saveReviews(checked, cycle: year, by: actor, reason: nil)
     }
 
     /// Saves an analyst's unfinished review: same phase, assignment and conflict checks as a
     /// submission, but incomplete scores are allowed (the scores given must still be on the
     /// cycle's scale, with a confidence of 1 to 5 or none yet); a submitted review cannot go back
     /// to draft.
-    public func saveDraft(_ review: Review, cycle year: Int) throws(AwardsError) {
-        let gate = try ReviewGate(cycle: try store.cycle(year), store: store)
+    public func saveDraft(_ review: Review, cycle year: Int) async throws(AwardsError) {
+        let gate = try await ReviewGate(cycle: try await store.cycle(year), store: store)
         try gate.check(review)
         if let problem = review.draftProblems(in: gate.cycle).first { throw problem }
-        if let existing = try store.reviews(cycle: year, round: review.round).first(where: { $0.nomination == review.nomination && $0.analyst == review.analyst }),
+        if let existing = try await store.reviews(cycle: year, round: review.round).first(where: { $0.nomination == review.nomination && $0.analyst == review.analyst }),
             existing.state != .draft
         {
             throw AwardsError(.invalidState, "the review is \(existing.state.rawValue); a submitted review is changed only by an admin, with a reason", field: "state")
         }
         var draft = review
         draft.state = .draft
-        try store.saveReview(draft, cycle: year, by: actor, reason: nil)
+        try await store.saveReview(draft, cycle: year, by: actor, reason: nil)
     }
 
     /// An analyst steps aside from a nomination: the review is recorded as recused with the
@@ -265,68 +265,68 @@ public struct Programme: Sendable {
     /// Only a review not yet submitted can be stepped away from: a submitted review is locked,
     /// and only an organiser's logged amendment changes it. The recusal is saved as the analyst's
     /// own write, never as an amendment, so the store's lock on submitted reviews holds as well.
-    public func recuse(analyst id: String, from nomination: String, reason: String, cycle year: Int) throws(AwardsError) {
+    public func recuse(analyst id: String, from nomination: String, reason: String, cycle year: Int) async throws(AwardsError) {
         guard !reason.allSatisfy(\.isWhitespace) else {
             throw AwardsError(.invalidValue, "stepping aside needs a reason", field: "reason")
         }
-        let gate = try ReviewGate(cycle: try store.cycle(year), store: store)
-        var review = try store.reviews(cycle: year, round: gate.round).first { $0.nomination == nomination && $0.analyst == id }
+        let gate = try await ReviewGate(cycle: try await store.cycle(year), store: store)
+        var review = try await store.reviews(cycle: year, round: gate.round).first { $0.nomination == nomination && $0.analyst == id }
             ?? Review(nomination: nomination, analyst: id, round: gate.round)
         try review.recuse(reason: reason)
         review.scores = [:]
         try gate.check(review)
-        guard var analyst = try store.analysts().first(where: { $0.id == id }) else {
+        guard var analyst = try await store.analysts().first(where: { $0.id == id }) else {
             throw AwardsError(.unknownReference, "there is no analyst \(id)", field: "analyst")
         }
-        try store.saveReview(review, cycle: year, by: actor, reason: nil)
+        try await store.saveReview(review, cycle: year, by: actor, reason: nil)
         if !analyst.conflicts.contains(nomination) {
             analyst.conflicts.append(nomination)
-            try store.saveAnalyst(analyst, by: actor)
+            try await store.saveAnalyst(analyst, by: actor)
         }
     }
 
     /// An admin's change to a submitted review, with the reason logged.
-    public func amendReview(_ review: Review, reason: String, cycle year: Int) throws(AwardsError) {
-        let cycle = try store.cycle(year)
+    public func amendReview(_ review: Review, reason: String, cycle year: Int) async throws(AwardsError) {
+        let cycle = try await store.cycle(year)
         guard !reason.allSatisfy(\.isWhitespace) else {
             throw AwardsError(.invalidValue, "changing a submitted review needs a reason", field: "reason")
         }
         if let problem = review.problems(in: cycle).first { throw problem }
-        try store.saveReview(review, cycle: year, by: actor, reason: reason)
+        try await store.saveReview(review, cycle: year, by: actor, reason: reason)
     }
 
     // MARK: Scoring and shortlists
 
     /// Scores the nominations of `round`: quantitative answers through the index engine,
     /// narrative scores calibrated by the cycle's method, blended per factor.
-    public func score(round: Int, cycle year: Int) throws(AwardsError) -> ScoreSheet {
-        let cycle = try store.cycle(year)
-        let nominations = try self.nominations(round: round, cycle: year).filter { $0.state == .submitted }
-        let reviews = try store.reviews(cycle: year, round: round).filter { $0.state == .submitted }
+    public func score(round: Int, cycle year: Int) async throws(AwardsError) -> ScoreSheet {
+        let cycle = try await store.cycle(year)
+        let nominations = try await self.nominations(round: round, cycle: year).filter { $0.state == .submitted }
+        let reviews = try await store.reviews(cycle: year, round: round).filter { $0.state == .submitted }
         return try ScoreSheet(cycle: cycle, round: round, nominations: nominations, reviews: reviews)
     }
 
     /// Names the Smart21 from the round-1 scores and records the shortlist with its inputs and rule.
-    public func shortlistSmart21(cycle year: Int) throws(AwardsError) -> Shortlist {
-        let cycle = try store.cycle(year)
+    public func shortlistSmart21(cycle year: Int) async throws(AwardsError) -> Shortlist {
+        let cycle = try await store.cycle(year)
         try CycleAction.shortlistSmart21.check(in: cycle.phase)
-        let sheet = try score(round: 1, cycle: year)
+        let sheet = try await score(round: 1, cycle: year)
         let list = try Shortlist.select(
             sheet.candidates, size: cycle.rules.smart21Size, maxPerCountry: cycle.rules.maxPerCountry,
             minPerRegion: cycle.rules.minPerRegion, name: "Smart21")
-        try store.saveShortlist(list, name: "smart21", cycle: year, by: actor)
+        try await store.saveShortlist(list, name: "smart21", cycle: year, by: actor)
         return list
     }
 
     /// Names the Top7 from the Smart21 by first- and second-round scores, weighted by the cycle's rule.
-    public func shortlistTop7(cycle year: Int) throws(AwardsError) -> Shortlist {
-        let cycle = try store.cycle(year)
+    public func shortlistTop7(cycle year: Int) async throws(AwardsError) -> Shortlist {
+        let cycle = try await store.cycle(year)
         try CycleAction.shortlistTop7.check(in: cycle.phase)
-        guard let smart21 = try store.shortlist("smart21", cycle: year) else {
+        guard let smart21 = try await store.shortlist("smart21", cycle: year) else {
             throw AwardsError(.invalidState, "the Smart21 have not been named yet", field: "smart21")
         }
         let first = Dictionary(uniqueKeysWithValues: smart21.candidates.map { ($0.nomination, $0.score) })
-        let second = try score(round: 2, cycle: year)
+        let second = try await score(round: 2, cycle: year)
         let w = cycle.rules.firstRoundWeight
         let candidates = second.candidates.filter { first[$0.nomination] != nil }.map { c -> Shortlist.Candidate in
             var combined = c
@@ -340,7 +340,7 @@ public struct Programme: Sendable {
         }
         var list = try Shortlist.select(candidates, size: cycle.rules.top7Size, name: "Top7")
         list.rule += "; score = \(w) × round 1 + \(1 - w) × round 2, ties broken by the round-2 score"
-        try store.saveShortlist(list, name: "top7", cycle: year, by: actor)
+        try await store.saveShortlist(list, name: "top7", cycle: year, by: actor)
         return list
     }
 
@@ -348,27 +348,27 @@ public struct Programme: Sendable {
 
     /// Names the cycle's jury: the jurors whose ballots count, with their groups. The jury may
     /// change until the results are published; ballots of jurors taken off it are no longer counted.
-    public func setJury(_ jury: [JuryMember], cycle year: Int) throws(AwardsError) {
-        var cycle = try store.cycle(year)
-        guard try store.publication(cycle: year) == nil else {
+    public func setJury(_ jury: [JuryMember], cycle year: Int) async throws(AwardsError) {
+        var cycle = try await store.cycle(year)
+        guard try await store.publication(cycle: year) == nil else {
             throw AwardsError(.invalidState, "the \(year) results are published; the jury can no longer change", field: "jury")
         }
         cycle.jury = jury
         try cycle.validateJury()
-        try store.updateCycle(cycle, by: actor)
+        try await store.updateCycle(cycle, by: actor)
     }
 
     /// Records a juror's ballot over the Top7, in the jury phase: only from a juror on the
     /// cycle's jury, with the group the jury gives them.
-    public func castBallot(_ ballot: Ballot, cycle year: Int) throws(AwardsError) {
-        try castBallots([ballot], cycle: year)
+    public func castBallot(_ ballot: Ballot, cycle year: Int) async throws(AwardsError) {
+        try await castBallots([ballot], cycle: year)
     }
 
     /// Records ballots, each checked as `castBallot` checks one; none is recorded unless all pass.
-    public func castBallots(_ ballots: [Ballot], cycle year: Int) throws(AwardsError) {
-        let cycle = try store.cycle(year)
+    public func castBallots(_ ballots: [Ballot], cycle year: Int) async throws(AwardsError) {
+        let cycle = try await store.cycle(year)
         try CycleAction.castBallot.check(in: cycle.phase)
-        guard let top7 = try store.shortlist("top7", cycle: year) else {
+        guard let top7 = try await store.shortlist("top7", cycle: year) else {
             throw AwardsError(.invalidState, "the Top7 have not been named yet", field: "top7")
         }
         var admitted: [Ballot] = []
@@ -377,18 +377,18 @@ public struct Programme: Sendable {
             try counted.validate(candidates: Set(top7.selected))
             admitted.append(counted)
         }
-        for ballot in admitted { try store.saveBallot(ballot, cycle: year, by: actor) }
+        for ballot in admitted { try await store.saveBallot(ballot, cycle: year, by: actor) }
     }
 
     /// Counts the ballots by the cycle's method and combines the jury's ranking with the Top7 scores.
-    public func tally(cycle year: Int) throws(AwardsError) -> (jury: JuryResult, final: FinalResult) {
-        let cycle = try store.cycle(year)
+    public func tally(cycle year: Int) async throws(AwardsError) -> (jury: JuryResult, final: FinalResult) {
+        let cycle = try await store.cycle(year)
         try CycleAction.tallyBallots.check(in: cycle.phase)
-        guard let top7 = try store.shortlist("top7", cycle: year) else {
+        guard let top7 = try await store.shortlist("top7", cycle: year) else {
             throw AwardsError(.invalidState, "the Top7 have not been named yet", field: "top7")
         }
         // Only the jury's ballots count, whatever else was stored.
-        let ballots = cycle.juryBallots(try store.ballots(cycle: year))
+        let ballots = cycle.juryBallots(try await store.ballots(cycle: year))
         guard !ballots.isEmpty else { throw AwardsError(.invalidState, "no juror on the jury has cast a ballot", field: "ballots") }
         guard let method = VoteCount.Method(rawValue: cycle.rules.votingMethod) else {
             throw AwardsError(.invalidValue, "unknown voting method \(cycle.rules.votingMethod)", field: "rules.votingMethod")
@@ -402,24 +402,25 @@ public struct Programme: Sendable {
     }
 
     /// Counts the ballots, records the publication and moves the cycle to results announced.
-    public func publish(cycle year: Int, at date: Date = Date()) throws(AwardsError) -> Publication {
-        let cycle = try store.cycle(year)
+    public func publish(cycle year: Int, at date: Date = Date()) async throws(AwardsError) -> Publication {
+        let cycle = try await store.cycle(year)
         try CycleAction.publishResults.check(in: cycle.phase)
-        guard let smart21 = try store.shortlist("smart21", cycle: year), let top7 = try store.shortlist("top7", cycle: year) else {
+        guard let smart21 = try await store.shortlist("smart21", cycle: year), let top7 = try await store.shortlist("top7", cycle: year) else {
             throw AwardsError(.invalidState, "both shortlists must be named before publishing", field: "shortlists")
         }
-        let (jury, final) = try tally(cycle: year)
+        let (jury, final) = try await tally(cycle: year)
         func table(_ candidates: [String], _ value: (String, String) -> Double?) -> [String: [String: Double]] {
             Dictionary(uniqueKeysWithValues: candidates.map { a in (a, Dictionary(uniqueKeysWithValues: candidates.compactMap { b in value(a, b).map { (b, $0) } })) })
         }
+        let ballots = cycle.juryBallots(try await store.ballots(cycle: year))
         let publication = Publication(
             smart21: smart21.selected, top7: top7.selected, ranking: final.ranking, winner: final.ranking[0],
-            rules: [smart21.rule, top7.rule, "Jury: \(jury.method.rawValue) count of \(cycle.juryBallots(try store.ballots(cycle: year)).count) ballots; final = \(cycle.rules.juryWeight) × jury position score + \(1 - cycle.rules.juryWeight) × normalised Top7 score"],
+            rules: [smart21.rule, top7.rule, "Jury: \(jury.method.rawValue) count of \(ballots.count) ballots; final = \(cycle.rules.juryWeight) × jury position score + \(1 - cycle.rules.juryWeight) × normalised Top7 score"],
             pairwise: table(jury.pairwise.candidates) { jury.pairwise[$0, $1] },
             strongestPaths: jury.strongestPaths.map { paths in table(paths.candidates) { paths[$0, $1] } },
             publishedAt: ISO8601DateFormatter().string(from: date))
-        try store.savePublication(publication, cycle: year, by: actor)
-        if cycle.phase != .resultsAnnounced { try setPhase(.resultsAnnounced, cycle: year) }
+        try await store.savePublication(publication, cycle: year, by: actor)
+        if cycle.phase != .resultsAnnounced { try await setPhase(.resultsAnnounced, cycle: year) }
         return publication
     }
 }

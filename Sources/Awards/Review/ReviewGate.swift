@@ -9,14 +9,14 @@ struct ReviewGate {
     private let assigned: Set<String>
     private let conflicts: [String: Set<String>]
 
-    init(cycle: Cycle, store: any AwardsStore) throws(AwardsError) {
+    init(cycle: Cycle, store: any AwardsStore) async throws(AwardsError) {
         try CycleAction.submitReview.check(in: cycle.phase)
         // `submitReview` is allowed only in the two scoring phases, which both have a round.
         let round = cycle.scoringRound ?? 1
         self.cycle = cycle
         self.round = round
-        assigned = Set(try store.assignments(cycle: cycle.year, round: round).map { "\($0.nomination)|\($0.analyst)" })
-        conflicts = Dictionary(try store.analysts().map { ($0.id, Set($0.conflicts)) }, uniquingKeysWith: { a, _ in a })
+        assigned = Set(try await store.assignments(cycle: cycle.year, round: round).map { "\($0.nomination)|\($0.analyst)" })
+        conflicts = Dictionary(try await store.analysts().map { ($0.id, Set($0.conflicts)) }, uniquingKeysWith: { a, _ in a })
     }
 
     func check(_ review: Review) throws(AwardsError) {

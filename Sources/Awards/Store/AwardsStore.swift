@@ -5,71 +5,71 @@
 /// `.duplicate` for an existing one, `.storage` when the database fails).
 public protocol AwardsStore: Sendable {
     /// Adds a cycle.
-    func createCycle(_ cycle: Cycle, by actor: String) throws(AwardsError)
+    func createCycle(_ cycle: Cycle, by actor: String) async throws(AwardsError)
     /// Replaces a cycle's settings or phase.
-    func updateCycle(_ cycle: Cycle, by actor: String) throws(AwardsError)
+    func updateCycle(_ cycle: Cycle, by actor: String) async throws(AwardsError)
     /// The cycle of `year`.
-    func cycle(_ year: Int) throws(AwardsError) -> Cycle
+    func cycle(_ year: Int) async throws(AwardsError) -> Cycle
     /// Every cycle, by year.
-    func cycles() throws(AwardsError) -> [Cycle]
+    func cycles() async throws(AwardsError) -> [Cycle]
 
     /// Adds or replaces nominations of a cycle, all or none.
-    func saveNominations(_ nominations: [Nomination], cycle: Int, by actor: String) throws(AwardsError)
+    func saveNominations(_ nominations: [Nomination], cycle: Int, by actor: String) async throws(AwardsError)
     /// The nominations of a cycle, by id.
-    func nominations(cycle: Int) throws(AwardsError) -> [Nomination]
+    func nominations(cycle: Int) async throws(AwardsError) -> [Nomination]
 
     /// Adds or replaces an analyst.
-    func saveAnalyst(_ analyst: Analyst, by actor: String) throws(AwardsError)
+    func saveAnalyst(_ analyst: Analyst, by actor: String) async throws(AwardsError)
     /// Every analyst, by id.
-    func analysts() throws(AwardsError) -> [Analyst]
+    func analysts() async throws(AwardsError) -> [Analyst]
 
     /// Replaces the assignments of a round.
-    func replaceAssignments(_ assignments: [Assignment], cycle: Int, round: Int, by actor: String) throws(AwardsError)
+    func replaceAssignments(_ assignments: [Assignment], cycle: Int, round: Int, by actor: String) async throws(AwardsError)
     /// The assignments of a round.
-    func assignments(cycle: Int, round: Int) throws(AwardsError) -> [Assignment]
+    func assignments(cycle: Int, round: Int) async throws(AwardsError) -> [Assignment]
 
     /// Adds or replaces reviews, all or none; `reason` is required when a submitted review changes.
-    func saveReviews(_ reviews: [Review], cycle: Int, by actor: String, reason: String?) throws(AwardsError)
+    func saveReviews(_ reviews: [Review], cycle: Int, by actor: String, reason: String?) async throws(AwardsError)
     /// The reviews of a round.
-    func reviews(cycle: Int, round: Int) throws(AwardsError) -> [Review]
+    func reviews(cycle: Int, round: Int) async throws(AwardsError) -> [Review]
 
     /// Records a shortlist (`smart21`, `top7`) with its inputs and rule.
-    func saveShortlist(_ shortlist: Shortlist, name: String, cycle: Int, by actor: String) throws(AwardsError)
+    func saveShortlist(_ shortlist: Shortlist, name: String, cycle: Int, by actor: String) async throws(AwardsError)
     /// A recorded shortlist.
-    func shortlist(_ name: String, cycle: Int) throws(AwardsError) -> Shortlist?
+    func shortlist(_ name: String, cycle: Int) async throws(AwardsError) -> Shortlist?
 
     /// Adds or replaces a juror's ballot.
-    func saveBallot(_ ballot: Ballot, cycle: Int, by actor: String) throws(AwardsError)
+    func saveBallot(_ ballot: Ballot, cycle: Int, by actor: String) async throws(AwardsError)
     /// The ballots of a cycle, by juror.
-    func ballots(cycle: Int) throws(AwardsError) -> [Ballot]
+    func ballots(cycle: Int) async throws(AwardsError) -> [Ballot]
 
     /// Records the published results.
-    func savePublication(_ publication: Publication, cycle: Int, by actor: String) throws(AwardsError)
+    func savePublication(_ publication: Publication, cycle: Int, by actor: String) async throws(AwardsError)
     /// The published results, if any.
-    func publication(cycle: Int) throws(AwardsError) -> Publication?
+    func publication(cycle: Int) async throws(AwardsError) -> Publication?
 
     /// Adds or replaces communities of the network, all or none.
-    func saveCommunities(_ communities: [Community], by actor: String) throws(AwardsError)
+    func saveCommunities(_ communities: [Community], by actor: String) async throws(AwardsError)
     /// Every community, by name.
-    func communities() throws(AwardsError) -> [Community]
+    func communities() async throws(AwardsError) -> [Community]
 
     /// Replaces the public record of past recognitions.
-    func replaceRecognitions(_ recognitions: [Recognition], by actor: String) throws(AwardsError)
+    func replaceRecognitions(_ recognitions: [Recognition], by actor: String) async throws(AwardsError)
     /// The public record.
-    func recognitions() throws(AwardsError) -> [Recognition]
+    func recognitions() async throws(AwardsError) -> [Recognition]
 
     /// The audit log, newest first; only entries whose entity starts with `entity` when given.
-    func auditLog(entity: String?, limit: Int) throws(AwardsError) -> [AuditEntry]
+    func auditLog(entity: String?, limit: Int) async throws(AwardsError) -> [AuditEntry]
 }
 
 extension AwardsStore {
     /// Adds or replaces one nomination.
-    public func saveNomination(_ nomination: Nomination, cycle: Int, by actor: String) throws(AwardsError) {
-        try saveNominations([nomination], cycle: cycle, by: actor)
+    public func saveNomination(_ nomination: Nomination, cycle: Int, by actor: String) async throws(AwardsError) {
+        try await saveNominations([nomination], cycle: cycle, by: actor)
     }
 
     /// Adds or replaces one review.
-    public func saveReview(_ review: Review, cycle: Int, by actor: String, reason: String?) throws(AwardsError) {
-        try saveReviews([review], cycle: cycle, by: actor, reason: reason)
+    public func saveReview(_ review: Review, cycle: Int, by actor: String, reason: String?) async throws(AwardsError) {
+        try await saveReviews([review], cycle: cycle, by: actor, reason: reason)
     }
 }

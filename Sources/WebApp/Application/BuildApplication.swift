@@ -17,17 +17,24 @@ public func buildApplication(
     logger.logLevel = configuration.logLevel
     let policy = SecurityPolicy(bcryptCost: configuration.bcryptCost, secureCookies: configuration.secureCookies)
     let (router, _) = makeRouter(platform: platform, pages: try await Pages.load(), policy: policy)
-    return Application(
+    let database = (try? PlatformDatabase(configuration.database))?.description ?? configuration.database
+    var app = Application(
         responder: RequestLogResponder(router.buildResponder()),
         server: .http1(configuration: .init(idleTimeout: .nanoseconds(nanoseconds(configuration.idleTimeout)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Civic Index"),
         onServerRunning: { [logger] channel in
             let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
             let port = channel.localAddress?.port ?? configuration.port
-            logger.info("Civic Index is running", metadata: ["address": "http://\(host):\(port)/", "database": "\(configuration.database)"])
+            logger.info("Civic Index is running", metadata: ["address": "http://\(host):\(port)/", "database": "\(database)"])
             await onServerRunning(channel)
         },
         logger: logger)
+    // The store's pool runs beside the server, and the schema is brought up to date before the
+    // server listens.
+    app.addServices(platform.services)
+    let prepare = platform.prepare
+    app.beforeServerStarts { try await prepare() }
+    return app
 }
 
 /// `duration` in whole nanoseconds, as NIO counts time.
@@ -63,8 +70,8 @@ func addRoutes<Context: SignedInRequestContext>(to routes: inout RouteTable<Cont
     }
     routes.get("/", access: .everyone, summary: "The home page") { _, _ in
         let index = platform.index
-        let recognitions = (try? CommunityRoutes.publicRecord(platform.store)) ?? []
-        let cycles = cycleLinks(platform.store)
+        let recognitions = await (try? CommunityRoutes.publicRecord(platform.store)) ?? []
+        let cycles = await cycleLinks(platform.store)
         let winners = recognitions.filter { $0.stage == .communityOfTheYear }.sorted { $0.awardYear > $1.awardYear }
         return try pages.render("home", [
             "title": "Home", "indexName": index.name, "unitCount": index.rows.count, "indicatorCount": index.build.framework.indicatorCount,
@@ -91,7 +98,7 @@ func addRoutes<Context: SignedInRequestContext>(to routes: inout RouteTable<Cont
 }
 
 /// The cycles on the platform, for the home page.
-private func cycleLinks(_ store: any AwardsStore) -> [[String: Any]] {
-    let cycles = (try? store.cycles()) ?? []
+private func cycleLinks(_ store: any AwardsStore) async -> [[String: Any]] {
+    let cycles = (try? await store.cycles()) ?? []
     return cycles.map { cycle -> [String: Any] in ["year": cycle.year, "phase": cycle.phase.title] }
 }

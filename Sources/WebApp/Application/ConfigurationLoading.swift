@@ -82,6 +82,14 @@ extension WebConfiguration {
 
         // The checks that hold whatever source a value came from.
         for (value, origin) in [host, database, index] where value.isEmpty { throw origin.error("is empty") }
+        do {
+            _ = try PlatformDatabase(database.value)
+        } catch {
+            // The URL is not repeated: it may hold a password.
+            var problem = database.origin.error(error.message)
+            problem.value = nil
+            throw problem
+        }
         guard ports.contains(port.value) else { throw port.origin.error("is not a port (\(ports.lowerBound)…\(ports.upperBound))") }
         guard bcryptCosts.contains(bcryptCost.value) else {
             throw bcryptCost.origin.error("is not a bcrypt cost (\(bcryptCosts.lowerBound)…\(bcryptCosts.upperBound))")

@@ -1,7 +1,7 @@
 import Awards
 import Foundation
 import IndexEngine
-import Storage
+import ServiceLifecycle
 
 /// The storage the platform needs: the programme, accounts and sessions, and the library.
 public typealias PlatformStore = AwardsStore & AccountStore & LibraryStore
@@ -17,6 +17,10 @@ public struct Platform: Sendable {
     public let sensitivity: SensitivityAnalysis?
     /// The awards programme's data.
     public let store: any PlatformStore
+    /// What must run beside the server for the store to work (PostgreSQL's connection pool).
+    var services: [any Service] = []
+    /// Makes the store ready once `services` run, before the server takes requests.
+    var prepare: @Sendable () async throws(AwardsError) -> Void = {}
 
     /// Loads the index and opens the store named by `configuration`.
     public static func load(_ configuration: WebConfiguration) throws -> Platform {
@@ -28,9 +32,10 @@ public struct Platform: Sendable {
         if let path = configuration.analysis {
             sensitivity = try SensitivityAnalysis.run(build, spec: spec, analysis: try AnalysisSpec.read(path: path))
         }
+        let database = try PlatformDatabase(configuration.database).open()
         return Platform(
             index: IndexView(build: build, spec: spec, uncertainty: sensitivity?.uncertainty),
             audit: try AuditReport.make(build, spec: spec), sensitivity: sensitivity,
-            store: try SQLiteStore(path: configuration.database))
+            store: database.store, services: database.services, prepare: database.prepare)
     }
 }

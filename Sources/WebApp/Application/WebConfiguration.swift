@@ -7,7 +7,8 @@ public struct WebConfiguration: Sendable, Equatable {
     public var host: String
     /// The port to listen on (0 picks a free one).
     public var port: Int
-    /// The SQLite database of the awards programme.
+    /// Where the platform keeps its data: the path of an SQLite file, or a `postgres://` URL
+    /// (see `PlatformDatabase`).
     public var database: String
     /// The build spec of the index shown on the rankings pages.
     public var indexSpec: String

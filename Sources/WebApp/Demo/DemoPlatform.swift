@@ -58,14 +58,14 @@ public enum DemoPlatform {
         bcryptCost: UInt8 = 12
     ) async throws -> [DemoAccount] {
         let programme = Programme(store: store, actor: "system")
-        try programme.importRecord(record)
-        try programme.saveCommunities(communities)
-        try published.run(programme: programme)
+        try await programme.importRecord(record)
+        try await programme.saveCommunities(communities)
+        try await published.run(programme: programme)
         for caseStudy in DemoLibrary.caseStudies(from: published) { try await store.saveCaseStudy(caseStudy, by: "system") }
         let walk = walkthroughCycle()
-        try programme.createCycle(walk.cycle)
-        try programme.saveNominations(walk.nominations, cycle: walk.cycle.year)
-        try programme.saveAnalysts(walk.analysts)
+        try await programme.createCycle(walk.cycle)
+        try await programme.saveNominations(walk.nominations, cycle: walk.cycle.year)
+        try await programme.saveAnalysts(walk.analysts)
         let accounts = [
             DemoAccount(username: "admin", password: "demo-admin", role: .admin, totpSecret: Secrets.totpSecret(), subject: nil),
             DemoAccount(username: "analyst", password: "demo-analyst", role: .analyst, totpSecret: Secrets.totpSecret(), subject: walk.analysts[0].id),
@@ -79,7 +79,7 @@ public enum DemoPlatform {
             case .juror: walk.jurors[0].name
             case .community: walk.nominations[0].community
             }
-            try store.saveAccount(
+            try await store.saveAccount(
                 Account(
                     id: demo.username, name: name, role: demo.role, passwordHash: Bcrypt.hash(demo.password, cost: bcryptCost), totpSecret: demo.totpSecret,
                     secondFactorConfirmed: demo.totpSecret != nil, subject: demo.subject),

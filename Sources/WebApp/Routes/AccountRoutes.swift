@@ -25,13 +25,13 @@ enum AccountRoutes {
         }
 
         routes.get("/login/code", access: .everyone, summary: "The second-factor page") { request, _ in
-            guard let pending = try pending(request, .secondFactor, store: store, policy: policy) else { return Respond.redirect(to: "/login") }
-            if try signIn.enrolmentSecret(for: pending) != nil { return Respond.redirect(to: "/login/enrol" + query(request)) }
+            guard let pending = try await pending(request, .secondFactor, store: store, policy: policy) else { return Respond.redirect(to: "/login") }
+            if try await signIn.enrolmentSecret(for: pending) != nil { return Respond.redirect(to: "/login/enrol" + query(request)) }
             return try codePage(pages, request: request, policy: policy)
         }
 
         routes.form("/login/code", access: .everyone, summary: "Continues signing in with a TOTP code") { request, context, form in
-            guard let pending = try pending(request, .secondFactor, store: store, policy: policy) else { return Respond.redirect(to: "/login") }
+            guard let pending = try await pending(request, .secondFactor, store: store, policy: policy) else { return Respond.redirect(to: "/login") }
             do {
                 return continuation(try await signIn.code(form["code"] ?? "", pending: pending, client: context.clientAddress), next: form["next"], policy: policy)
             } catch let refusal as SignIn.Refusal {
@@ -40,17 +40,17 @@ enum AccountRoutes {
         }
 
         routes.get("/login/enrol", access: .everyone, summary: "Enrolling an authenticator app: its secret and QR code") { request, _ in
-            guard let pending = try pending(request, .secondFactor, store: store, policy: policy) else { return Respond.redirect(to: "/login") }
-            guard let secret = try signIn.enrolmentSecret(for: pending) else { return Respond.redirect(to: "/login/code" + query(request)) }
+            guard let pending = try await pending(request, .secondFactor, store: store, policy: policy) else { return Respond.redirect(to: "/login") }
+            guard let secret = try await signIn.enrolmentSecret(for: pending) else { return Respond.redirect(to: "/login/code" + query(request)) }
             return try enrolPage(pages, request: request, policy: policy, secret: secret, account: pending.account)
         }
 
         routes.form("/login/enrol", access: .everyone, summary: "Confirms the authenticator app with one valid code") { request, context, form in
-            guard let pending = try pending(request, .secondFactor, store: store, policy: policy) else { return Respond.redirect(to: "/login") }
+            guard let pending = try await pending(request, .secondFactor, store: store, policy: policy) else { return Respond.redirect(to: "/login") }
             do {
                 return continuation(try await signIn.code(form["code"] ?? "", pending: pending, client: context.clientAddress), next: form["next"], policy: policy)
             } catch let refusal as SignIn.Refusal {
-                guard let secret = try signIn.enrolmentSecret(for: pending) else { return Respond.redirect(to: "/login") }
+                guard let secret = try await signIn.enrolmentSecret(for: pending) else { return Respond.redirect(to: "/login") }
                 return try enrolPage(
                     pages, request: request, policy: policy, secret: secret, account: pending.account, message: refusal.message, status: status(refusal),
                     next: form["next"])
@@ -58,12 +58,12 @@ enum AccountRoutes {
         }
 
         routes.get("/login/password", access: .everyone, summary: "Choosing a new password after an organiser reset it") { request, _ in
-            guard try pending(request, .newPassword, store: store, policy: policy) != nil else { return Respond.redirect(to: "/login") }
+            guard try await pending(request, .newPassword, store: store, policy: policy) != nil else { return Respond.redirect(to: "/login") }
             return try newPasswordPage(pages, request: request, policy: policy)
         }
 
         routes.form("/login/password", access: .everyone, summary: "Sets the new password and completes signing in") { request, context, form in
-            guard let pending = try pending(request, .newPassword, store: store, policy: policy) else { return Respond.redirect(to: "/login") }
+            guard let pending = try await pending(request, .newPassword, store: store, policy: policy) else { return Respond.redirect(to: "/login") }
             do {
                 return continuation(try await signIn.newPassword(form["new"] ?? "", pending: pending, client: context.clientAddress), next: form["next"], policy: policy)
             } catch let problem as AwardsError {
@@ -74,7 +74,7 @@ enum AccountRoutes {
         }
 
         routes.form("/logout", access: .signedIn, summary: "Signs out") { _, context, _ in
-            if let session = context.identity?.session { try store.deleteSession(session.id) }
+            if let session = context.identity?.session { try await store.deleteSession(session.id) }
             var response = Respond.redirect(to: "/")
             response.setCookie(SessionCookies.clear(SessionCookies.session, policy: policy))
             return response
@@ -86,7 +86,7 @@ enum AccountRoutes {
         }
 
         routes.get("/account", access: .signedIn, summary: "Your account and API tokens") { _, context in
-            try accountPage(pages, context: context, store: store)
+            try await accountPage(pages, context: context, store: store)
         }
 
         routes.form("/account/tokens", access: .signedIn, summary: "Creates an API token with the scopes chosen, shown once") { _, context, form in
@@ -99,35 +99,35 @@ enum AccountRoutes {
             }
             let token: String
             do throws(AwardsError) {
-                token = try AccountProvisioning.issueToken(
+                token = try await AccountProvisioning.issueToken(
                     for: identity.account.id, label: form["label"] ?? "", scopes: scopes, at: policy.now(), in: store, by: identity.actor)
             } catch {
-                return try accountPage(pages, context: context, store: store, problem: Self.sentence(error.description), status: .unprocessableContent)
+                return try await accountPage(pages, context: context, store: store, problem: Self.sentence(error.description), status: .unprocessableContent)
             }
-            return try accountPage(pages, context: context, store: store, newToken: token)
+            return try await accountPage(pages, context: context, store: store, newToken: token)
         }
 
         routes.form("/account/password", access: .signedIn, summary: "Changes your password; your other sessions and your API tokens end") { _, context, form in
             let identity = try context.requireIdentity()
-            guard var account = try store.account(identity.account.id) else { throw HTTPError(.unauthorized, message: "sign in again") }
+            guard var account = try await store.account(identity.account.id) else { throw HTTPError(.unauthorized, message: "sign in again") }
             do {
                 try await signIn.currentPassword(form["current"] ?? "", of: account, client: context.clientAddress)
             } catch let refusal as SignIn.Refusal {
                 let problem = refusal == .wrongCredentials ? "The current password is wrong." : refusal.message
-                return try accountPage(pages, context: context, store: store, problem: problem, status: status(refusal))
+                return try await accountPage(pages, context: context, store: store, problem: problem, status: status(refusal))
             }
             do {
                 account.passwordHash = try await AccountProvisioning.hashOffRequestThread(form["new"] ?? "", cost: policy.bcryptCost, field: "new")
             } catch let error as AwardsError {
-                return try accountPage(pages, context: context, store: store, problem: Self.sentence(error.description), status: .unprocessableContent)
+                return try await accountPage(pages, context: context, store: store, problem: Self.sentence(error.description), status: .unprocessableContent)
             }
-            try store.saveAccount(account, action: "password-changed", keepingSession: identity.session?.id, by: identity.actor)
-            return try accountPage(pages, context: context, store: store, notice: "Your password is changed; your other sessions have ended and your API tokens are revoked.")
+            try await store.saveAccount(account, action: "password-changed", keepingSession: identity.session?.id, by: identity.actor)
+            return try await accountPage(pages, context: context, store: store, notice: "Your password is changed; your other sessions have ended and your API tokens are revoked.")
         }
 
         routes.form("/account/tokens/revoke", access: .signedIn, summary: "Revokes one of your API tokens") { _, context, form in
             let identity = try context.requireIdentity()
-            try store.deleteToken(try form.required("token"), account: identity.account.id, by: identity.actor)
+            try await store.deleteToken(try form.required("token"), account: identity.account.id, by: identity.actor)
             return Respond.redirect(to: "/account")
         }
     }
@@ -157,9 +157,9 @@ enum AccountRoutes {
     }
 
     /// The session of the cookie, if it waits for `step` of signing in.
-    private static func pending(_ request: Request, _ step: Session.Step, store: any AccountStore, policy: SecurityPolicy) throws -> Session? {
+    private static func pending(_ request: Request, _ step: Session.Step, store: any AccountStore, policy: SecurityPolicy) async throws -> Session? {
         guard let cookie = request.cookies[SessionCookies.session]?.value, !cookie.isEmpty,
-            let session = try store.session(Secrets.digest(cookie), at: policy.now()), session.waitingFor == step
+            let session = try await store.session(Secrets.digest(cookie), at: policy.now()), session.waitingFor == step
         else { return nil }
         return session
     }
@@ -215,9 +215,9 @@ enum AccountRoutes {
     private static func accountPage(
         _ pages: Pages, context: some SignedInRequestContext, store: any AccountStore, newToken: String? = nil,
         notice: String? = nil, problem: String? = nil, status: HTTPResponse.Status = .ok
-    ) throws -> Response {
+    ) async throws -> Response {
         let identity = try context.requireIdentity()
-        let tokens = try store.tokens(account: identity.account.id)
+        let tokens = try await store.tokens(account: identity.account.id)
         var page = Workspace.base(identity, title: "Your account")
         page["role"] = identity.account.role.rawValue
         page["secondFactor"] = identity.account.hasSecondFactor

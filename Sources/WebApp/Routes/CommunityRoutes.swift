@@ -8,7 +8,7 @@ enum CommunityRoutes {
         let store = platform.store
 
         routes.get("/communities", access: .everyone, summary: "The network directory") { _, _ in
-            let (communities, histories) = try load(store)
+            let (communities, histories) = try await load(store)
             return try pages.render("communities", [
                 "title": "Communities", "count": communities.count,
                 "map": WorldMap(title: "Where the network's communities are", places: communities.map { .init($0.name, latitude: $0.latitude, longitude: $0.longitude) }).svg(),
@@ -21,12 +21,12 @@ enum CommunityRoutes {
         }
 
         routes.get("/api/v1/communities", access: .everyone, summary: "Every community of the network with its record") { _, _ in
-            let (communities, histories) = try load(store)
+            let (communities, histories) = try await load(store)
             return try Respond.json(communities.map { CommunityDocument($0, history: histories[$0.id]) })
         }
 
         routes.get("/communities/{id}", access: .everyone, summary: "A community's profile and history") { _, context in
-            let (community, history) = try find(try context.parameters.require("id"), store)
+            let (community, history) = try await find(try context.parameters.require("id"), store)
             let streak = history?.longestStreak.map { $0.length == 1 ? "1 year" : "\($0.length) years (\($0.from)–\($0.to))" } ?? "none"
             return try pages.render("community", [
                 "title": community.name, "name": community.name, "country": community.country, "region": community.region,
@@ -42,25 +42,25 @@ enum CommunityRoutes {
         }
 
         routes.get("/api/v1/communities/{id}", access: .everyone, summary: "One community with its record") { _, context in
-            let (community, history) = try find(try context.parameters.require("id"), store)
+            let (community, history) = try await find(try context.parameters.require("id"), store)
             return try Respond.json(CommunityDocument(community, history: history))
         }
     }
 
     /// The record of recognitions as the public may see it: a year whose cycle runs on the
     /// platform shows only the stages that cycle has announced.
-    static func publicRecord(_ store: any AwardsStore) throws -> [Recognition] {
-        Disclosure.announced(try store.recognitions(), by: try Disclosure.byYear(store))
+    static func publicRecord(_ store: any AwardsStore) async throws -> [Recognition] {
+        Disclosure.announced(try await store.recognitions(), by: try await Disclosure.byYear(store))
     }
 
-    static func load(_ store: any AwardsStore) throws -> ([Community], [String: CommunityHistory]) {
-        let histories = CommunityHistory.all(try publicRecord(store))
+    static func load(_ store: any AwardsStore) async throws -> ([Community], [String: CommunityHistory]) {
+        let histories = await CommunityHistory.all(try publicRecord(store))
         let byID = Dictionary(histories.map { (Community.id(name: $0.community, country: $0.country), $0) }, uniquingKeysWith: { a, _ in a })
-        return (try store.communities(), byID)
+        return (try await store.communities(), byID)
     }
 
-    static func find(_ id: String, _ store: any AwardsStore) throws -> (Community, CommunityHistory?) {
-        let (communities, histories) = try load(store)
+    static func find(_ id: String, _ store: any AwardsStore) async throws -> (Community, CommunityHistory?) {
+        let (communities, histories) = try await load(store)
         guard let community = communities.first(where: { $0.id == id }) else {
             throw HTTPError(.notFound, message: "there is no community '\(id)' in the network")
         }

@@ -9,13 +9,13 @@ enum CycleRoutes {
 
         routes.get("/cycles/{year}", access: .everyone, summary: "What a cycle has announced: its shortlists, then its results") { _, context in
             let year: Int = try context.parameters.require("year", as: Int.self)
-            let results = try CycleResults(year: year, store: store)
+            let results = try await CycleResults(year: year, store: store)
             return try pages.render("cycle", results.context())
         }
 
         routes.get("/api/v1/cycles/{year}", access: .everyone, summary: "What a cycle has announced: shortlists once announced; ranking, pairwise matrix and scores once published") { _, context in
             let year: Int = try context.parameters.require("year", as: Int.self)
-            let results = try CycleResults(year: year, store: store)
+            let results = try await CycleResults(year: year, store: store)
             return try Respond.json(results)
         }
     }
@@ -38,11 +38,11 @@ struct CycleResults: Encodable {
     var top7: [CycleAnnouncement.Entry]
     var publication: Publication?
 
-    init(year: Int, store: any AwardsStore) throws {
-        guard let cycle = try store.cycles().first(where: { $0.year == year }) else {
+    init(year: Int, store: any AwardsStore) async throws {
+        guard let cycle = try await store.cycles().first(where: { $0.year == year }) else {
             throw HTTPError(.notFound, message: "there is no \(year) cycle")
         }
-        let announcement = try CycleAnnouncement(cycle: cycle, store: store)
+        let announcement = try await CycleAnnouncement(cycle: cycle, store: store)
         let disclosure = announcement.disclosure
         self.year = year
         phase = cycle.phase.title

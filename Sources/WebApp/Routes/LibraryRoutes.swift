@@ -32,7 +32,7 @@ enum LibraryRoutes {
 
         routes.get("/library/{caseStudy}", access: .everyone, summary: "A published case study") { _, context in
             let caseStudy = try await published(try context.parameters.require("caseStudy"), store)
-            let known = try store.communities().contains { $0.id == caseStudy.community }
+            let known = try await store.communities().contains { $0.id == caseStudy.community }
             return try pages.render("case-study", CaseStudyPage.context(caseStudy, communityKnown: known))
         }
 

@@ -20,9 +20,9 @@ enum ProgrammeAPIRoutes {
         routes.get("/api/v1/me/assignments", access: .only(.analyst), scope: .read, summary: "The analyst's assignments in the round being scored, with their review states") { _, context in
             let identity = try context.requireIdentity()
             let analyst = try AnalystRoutes.analystID(identity)
-            guard let (cycle, round) = try AnalystRoutes.openRound(store) else { return try Respond.json([AssignmentDocument]()) }
-            let reviews = try store.reviews(cycle: cycle.year, round: round).filter { $0.analyst == analyst }
-            let documents = try store.assignments(cycle: cycle.year, round: round).filter { $0.analyst == analyst }.map { a in
+            guard let (cycle, round) = try await AnalystRoutes.openRound(store) else { return try Respond.json([AssignmentDocument]()) }
+            let reviews = try await store.reviews(cycle: cycle.year, round: round).filter { $0.analyst == analyst }
+            let documents = try await store.assignments(cycle: cycle.year, round: round).filter { $0.analyst == analyst }.map { a in
                 AssignmentDocument(
                     cycle: cycle.year, round: round, nomination: a.nomination,
                     state: reviews.first { $0.nomination == a.nomination }?.state.rawValue ?? "not started")
@@ -31,7 +31,7 @@ enum ProgrammeAPIRoutes {
         }
 
         routes.get("/api/v1/me/nomination", access: .only(.community), scope: .read, summary: "The community's own nomination") { _, context in
-            try Respond.json(try CommunityWorkspaceRoutes.nomination(try context.requireIdentity(), store).1)
+            try await Respond.json(try CommunityWorkspaceRoutes.nomination(try context.requireIdentity(), store).1)
         }
 
         routes.api(.post, "/api/v1/cycles/{year}/nominations", access: .roles([.admin, .community]), scope: .submit, summary: "Saves a nomination (a community only its own, under its own name)", body: BodySchemas.nomination) { request, context in
@@ -41,10 +41,10 @@ enum ProgrammeAPIRoutes {
             let programme = Programme(store: store, actor: identity.actor)
             if identity.account.role == .community {
                 let community = try CommunityWorkspaceRoutes.community(identity)
-                try programme.saveOwnNomination(nomination, community: community, cycle: year)
+                try await programme.saveOwnNomination(nomination, community: community, cycle: year)
                 nomination.communityID = community
             } else {
-                try programme.saveNominations([nomination], cycle: year)
+                try await programme.saveNominations([nomination], cycle: year)
             }
             return try Respond.json(nomination, status: .created)
         }
@@ -57,7 +57,7 @@ enum ProgrammeAPIRoutes {
                 throw HTTPError(.forbidden, message: "field 'analyst': an analyst may only submit their own reviews")
             }
             review.state = .submitted
-            try Programme(store: store, actor: identity.actor).submitReview(review, cycle: year)
+            try await Programme(store: store, actor: identity.actor).submitReview(review, cycle: year)
             return try Respond.json(review, status: .created)
         }
 
@@ -68,7 +68,7 @@ enum ProgrammeAPIRoutes {
             guard ballot.juror == identity.account.subject else {
                 throw HTTPError(.forbidden, message: "field 'juror': a juror may only cast their own ballot")
             }
-            try Programme(store: store, actor: identity.actor).castBallot(ballot, cycle: year)
+            try await Programme(store: store, actor: identity.actor).castBallot(ballot, cycle: year)
             return try Respond.json(ballot, status: .created)
         }
 
@@ -79,14 +79,14 @@ enum ProgrammeAPIRoutes {
             guard let phase = Phase(rawValue: body.phase) else {
                 throw HTTPError(.unprocessableContent, message: "field 'phase': one of \(Phase.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            try Programme(store: store, actor: identity.actor).setPhase(phase, cycle: year)
+            try await Programme(store: store, actor: identity.actor).setPhase(phase, cycle: year)
             return try Respond.json(["year": String(year), "phase": phase.rawValue])
         }
 
         routes.api(.post, "/api/v1/cycles/{year}/publish", access: .only(.admin), scope: .manage, summary: "Counts the ballots and publishes the results", body: nil) { _, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
-            return try Respond.json(try Programme(store: store, actor: identity.actor).publish(cycle: year), status: .created)
+            return try Respond.json(try await Programme(store: store, actor: identity.actor).publish(cycle: year), status: .created)
         }
     }
 

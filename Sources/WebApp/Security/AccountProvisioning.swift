@@ -46,11 +46,11 @@ public enum AccountProvisioning {
     public static func create(
         id: String, name: String, role: Role, subject: String?, password: String, bcryptCost: UInt8,
         in store: any AccountStore, by actor: String
-    ) throws(AwardsError) -> Account {
+    ) async throws(AwardsError) -> Account {
         let account = Account(
             id: id.lowercased(), name: name, role: role, passwordHash: try hash(password, cost: bcryptCost),
             subject: subject.flatMap { $0.isEmpty ? nil : $0 })
-        try store.createAccount(account, by: actor)
+        try await store.createAccount(account, by: actor)
         return account
     }
 
@@ -58,12 +58,12 @@ public enum AccountProvisioning {
     /// is returned once, only its digest kept.
     public static func issueToken(
         for account: String, label: String, scopes: [TokenScope], at date: Date, in store: any AccountStore, by actor: String
-    ) throws(AwardsError) -> String {
+    ) async throws(AwardsError) -> String {
         let label = label.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !label.isEmpty, label.count <= 100 else {
             throw AwardsError(.invalidValue, "a token needs a label of 1 to 100 characters", field: "label")
         }
-        guard let owner = try store.account(account) else {
+        guard let owner = try await store.account(account) else {
             throw AwardsError(.unknownReference, "there is no account '\(account)'", field: "account")
         }
         guard !scopes.isEmpty else { throw AwardsError(.invalidValue, "choose at least one scope", field: "scopes") }
@@ -73,7 +73,7 @@ public enum AccountProvisioning {
                 field: "scopes")
         }
         let token = Secrets.token()
-        try store.createToken(APIToken(id: Secrets.digest(token), account: account, label: label, scopes: scopes, created: date), by: actor)
+        try await store.createToken(APIToken(id: Secrets.digest(token), account: account, label: label, scopes: scopes, created: date), by: actor)
         return token
     }
 }

@@ -13,19 +13,19 @@ struct Authenticator<Context: SignedInRequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let authorization = request.headers[.authorization], let bearer = Self.bearerToken(authorization) {
-            guard let token = try store.token(Secrets.digest(bearer)),
-                let account = try store.account(token.account), !account.disabled
+            guard let token = try await store.token(Secrets.digest(bearer)),
+                let account = try await store.account(token.account), !account.disabled
             else {
                 throw HTTPError(.unauthorized, message: "the API token is not valid")
             }
             // Written at most every five minutes, so that busy clients do not write on every call.
             if token.lastUsed.map({ policy.now().timeIntervalSince($0) >= 300 }) ?? true {
-                try store.recordTokenUse(token.id, at: policy.now())
+                try await store.recordTokenUse(token.id, at: policy.now())
             }
             context.identity = Identity(account: account, token: token)
         } else if let cookie = request.cookies[SessionCookies.session]?.value, !cookie.isEmpty,
-            let session = try store.session(Secrets.digest(cookie), at: policy.now()), session.verified,
-            let account = try store.account(session.account), !account.disabled
+            let session = try await store.session(Secrets.digest(cookie), at: policy.now()), session.verified,
+            let account = try await store.account(session.account), !account.disabled
         {
             context.identity = Identity(account: account, session: session)
         }

@@ -68,29 +68,29 @@ struct SignIn: Sendable {
     func password(username: String, password: String, client: String) async throws -> Started {
         let now = policy.now()
         guard await limiter.allow(client, at: now) else { throw Refusal.tooManyAttempts }
-        let account = try store.account(username.lowercased())
+        let account = try await store.account(username.lowercased())
         let hash = account?.passwordHash ?? decoyHash
         let matches = try await Self.verify(password, hash: hash)
         guard let account, !account.disabled else { throw Refusal.wrongCredentials }
-        if try store.isLocked(account.id, client: client, at: now) { throw Refusal.locked }
-        guard matches else { throw try failure(account, client: client, at: now, refusal: .wrongCredentials) }
+        if try await store.isLocked(account.id, client: client, at: now) { throw Refusal.locked }
+        guard matches else { throw try await failure(account, client: client, at: now, refusal: .wrongCredentials) }
         if account.requiresSecondFactor {
             let started = Started(account: account, at: now, lasting: policy.secondFactorWindow, waitingFor: .secondFactor)
-            try store.createSession(started.session)
+            try await store.createSession(started.session)
             return started
         }
-        return try advance(account, client: client, at: now, totpStep: nil)
+        return try await advance(account, client: client, at: now, totpStep: nil)
     }
 
     /// The secret a session waiting for its second factor enrols: the account's pending one,
     /// drawn and stored on first use so that reloading the page shows the same secret. `nil`
     /// when the account has a confirmed second factor (or has gone).
-    func enrolmentSecret(for pending: Session) throws -> String? {
-        guard var account = try store.account(pending.account), !account.disabled, !account.hasSecondFactor else { return nil }
+    func enrolmentSecret(for pending: Session) async throws -> String? {
+        guard var account = try await store.account(pending.account), !account.disabled, !account.hasSecondFactor else { return nil }
         if let secret = account.totpSecret { return secret }
         let secret = Secrets.totpSecret()
         account.totpSecret = secret
-        try store.saveAccount(account, action: "second-factor-pending", keepingSession: pending.id, by: account.id)
+        try await store.saveAccount(account, action: "second-factor-pending", keepingSession: pending.id, by: account.id)
         return secret
     }
 
@@ -101,17 +101,17 @@ struct SignIn: Sendable {
     func code(_ code: String, pending: Session, client: String) async throws -> Started {
         let now = policy.now()
         guard await limiter.allow(client, at: now) else { throw Refusal.tooManyAttempts }
-        guard pending.waitingFor == .secondFactor, let account = try store.account(pending.account), !account.disabled,
+        guard pending.waitingFor == .secondFactor, let account = try await store.account(pending.account), !account.disabled,
             let totp = account.totpSecret.flatMap({ TOTP(base32: $0) })
         else {
             throw Refusal.wrongCredentials
         }
-        if try store.isLocked(account.id, client: client, at: now) { throw Refusal.locked }
+        if try await store.isLocked(account.id, client: client, at: now) { throw Refusal.locked }
         guard let step = totp.matchingStep(code, at: now), step > (account.lastTOTPStep ?? -1) else {
-            throw try failure(account, client: client, at: now, refusal: .wrongCode)
+            throw try await failure(account, client: client, at: now, refusal: .wrongCode)
         }
-        let started = try advance(account, client: client, at: now, totpStep: step)
-        try store.deleteSession(pending.id)
+        let started = try await advance(account, client: client, at: now, totpStep: step)
+        try await store.deleteSession(pending.id)
         return started
     }
 
@@ -119,7 +119,7 @@ struct SignIn: Sendable {
     /// completes signing in. Every other session and every API token of the account ends.
     func newPassword(_ password: String, pending: Session, client: String) async throws -> Started {
         let now = policy.now()
-        guard pending.waitingFor == .newPassword, var account = try store.account(pending.account), !account.disabled, account.mustChangePassword else {
+        guard pending.waitingFor == .newPassword, var account = try await store.account(pending.account), !account.disabled, account.mustChangePassword else {
             throw Refusal.wrongCredentials
         }
         try AccountProvisioning.checkPassword(password, field: "new")
@@ -128,18 +128,18 @@ struct SignIn: Sendable {
         }
         account.passwordHash = try await AccountProvisioning.hashOffRequestThread(password, cost: policy.bcryptCost, field: "new")
         account.mustChangePassword = false
-        try store.saveAccount(account, action: "password-changed", keepingSession: nil, by: account.id)
-        return try advance(account, client: client, at: now, totpStep: nil)
+        try await store.saveAccount(account, action: "password-changed", keepingSession: nil, by: account.id)
+        return try await advance(account, client: client, at: now, totpStep: nil)
     }
 
     /// The session after a step is done: waiting for a new password if one is due, else
     /// complete; recorded with the TOTP step used, if any.
-    private func advance(_ account: Account, client: String, at now: Date, totpStep: Int64?) throws -> Started {
+    private func advance(_ account: Account, client: String, at now: Date, totpStep: Int64?) async throws -> Started {
         let started = account.mustChangePassword
             ? Started(account: account, at: now, lasting: policy.secondFactorWindow, waitingFor: .newPassword)
             : Started(account: account, at: now, lasting: policy.sessionLifetime, waitingFor: nil)
         do {
-            try store.recordSignIn(started.session, client: client, totpStep: totpStep)
+            try await store.recordSignIn(started.session, client: client, totpStep: totpStep)
         } catch {
             // Another request signed in with this very code first, or the factor was reset.
             if error.kind == .invalidState { throw Refusal.wrongCode }
@@ -154,15 +154,15 @@ struct SignIn: Sendable {
     func currentPassword(_ password: String, of account: Account, client: String) async throws {
         let now = policy.now()
         guard await limiter.allow(client, at: now) else { throw Refusal.tooManyAttempts }
-        if try store.isLocked(account.id, client: client, at: now) { throw Refusal.locked }
+        if try await store.isLocked(account.id, client: client, at: now) { throw Refusal.locked }
         guard try await Self.verify(password, hash: account.passwordHash) else {
-            throw try failure(account, client: client, at: now, refusal: .wrongCredentials)
+            throw try await failure(account, client: client, at: now, refusal: .wrongCredentials)
         }
     }
 
     /// Records a failure from `client`: `refusal`, or `.locked` once that address is locked out.
-    private func failure(_ account: Account, client: String, at now: Date, refusal: Refusal) throws -> Refusal {
-        try store.recordFailedSignIn(account.id, client: client, at: now, limit: policy.lockoutThreshold, lockFor: policy.lockoutDuration)
+    private func failure(_ account: Account, client: String, at now: Date, refusal: Refusal) async throws -> Refusal {
+        try await store.recordFailedSignIn(account.id, client: client, at: now, limit: policy.lockoutThreshold, lockFor: policy.lockoutDuration)
             ? .locked : refusal
     }
 

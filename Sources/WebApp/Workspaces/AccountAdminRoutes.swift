@@ -12,23 +12,23 @@ enum AccountAdminRoutes {
         let admin = Access.only(.admin)
 
         routes.get("/admin/users", access: admin, summary: "Every account and its state") { _, context in
-            try pages.render("admin-users", try usersPage(try context.requireIdentity(), store: store, at: policy.now()))
+            try await pages.render("admin-users", try usersPage(try context.requireIdentity(), store: store, at: policy.now()))
         }
 
         routes.form("/admin/users", access: admin, summary: "Creates an account (a community's unless another role is chosen)") { _, context, form in
             let identity = try context.requireIdentity()
             do {
                 let role = try Self.role(form)
-                let account = try AccountProvisioning.create(
+                let account = try await AccountProvisioning.create(
                     id: try form.required("username"), name: try form.required("name"), role: role,
                     subject: try AccountSubjects.chosen(form["subject"], typed: form["juror"], role: role, in: store),
                     password: form["password"] ?? "", bcryptCost: policy.bcryptCost, in: store, by: identity.actor)
-                var page = try usersPage(identity, store: store, at: policy.now())
+                var page = try await usersPage(identity, store: store, at: policy.now())
                 page["notice"] = "Created \(account.id) (\(account.role.rawValue))."
                     + (account.requiresSecondFactor ? " They set up their authenticator app when they first sign in." : "")
                 return try pages.render("admin-users", page)
             } catch let problem as AwardsError {
-                var page = try usersPage(identity, store: store, at: policy.now())
+                var page = try await usersPage(identity, store: store, at: policy.now())
                 page["problem"] = problem.description
                 return try pages.render("admin-users", page, status: problem.kind.httpStatus)
             }
@@ -36,8 +36,8 @@ enum AccountAdminRoutes {
 
         routes.get("/admin/users/{id}", access: admin, summary: "One account and what organisers can do to it") { _, context in
             let identity = try context.requireIdentity()
-            let account = try existing(try context.parameters.require("id"), store)
-            return try pages.render("admin-user", try accountPage(identity, account, store: store, at: policy.now()))
+            let account = try await existing(try context.parameters.require("id"), store)
+            return try await pages.render("admin-user", try accountPage(identity, account, store: store, at: policy.now()))
         }
 
         /// Declares one confirmed action on an account: `change` returns the account to save,
@@ -48,9 +48,9 @@ enum AccountAdminRoutes {
         ) {
             routes.form("/admin/users/{id}/\(name)", access: admin, summary: summary) { _, context, form in
                 let identity = try context.requireIdentity()
-                let account = try existing(try context.parameters.require("id"), store)
-                func page(problem: AwardsError?) throws -> Response {
-                    var page = try accountPage(identity, try existing(account.id, store), store: store, at: policy.now())
+                let account = try await existing(try context.parameters.require("id"), store)
+                func page(problem: AwardsError?) async throws -> Response {
+                    var page = try await accountPage(identity, try existing(account.id, store), store: store, at: policy.now())
                     if let problem { page["problem"] = problem.description } else { page["notice"] = done }
                     return try pages.render("admin-user", page, status: problem?.kind.httpStatus ?? .ok)
                 }
@@ -62,12 +62,12 @@ enum AccountAdminRoutes {
                         throw AwardsError(.invalidValue, "tick the box to confirm", field: "confirm")
                     }
                     if let changed = try await change(account, form, identity) {
-                        try store.saveAccount(changed, action: audit, keepingSession: nil, by: identity.actor)
+                        try await store.saveAccount(changed, action: audit, keepingSession: nil, by: identity.actor)
                     }
                 } catch let problem as AwardsError {
-                    return try page(problem: problem)
+                    return try await page(problem: problem)
                 }
-                return try page(problem: nil)
+                return try await page(problem: nil)
             }
         }
 
@@ -82,7 +82,7 @@ enum AccountAdminRoutes {
         }
 
         action("unlock", "Lifts the lock-outs after failed sign-ins", audit: "unlock", allowedOnSelf: true, done: "The account is unlocked.") { account, _, identity in
-            try store.unlock(account.id, by: identity.actor)
+            try await store.unlock(account.id, by: identity.actor)
             return nil
         }
 
@@ -102,7 +102,7 @@ enum AccountAdminRoutes {
         action("role", "Changes the role or what the account acts as. Sessions and tokens end", audit: "change-role", done: "The role is changed.") { account, form, _ in
             var account = account
             account.role = try Self.role(form)
-            account.subject = try AccountSubjects.chosen(form["subject"], typed: form["juror"], role: account.role, in: store)
+            account.subject = try await AccountSubjects.chosen(form["subject"], typed: form["juror"], role: account.role, in: store)
             if !account.requiresSecondFactor {
                 account.totpSecret = nil
                 account.secondFactorConfirmed = false
@@ -134,8 +134,8 @@ enum AccountAdminRoutes {
         return role
     }
 
-    private static func existing(_ id: String, _ store: any AccountStore) throws -> Account {
-        guard let account = try store.account(id) else { throw HTTPError(.notFound, message: "there is no account '\(id)'") }
+    private static func existing(_ id: String, _ store: any AccountStore) async throws -> Account {
+        guard let account = try await store.account(id) else { throw HTTPError(.notFound, message: "there is no account '\(id)'") }
         return account
     }
 
@@ -150,40 +150,40 @@ enum AccountAdminRoutes {
     }
 
     /// The lists the role and subject fields choose from, with `account`'s current values selected.
-    private static func choices(_ store: any AwardsStore, selected account: Account?) throws -> [String: Any] {
-        func options(_ role: Role) throws -> [[String: Any]] {
-            try (AccountSubjects.choices(for: role, in: store) ?? []).map { choice -> [String: Any] in
+    private static func choices(_ store: any AwardsStore, selected account: Account?) async throws -> [String: Any] {
+        func options(_ role: Role) async throws -> [[String: Any]] {
+            try await (AccountSubjects.choices(for: role, in: store) ?? []).map { choice -> [String: Any] in
                 ["id": choice.id, "title": choice.title, "selected": account?.role == role && account?.subject == choice.id]
             }
         }
         return [
             "roles": Role.allCases.map { role -> [String: Any] in ["value": role.rawValue, "selected": role == (account?.role ?? .community)] },
-            "analysts": try options(.analyst), "communities": try options(.community),
+            "analysts": try await options(.analyst), "communities": try await options(.community),
             "juror": account?.role == .juror ? account?.subject ?? "" : "",
         ]
     }
 
-    static func usersPage(_ identity: Identity, store: any PlatformStore, at date: Date) throws -> [String: Any] {
+    static func usersPage(_ identity: Identity, store: any PlatformStore, at date: Date) async throws -> [String: Any] {
         var page = Workspace.base(identity, title: "Accounts")
-        let locks = try store.lockedAddresses(at: date)
-        page["accounts"] = try store.accounts().map { account -> [String: Any] in
+        let locks = try await store.lockedAddresses(at: date)
+        page["accounts"] = try await store.accounts().map { account -> [String: Any] in
             ["id": account.id, "name": account.name, "role": account.role.rawValue, "subject": account.subject ?? "",
              "state": state(account, lockedAddresses: locks[account.id] ?? 0)]
         }
-        page.merge(try choices(store, selected: nil)) { _, new in new }
+        await page.merge(try choices(store, selected: nil)) { _, new in new }
         page["minimum"] = AccountProvisioning.minimumPasswordLength
         return page
     }
 
-    static func accountPage(_ identity: Identity, _ account: Account, store: any PlatformStore, at date: Date) throws -> [String: Any] {
+    static func accountPage(_ identity: Identity, _ account: Account, store: any PlatformStore, at date: Date) async throws -> [String: Any] {
         var page = Workspace.base(identity, title: "Account \(account.id)")
         let summary: [String: Any] = [
             "id": account.id, "name": account.name, "role": account.role.rawValue, "subject": account.subject ?? "—",
-            "state": state(account, lockedAddresses: try store.lockedAddresses(at: date)[account.id] ?? 0),
+            "state": state(account, lockedAddresses: try await store.lockedAddresses(at: date)[account.id] ?? 0),
             "secondFactor": account.requiresSecondFactor, "disabled": account.disabled, "self": account.id == identity.account.id,
         ]
         page["account"] = summary
-        page.merge(try choices(store, selected: account)) { _, new in new }
+        await page.merge(try choices(store, selected: account)) { _, new in new }
         page["minimum"] = AccountProvisioning.minimumPasswordLength
         return page
     }

@@ -13,22 +13,22 @@ enum AccountSubjects {
 
     /// The subjects an account of `role` may act as; `nil` where the id is typed (jurors), empty
     /// where the role acts as nobody (organisers).
-    static func choices(for role: Role, in store: any AwardsStore) throws(AwardsError) -> [Choice]? {
+    static func choices(for role: Role, in store: any AwardsStore) async throws(AwardsError) -> [Choice]? {
         switch role {
         case .admin: []
-        case .analyst: try store.analysts().map { Choice(id: $0.id, title: "\($0.name) (\($0.id))") }
-        case .community: try communities(in: store)
+        case .analyst: try await store.analysts().map { Choice(id: $0.id, title: "\($0.name) (\($0.id))") }
+        case .community: try await communities(in: store)
         case .juror: nil
         }
     }
 
     /// Every community a community account can act for: those of the network, and those
     /// nominated in a cycle (newest name first), by name.
-    private static func communities(in store: any AwardsStore) throws(AwardsError) -> [Choice] {
+    private static func communities(in store: any AwardsStore) async throws(AwardsError) -> [Choice] {
         var titles: [String: String] = [:]
-        for community in try store.communities() { titles[community.id] = "\(community.name), \(community.country)" }
-        for cycle in try store.cycles().reversed() {
-            for nomination in try store.nominations(cycle: cycle.year) where titles[nomination.communityID] == nil {
+        for community in try await store.communities() { titles[community.id] = "\(community.name), \(community.country)" }
+        for cycle in try await store.cycles().reversed() {
+            for nomination in try await store.nominations(cycle: cycle.year) where titles[nomination.communityID] == nil {
                 titles[nomination.communityID] = "\(nomination.community), \(nomination.country)"
             }
         }
@@ -37,8 +37,8 @@ enum AccountSubjects {
 
     /// The subject given for `role` — `choice` from the lists, or `typed` for jurors — checked
     /// against the choices, naming the field that is wrong.
-    static func chosen(_ choice: String?, typed: String?, role: Role, in store: any AwardsStore) throws(AwardsError) -> String? {
-        guard let list = try choices(for: role, in: store) else {
+    static func chosen(_ choice: String?, typed: String?, role: Role, in store: any AwardsStore) async throws(AwardsError) -> String? {
+        guard let list = try await choices(for: role, in: store) else {
             let id = (typed ?? "").trimmingCharacters(in: .whitespaces)
             guard !id.isEmpty, id.count <= 64 else { throw AwardsError(.invalidValue, "a juror account needs the juror id it acts as", field: "juror") }
             return id

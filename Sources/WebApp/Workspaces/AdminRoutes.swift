@@ -12,10 +12,10 @@ enum AdminRoutes {
         routes.get("/admin", access: admin, summary: "The organisers' overview of every cycle") { _, context in
             let identity = try context.requireIdentity()
             var page = Workspace.base(identity, title: "Organisers")
-            let stored = try store.cycles()
+            let stored = try await store.cycles()
             var cycles: [[String: Any]] = []
             for cycle in stored.reversed() {
-                cycles.append(["year": cycle.year, "phase": cycle.phase.title, "nominations": try store.nominations(cycle: cycle.year).count])
+                cycles.append(["year": cycle.year, "phase": cycle.phase.title, "nominations": try await store.nominations(cycle: cycle.year).count])
             }
             page["cycles"] = cycles
             page["nextYear"] = (stored.last?.year ?? 2026) + 1
@@ -25,20 +25,20 @@ enum AdminRoutes {
         routes.form("/admin/cycles", access: admin, summary: "Creates the next cycle from the latest one's questionnaire and rules") { _, context, form in
             let identity = try context.requireIdentity()
             guard let year = Int(try form.required("year")) else { throw HTTPError(.unprocessableContent, message: "field 'year': not a year") }
-            guard var cycle = try store.cycles().last else { throw HTTPError(.conflict, message: "there is no cycle to copy the questionnaire from") }
+            guard var cycle = try await store.cycles().last else { throw HTTPError(.conflict, message: "there is no cycle to copy the questionnaire from") }
             cycle.year = year
             cycle.phase = .setup
             cycle.schedule = []
             // Each cycle names its own jury.
             cycle.jury = []
-            try Programme(store: store, actor: identity.actor).createCycle(cycle)
+            try await Programme(store: store, actor: identity.actor).createCycle(cycle)
             return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
         routes.get("/admin/cycles/{year}", access: admin, summary: "One cycle: phase, assignment, reviews, scores, shortlists, ballots") { _, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
-            return try pages.render("admin-cycle", try Self.cyclePage(identity, year: year, store: store))
+            return try await pages.render("admin-cycle", try Self.cyclePage(identity, year: year, store: store))
         }
 
         routes.form("/admin/cycles/{year}/phase", access: admin, summary: "Moves a cycle to a later phase") { _, context, form in
@@ -47,14 +47,14 @@ enum AdminRoutes {
             guard let phase = Phase(rawValue: try form.required("phase")) else {
                 throw HTTPError(.unprocessableContent, message: "field 'phase': unknown phase")
             }
-            try Programme(store: store, actor: identity.actor).setPhase(phase, cycle: year)
+            try await Programme(store: store, actor: identity.actor).setPhase(phase, cycle: year)
             return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
         routes.form("/admin/cycles/{year}/carry-over", access: admin, summary: "Brings in the questionnaires still eligible from earlier cycles") { _, context, _ in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
-            try Programme(store: store, actor: identity.actor).carryOver(into: year)
+            try await Programme(store: store, actor: identity.actor).carryOver(into: year)
             return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
@@ -64,7 +64,7 @@ enum AdminRoutes {
             guard let round = Int(try form.required("round")), [1, 2].contains(round) else {
                 throw HTTPError(.unprocessableContent, message: "field 'round': 1 or 2")
             }
-            _ = try Programme(store: store, actor: identity.actor).assign(round: round, cycle: year)
+            _ = try await Programme(store: store, actor: identity.actor).assign(round: round, cycle: year)
             return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
@@ -74,7 +74,7 @@ enum AdminRoutes {
             guard let method = CycleRules.CalibrationChoice(rawValue: try form.required("method")) else {
                 throw HTTPError(.unprocessableContent, message: "field 'method': one of \(CycleRules.CalibrationChoice.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            try Programme(store: store, actor: identity.actor).setCalibration(method, cycle: year)
+            try await Programme(store: store, actor: identity.actor).setCalibration(method, cycle: year)
             return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
@@ -83,8 +83,8 @@ enum AdminRoutes {
             let year: Int = try context.parameters.require("year", as: Int.self)
             let programme = Programme(store: store, actor: identity.actor)
             switch try form.required("list") {
-            case "smart21": _ = try programme.shortlistSmart21(cycle: year)
-            case "top7": _ = try programme.shortlistTop7(cycle: year)
+            case "smart21": _ = try await programme.shortlistSmart21(cycle: year)
+            case "top7": _ = try await programme.shortlistTop7(cycle: year)
             default: throw HTTPError(.unprocessableContent, message: "field 'list': smart21 or top7")
             }
             return Respond.redirect(to: "/admin/cycles/\(year)")
@@ -93,7 +93,7 @@ enum AdminRoutes {
         routes.form("/admin/cycles/{year}/jury", access: admin, summary: "Names the cycle's jury: the juror accounts whose ballots count, with their groups") { _, context, form in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
-            let jurors = try Self.jurorAccounts(store)
+            let jurors = try await Self.jurorAccounts(store)
             var jury: [JuryMember] = []
             for id in form.fields.filter({ $0.name == "juror" }).map(\.value) where !jury.contains(where: { $0.id == id }) {
                 guard let account = jurors.first(where: { $0.subject == id }) else {
@@ -102,14 +102,14 @@ enum AdminRoutes {
                 let group = (form["group-\(id)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 jury.append(JuryMember(id: id, name: account.name, group: group))
             }
-            try Programme(store: store, actor: identity.actor).setJury(jury, cycle: year)
+            try await Programme(store: store, actor: identity.actor).setJury(jury, cycle: year)
             return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
         routes.form("/admin/cycles/{year}/publish", access: admin, summary: "Counts the ballots and publishes the results") { _, context, _ in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
-            _ = try Programme(store: store, actor: identity.actor).publish(cycle: year)
+            _ = try await Programme(store: store, actor: identity.actor).publish(cycle: year)
             return Respond.redirect(to: "/cycles/\(year)")
         }
 
@@ -118,7 +118,7 @@ enum AdminRoutes {
             let entity = request.uri.queryParameters.get("entity").flatMap { $0.isEmpty ? nil : $0 }
             var page = Workspace.base(identity, title: "Audit log")
             page["entity"] = entity ?? ""
-            page["entries"] = try store.auditLog(entity: entity, limit: 200).map { entry -> [String: Any] in
+            page["entries"] = try await store.auditLog(entity: entity, limit: 200).map { entry -> [String: Any] in
                 ["id": entry.id, "at": entry.at, "actor": entry.actor, "action": entry.action, "entity": entry.entity,
                  "reason": entry.reason ?? "", "after": String((entry.after ?? "").prefix(160))]
             }
@@ -127,8 +127,8 @@ enum AdminRoutes {
     }
 
     /// The active accounts of jurors, each with the juror id it acts as.
-    static func jurorAccounts(_ store: any AccountStore) throws -> [Account] {
-        try store.accounts().filter { $0.role == .juror && !$0.disabled && !($0.subject ?? "").isEmpty }
+    static func jurorAccounts(_ store: any AccountStore) async throws -> [Account] {
+        try await store.accounts().filter { $0.role == .juror && !$0.disabled && !($0.subject ?? "").isEmpty }
     }
 
     /// The jury form: every juror account, ticked and with its group when on the jury, and jury
@@ -146,23 +146,23 @@ enum AdminRoutes {
     }
 
     /// The cycle page: what has been done and what the phase allows next.
-    static func cyclePage(_ identity: Identity, year: Int, store: any PlatformStore) throws -> [String: Any] {
-        let cycle = try store.cycle(year)
+    static func cyclePage(_ identity: Identity, year: Int, store: any PlatformStore) async throws -> [String: Any] {
+        let cycle = try await store.cycle(year)
         var page = Workspace.base(identity, title: "Cycle \(year)")
         page["year"] = year
         page["phase"] = cycle.phase.title
         if let next = Phase.allCases.first(where: { $0 > cycle.phase }) {
             page["next"] = ["value": next.rawValue, "title": next.title]
         }
-        let nominations = try store.nominations(cycle: year)
+        let nominations = try await store.nominations(cycle: year)
         page["nominations"] = nominations.count
         page["submitted"] = nominations.filter { $0.state == .submitted }.count
-        let smart21 = try store.shortlist("smart21", cycle: year)
-        let top7 = try store.shortlist("top7", cycle: year)
+        let smart21 = try await store.shortlist("smart21", cycle: year)
+        let top7 = try await store.shortlist("top7", cycle: year)
         var rounds: [[String: Any]] = []
         for round in [1, 2] {
-            let assignments = try store.assignments(cycle: year, round: round)
-            let reviews = try store.reviews(cycle: year, round: round)
+            let assignments = try await store.assignments(cycle: year, round: round)
+            let reviews = try await store.reviews(cycle: year, round: round)
             var entry: [String: Any] = ["round": round, "assigned": assignments.count]
             entry["submitted"] = reviews.filter { $0.state == .submitted }.count
             entry["recused"] = reviews.filter { $0.state == .recused }.count
@@ -172,7 +172,7 @@ enum AdminRoutes {
                 // reported on the page rather than failing the whole cycle page.
                 let sheet: ScoreSheet
                 do {
-                    sheet = try Programme(store: store, actor: identity.actor).score(round: round, cycle: year)
+                    sheet = try await Programme(store: store, actor: identity.actor).score(round: round, cycle: year)
                 } catch {
                     entry["scoreProblem"] = error.description
                     rounds.append(entry)
@@ -202,13 +202,13 @@ enum AdminRoutes {
             ["value": method.rawValue, "title": method.title, "selected": method == cycle.rules.calibration]
         }
         page["canCalibrate"] = top7 == nil
-        let published = try store.publication(cycle: year) != nil
+        let published = try await store.publication(cycle: year) != nil
         page["published"] = published
-        let ballots = try store.ballots(cycle: year)
+        let ballots = try await store.ballots(cycle: year)
         let counted = cycle.juryBallots(ballots).count
         page["ballots"] = counted
         page["ignoredBallots"] = ballots.count - counted
-        page["jury"] = Self.juryRows(cycle, accounts: try Self.jurorAccounts(store))
+        page["jury"] = await Self.juryRows(cycle, accounts: try Self.jurorAccounts(store))
         page["juryCount"] = cycle.jury.count
         page["canNameJury"] = !published
         page["canPublish"] = CycleAction.publishResults.allowedPhases.contains(cycle.phase)

@@ -16,15 +16,15 @@ enum AnalystRoutes {
             let identity = try context.requireIdentity()
             let analyst = try Self.analystID(identity)
             var page = Workspace.base(identity, title: "Your reviews")
-            guard let (cycle, round) = try Self.openRound(store) else {
+            guard let (cycle, round) = try await Self.openRound(store) else {
                 page["closed"] = true
                 return try pages.render("analyst", page)
             }
-            let assigned = try store.assignments(cycle: cycle.year, round: round).filter { $0.analyst == analyst }
+            let assigned = try await store.assignments(cycle: cycle.year, round: round).filter { $0.analyst == analyst }
             let reviews = Dictionary(
-                try store.reviews(cycle: cycle.year, round: round).filter { $0.analyst == analyst }.map { ($0.nomination, $0) },
+                try await store.reviews(cycle: cycle.year, round: round).filter { $0.analyst == analyst }.map { ($0.nomination, $0) },
                 uniquingKeysWith: { a, _ in a })
-            let nominations = Dictionary(try store.nominations(cycle: cycle.year).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let nominations = Dictionary(try await store.nominations(cycle: cycle.year).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             var rows: [[String: Any]] = []
             for assignment in assigned.sorted(by: { $0.nomination < $1.nomination }) {
                 var row: [String: Any] = ["id": assignment.nomination]
@@ -46,23 +46,23 @@ enum AnalystRoutes {
 
         routes.get("/analyst/reviews/{nomination}", access: .only(.analyst), summary: "The rubric form of one assigned nomination") { _, context in
             let identity = try context.requireIdentity()
-            let (cycle, round, nomination) = try Self.assigned(try context.parameters.require("nomination"), identity, store)
-            let review = try store.reviews(cycle: cycle.year, round: round).first { $0.nomination == nomination.id && $0.analyst == identity.account.subject }
+            let (cycle, round, nomination) = try await Self.assigned(try context.parameters.require("nomination"), identity, store)
+            let review = try await store.reviews(cycle: cycle.year, round: round).first { $0.nomination == nomination.id && $0.analyst == identity.account.subject }
             return try pages.render("review", Self.reviewPage(identity, cycle: cycle, round: round, nomination: nomination, review: review))
         }
 
         routes.form("/analyst/reviews/{nomination}", access: .only(.analyst), summary: "Saves or submits a review") { _, context, form in
             let identity = try context.requireIdentity()
-            let (cycle, round, nomination) = try Self.assigned(try context.parameters.require("nomination"), identity, store)
+            let (cycle, round, nomination) = try await Self.assigned(try context.parameters.require("nomination"), identity, store)
             let rubric = Self.review(from: form, cycle: cycle, round: round, nomination: nomination.id, analyst: try Self.analystID(identity))
             let review = rubric.review
             let programme = Programme(store: store, actor: identity.actor)
             do {
                 if let unreadable = rubric.unreadable { throw unreadable }
                 if form["action"] == "submit" {
-                    try programme.submitReview(review, cycle: cycle.year)
+                    try await programme.submitReview(review, cycle: cycle.year)
                 } else {
-                    try programme.saveDraft(review, cycle: cycle.year)
+                    try await programme.saveDraft(review, cycle: cycle.year)
                 }
             } catch let error as AwardsError {
                 var page = Self.reviewPage(identity, cycle: cycle, round: round, nomination: nomination, review: review, typedScores: rubric.typedScores)
@@ -74,8 +74,8 @@ enum AnalystRoutes {
 
         routes.form("/analyst/reviews/{nomination}/recuse", access: .only(.analyst), summary: "Steps aside from a nomination for a conflict of interest") { _, context, form in
             let identity = try context.requireIdentity()
-            let (cycle, _, nomination) = try Self.assigned(try context.parameters.require("nomination"), identity, store)
-            try Programme(store: store, actor: identity.actor).recuse(
+            let (cycle, _, nomination) = try await Self.assigned(try context.parameters.require("nomination"), identity, store)
+            try await Programme(store: store, actor: identity.actor).recuse(
                 analyst: try Self.analystID(identity), from: nomination.id, reason: try form.required("reason"), cycle: cycle.year)
             return Respond.redirect(to: "/analyst")
         }
@@ -90,18 +90,18 @@ enum AnalystRoutes {
     }
 
     /// The latest cycle in a scoring phase and its round.
-    static func openRound(_ store: any AwardsStore) throws -> (Cycle, Int)? {
-        guard let cycle = try store.cycles().last(where: { $0.scoringRound != nil }), let round = cycle.scoringRound else { return nil }
+    static func openRound(_ store: any AwardsStore) async throws -> (Cycle, Int)? {
+        guard let cycle = try await store.cycles().last(where: { $0.scoringRound != nil }), let round = cycle.scoringRound else { return nil }
         return (cycle, round)
     }
 
     /// The nomination, when it is assigned to this analyst in the open round; 404 otherwise, so
     /// that other nominations cannot even be confirmed to exist.
-    static func assigned(_ id: String, _ identity: Identity, _ store: any AwardsStore) throws -> (Cycle, Int, Nomination) {
+    static func assigned(_ id: String, _ identity: Identity, _ store: any AwardsStore) async throws -> (Cycle, Int, Nomination) {
         let analyst = try analystID(identity)
-        guard let (cycle, round) = try openRound(store),
-            try store.assignments(cycle: cycle.year, round: round).contains(where: { $0.nomination == id && $0.analyst == analyst }),
-            let nomination = try store.nominations(cycle: cycle.year).first(where: { $0.id == id })
+        guard let (cycle, round) = try await openRound(store),
+            try await store.assignments(cycle: cycle.year, round: round).contains(where: { $0.nomination == id && $0.analyst == analyst }),
+            let nomination = try await store.nominations(cycle: cycle.year).first(where: { $0.id == id })
         else {
             throw HTTPError(.notFound, message: "you have no assignment '\(id)' in an open round")
         }

@@ -10,13 +10,13 @@ enum CaseStudyRoutes {
 
         routes.get("/community/case-studies/new", access: .only(.community), summary: "The form for a new case study") { _, context in
             let identity = try context.requireIdentity()
-            let (_, nomination) = try CommunityWorkspaceRoutes.nomination(identity, store)
+            let (_, nomination) = try await CommunityWorkspaceRoutes.nomination(identity, store)
             return try pages.render("case-study-form", Self.page(identity, nomination: nomination, caseStudy: nil))
         }
 
         routes.form("/community/case-studies", access: .only(.community), summary: "Saves a new case study as a draft or publishes it") { _, context, form in
             let identity = try context.requireIdentity()
-            let (cycle, nomination) = try CommunityWorkspaceRoutes.nomination(identity, store)
+            let (cycle, nomination) = try await CommunityWorkspaceRoutes.nomination(identity, store)
             var caseStudy = CaseStudy(
                 id: try await Self.freeID(CaseStudy.slug(form["title"] ?? ""), store), communityName: nomination.community, country: nomination.country,
                 title: "", summary: "", body: "", factors: [], year: cycle.year, author: identity.account.id,
@@ -26,14 +26,14 @@ enum CaseStudyRoutes {
 
         routes.get("/community/case-studies/{caseStudy}", access: .only(.community), summary: "Edits one of the community's case studies") { _, context in
             let identity = try context.requireIdentity()
-            let (_, nomination) = try CommunityWorkspaceRoutes.nomination(identity, store)
+            let (_, nomination) = try await CommunityWorkspaceRoutes.nomination(identity, store)
             let caseStudy = try await Self.own(try context.parameters.require("caseStudy"), identity: identity, store: store)
             return try pages.render("case-study-form", Self.page(identity, nomination: nomination, caseStudy: caseStudy))
         }
 
         routes.form("/community/case-studies/{caseStudy}", access: .only(.community), summary: "Saves or publishes one of the community's case studies") { _, context, form in
             let identity = try context.requireIdentity()
-            let (_, nomination) = try CommunityWorkspaceRoutes.nomination(identity, store)
+            let (_, nomination) = try await CommunityWorkspaceRoutes.nomination(identity, store)
             var caseStudy = try await Self.own(try context.parameters.require("caseStudy"), identity: identity, store: store)
             return try await Self.save(&caseStudy, form: form, identity: identity, nomination: nomination, store: store, pages: pages, now: now)
         }

@@ -12,13 +12,13 @@ enum CommunityWorkspaceRoutes {
 
         routes.get("/community", access: .only(.community), summary: "A community's nomination and feedback") { _, context in
             let identity = try context.requireIdentity()
-            let (cycle, nomination) = try Self.nomination(identity, store)
+            let (cycle, nomination) = try await Self.nomination(identity, store)
             return try pages.render("community-workspace", try await Self.page(identity, cycle: cycle, nomination: nomination, store: store))
         }
 
         routes.form("/community/nomination", access: .only(.community), summary: "Saves or submits the community's nomination") { _, context, form in
             let identity = try context.requireIdentity()
-            let (cycle, stored) = try Self.nomination(identity, store)
+            let (cycle, stored) = try await Self.nomination(identity, store)
             var nomination = stored
             // What was typed, shown again as typed when the form comes back with a problem.
             var typed: [String: String] = [:]
@@ -52,7 +52,7 @@ enum CommunityWorkspaceRoutes {
                 } else {
                     try CycleAction.editNomination.check(in: cycle.phase)
                 }
-                try programme.saveOwnNomination(nomination, community: try Self.community(identity), cycle: cycle.year)
+                try await programme.saveOwnNomination(nomination, community: try Self.community(identity), cycle: cycle.year)
             } catch let error as AwardsError {
                 var page = try await Self.page(identity, cycle: cycle, nomination: nomination, store: store, typed: typed)
                 page["problem"] = error.description
@@ -71,10 +71,10 @@ enum CommunityWorkspaceRoutes {
     }
 
     /// The nomination of the account's community in the latest cycle that has one.
-    static func nomination(_ identity: Identity, _ store: any AwardsStore) throws -> (Cycle, Nomination) {
+    static func nomination(_ identity: Identity, _ store: any AwardsStore) async throws -> (Cycle, Nomination) {
         let community = try community(identity)
-        for cycle in try store.cycles().reversed() {
-            if let nomination = try store.nominations(cycle: cycle.year).first(where: { $0.communityID == community }) { return (cycle, nomination) }
+        for cycle in try await store.cycles().reversed() {
+            if let nomination = try await store.nominations(cycle: cycle.year).first(where: { $0.communityID == community }) { return (cycle, nomination) }
         }
         throw HTTPError(.notFound, message: "your community has no nomination in any cycle")
     }
@@ -113,13 +113,13 @@ enum CommunityWorkspaceRoutes {
             ["id": study.id, "title": study.title, "state": study.state.rawValue]
         }
         // The community learns its stage when the public does, and its scores with the results.
-        let announcement = try CycleAnnouncement(cycle: cycle, store: store)
+        let announcement = try await CycleAnnouncement(cycle: cycle, store: store)
         if announcement.disclosure.smart21 {
             page["stage"] = announcement.stage(of: nomination.id)?.title ?? "nominated"
         }
         if announcement.disclosure.scores {
             page["published"] = true
-            let feedback = try Feedback(nomination: nomination, cycle: cycle, store: store)
+            let feedback = try await Feedback(nomination: nomination, cycle: cycle, store: store)
             page["feedback"] = feedback.rows
             page["chart"] = feedback.chart
         }
@@ -137,10 +137,10 @@ struct Feedback {
     let nomination: Nomination
     let cycle: Cycle
 
-    init(nomination: Nomination, cycle: Cycle, store: any AwardsStore) throws {
+    init(nomination: Nomination, cycle: Cycle, store: any AwardsStore) async throws {
         var reviews: [Int: [Review]] = [:]
         for round in [1, 2] {
-            reviews[round] = try store.reviews(cycle: cycle.year, round: round).filter { $0.nomination == nomination.id && $0.state == .submitted }
+            reviews[round] = try await store.reviews(cycle: cycle.year, round: round).filter { $0.nomination == nomination.id && $0.state == .submitted }
         }
         self.reviews = reviews
         self.nomination = nomination

@@ -10,7 +10,7 @@ enum JurorRoutes {
 
         routes.get("/juror", access: .only(.juror), summary: "A juror's ballot over the Top7") { _, context in
             let identity = try context.requireIdentity()
-            return try pages.render("juror", try Self.page(identity, store: store))
+            return try await pages.render("juror", try Self.page(identity, store: store))
         }
 
         routes.form("/juror/ballot", access: .only(.juror), summary: "Casts or replaces a juror's ranked ballot") { _, context, form in
@@ -18,7 +18,7 @@ enum JurorRoutes {
             guard let juror = identity.account.subject, !juror.isEmpty else {
                 throw HTTPError(.forbidden, message: "this account is not linked to a juror")
             }
-            guard let (cycle, finalists) = try Self.openVote(store) else {
+            guard let (cycle, finalists) = try await Self.openVote(store) else {
                 throw HTTPError(.conflict, message: "no cycle is in its jury vote")
             }
             var entries: [Ballot.Entry] = []
@@ -32,30 +32,30 @@ enum JurorRoutes {
             }
             let ballot = Ballot(juror: juror, entries: entries)
             do {
-                try Programme(store: store, actor: identity.actor).castBallot(ballot, cycle: cycle.year)
+                try await Programme(store: store, actor: identity.actor).castBallot(ballot, cycle: cycle.year)
             } catch let error as AwardsError {
-                var page = try Self.page(identity, store: store, draft: ballot)
+                var page = try await Self.page(identity, store: store, draft: ballot)
                 page["problem"] = error.description
                 return try pages.render("juror", page, status: error.kind.httpStatus)
             }
-            var page = try Self.page(identity, store: store)
+            var page = try await Self.page(identity, store: store)
             page["saved"] = true
             return try pages.render("juror", page)
         }
     }
 
     /// The latest cycle in its jury vote, with its finalists as announced.
-    static func openVote(_ store: any AwardsStore) throws -> (Cycle, [CycleAnnouncement.Entry])? {
-        guard let cycle = try store.cycles().last(where: { $0.phase == .juryVote }) else { return nil }
-        let finalists = try CycleAnnouncement(cycle: cycle, store: store).top7
+    static func openVote(_ store: any AwardsStore) async throws -> (Cycle, [CycleAnnouncement.Entry])? {
+        guard let cycle = try await store.cycles().last(where: { $0.phase == .juryVote }) else { return nil }
+        let finalists = try await CycleAnnouncement(cycle: cycle, store: store).top7
         return finalists.isEmpty ? nil : (cycle, finalists)
     }
 
     /// The ballot page: the finalists, as announced (names in alphabetical order, no scores),
     /// with the juror's ranks so far; a juror not on the cycle's jury is told so and gets no form.
-    static func page(_ identity: Identity, store: any AwardsStore, draft: Ballot? = nil) throws -> [String: Any] {
+    static func page(_ identity: Identity, store: any AwardsStore, draft: Ballot? = nil) async throws -> [String: Any] {
         var page = Workspace.base(identity, title: "Your ballot")
-        guard let (cycle, finalists) = try openVote(store) else {
+        guard let (cycle, finalists) = try await openVote(store) else {
             page["closed"] = true
             return page
         }
@@ -64,7 +64,7 @@ enum JurorRoutes {
             page["notOnJury"] = true
             return page
         }
-        let stored = try store.ballots(cycle: cycle.year).first { $0.juror == member.id }
+        let stored = try await store.ballots(cycle: cycle.year).first { $0.juror == member.id }
         let ballot = draft ?? stored
         page["method"] = cycle.rules.votingMethod
         page["group"] = member.group ?? ""
