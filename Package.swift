@@ -75,7 +75,10 @@ let package = Package(
         ),
         .testTarget(
             name: "WebAppTests",
-            dependencies: ["WebApp", "Storage", "Awards", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: [
+                "WebApp", "Storage", "PostgresStorage", "Awards", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

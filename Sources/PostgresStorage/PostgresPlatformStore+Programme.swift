@@ -53,6 +53,7 @@ extension PostgresPlatformStore: AwardsStore {
     public func saveNominations(_ nominations: [Nomination], cycle: Int, by actor: String) async throws(AwardsError) {
         try await transaction(by: actor) { db, log in
             try await requireCycle(db, cycle)
+            try await lock(db, nominations.map { "nomination:\(cycle):\($0.id)" })
             for nomination in nominations {
                 let body = try StoredJSON.encode(nomination)
                 let before = try await string(db, "SELECT body FROM nomination WHERE cycle = \(cycle) AND id = \(nomination.id) FOR UPDATE")
@@ -121,6 +122,7 @@ extension PostgresPlatformStore: AwardsStore {
     public func saveReviews(_ reviews: [Review], cycle: Int, by actor: String, reason: String?) async throws(AwardsError) {
         try await transaction(by: actor) { db, log in
             try await requireCycle(db, cycle)
+            try await lock(db, reviews.map { "review:\(cycle):\($0.round):\($0.nomination):\($0.analyst)" })
             for review in reviews {
                 let entity = "review:\(cycle):\(review.round):\(review.nomination):\(review.analyst)"
                 let before = try await string(db, """
@@ -218,6 +220,7 @@ extension PostgresPlatformStore: AwardsStore {
 
     public func saveCommunities(_ communities: [Community], by actor: String) async throws(AwardsError) {
         try await transaction(by: actor) { db, log in
+            try await lock(db, communities.map { "community:\($0.id)" })
             for community in communities {
                 let body = try StoredJSON.encode(community)
                 let before = try await string(db, "SELECT body FROM community WHERE id = \(community.id) FOR UPDATE")

@@ -35,7 +35,9 @@ public final class PostgresPlatformStore: Sendable {
         configuration.options.connectTimeout = .seconds(5)
         // Every connection starts in the store's schema: the server takes the search path from
         // the startup message, so no connection can run a statement elsewhere first.
-        configuration.options.additionalStartupParameters = [("search_path", location.quotedSchema)]
+        // The application name tells an operator which platform each connection serves
+        // (`pg_stat_activity`).
+        configuration.options.additionalStartupParameters = [("search_path", location.quotedSchema), ("application_name", "civic:\(location.schema)")]
         var logger = Logger(label: "civic.postgres")
         logger.logLevel = .critical
         self.logger = logger
@@ -93,8 +95,22 @@ public final class PostgresPlatformStore: Sendable {
         _ change: (PostgresConnection) async throws -> (before: String?, after: String?)
     ) async throws(AwardsError) {
         try await transaction(by: actor) { db, log in
+            try await lock(db, [entity])
             let (before, after) = try await change(db)
             try await log(action, entity, before, after, reason)
+        }
+    }
+
+    /// Makes other changes of the same entities wait until this transaction ends.
+    ///
+    /// `SELECT … FOR UPDATE` locks a row only once it exists, so two transactions creating one
+    /// entity would both read "nothing before" and the audit log's before-and-after chain would
+    /// break; a transaction-scoped advisory lock per entity name (hashed to 64 bits: a rare
+    /// collision only makes two unrelated changes take turns) closes that gap. The names are
+    /// locked in one order, so two batches cannot wait for each other.
+    func lock(_ db: PostgresConnection, _ entities: [String]) async throws {
+        for entity in Set(entities).sorted() {
+            try await execute(db, "SELECT pg_advisory_xact_lock(hashtextextended(\(entity), 0))")
         }
     }
 

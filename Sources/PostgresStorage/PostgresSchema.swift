@@ -89,6 +89,7 @@ enum PostgresSchema {
         ]),
         PostgresLibrarySchema.migration,
         PostgresAccountSchema.migration,
+        PostgresChangeSchema.migration,
     ]
 
     /// The statements that open a migration, in its transaction: they make concurrent migrators

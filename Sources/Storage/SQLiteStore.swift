@@ -8,7 +8,7 @@ import GRDB
 /// Domain values are stored as canonical JSON beside the key columns that queries and foreign
 /// keys need, so a new field of a domain type needs no migration of its own.
 public final class SQLiteStore: AwardsStore {
-    private let database: DatabasePool
+    let database: DatabasePool
     let clock: @Sendable () -> Date
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.

@@ -83,8 +83,10 @@ struct ServerLifecycleTests {
             let start = ContinuousClock.now
             let silent = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get()
             let slow = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get()
-            // Half a request head, and then nothing more, as a slow-loris client sends it.
-            try await slow.writeAndFlush(ByteBuffer(string: "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")).get()
+            // Half a request head, and then nothing more, as a slow-loris client sends it. On a
+            // machine so busy that the timeout has already closed the connection, the write fails,
+            // which is the outcome checked below anyway.
+            _ = try? await slow.writeAndFlush(ByteBuffer(string: "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")).get()
             #expect(await Self.closes(silent, within: .seconds(10)), "an idle connection is closed")
             #expect(await Self.closes(slow, within: .seconds(10)), "a request head that never ends is closed")
             #expect(ContinuousClock.now - start >= .milliseconds(900), "not before the timeout")

@@ -29,9 +29,10 @@ public func buildApplication(
             await onServerRunning(channel)
         },
         logger: logger)
-    // The store's pool runs beside the server, and the schema is brought up to date before the
-    // server listens.
+    // The store's pool runs beside the server, with the watcher that drops kept responses when
+    // the data change; the schema is brought up to date before the server listens.
     app.addServices(platform.services)
+    app.addServices(ChangeWatcher(store: platform.store, responses: platform.responses))
     let prepare = platform.prepare
     app.beforeServerStarts { try await prepare() }
     return app
@@ -69,19 +70,21 @@ func addRoutes<Context: SignedInRequestContext>(to routes: inout RouteTable<Cont
         try Respond.json(["status": "ok"])
     }
     routes.get("/", access: .everyone, summary: "The home page") { _, _ in
-        let index = platform.index
-        let recognitions = await (try? CommunityRoutes.publicRecord(platform.store)) ?? []
-        let cycles = await cycleLinks(platform.store)
-        let winners = recognitions.filter { $0.stage == .communityOfTheYear }.sorted { $0.awardYear > $1.awardYear }
-        return try pages.render("home", [
-            "title": "Home", "indexName": index.name, "unitCount": index.rows.count, "indicatorCount": index.build.framework.indicatorCount,
-            "top": index.rows.prefix(5).map { ["code": $0.code, "name": $0.name, "score": Show.score($0.scores[index.aggregates.first?.code ?? ""])] },
-            "communityCount": Set(recognitions.map { Community.id(name: $0.community, country: $0.country) }).count,
-            "firstYear": recognitions.map(\.awardYear).min().map(String.init) ?? "—",
-            "lastYear": recognitions.map(\.awardYear).max().map(String.init) ?? "—",
-            "cycles": cycles, "hasCycles": !cycles.isEmpty,
-            "winners": winners.map { ["year": $0.awardYear, "name": $0.community, "country": $0.country, "id": Community.id(name: $0.community, country: $0.country)] },
-        ])
+        try await platform.responses.response("home") {
+            let index = platform.index
+            let recognitions = await (try? CommunityRoutes.publicRecord(platform.store)) ?? []
+            let cycles = await cycleLinks(platform.store)
+            let winners = recognitions.filter { $0.stage == .communityOfTheYear }.sorted { $0.awardYear > $1.awardYear }
+            return try pages.render("home", [
+                "title": "Home", "indexName": index.name, "unitCount": index.rows.count, "indicatorCount": index.build.framework.indicatorCount,
+                "top": index.rows.prefix(5).map { ["code": $0.code, "name": $0.name, "score": Show.score($0.scores[index.aggregates.first?.code ?? ""])] },
+                "communityCount": Set(recognitions.map { Community.id(name: $0.community, country: $0.country) }).count,
+                "firstYear": recognitions.map(\.awardYear).min().map(String.init) ?? "—",
+                "lastYear": recognitions.map(\.awardYear).max().map(String.init) ?? "—",
+                "cycles": cycles, "hasCycles": !cycles.isEmpty,
+                "winners": winners.map { ["year": $0.awardYear, "name": $0.community, "country": $0.country, "id": Community.id(name: $0.community, country: $0.country)] },
+            ])
+        }
     }
     IndexRoutes.add(to: &routes, platform: platform, pages: pages)
     CommunityRoutes.add(to: &routes, platform: platform, pages: pages)

@@ -4,7 +4,7 @@ import IndexEngine
 import ServiceLifecycle
 
 /// The storage the platform needs: the programme, accounts and sessions, and the library.
-public typealias PlatformStore = AwardsStore & AccountStore & LibraryStore
+public typealias PlatformStore = AwardsStore & AccountStore & LibraryStore & ChangeObservable
 
 /// Everything the pages and the API read: the index with its audit and uncertainty analysis,
 /// and the programme's store.
@@ -17,6 +17,8 @@ public struct Platform: Sendable {
     public let sensitivity: SensitivityAnalysis?
     /// The awards programme's data.
     public let store: any PlatformStore
+    /// The public responses built from the store, kept until its data change.
+    let responses = PublicResponses()
     /// What must run beside the server for the store to work (PostgreSQL's connection pool).
     var services: [any Service] = []
     /// Makes the store ready once `services` run, before the server takes requests.

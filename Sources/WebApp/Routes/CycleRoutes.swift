@@ -6,17 +6,18 @@ import Hummingbird
 enum CycleRoutes {
     static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
         let store = platform.store
+        let kept = platform.responses
 
         routes.get("/cycles/{year}", access: .everyone, summary: "What a cycle has announced: its shortlists, then its results") { _, context in
             let year: Int = try context.parameters.require("year", as: Int.self)
-            let results = try await CycleResults(year: year, store: store)
-            return try pages.render("cycle", results.context())
+            return try await kept.response("cycle:\(year)") {
+                try pages.render("cycle", try await CycleResults(year: year, store: store).context())
+            }
         }
 
         routes.get("/api/v1/cycles/{year}", access: .everyone, summary: "What a cycle has announced: shortlists once announced; ranking, pairwise matrix and scores once published") { _, context in
             let year: Int = try context.parameters.require("year", as: Int.self)
-            let results = try await CycleResults(year: year, store: store)
-            return try Respond.json(results)
+            return try await kept.response("cycle.json:\(year)") { try Respond.json(try await CycleResults(year: year, store: store)) }
         }
     }
 }

@@ -1,0 +1,57 @@
+import Awards
+import Hummingbird
+import Synchronization
+
+/// Public responses built from the store — a cycle's results, the directory, a community's
+/// profile — kept until the data they show change.
+///
+/// The store reports every change (`ChangeObservable`: GRDB's commit observation on SQLite,
+/// `LISTEN`/`NOTIFY` on PostgreSQL, so a change made through any server reaches every server),
+/// and `note(_:)` drops everything kept. Nothing is kept unless the store is being listened to:
+/// before `.listening`, and from `.lost` until listening resumes, every request is rendered
+/// afresh. A response rendered while a change arrived is served but not kept, since it may show
+/// the data from before the change.
+public final class PublicResponses: Sendable {
+    private struct State {
+        var generation: UInt64 = 0
+        var listening = false
+        var responses: [String: Response] = [:]
+    }
+
+    /// At most this many responses are kept; keys come from real cycles and communities only
+    /// (a request for one that does not exist fails and is not kept), so the bound is a guard.
+    static let capacity = 4096
+
+    private let state = Mutex(State())
+
+    public init() {}
+
+    /// The response kept under `key`, or the one `render` makes, kept for the next request.
+    func response(_ key: String, render: () async throws -> Response) async throws -> Response {
+        let (generation, kept) = state.withLock { ($0.generation, $0.responses[key]) }
+        if let kept { return kept }
+        let response = try await render()
+        state.withLock { state in
+            guard state.listening, state.generation == generation, state.responses.count < Self.capacity else { return }
+            state.responses[key] = response
+        }
+        return response
+    }
+
+    /// Takes a report of the store: every report drops what is kept; `.listening` starts
+    /// keeping and `.lost` stops it.
+    public func note(_ change: StoreChange) {
+        state.withLock { state in
+            state.generation &+= 1
+            state.responses.removeAll(keepingCapacity: true)
+            switch change {
+            case .listening: state.listening = true
+            case .lost: state.listening = false
+            case .changed: break
+            }
+        }
+    }
+
+    /// How many responses are kept.
+    var count: Int { state.withLock { $0.responses.count } }
+}
