@@ -16,7 +16,7 @@ extension PostgresPlatformStore: AccountStore {
                 ON CONFLICT (id) DO NOTHING RETURNING 1
                 """)
             guard !inserted.isEmpty else { throw AwardsError(.duplicate, "the account '\(account.id)' exists", field: "username") }
-            return (nil, try Self.redacted(account))
+            return (nil, try account.auditJSON())
         }
     }
 
@@ -36,7 +36,7 @@ extension PostgresPlatformStore: AccountStore {
                 }
                 if revoke { try await execute(db, "DELETE FROM api_token WHERE account = \(account.id)") }
             }
-            return (try before.map { try Self.redacted($0) }, try Self.redacted(account))
+            return (try before.map { try $0.auditJSON() }, try account.auditJSON())
         }
     }
 
@@ -110,23 +110,13 @@ extension PostgresPlatformStore: AccountStore {
             guard let body = try await string(db, "SELECT body FROM account WHERE id = \(session.account) FOR UPDATE") else {
                 throw AwardsError(.unknownReference, "the account '\(session.account)' does not exist", field: "account")
             }
-            var account = try StoredJSON.decode(Account.self, body)
-            if let totpStep, let last = account.lastTOTPStep, totpStep <= last {
-                throw AwardsError(.invalidState, "this TOTP code has been used", field: "code")
+            let (changed, action) = try StoredJSON.decode(Account.self, body).signingIn(totpStep: totpStep)
+            if let changed {
+                try await execute(db, "UPDATE account SET body = \(try StoredJSON.encode(changed)) WHERE id = \(changed.id)")
             }
-            var action = "sign-in"
-            if let totpStep {
-                guard account.totpSecret != nil else { throw AwardsError(.invalidState, "the second factor was reset", field: "code") }
-                account.lastTOTPStep = totpStep
-                if !account.secondFactorConfirmed {
-                    account.secondFactorConfirmed = true
-                    action = "second-factor-enrolled"
-                }
-                try await execute(db, "UPDATE account SET body = \(try StoredJSON.encode(account)) WHERE id = \(account.id)")
-            }
-            try await execute(db, "DELETE FROM sign_in_failure WHERE account = \(account.id) AND client = \(client)")
+            try await execute(db, "DELETE FROM sign_in_failure WHERE account = \(session.account) AND client = \(client)")
             try await insert(session, db)
-            try await log(action, "account:\(account.id)", nil, session.verified ? nil : "{\"waitingFor\":\"\(session.waitingFor?.rawValue ?? "")\"}", nil)
+            try await log(action, "account:\(session.account)", nil, session.verified ? nil : "{\"waitingFor\":\"\(session.waitingFor?.rawValue ?? "")\"}", nil)
         }
     }
 
@@ -204,13 +194,5 @@ extension PostgresPlatformStore: AccountStore {
         } catch let error as PSQLError where error.sqlState?.hasPrefix("23") == true {
             throw AwardsError(.unknownReference, "the session names an unknown account or repeats a token", field: "session")
         }
-    }
-
-    /// The account as the audit log shows it: no password hash, no TOTP secret.
-    private static func redacted(_ account: Account) throws -> String {
-        var copy = account
-        copy.passwordHash = "(redacted)"
-        copy.totpSecret = copy.totpSecret.map { _ in "(redacted)" }
-        return try StoredJSON.encode(copy)
     }
 }

@@ -12,7 +12,7 @@ extension SQLiteStore: AccountStore {
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 throw AwardsError(.duplicate, "the account '\(account.id)' exists", field: "username")
             }
-            return (nil, try Self.redacted(account))
+            return (nil, try account.auditJSON())
         }
     }
 
@@ -31,7 +31,7 @@ extension SQLiteStore: AccountStore {
                 }
                 if revoke { try db.execute(sql: "DELETE FROM api_token WHERE account = ?", arguments: [account.id]) }
             }
-            return (try before.map { try Self.redacted($0) }, try Self.redacted(account))
+            return (try before.map { try $0.auditJSON() }, try account.auditJSON())
         }
     }
 
@@ -101,25 +101,14 @@ extension SQLiteStore: AccountStore {
             guard let body = try String.fetchOne(db, sql: "SELECT body FROM account WHERE id = ?", arguments: [session.account]) else {
                 throw AwardsError(.unknownReference, "the account '\(session.account)' does not exist", field: "account")
             }
-            var account = try JSON.decode(Account.self, body)
-            // Checked again inside the transaction, so that two requests racing with the same
-            // code cannot both succeed.
-            if let totpStep, let last = account.lastTOTPStep, totpStep <= last {
-                throw AwardsError(.invalidState, "this TOTP code has been used", field: "code")
+            // SQLite runs one writer at a time: the account read here cannot change before commit.
+            let (changed, action) = try JSON.decode(Account.self, body).signingIn(totpStep: totpStep)
+            if let changed {
+                try db.execute(sql: "UPDATE account SET body = ? WHERE id = ?", arguments: [try JSON.encode(changed), changed.id])
             }
-            var action = "sign-in"
-            if let totpStep {
-                guard account.totpSecret != nil else { throw AwardsError(.invalidState, "the second factor was reset", field: "code") }
-                account.lastTOTPStep = totpStep
-                if !account.secondFactorConfirmed {
-                    account.secondFactorConfirmed = true
-                    action = "second-factor-enrolled"
-                }
-                try db.execute(sql: "UPDATE account SET body = ? WHERE id = ?", arguments: [try JSON.encode(account), account.id])
-            }
-            try db.execute(sql: "DELETE FROM sign_in_failure WHERE account = ? AND client = ?", arguments: [account.id, client])
+            try db.execute(sql: "DELETE FROM sign_in_failure WHERE account = ? AND client = ?", arguments: [session.account, client])
             try Self.insert(session, db)
-            try log(action, "account:\(account.id)", nil, session.verified ? nil : "{\"waitingFor\":\"\(session.waitingFor?.rawValue ?? "")\"}", nil)
+            try log(action, "account:\(session.account)", nil, session.verified ? nil : "{\"waitingFor\":\"\(session.waitingFor?.rawValue ?? "")\"}", nil)
         }
     }
 
@@ -192,13 +181,5 @@ extension SQLiteStore: AccountStore {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw AwardsError(.unknownReference, "the session names an unknown account or repeats a token", field: "session")
         }
-    }
-
-    /// The account as the audit log shows it: no password hash, no TOTP secret.
-    private static func redacted(_ account: Account) throws -> String {
-        var copy = account
-        copy.passwordHash = "(redacted)"
-        copy.totpSecret = copy.totpSecret.map { _ in "(redacted)" }
-        return try JSON.encode(copy)
     }
 }

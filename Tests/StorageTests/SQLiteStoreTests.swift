@@ -94,31 +94,6 @@ struct SQLiteStoreTests {
         }
     }
 
-    @Test("concurrent writers lose no data")
-    func concurrentWriters() async throws {
-        try await withStore { store, _ in
-            try await store.createCycle(Cycle(year: 2026, phase: .nominationsOpen), by: "admin")
-            let writers = 8, each = 25
-            let failures = Failures()
-            await withTaskGroup(of: Void.self) { group in
-                for w in 0..<writers {
-                    group.addTask {
-                        for i in 0..<each {
-                            do {
-                                try await store.saveNomination(Self.nomination("N-\(w)-\(i)"), cycle: 2026, by: "writer-\(w)")
-                            } catch {
-                                failures.add("\(error)")
-                            }
-                        }
-                    }
-                }
-            }
-            #expect(failures.all.isEmpty)
-            #expect(try await store.nominations(cycle: 2026).count == writers * each)
-            #expect(try await store.auditLog(entity: "nomination:", limit: 1000).count == writers * each)
-        }
-    }
-
     @Test("the database survives reopening")
     func reopen() async throws {
         try await withStore { store, path in
@@ -129,12 +104,4 @@ struct SQLiteStoreTests {
             #expect(try await again.recognitions().first?.community == "Binh Duong")
         }
     }
-}
-
-/// Errors collected from concurrent workers.
-final class Failures: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [String] = []
-    func add(_ item: String) { lock.withLock { items.append(item) } }
-    var all: [String] { lock.withLock { items } }
 }
