@@ -33,7 +33,7 @@ public struct PostgresLocation: Sendable, Equatable {
         guard let components = URLComponents(string: url), let scheme = components.scheme,
               ["postgres", "postgresql"].contains(scheme), let host = components.host, !host.isEmpty,
               let user = components.user, !user.isEmpty else {
-            throw AwardsError(.invalidValue, "'\(url)' is not a PostgreSQL URL (postgres://user:password@host:port/database)", field: "url")
+            throw AwardsError(.invalidValue, "is not a PostgreSQL URL (postgres://user:password@host:port/database)", field: "url")
         }
         let database = String(components.path.drop(while: { $0 == "/" }))
         var schema = schema

@@ -7,7 +7,7 @@ extension WebOptions {
     var flags: WebConfiguration.Flags {
         WebConfiguration.Flags(
             host: host, port: port, database: database, indexSpec: index, analysis: analysis, logLevel: logLevel,
-            secureCookies: secureCookies, bcryptCost: bcryptCost, configFile: config)
+            secureCookies: secureCookies, bcryptCost: bcryptCost, trustedProxies: trustedProxies, configFile: config)
     }
 
     /// The configuration from these options, then the process's `CIVIC_…` environment variables,

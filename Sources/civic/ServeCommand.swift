@@ -11,9 +11,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve", abstract: "Start the web platform.",
         discussion: """
             Each option given overrides the environment (CIVIC_HOST, CIVIC_PORT, CIVIC_DATABASE, CIVIC_INDEX, \
-            CIVIC_ANALYSIS, CIVIC_LOG_LEVEL, CIVIC_SECURE_COOKIES, CIVIC_BCRYPT_COST, CIVIC_CONFIG), which overrides the \
-            JSON configuration file, whose keys are host, port, database, index, analysis, logLevel, secureCookies and \
-            bcryptCost. SIGTERM or Ctrl-C stops the server once the requests in flight are answered.
+            CIVIC_ANALYSIS, CIVIC_LOG_LEVEL, CIVIC_SECURE_COOKIES, CIVIC_BCRYPT_COST, CIVIC_TRUSTED_PROXIES, CIVIC_CONFIG), which overrides the \
+            JSON configuration file, whose keys are host, port, database, index, analysis, logLevel, secureCookies, \
+            bcryptCost and trustedProxies. SIGTERM or Ctrl-C stops the server once the requests in flight are answered.
             """)
 
     @OptionGroup var web: WebOptions
@@ -96,6 +96,8 @@ struct WebOptions: ParsableArguments {
     var secureCookies: Bool?
     @Option(help: "The bcrypt cost of new password hashes, \(WebConfiguration.bcryptCosts.lowerBound)–\(WebConfiguration.bcryptCosts.upperBound) (default \(defaults.bcryptCost)).")
     var bcryptCost: Int?
+    @Option(help: "The addresses of the proxies in front of the server, comma-separated; a request from one is taken to come from the client its X-Forwarded-For names (default none).")
+    var trustedProxies: String?
     @Option(help: "A JSON configuration file (or CIVIC_CONFIG).")
     var config: String?
 

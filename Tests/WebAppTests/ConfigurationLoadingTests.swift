@@ -105,6 +105,12 @@ struct ConfigurationLoadingTests {
             (["CIVIC_BCRYPT_COST": "twelve"], "bcryptCost: 'twelve' in CIVIC_BCRYPT_COST is not a number"),
             (["CIVIC_HOST": ""], "host: '' in CIVIC_HOST is empty"),
             (["CIVIC_CONFIG": "/nonexistent/civic.json"], "config: '/nonexistent/civic.json' in CIVIC_CONFIG names no file"),
+            (
+                ["CIVIC_TRUSTED_PROXIES": "127.0.0.1, nginx"],
+                "trustedProxies: '127.0.0.1, nginx' in CIVIC_TRUSTED_PROXIES names 'nginx', which is not an IP address (list the proxies' addresses, comma-separated)"
+            ),
+            // A URL may hold a password, so it is not repeated.
+            (["CIVIC_DATABASE": "postgres://civic:secret@/civic"], "database: in CIVIC_DATABASE is not a PostgreSQL URL (postgres://user:password@host:port/database)"),
         ])
     func badVariable(environment: [String: String], message: String) async throws {
         let error = try #require(await Self.error(environment: environment))

@@ -15,7 +15,7 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     var logger = logger
     logger.logLevel = configuration.logLevel
-    let policy = SecurityPolicy(bcryptCost: configuration.bcryptCost, secureCookies: configuration.secureCookies)
+    let policy = SecurityPolicy(bcryptCost: configuration.bcryptCost, secureCookies: configuration.secureCookies, trustedProxies: Set(configuration.trustedProxies))
     let (router, _) = makeRouter(platform: platform, pages: try await Pages.load(), policy: policy)
     let database = (try? PlatformDatabase(configuration.database))?.description ?? configuration.database
     var app = Application(
@@ -49,6 +49,7 @@ func makeRouter(
     platform: Platform, pages: Pages, policy: SecurityPolicy = SecurityPolicy()
 ) -> (Router<PlatformContext>, [RouteTable<PlatformContext>.Entry]) {
     let router = Router(context: PlatformContext.self)
+    router.add(middleware: ForwardedClient(trusted: policy.trustedProxies))
     router.add(middleware: SecurityHeaders())
     router.add(middleware: ErrorPages(pages: pages))
     router.add(middleware: ProgrammeErrors())

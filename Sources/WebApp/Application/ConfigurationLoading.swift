@@ -16,13 +16,15 @@ extension WebConfiguration {
         public var logLevel: String?
         public var secureCookies: Bool?
         public var bcryptCost: Int?
+        /// The addresses of the proxies in front of the server, comma-separated.
+        public var trustedProxies: String?
         /// The JSON configuration file.
         public var configFile: String?
 
         /// Creates the settings of a command line; `nil` leaves a setting to the other sources.
         public init(
             host: String? = nil, port: Int? = nil, database: String? = nil, indexSpec: String? = nil, analysis: String? = nil,
-            logLevel: String? = nil, secureCookies: Bool? = nil, bcryptCost: Int? = nil, configFile: String? = nil
+            logLevel: String? = nil, secureCookies: Bool? = nil, bcryptCost: Int? = nil, trustedProxies: String? = nil, configFile: String? = nil
         ) {
             self.host = host
             self.port = port
@@ -32,6 +34,7 @@ extension WebConfiguration {
             self.logLevel = logLevel
             self.secureCookies = secureCookies
             self.bcryptCost = bcryptCost
+            self.trustedProxies = trustedProxies
             self.configFile = configFile
         }
 
@@ -41,7 +44,8 @@ extension WebConfiguration {
                 (.host, host.map { .string($0) }), (.port, port.map { .int($0) }), (.database, database.map { .string($0) }),
                 (.index, indexSpec.map { .string($0) }), (.analysis, analysis.map { .string($0) }),
                 (.logLevel, logLevel.map { .string($0) }), (.secureCookies, secureCookies.map { .bool($0) }),
-                (.bcryptCost, bcryptCost.map { .int($0) }), (.config, configFile.map { .string($0) }),
+                (.bcryptCost, bcryptCost.map { .int($0) }), (.trustedProxies, trustedProxies.map { .string($0) }),
+                (.config, configFile.map { .string($0) }),
             ]
             var values: [AbsoluteConfigKey: ConfigValue] = [:]
             for case let (setting, content?) in contents { values[setting.key] = ConfigValue(content, isSecret: false) }
@@ -79,6 +83,7 @@ extension WebConfiguration {
         }
         let secureCookies = try settings.read(.secureCookies, "true or false") { try $0.requiredBool(forKey: $1) }
         let bcryptCost = try settings.read(.bcryptCost, "a number") { try $0.requiredInt(forKey: $1) }
+        let proxies = try settings.read(.trustedProxies, "text") { try $0.requiredString(forKey: $1) }
 
         // The checks that hold whatever source a value came from.
         for (value, origin) in [host, database, index] where value.isEmpty { throw origin.error("is empty") }
@@ -94,10 +99,14 @@ extension WebConfiguration {
         guard bcryptCosts.contains(bcryptCost.value) else {
             throw bcryptCost.origin.error("is not a bcrypt cost (\(bcryptCosts.lowerBound)…\(bcryptCosts.upperBound))")
         }
+        let trustedProxies = proxies.value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if let bad = trustedProxies.first(where: { !IPAddress.isValid($0) }) {
+            throw proxies.origin.error("names '\(bad)', which is not an IP address (list the proxies' addresses, comma-separated)")
+        }
         return WebConfiguration(
             host: host.value, port: port.value, database: database.value, indexSpec: index.value,
             analysis: analysis.value.isEmpty ? nil : analysis.value, logLevel: logLevel.value, configFile: configFile?.value,
-            secureCookies: secureCookies.value, bcryptCost: UInt8(bcryptCost.value))
+            secureCookies: secureCookies.value, bcryptCost: UInt8(bcryptCost.value), trustedProxies: trustedProxies)
     }
 
     /// The defaults as the last source, so that every setting has a value to check.
@@ -107,7 +116,7 @@ extension WebConfiguration {
             .host: .string(defaults.host), .port: .int(defaults.port), .database: .string(defaults.database),
             .index: .string(defaults.indexSpec), .analysis: .string(defaults.analysis ?? ""),
             .logLevel: .string(defaults.logLevel.rawValue), .secureCookies: .bool(defaults.secureCookies),
-            .bcryptCost: .int(Int(defaults.bcryptCost)),
+            .bcryptCost: .int(Int(defaults.bcryptCost)), .trustedProxies: .string(defaults.trustedProxies.joined(separator: ",")),
         ]
         return Dictionary(uniqueKeysWithValues: contents.map { ($0.key.key, ConfigValue($0.value, isSecret: false)) })
     }
@@ -151,7 +160,7 @@ public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
 /// The settings, under their keys; the environment variable of each is `CIVIC_` and its key in
 /// upper snake case.
 enum Setting: String, CaseIterable, Sendable {
-    case host, port, database, index, analysis, logLevel, secureCookies, bcryptCost, config
+    case host, port, database, index, analysis, logLevel, secureCookies, bcryptCost, trustedProxies, config
 
     var key: AbsoluteConfigKey { AbsoluteConfigKey([rawValue]) }
 

@@ -5,7 +5,8 @@ import NIOCore
 public struct PlatformContext: SignedInRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var identity: Identity?
-    public let clientAddress: String
+    /// The client's address: the peer's, or the one a trusted proxy names (`ForwardedClient`).
+    public var clientAddress: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -27,12 +27,16 @@ public struct WebConfiguration: Sendable, Equatable {
     /// head or body too slowly — before the server closes it, so that slow clients cannot hold
     /// every connection open.
     public var idleTimeout: Duration
+    /// The addresses of the proxies (load balancers) in front of the server. A request from one
+    /// of them is taken to come from the address it names in `X-Forwarded-For`, so that sign-in
+    /// limits count each client, not the proxy; no other peer is believed.
+    public var trustedProxies: [String]
 
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: String = "civic.sqlite", indexSpec: String = "Examples/asem/asem.json",
         analysis: String? = "Examples/asem/sensitivity.json", logLevel: Logger.Level = .info, configFile: String? = nil,
-        secureCookies: Bool = false, bcryptCost: UInt8 = 12, idleTimeout: Duration = .seconds(30)
+        secureCookies: Bool = false, bcryptCost: UInt8 = 12, idleTimeout: Duration = .seconds(30), trustedProxies: [String] = []
     ) {
         self.host = host
         self.port = port
@@ -44,6 +48,7 @@ public struct WebConfiguration: Sendable, Equatable {
         self.secureCookies = secureCookies
         self.bcryptCost = bcryptCost
         self.idleTimeout = idleTimeout
+        self.trustedProxies = trustedProxies
     }
 
     /// The ports a server can listen on.

@@ -38,5 +38,5 @@ public protocol SignedInRequestContext: RequestContext {
     /// The signed-in person, when the request carries a valid session or API token.
     var identity: Identity? { get set }
     /// The client's address, for rate limiting sign-in attempts.
-    var clientAddress: String { get }
+    var clientAddress: String { get set }
 }

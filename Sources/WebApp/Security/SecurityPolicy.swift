@@ -18,6 +18,8 @@ public struct SecurityPolicy: Sendable {
     /// Sign-in attempts allowed from one client address per `attemptWindow`.
     public var attemptsPerWindow: Int
     public var attemptWindow: TimeInterval
+    /// The proxies whose `X-Forwarded-For` names the client (`ForwardedClient`).
+    public var trustedProxies: Set<String>
     /// The clock, so that tests can move time.
     public var now: @Sendable () -> Date
 
@@ -25,7 +27,7 @@ public struct SecurityPolicy: Sendable {
     public init(
         bcryptCost: UInt8 = 12, secureCookies: Bool = false, sessionLifetime: TimeInterval = 8 * 3600, secondFactorWindow: TimeInterval = 300,
         lockoutThreshold: Int = 5, lockoutDuration: TimeInterval = 900, attemptsPerWindow: Int = 30, attemptWindow: TimeInterval = 600,
-        now: @escaping @Sendable () -> Date = Date.init
+        trustedProxies: Set<String> = [], now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies
@@ -35,6 +37,7 @@ public struct SecurityPolicy: Sendable {
         self.lockoutDuration = lockoutDuration
         self.attemptsPerWindow = attemptsPerWindow
         self.attemptWindow = attemptWindow
+        self.trustedProxies = trustedProxies
         self.now = now
     }
 }
