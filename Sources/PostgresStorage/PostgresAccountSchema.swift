@@ -33,4 +33,17 @@ enum PostgresAccountSchema {
                 failures BIGINT NOT NULL, locked_until DOUBLE PRECISION, PRIMARY KEY (account, client))
             """,
     ])
+
+    /// Sign-in attempts per client address, counted here so that every server counts them together.
+    static let attempts = PostgresSchema.Migration(version: 5, name: "sign-in attempts", statements: [
+        """
+            CREATE TABLE sign_in_attempt (client TEXT NOT NULL, at DOUBLE PRECISION NOT NULL)
+            """,
+        """
+            CREATE INDEX sign_in_attempt_client ON sign_in_attempt (client, at)
+            """,
+        """
+            CREATE INDEX sign_in_attempt_at ON sign_in_attempt (at)
+            """,
+    ])
 }

@@ -48,6 +48,18 @@ extension PostgresPlatformStore: AccountStore {
         try await read { db in try await strings(db, "SELECT body FROM account ORDER BY id COLLATE \"C\"").map { try StoredJSON.decode(Account.self, $0) } }
     }
 
+    public func recordAttempt(client: String, at date: Date, limit: Int, window: TimeInterval) async throws(AwardsError) -> Bool {
+        try await transaction(by: "system") { db, _ in
+            // Attempts from one address, on any server, take turns, so none slips past the count.
+            try await lock(db, ["sign-in-attempts:\(client)"])
+            try await execute(db, "DELETE FROM sign_in_attempt WHERE at <= \(date.timeIntervalSince1970 - window)")
+            let recent = try await rows(db, "SELECT count(*) FROM sign_in_attempt WHERE client = \(client)").first?.decode(Int.self) ?? 0
+            guard recent < limit else { return false }
+            try await execute(db, "INSERT INTO sign_in_attempt (client, at) VALUES (\(client), \(date.timeIntervalSince1970))")
+            return true
+        }
+    }
+
     public func recordFailedSignIn(_ id: String, client: String, at date: Date, limit: Int, lockFor: TimeInterval) async throws(AwardsError) -> Bool {
         let now = date.timeIntervalSince1970
         return try await transaction(by: id) { db, log in

@@ -90,6 +90,7 @@ enum PostgresSchema {
         PostgresLibrarySchema.migration,
         PostgresAccountSchema.migration,
         PostgresChangeSchema.migration,
+        PostgresAccountSchema.attempts,
     ]
 
     /// The statements that open a migration, in its transaction: they make concurrent migrators

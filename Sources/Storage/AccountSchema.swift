@@ -48,5 +48,14 @@ enum AccountSchema {
                 try db.execute(sql: "UPDATE account SET body = ? WHERE id = ?", arguments: [try JSON.encode(account), row["id"] as String])
             }
         }
+        // Sign-in attempts per client address, counted in the database so that every server on it
+        // counts them together.
+        migrator.registerMigration("v7: sign-in attempts per address") { db in
+            try db.execute(sql: """
+                CREATE TABLE sign_in_attempt (client TEXT NOT NULL, at REAL NOT NULL);
+                CREATE INDEX sign_in_attempt_client ON sign_in_attempt(client, at);
+                CREATE INDEX sign_in_attempt_at ON sign_in_attempt(at);
+                """)
+        }
     }
 }

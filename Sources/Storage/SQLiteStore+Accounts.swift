@@ -43,6 +43,17 @@ extension SQLiteStore: AccountStore {
         try await read { db in try String.fetchAll(db, sql: "SELECT body FROM account ORDER BY id").map { try JSON.decode(Account.self, $0) } }
     }
 
+    public func recordAttempt(client: String, at date: Date, limit: Int, window: TimeInterval) async throws(AwardsError) -> Bool {
+        try await transaction(by: "system") { db, _ in
+            // Attempts older than the window no longer count, for any address.
+            try db.execute(sql: "DELETE FROM sign_in_attempt WHERE at <= ?", arguments: [date.timeIntervalSince1970 - window])
+            let recent = try Int.fetchOne(db, sql: "SELECT count(*) FROM sign_in_attempt WHERE client = ?", arguments: [client]) ?? 0
+            guard recent < limit else { return false }
+            try db.execute(sql: "INSERT INTO sign_in_attempt (client, at) VALUES (?, ?)", arguments: [client, date.timeIntervalSince1970])
+            return true
+        }
+    }
+
     public func recordFailedSignIn(_ id: String, client: String, at date: Date, limit: Int, lockFor: TimeInterval) async throws(AwardsError) -> Bool {
         try await transaction(by: id) { db, log in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [id]) != nil else { return false }

@@ -158,4 +158,37 @@ struct AccountStoreConformanceTests {
             #expect(problem?.field == "id")
         }
     }
+
+    @Test("an address has its attempts per window, whichever accounts it tries; refused attempts do not count; the window slides", arguments: StoreKind.allCases)
+    func attemptsPerAddress(_ kind: StoreKind) async throws {
+        try await Self.withStore(kind) { store in
+            func attempt(_ client: String, after seconds: TimeInterval) async throws -> Bool {
+                try await store.recordAttempt(client: client, at: Self.start.addingTimeInterval(seconds), limit: 3, window: 600)
+            }
+            var answers: [Bool] = []
+            for second in 0..<3 { answers.append(try await attempt("203.0.113.9", after: Double(second))) }
+            answers.append(try await attempt("203.0.113.9", after: 10))
+            let otherAddress = try await attempt("198.51.100.7", after: 10)
+            // The first attempt leaves the window at 600 s; the refused one never counted.
+            for second in [599.0, 600, 600] { answers.append(try await attempt("203.0.113.9", after: second)) }
+            #expect(answers == [true, true, true, false, false, true, false])
+            #expect(otherAddress, "another address has its own")
+        }
+    }
+
+    @Test("on PostgreSQL, servers racing on one address together allow no more attempts than the limit")
+    func attemptsShared() async throws {
+        try await withPlatformStore { store in
+            try await withPlatformStore(at: store.location) { other in
+                let allowed = try await withThrowingTaskGroup(of: Bool.self) { group in
+                    for i in 0..<40 {
+                        let server: any AccountStore = i.isMultiple(of: 2) ? store : other
+                        group.addTask { try await server.recordAttempt(client: "203.0.113.9", at: Self.start, limit: 10, window: 600) }
+                    }
+                    return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+                }
+                #expect(allowed == 10)
+            }
+        }
+    }
 }

@@ -20,6 +20,11 @@ public protocol AccountStore: Sendable {
     /// Every account, by sign-in name.
     func accounts() async throws(AwardsError) -> [Account]
 
+    /// Counts a sign-in attempt from `client` at `date` against the `limit` attempts that one
+    /// address may make in any `window`, for every account together, so that one address cannot
+    /// try passwords across many accounts; `false` (and nothing counted) when the address has used
+    /// its attempts. Servers sharing the database share the counts.
+    func recordAttempt(client: String, at date: Date, limit: Int, window: TimeInterval) async throws(AwardsError) -> Bool
     /// Records a failed sign-in of `id` from `client` atomically; once `limit` consecutive
     /// failures from that address are reached, that address is locked out of the account for
     /// `lockFor`. Returns whether it now is.

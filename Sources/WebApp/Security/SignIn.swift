@@ -12,7 +12,6 @@ import NIOPosix
 struct SignIn: Sendable {
     let store: any AccountStore
     let policy: SecurityPolicy
-    let limiter: AttemptLimiter
 
     /// A hash of a password nobody knows, at the policy's cost, checked against for unknown
     /// names so that they take as long as known ones.
@@ -21,7 +20,6 @@ struct SignIn: Sendable {
     init(store: any AccountStore, policy: SecurityPolicy) {
         self.store = store
         self.policy = policy
-        limiter = AttemptLimiter(limit: policy.attemptsPerWindow, window: policy.attemptWindow)
         decoyHash = Bcrypt.hash(Secrets.token(), cost: policy.bcryptCost)
     }
 
@@ -67,7 +65,7 @@ struct SignIn: Sendable {
     /// address, so that five wrong passwords from one address lock only that address out.
     func password(username: String, password: String, client: String) async throws -> Started {
         let now = policy.now()
-        guard await limiter.allow(client, at: now) else { throw Refusal.tooManyAttempts }
+        guard try await allowAttempt(from: client, at: now) else { throw Refusal.tooManyAttempts }
         let account = try await store.account(username.lowercased())
         let hash = account?.passwordHash ?? decoyHash
         let matches = try await Self.verify(password, hash: hash)
@@ -100,7 +98,7 @@ struct SignIn: Sendable {
     /// is worth nothing), complete unless a new password is due.
     func code(_ code: String, pending: Session, client: String) async throws -> Started {
         let now = policy.now()
-        guard await limiter.allow(client, at: now) else { throw Refusal.tooManyAttempts }
+        guard try await allowAttempt(from: client, at: now) else { throw Refusal.tooManyAttempts }
         guard pending.waitingFor == .secondFactor, let account = try await store.account(pending.account), !account.disabled,
             let totp = account.totpSecret.flatMap({ TOTP(base32: $0) })
         else {
@@ -153,7 +151,7 @@ struct SignIn: Sendable {
     /// shared computer cannot be used to guess the password.
     func currentPassword(_ password: String, of account: Account, client: String) async throws {
         let now = policy.now()
-        guard await limiter.allow(client, at: now) else { throw Refusal.tooManyAttempts }
+        guard try await allowAttempt(from: client, at: now) else { throw Refusal.tooManyAttempts }
         if try await store.isLocked(account.id, client: client, at: now) { throw Refusal.locked }
         guard try await Self.verify(password, hash: account.passwordHash) else {
             throw try await failure(account, client: client, at: now, refusal: .wrongCredentials)
@@ -171,5 +169,11 @@ struct SignIn: Sendable {
     /// requests.
     static func verify(_ password: String, hash: String) async throws -> Bool {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+    }
+
+    /// Counts an attempt from `client` against the policy's attempts per window, in the store,
+    /// so that every server counts together.
+    private func allowAttempt(from client: String, at date: Date) async throws -> Bool {
+        try await store.recordAttempt(client: client, at: date, limit: policy.attemptsPerWindow, window: policy.attemptWindow)
     }
 }
