@@ -75,7 +75,7 @@ public final class PostgresPlatformStore: Sendable {
     @discardableResult
     func transaction<T: Sendable>(by actor: String, _ changes: (PostgresConnection, AuditLogger) async throws -> T) async throws(AwardsError) -> T {
         guard !actor.isEmpty else { throw AwardsError(.invalidValue, "every change needs an actor", field: "actor") }
-        let at = ISO8601DateFormatter().string(from: clock())
+        let at = clock().formatted(.iso8601)
         do {
             return try await client.withTransaction(logger: logger) { db in
                 try await changes(db) { action, entity, before, after, reason in

@@ -285,7 +285,7 @@ public final class SQLiteStore: AwardsStore {
     /// The time stamp of the audit entries of a change by `actor`; a change needs an actor.
     private func auditTime(by actor: String) throws(AwardsError) -> String {
         guard !actor.isEmpty else { throw AwardsError(.invalidValue, "every change needs an actor", field: "actor") }
-        return ISO8601DateFormatter().string(from: clock())
+        return clock().formatted(.iso8601)
     }
 
     /// Appends audit entries by `actor` at `at` inside the transaction of `db`.
