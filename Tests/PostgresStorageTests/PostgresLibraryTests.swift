@@ -18,7 +18,7 @@ struct PostgresLibraryTests {
     @Test("the library is migration 2 of the one schema: a generated tsvector with a GIN index, unaccent outside the schema")
     func migration() async throws {
         try await withPlatformStore { store in
-            #expect(try await Self.strings(store, "SELECT version || ' ' || name FROM schema_version ORDER BY version") == ["1 programme", "2 library"])
+            #expect(try await Self.strings(store, "SELECT version || ' ' || name FROM schema_version ORDER BY version") == ["1 programme", "2 library", "3 accounts"])
             #expect(try await Self.strings(store, "SELECT indexdef FROM pg_indexes WHERE indexname = 'case_study_search' AND schemaname = current_schema()")
                 .first?.contains("USING gin (search)") == true)
             #expect(try await Self.strings(store, "SELECT attgenerated::text FROM pg_attribute WHERE attrelid = 'case_study'::regclass AND attname = 'search'") == ["s"])
