@@ -102,14 +102,28 @@ final class TestBrowser: @unchecked Sendable {
     }
 
     /// The browser's cookies as a `Cookie` header, if it has any.
-    var cookieHeader: String? {
+    var cookieHeader: String? { Self.cookieHeader(cookies) }
+
+    /// `cookies` as a `Cookie` header, if there are any.
+    static func cookieHeader(_ cookies: [String: String]) -> String? {
         cookies.isEmpty ? nil : cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
     }
 
     /// The CSRF token of the last page's first form.
-    func csrfToken() -> String? {
-        guard let range = lastPage.range(of: #"name="csrf" value="([^"]*)""#, options: .regularExpression) else { return nil }
-        return String(lastPage[range].dropFirst(#"name="csrf" value=""#.count).dropLast())
+    func csrfToken() -> String? { Self.csrfToken(in: lastPage) }
+
+    /// The CSRF token of `page`'s first form.
+    static func csrfToken(in page: String) -> String? {
+        guard let range = page.range(of: #"name="csrf" value="([^"]*)""#, options: .regularExpression) else { return nil }
+        return String(page[range].dropFirst(#"name="csrf" value=""#.count).dropLast())
+    }
+
+    /// Applies one `Set-Cookie` field to `cookies`: an empty value or `Max-Age=0` removes the
+    /// cookie, as a browser does.
+    static func apply(setCookie field: String, to cookies: inout [String: String]) {
+        let pair = field.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+        let (name, value) = (String(pair[0]).trimmingCharacters(in: .whitespaces), pair.count > 1 ? String(pair[1]) : "")
+        if value.isEmpty || field.lowercased().contains("max-age=0") { cookies[name] = nil } else { cookies[name] = value }
     }
 
     /// Signs in with the password and, when the account needs one, the current TOTP code of its
@@ -135,11 +149,7 @@ final class TestBrowser: @unchecked Sendable {
         var headers = headers
         if let cookie = cookieHeader { headers[.cookie] = cookie }
         return try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { response in
-            for field in response.headers[values: .setCookie] {
-                let pair = field.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
-                let (name, value) = (String(pair[0]), pair.count > 1 ? String(pair[1]) : "")
-                if value.isEmpty || field.lowercased().contains("max-age=0") { self.cookies[name] = nil } else { self.cookies[name] = value }
-            }
+            for field in response.headers[values: .setCookie] { Self.apply(setCookie: field, to: &self.cookies) }
             let page = Page(status: response.status, body: String(buffer: response.body), location: response.headers[.location], headers: response.headers)
             if method == .get || response.status != .seeOther { self.lastPage = page.body }
             return page

@@ -133,7 +133,10 @@ public struct DemoCycle: Sendable {
 
     /// Runs the cycle through every phase to its published winner, reviews and ballots drawn as
     /// `review(of:by:round:)` and `ballot(of:over:)` draw them.
-    public func run(programme: Programme) async throws(AwardsError) {
+    ///
+    /// - Parameter publishing: whether the count is published; without it the cycle stops in the
+    ///   jury vote with every ballot cast, for an organiser to publish.
+    public func run(programme: Programme, publishing: Bool = true) async throws(AwardsError) {
         let store = programme.store
         let year = cycle.year
         try await programme.createCycle(cycle)
@@ -150,7 +153,7 @@ public struct DemoCycle: Sendable {
         let top7 = try await programme.shortlistTop7(cycle: year)
         try await programme.setPhase(.juryVote, cycle: year)
         for juror in jurors { try await programme.castBallot(ballot(of: juror, over: top7.selected), cycle: year) }
-        _ = try await programme.publish(cycle: year)
+        if publishing { _ = try await programme.publish(cycle: year) }
     }
 
     private static func placeName(_ random: inout SplitMix64) -> String {
