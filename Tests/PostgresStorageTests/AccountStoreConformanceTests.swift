@@ -77,7 +77,8 @@ struct AccountStoreConformanceTests {
             var account = try #require(try await store.account("ana"))
             account.name = "Ana L. (synthetic)"
             try await store.saveAccount(account, by: "ana")
-            #expect(try await store.session("other", at: Self.start) != nil && store.token("digest") != nil, "a new name changes no access")
+            #expect(try await store.session("other", at: Self.start) != nil, "a new name changes no access")
+            #expect(try await store.token("digest") != nil, "a new name changes no access")
 
             account.passwordHash = "$2b$04$bcdefghijklmnopqrstuvw"
             try await store.saveAccount(account, action: "password-changed", keepingSession: "kept", by: "ana")
@@ -89,7 +90,8 @@ struct AccountStoreConformanceTests {
             try await prepare()
             account.subject = "A-002"
             try await store.saveAccount(account, by: "admin")
-            #expect(try await store.session("kept", at: Self.start) == nil && store.token("digest") == nil)
+            #expect(try await store.session("kept", at: Self.start) == nil)
+            #expect(try await store.token("digest") == nil)
 
             try await prepare()
             account.totpSecret = nil

@@ -53,14 +53,20 @@ struct StoreConformanceTests {
             let cycle = Cycle(year: 2026, phase: .juryVote, jury: jury)
             try await t.store.createCycle(cycle, by: "admin")
             #expect(try await t.store.cycle(2026).jury == jury)
-            try await t.reopened { again in #expect(try await again.cycles().first?.jury == jury) }
+            try await t.reopened { again in
+                let reread = try await again.cycles().first?.jury
+                #expect(reread == jury)
+            }
             var fields = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(cycle)) as? [String: Any])
             fields["jury"] = nil
             let legacy = String(decoding: try JSONSerialization.data(withJSONObject: fields), as: UTF8.self)
             try await t.execute("UPDATE cycle SET body = '\(legacy)' WHERE year = 2026")
             var expected = cycle
             expected.jury = []
-            try await t.reopened { again in #expect(try await again.cycle(2026) == expected) }
+            try await t.reopened { again in
+                let reread = try await again.cycle(2026)
+                #expect(reread == expected)
+            }
         }
     }
 
@@ -224,8 +230,8 @@ struct StoreConformanceTests {
     func auditLogAppendOnly(_ kind: StoreKind) async throws {
         try await withStore(kind) { t in
             try await t.store.createCycle(Cycle(year: 2026), by: "admin")
-            let update = #expect(throws: (any Error).self) { try t.execute("UPDATE audit_log SET actor = 'mallory'") }
-            let delete = #expect(throws: (any Error).self) { try t.execute("DELETE FROM audit_log") }
+            let update = await #expect(throws: (any Error).self) { try await t.execute("UPDATE audit_log SET actor = 'mallory'") }
+            let delete = await #expect(throws: (any Error).self) { try await t.execute("DELETE FROM audit_log") }
             // Refused by the database's own rule, not by some other failure.
             #expect(update.map { String(reflecting: $0) }?.contains("append-only") == true)
             #expect(delete.map { String(reflecting: $0) }?.contains("append-only") == true)
@@ -317,7 +323,7 @@ struct StoreConformanceTests {
     }
 
     @Test("the 40-nomination demo cycle publishes the same results on PostgreSQL as on SQLite")
-    func demoCycleOnBothStores() throws {
+    func demoCycleOnBothStores() async throws {
         let demo = DemoCycle(nominations: 40, analysts: 12, jurors: 5)
         func run(_ kind: StoreKind) async throws -> (Publication, Shortlist?, Shortlist?, Int) {
             try await withStore(kind) { t in
@@ -329,8 +335,8 @@ struct StoreConformanceTests {
                 )
             }
         }
-        let sqlite = try run(.sqlite)
-        let postgres = try run(.postgres)
+        let sqlite = try await run(.sqlite)
+        let postgres = try await run(.postgres)
         #expect(postgres.0.winner == sqlite.0.winner)
         #expect(postgres.0.winner == postgres.0.ranking.first)
         var same = postgres.0

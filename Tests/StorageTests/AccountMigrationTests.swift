@@ -11,7 +11,7 @@ struct AccountMigrationTests {
     static let start = Date(timeIntervalSince1970: 1_800_000_000)
 
     @Test("the migration keeps what was made before it: given secrets count as confirmed, old tokens may only read, sessions end")
-    func migration() throws {
+    func migration() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("civic-accounts-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let queue = try DatabaseQueue(path: path)
@@ -21,7 +21,7 @@ struct AccountMigrationTests {
         let analyst = Account(id: "ana", name: "Ana", role: .analyst, passwordHash: "$2b$04$abcdefghijklmnopqrstuv", totpSecret: "ABCDEFGHIJKLMNOPQRST", subject: "A-001")
         let community = Account(id: "com", name: "Com", role: .community, passwordHash: "$2b$04$abcdefghijklmnopqrstuv", subject: "N-001")
         let token = APIToken(id: "digest", account: "ana", label: "scripts", scopes: [.read, .submit], created: Self.start)
-        try queue.write { db in
+        try await queue.write { db in
             for account in [analyst, community] {
                 try db.execute(
                     sql: "INSERT INTO account (id, role, body) VALUES (?, ?, json_set(json_remove(?, '$.secondFactorConfirmed', '$.mustChangePassword'), '$.failedSignIns', 3))",

@@ -9,13 +9,13 @@ import Testing
 @Suite("SQLite store: migrating community accounts")
 struct CommunityAccountMigrationTests {
     @Test("a community account that named its nomination names the nomination's community after the upgrade")
-    func migrates() throws {
+    func migrates() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("civic-migration-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         do {
             let queue = try DatabaseQueue(path: path)
             try Schema.migrator.migrate(queue, upTo: "v4: accounts")
-            try queue.write { db in
+            try await queue.write { db in
                 try db.execute(sql: "INSERT INTO cycle (year, phase, body) VALUES (2026, 'setup', '{}')")
                 // The nomination as it was stored then: without a community id.
                 try db.execute(sql: """

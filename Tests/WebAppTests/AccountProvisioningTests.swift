@@ -35,20 +35,20 @@ struct AccountProvisioningTests {
     func badInput() async throws {
         let (store, path) = try await Self.store()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        #expect(throws: AwardsError(.invalidValue, "the password needs at least 12 characters, not all spaces", field: "password")) {
-            _ = try AccountProvisioning.create(id: "x1", name: "X", role: .admin, subject: nil, password: "short", bcryptCost: 4, in: store, by: "admin")
+        await #expect(throws: AwardsError(.invalidValue, "the password needs at least 12 characters, not all spaces", field: "password")) {
+            _ = try await AccountProvisioning.create(id: "x1", name: "X", role: .admin, subject: nil, password: "short", bcryptCost: 4, in: store, by: "admin")
         }
-        let noSubject = #expect(throws: AwardsError.self) {
-            _ = try AccountProvisioning.create(id: "j1", name: "J", role: .juror, subject: "", password: "long enough password", bcryptCost: 4, in: store, by: "admin")
+        let noSubject = await #expect(throws: AwardsError.self) {
+            _ = try await AccountProvisioning.create(id: "j1", name: "J", role: .juror, subject: "", password: "long enough password", bcryptCost: 4, in: store, by: "admin")
         }
         #expect(noSubject?.field == "subject")
-        let badName = #expect(throws: AwardsError.self) {
-            _ = try AccountProvisioning.create(id: "no spaces", name: "N", role: .admin, subject: nil, password: "long enough password", bcryptCost: 4, in: store, by: "admin")
+        let badName = await #expect(throws: AwardsError.self) {
+            _ = try await AccountProvisioning.create(id: "no spaces", name: "N", role: .admin, subject: nil, password: "long enough password", bcryptCost: 4, in: store, by: "admin")
         }
         #expect(badName?.field == "id")
         _ = try await AccountProvisioning.create(id: "admin", name: "A", role: .admin, subject: nil, password: "long enough password", bcryptCost: 4, in: store, by: "system")
-        let duplicate = #expect(throws: AwardsError.self) {
-            _ = try AccountProvisioning.create(id: "ADMIN", name: "B", role: .admin, subject: nil, password: "long enough password", bcryptCost: 4, in: store, by: "system")
+        let duplicate = await #expect(throws: AwardsError.self) {
+            _ = try await AccountProvisioning.create(id: "ADMIN", name: "B", role: .admin, subject: nil, password: "long enough password", bcryptCost: 4, in: store, by: "system")
         }
         #expect(duplicate?.kind == .duplicate)
         #expect(try await store.accounts().map(\.id) == ["admin"])
@@ -63,15 +63,15 @@ struct AccountProvisioningTests {
         #expect(token.count == 43)
         #expect(try await store.token(Secrets.digest(token))?.account == "bench")
         #expect(try await store.token(token) == nil)
-        #expect(throws: AwardsError.self) { _ = try AccountProvisioning.issueToken(for: "nobody", label: "x", scopes: [.read], at: Date(), in: store, by: "system") }
-        let blank = #expect(throws: AwardsError.self) { _ = try AccountProvisioning.issueToken(for: "bench", label: "  ", scopes: [.read], at: Date(), in: store, by: "system") }
+        await #expect(throws: AwardsError.self) { _ = try await AccountProvisioning.issueToken(for: "nobody", label: "x", scopes: [.read], at: Date(), in: store, by: "system") }
+        let blank = await #expect(throws: AwardsError.self) { _ = try await AccountProvisioning.issueToken(for: "bench", label: "  ", scopes: [.read], at: Date(), in: store, by: "system") }
         #expect(blank?.field == "label")
         #expect(try await store.token(Secrets.digest(token))?.scopes == [.read, .manage])
-        let none = #expect(throws: AwardsError.self) { _ = try AccountProvisioning.issueToken(for: "bench", label: "x", scopes: [], at: Date(), in: store, by: "system") }
+        let none = await #expect(throws: AwardsError.self) { _ = try await AccountProvisioning.issueToken(for: "bench", label: "x", scopes: [], at: Date(), in: store, by: "system") }
         #expect(none?.field == "scopes")
         _ = try await AccountProvisioning.create(id: "c1", name: "C", role: .community, subject: "N-001", password: "long enough password", bcryptCost: 4, in: store, by: "system")
-        let beyondRole = #expect(throws: AwardsError.self, "a community's role allows no 'manage'") {
-            _ = try AccountProvisioning.issueToken(for: "c1", label: "x", scopes: [.read, .manage], at: Date(), in: store, by: "c1")
+        let beyondRole = await #expect(throws: AwardsError.self, "a community's role allows no 'manage'") {
+            _ = try await AccountProvisioning.issueToken(for: "c1", label: "x", scopes: [.read, .manage], at: Date(), in: store, by: "c1")
         }
         #expect(beyondRole?.field == "scopes")
         #expect(try await store.tokens(account: "c1").isEmpty)

@@ -112,12 +112,12 @@ struct AccountSecurityTests {
         let (store, path) = try await AccountProvisioningTests.store()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         for password in [String(repeating: " ", count: 12), String(repeating: "ä", count: 37), String(repeating: "x", count: 73)] {
-            let refused = #expect(throws: AwardsError.self) {
-                _ = try AccountProvisioning.create(id: "c1", name: "C", role: .community, subject: "N-001", password: password, bcryptCost: 4, in: store, by: "admin")
+            let refused = await #expect(throws: AwardsError.self) {
+                _ = try await AccountProvisioning.create(id: "c1", name: "C", role: .community, subject: "N-001", password: password, bcryptCost: 4, in: store, by: "admin")
             }
             #expect(refused?.field == "password")
         }
-        _ = try AccountProvisioning.create(
+        _ = try await AccountProvisioning.create(
             id: "c1", name: "C", role: .community, subject: "N-001", password: String(repeating: "x", count: 72), bcryptCost: 4, in: store, by: "admin")
         #expect(try await store.accounts().map(\.id) == ["c1"])
     }

@@ -23,7 +23,7 @@ struct NumberSafetyTests {
     }
 
     /// The community's own nomination (a draft of the walkthrough cycle).
-    static func nomination(_ store: any PlatformStore) throws -> Nomination {
+    static func nomination(_ store: any PlatformStore) async throws -> Nomination {
         try #require(try await store.nominations(cycle: year).first { $0.id == "N-001" })
     }
 
@@ -35,7 +35,7 @@ struct NumberSafetyTests {
             let number = try #require(questions.first { $0.isQuantitative })
             let narrative = try #require(questions.first { !$0.isQuantitative })
             let community = try await app.signedIn(.community)
-            let before = try Self.nomination(store)
+            let before = try await Self.nomination(store)
             try await community.get("/community")
             let response = try await community.post("/community/nomination", [
                 ("answer-\(number.id)", "1,000"), ("answer-\(narrative.id)", "Our fibre reached every school (typed, not saved)."), ("action", "draft"),
@@ -44,7 +44,7 @@ struct NumberSafetyTests {
             #expect(Self.problem(response.body).contains("answer-\(number.id)") && Self.problem(response.body).contains("1,000"))
             #expect(response.body.contains("Our fibre reached every school (typed, not saved)."), "the text typed is kept")
             #expect(response.body.contains(#"value="1,000""#), "the number is shown as typed")
-            #expect(try Self.nomination(store) == before, "nothing is stored")
+            #expect(try await Self.nomination(store) == before, "nothing is stored")
         }
     }
 
@@ -56,12 +56,12 @@ struct NumberSafetyTests {
             let community = try await app.signedIn(.community)
             for action in ["draft", "submit"] {
                 for text in Self.refusedTexts {
-                    let before = try Self.nomination(store)
+                    let before = try await Self.nomination(store)
                     #expect(try await community.get("/community").status == .ok)
                     let response = try await community.post("/community/nomination", [("answer-\(question.id)", text), ("action", action)])
                     #expect(response.status == .unprocessableContent, "\(text) (\(action)): \(response.status)")
                     #expect(Self.problem(response.body).contains(question.id), "\(text) (\(action)): the error names the question: \(Self.problem(response.body))")
-                    #expect(try Self.nomination(store) == before, "\(text) (\(action)): nothing is stored")
+                    #expect(try await Self.nomination(store) == before, "\(text) (\(action)): nothing is stored")
                 }
             }
             for text in ["-0", "1e-320", "0", "100"] {
@@ -70,7 +70,7 @@ struct NumberSafetyTests {
                 #expect(saved.status == .seeOther, "\(text): \(saved.status)")
                 let page = try await community.get("/community")
                 #expect(page.status == .ok, "\(text)")
-                if case let .number(n)? = try Self.nomination(store).answers[question.id] {
+                if case let .number(n)? = try await Self.nomination(store).answers[question.id] {
                     #expect(n.sign == .plus, "\(text) is stored without a sign")
                 }
                 #expect(!page.body.contains(#"value="-0""#), "-0 is shown as 0")
@@ -86,12 +86,12 @@ struct NumberSafetyTests {
             let client = app.browser()
             for state in ["draft", "submitted"] {
                 for number in ["1e300", "-1e300", "1e16", "101", "-5", "1.7976931348623157e308"] {
-                    let before = try Self.nomination(store)
+                    let before = try await Self.nomination(store)
                     let body = #"{"id":"N-001","community":"\#(before.community)","country":"\#(before.country)","region":"\#(before.region)","year":\#(Self.year),"answers":{"Connect-Q1":\#(number)},"evidence":[],"state":"\#(state)","optOut":false}"#
                     let response = try await client.send("/api/v1/cycles/\(Self.year)/nominations", json: body, token: token)
                     #expect(response.status == .unprocessableContent, "\(number) (\(state)): \(response.status) \(response.body)")
                     #expect(response.body.contains("Connect-Q1"), "\(number) (\(state)): \(response.body)")
-                    #expect(try Self.nomination(store) == before)
+                    #expect(try await Self.nomination(store) == before)
                 }
                 // A number JSON cannot hold as a double is a malformed body, never stored.
                 let overflow = #"{"id":"N-001","community":"X","country":"Kenya","region":"Africa","year":\#(Self.year),"answers":{"Connect-Q1":1e400},"evidence":[],"state":"\#(state)","optOut":false}"#
@@ -215,7 +215,7 @@ struct NumberSafetyTests {
             let store = app.platform.store
             let cycle = try await store.cycle(Self.year)
             let extremes: [Double] = [1e300, -1e300, -0.0, 1e-320, 9.3e18, -9.3e18, 1.7976931348623157e308, 4e15]
-            var nomination = try Self.nomination(store)
+            var nomination = try await Self.nomination(store)
             for (i, question) in cycle.questions.enumerated() {
                 nomination.answers[question.id] = .number(extremes[i % extremes.count])
             }

@@ -40,7 +40,7 @@ struct PrivateResponsesTests {
             let analyst = try await app.signedIn(.analyst)
             let other = try await analyst.get("/analyst/reviews/N-999")
             #expect(other.status == .notFound && other.headers[.cacheControl] == "no-store")
-            let token = try AccountProvisioning.issueToken(for: "analyst", label: "scripts", scopes: [.read, .submit], at: app.clock.now, in: app.platform.store, by: "analyst")
+            let token = try await AccountProvisioning.issueToken(for: "analyst", label: "scripts", scopes: [.read, .submit], at: app.clock.now, in: app.platform.store, by: "analyst")
             let refused = try await app.browser().send("/api/v1/cycles/2027/reviews", json: "{}", token: token)
             #expect(refused.status == .badRequest && refused.headers[.cacheControl] == "no-store")
             let publicRead = try await app.browser().get("/api/v1/rankings", headers: [.authorization: "Bearer \(token)"])

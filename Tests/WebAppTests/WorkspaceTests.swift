@@ -189,7 +189,7 @@ struct WorkspaceTests {
         try await TestPlatform.with { app in
             let store = app.platform.store
             _ = try await app.openFirstRound()
-            let token = try AccountProvisioning.issueToken(for: "analyst", label: "scripts", scopes: [.read, .submit], at: app.clock.now, in: store, by: "analyst")
+            let token = try await AccountProvisioning.issueToken(for: "analyst", label: "scripts", scopes: [.read, .submit], at: app.clock.now, in: store, by: "analyst")
             let client = app.browser()
             let list = try await client.get("/api/v1/me/assignments", headers: [.authorization: "Bearer \(token)"])
             #expect(list.status == .ok)
@@ -206,7 +206,7 @@ struct WorkspaceTests {
             #expect(again.status == .conflict, "a submitted review is locked")
             let someoneElse = review.replacingOccurrences(of: "A-101", with: "A-002")
             #expect(try await client.send("/api/v1/cycles/\(Self.year)/reviews", json: someoneElse, token: token).status == .forbidden)
-            let communityToken = try AccountProvisioning.issueToken(for: "community", label: "scripts", scopes: [.read, .submit], at: app.clock.now, in: store, by: "community")
+            let communityToken = try await AccountProvisioning.issueToken(for: "community", label: "scripts", scopes: [.read, .submit], at: app.clock.now, in: store, by: "community")
             let own = try await client.get("/api/v1/me/nomination", headers: [.authorization: "Bearer \(communityToken)"])
             #expect(own.body.contains(#""id":"N-001""#))
             #expect(try await client.send("/api/v1/cycles/\(Self.year)/reviews", json: review, token: communityToken).status == .forbidden)
@@ -243,7 +243,7 @@ struct WorkspaceTests {
             #expect(try await app.browser().get("/api/v1/library?q=village").body.contains("fibre-to-every-village-hall"))
 
             let otherCommunity = try #require(try await store.nominations(cycle: Self.year).first { $0.id == "N-002" }).communityID
-            _ = try AccountProvisioning.create(
+            _ = try await AccountProvisioning.create(
                 id: "other", name: "Other community (synthetic)", role: .community, subject: otherCommunity, password: "another long password",
                 bcryptCost: 4, in: store, by: "admin")
             let other = app.browser()
