@@ -6,6 +6,6 @@ struct Civic: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "civic",
         abstract: "Civic Index: composite indices of intelligent communities, built reproducibly.",
-        subcommands: [BuildCommand.self, ExampleCommand.self, AuditCommand.self, UncertaintyCommand.self, SensitivityCommand.self, HistoryCommand.self, NetworkCommand.self, CycleCommand.self, ServeCommand.self, DemoCommand.self, AccountCommand.self, TOTPCommand.self, BenchCommand.self]
+        subcommands: [BuildCommand.self, ExampleCommand.self, AuditCommand.self, UncertaintyCommand.self, SensitivityCommand.self, HistoryCommand.self, NetworkCommand.self, CycleCommand.self, ServeCommand.self, DemoCommand.self, AccountCommand.self, DatabaseCommand.self, TOTPCommand.self, BenchCommand.self]
     )
 }
