@@ -160,15 +160,14 @@ extension PostgresPlatformStore: AwardsStore {
     // MARK: Shortlists, ballots, publication
 
     public func saveShortlist(_ shortlist: Shortlist, name: String, cycle: Int, by actor: String) async throws(AwardsError) {
-        try await write("save", "shortlist:\(cycle):\(name)", by: actor) { db in
-            try await requireCycle(db, cycle)
-            let body = try StoredJSON.encode(shortlist)
-            let before = try await string(db, "SELECT body FROM shortlist WHERE cycle = \(cycle) AND name = \(name) FOR UPDATE")
-            try await execute(db, """
-                INSERT INTO shortlist (cycle, name, body) VALUES (\(cycle), \(name), \(body))
-                ON CONFLICT (cycle, name) DO UPDATE SET body = excluded.body
-                """)
-            return (before, body)
+        try await save(
+            shortlist, as: "shortlist:\(cycle):\(name)", of: cycle, by: actor,
+            before: "SELECT body FROM shortlist WHERE cycle = \(cycle) AND name = \(name) FOR UPDATE"
+        ) { body in
+            """
+            INSERT INTO shortlist (cycle, name, body) VALUES (\(cycle), \(name), \(body))
+            ON CONFLICT (cycle, name) DO UPDATE SET body = excluded.body
+            """
         }
     }
 
@@ -179,15 +178,14 @@ extension PostgresPlatformStore: AwardsStore {
     }
 
     public func saveBallot(_ ballot: Ballot, cycle: Int, by actor: String) async throws(AwardsError) {
-        try await write("save", "ballot:\(cycle):\(ballot.juror)", by: actor) { db in
-            try await requireCycle(db, cycle)
-            let body = try StoredJSON.encode(ballot)
-            let before = try await string(db, "SELECT body FROM ballot WHERE cycle = \(cycle) AND juror = \(ballot.juror) FOR UPDATE")
-            try await execute(db, """
-                INSERT INTO ballot (cycle, juror, body) VALUES (\(cycle), \(ballot.juror), \(body))
-                ON CONFLICT (cycle, juror) DO UPDATE SET body = excluded.body
-                """)
-            return (before, body)
+        try await save(
+            ballot, as: "ballot:\(cycle):\(ballot.juror)", of: cycle, by: actor,
+            before: "SELECT body FROM ballot WHERE cycle = \(cycle) AND juror = \(ballot.juror) FOR UPDATE"
+        ) { body in
+            """
+            INSERT INTO ballot (cycle, juror, body) VALUES (\(cycle), \(ballot.juror), \(body))
+            ON CONFLICT (cycle, juror) DO UPDATE SET body = excluded.body
+            """
         }
     }
 
@@ -198,15 +196,11 @@ extension PostgresPlatformStore: AwardsStore {
     }
 
     public func savePublication(_ publication: Publication, cycle: Int, by actor: String) async throws(AwardsError) {
-        try await write("save", "publication:\(cycle)", by: actor) { db in
-            try await requireCycle(db, cycle)
-            let body = try StoredJSON.encode(publication)
-            let before = try await string(db, "SELECT body FROM publication WHERE cycle = \(cycle) FOR UPDATE")
-            try await execute(db, """
-                INSERT INTO publication (cycle, body) VALUES (\(cycle), \(body))
-                ON CONFLICT (cycle) DO UPDATE SET body = excluded.body
-                """)
-            return (before, body)
+        try await save(publication, as: "publication:\(cycle)", of: cycle, by: actor, before: "SELECT body FROM publication WHERE cycle = \(cycle) FOR UPDATE") { body in
+            """
+            INSERT INTO publication (cycle, body) VALUES (\(cycle), \(body))
+            ON CONFLICT (cycle) DO UPDATE SET body = excluded.body
+            """
         }
     }
 
@@ -257,6 +251,20 @@ extension PostgresPlatformStore: AwardsStore {
     }
 
     // MARK: Plumbing
+
+    /// Adds or replaces one value of a cycle, stored as its JSON body, with its audit entry:
+    /// `before` reads (and locks) the body it replaces, `upsert` writes the new one.
+    private func save<Value: Encodable>(
+        _ value: Value, as entity: String, of cycle: Int, by actor: String, before: PostgresQuery, upsert: @escaping (String) -> PostgresQuery
+    ) async throws(AwardsError) {
+        try await write("save", entity, by: actor) { db in
+            try await requireCycle(db, cycle)
+            let body = try StoredJSON.encode(value)
+            let replaced = try await string(db, before)
+            try await execute(db, upsert(body))
+            return (replaced, body)
+        }
+    }
 
     /// Fails with `.unknownReference` unless the cycle of `year` exists; a shared lock keeps it
     /// from disappearing until the change commits.
