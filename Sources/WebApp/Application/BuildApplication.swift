@@ -33,6 +33,8 @@ public func buildApplication(
     // the data change; the schema is brought up to date before the server listens.
     app.addServices(platform.services)
     app.addServices(ChangeWatcher(store: platform.store, responses: platform.responses))
+    // Only the closure is captured: Hummingbird keeps the hooks after the server stops, and
+    // holding the platform there would keep its SQLite file open.
     let prepare = platform.prepare
     app.beforeServerStarts { try await prepare() }
     return app
@@ -71,10 +73,12 @@ func addRoutes<Context: SignedInRequestContext>(to routes: inout RouteTable<Cont
         try Respond.json(["status": "ok"])
     }
     routes.get("/", access: .everyone, summary: "The home page") { _, _ in
+        // A store that fails gives an error page, which is not kept; a home page made without
+        // its data would be kept until the next change.
         try await platform.responses.response("home") {
             let index = platform.index
-            let recognitions = await (try? CommunityRoutes.publicRecord(platform.store)) ?? []
-            let cycles = await cycleLinks(platform.store)
+            let recognitions = try await CommunityRoutes.publicRecord(platform.store)
+            let cycles = try await platform.store.cycles().map { cycle -> [String: Any] in ["year": cycle.year, "phase": cycle.phase.title] }
             let winners = recognitions.filter { $0.stage == .communityOfTheYear }.sorted { $0.awardYear > $1.awardYear }
             return try pages.render("home", [
                 "title": "Home", "indexName": index.name, "unitCount": index.rows.count, "indicatorCount": index.build.framework.indicatorCount,
@@ -99,10 +103,4 @@ func addRoutes<Context: SignedInRequestContext>(to routes: inout RouteTable<Cont
     AdminRoutes.add(to: &routes, platform: platform, pages: pages)
     AccountAdminRoutes.add(to: &routes, platform: platform, pages: pages, policy: signIn.policy)
     ProgrammeAPIRoutes.add(to: &routes, platform: platform)
-}
-
-/// The cycles on the platform, for the home page.
-private func cycleLinks(_ store: any AwardsStore) async -> [[String: Any]] {
-    let cycles = (try? await store.cycles()) ?? []
-    return cycles.map { cycle -> [String: Any] in ["year": cycle.year, "phase": cycle.phase.title] }
 }

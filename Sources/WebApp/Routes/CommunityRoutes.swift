@@ -65,7 +65,7 @@ enum CommunityRoutes {
     }
 
     static func load(_ store: any AwardsStore) async throws -> ([Community], [String: CommunityHistory]) {
-        let histories = await CommunityHistory.all(try publicRecord(store))
+        let histories = CommunityHistory.all(try await publicRecord(store))
         let byID = Dictionary(histories.map { (Community.id(name: $0.community, country: $0.country), $0) }, uniquingKeysWith: { a, _ in a })
         return (try await store.communities(), byID)
     }
