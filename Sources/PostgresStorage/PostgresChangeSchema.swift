@@ -9,7 +9,9 @@ enum PostgresChangeSchema {
     /// The channel the servers listen on.
     static let channel = "civic_changes"
 
-    /// The tables behind the public pages (as `SQLiteStore.publicTables`).
+    /// The tables that migration 4 gives a trigger: `PlatformTables.publicData` as it was then,
+    /// written out because a migration must not change once applied. A public table added later
+    /// gets its trigger in a migration of its own (`ChangeObservationTests` checks every one has).
     static let tables = [
         "cycle", "nomination", "analyst", "assignment", "review", "shortlist", "ballot", "publication", "recognition", "community", "case_study",
     ]

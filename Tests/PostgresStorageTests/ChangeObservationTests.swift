@@ -85,4 +85,16 @@ struct ChangeObservationTests {
             }
         }
     }
+
+    @Test("on PostgreSQL, every public table, and no other, reports its changes")
+    func triggersCoverPublicTables() async throws {
+        try await withPlatformStore { store in
+            let rows = try await store.client.query("""
+                SELECT DISTINCT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+                WHERE p.proname = 'civic_notify_change' AND c.relnamespace = \(store.location.schema)::regnamespace
+                """).collect()
+            let tables = Set(try rows.map { try $0.decode(String.self) })
+            #expect(tables == Set(PlatformTables.publicData))
+        }
+    }
 }

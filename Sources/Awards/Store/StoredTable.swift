@@ -105,6 +105,12 @@ public struct PlatformSnapshot: Sendable, Hashable {
 
 /// The tables that hold a platform's data, the same in every store.
 public enum PlatformTables {
+    /// The tables behind the public pages: a change to one is reported to every server
+    /// (`ChangeObservable`); accounts, sessions, tokens, sign-in counts and the audit log are not.
+    public static let publicData = [
+        "cycle", "nomination", "analyst", "assignment", "review", "shortlist", "ballot", "publication", "recognition", "community", "case_study",
+    ]
+
     /// Every platform table, in an order a store can write them in: each table after the tables
     /// its rows refer to, and the audit log last.
     public static let all: [StoredTableLayout] = [
