@@ -23,11 +23,11 @@ enum StoreKind: String, Sendable, CaseIterable, CustomTestStringConvertible {
 /// itself refuses.
 struct TestStore {
     let kind: StoreKind
-    let store: any AwardsStore & AccountStore & ChangeObservable
+    let store: any AwardsStore & AccountStore & LibraryStore & ChangeObservable
     /// Runs one SQL statement on the store's database, outside the store.
     let execute: (String) async throws -> Void
     /// Runs `body` on the same database opened again, as a restarted server would.
-    let reopened: (_ body: (any AwardsStore & AccountStore & ChangeObservable) async throws -> Void) async throws -> Void
+    let reopened: (_ body: (any AwardsStore & AccountStore & LibraryStore & ChangeObservable) async throws -> Void) async throws -> Void
 }
 
 /// The PostgreSQL server the tests use: `CIVIC_TEST_POSTGRES`, or the one `.ci/run` sets up.
@@ -125,25 +125,11 @@ struct TestLibrary {
 /// Runs `body` on a fresh library of `kind`: a temporary SQLite file, or a PostgreSQL schema of
 /// its own; both are removed afterwards.
 func withLibrary<T>(_ kind: StoreKind, _ body: (TestLibrary) async throws -> T) async throws -> T {
-    switch kind {
-    case .sqlite:
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("civic-library-\(UUID().uuidString).sqlite").path
-        defer {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        }
-        let store = try SQLiteStore(path: path)
-        return try await body(TestLibrary(
-            kind: kind, store: store,
-            auditLog: { entity, limit in try await store.auditLog(entity: entity, limit: limit) },
-            execute: { sql in try DatabaseQueue(path: path).write { try $0.execute(sql: sql) } },
-            reopened: { body in try await body(try SQLiteStore(path: path)) }))
-    case .postgres:
-        return try await withPlatformStore { store in
-            try await body(TestLibrary(
-                kind: kind, store: store,
-                auditLog: { entity, limit in try await store.auditLog(entity: entity, limit: limit) },
-                execute: { sql in try await store.client.query(PostgresQuery(unsafeSQL: sql)) },
-                reopened: { body in try await withPlatformStore(at: store.location) { again in try await body(again) } }))
-        }
+    try await withStore(kind) { t in
+        try await body(TestLibrary(
+            kind: kind, store: t.store,
+            auditLog: { entity, limit in try await t.store.auditLog(entity: entity, limit: limit) },
+            execute: t.execute,
+            reopened: { body in try await t.reopened { again in try await body(again) } }))
     }
 }
