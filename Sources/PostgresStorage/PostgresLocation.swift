@@ -28,9 +28,11 @@ public struct PostgresLocation: Sendable, Equatable {
     }
 
     /// Reads a location from a URL such as `postgres://civic:civic@127.0.0.1:5432/civic_test`;
-    /// `?schema=name` chooses the schema, which is `schema` otherwise.
+    /// `?schema=name` chooses the schema, which is `schema` otherwise. The scheme is read in any
+    /// case; a schema's name must fit PostgreSQL's 63 bytes, which it would otherwise cut without
+    /// a word, so that two long names could name one schema.
     public init(url: String, schema: String = "public") throws(AwardsError) {
-        guard let components = URLComponents(string: url), let scheme = components.scheme,
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
               ["postgres", "postgresql"].contains(scheme), let host = components.host, !host.isEmpty,
               let user = components.user, !user.isEmpty else {
             throw AwardsError(.invalidValue, "is not a PostgreSQL URL (postgres://user:password@host:port/database)", field: "url")
@@ -42,6 +44,9 @@ public struct PostgresLocation: Sendable, Equatable {
                 throw AwardsError(.invalidValue, "'\(item.name)' is not a setting of a PostgreSQL URL here (only ?schema=name)", field: "url")
             }
             schema = value
+        }
+        guard schema.utf8.count <= 63, !schema.contains("\0") else {
+            throw AwardsError(.invalidValue, "the schema's name is longer than PostgreSQL's 63 bytes, or holds a NUL", field: "url")
         }
         self.init(
             host: host, port: components.port ?? 5432, username: user.removingPercentEncoding ?? user,

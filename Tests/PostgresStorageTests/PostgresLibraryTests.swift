@@ -87,4 +87,17 @@ struct PostgresLibraryTests {
             #expect(any == ["'farm' | 'broad':*"])
         }
     }
+
+    @Test("a hostile schema name is one schema: the platform lives in it, and nothing else is touched")
+    func hostileSchema() async throws {
+        var location = try freshPostgresLocation()
+        location.schema = #"x"; DROP SCHEMA public CASCADE; --"# + location.schema.suffix(20)
+        try await withPlatformStore(at: location) { store in
+            try await store.createCycle(Cycle(year: 2026), by: "admin")
+            #expect(try await store.cycles().map(\.year) == [2026])
+            #expect(try await Self.strings(store, "SELECT nspname::text FROM pg_namespace WHERE nspname = 'public'") == ["public"])
+            #expect(try await Self.strings(store, "SELECT current_schema()::text") == [location.schema])
+            try await store.client.query(PostgresQuery(unsafeSQL: "DROP SCHEMA \(location.quotedSchema) CASCADE"))
+        }
+    }
 }
