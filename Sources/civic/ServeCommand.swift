@@ -61,7 +61,7 @@ struct DemoCommand: AsyncParsableCommand {
                     into: store, record: try RecognitionRecord.read(path: record), communities: try JSONFile.read([Community].self, from: communities),
                     bcryptCost: web.bcryptCost)
             }
-            say("Loaded the awards record, the synthetic 2026 cycle run to its winner, and the synthetic \(DemoPlatform.walkthroughYear) cycle with nominations open.")
+            say("Loaded the awards record, the synthetic 2025 and 2026 cycles run to their winners, and the synthetic \(DemoPlatform.walkthroughYear) cycle with nominations open.")
             say("Demo accounts (sign in at /login; the TOTP code comes from an authenticator app given the secret, or from `swift run civic totp SECRET`):")
             for account in accounts {
                 let factor = account.totpSecret.map { "TOTP secret \($0)" } ?? "no second factor"

@@ -79,9 +79,9 @@ public struct CommunityHistory: Sendable, Equatable {
 }
 
 /// Comparing community names as people type them.
-enum CommunityName {
+public enum CommunityName {
     /// The name folded for comparison: lower case, without accents, spaces collapsed.
-    static func fold(_ name: String) -> String {
+    public static func fold(_ name: String) -> String {
         let decomposed = name.decomposedStringWithCanonicalMapping.unicodeScalars.filter { !(0x300...0x36F).contains($0.value) }
         let plain = String(String.UnicodeScalarView(decomposed)).lowercased()
         return plain.split(whereSeparator: { $0.isWhitespace || $0 == "-" }).joined(separator: " ")

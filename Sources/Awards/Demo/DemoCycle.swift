@@ -22,7 +22,7 @@ public struct DemoCycle: Sendable {
     public var quality: [String: Double]
     /// Each analyst's hidden leniency, added to their scores.
     public var leniency: [String: Double]
-    private let seed: UInt64
+    private var seed: UInt64
 
     /// The countries and regions demo communities come from.
     static let places: [(country: String, region: String)] = [
@@ -71,19 +71,9 @@ public struct DemoCycle: Sendable {
             let id = "N-\(threeDigits(i + 1))"
             let q = random.nextUnit()
             quality[id] = q
-            var answers: [String: Nomination.Answer] = [:]
-            for question in questions where question.round == 1 {
-                switch question.kind {
-                case let .quantitative(_, _, direction):
-                    let base = direction > 0 ? 20 + 70 * q : 60 - 50 * q
-                    answers[question.id] = .number(((base + 15 * (random.nextUnit() - 0.5)) * 10).rounded() / 10)
-                case .narrative:
-                    answers[question.id] = .text("\(name) (synthetic) describes its work on \(question.factor.lowercased()).")
-                }
-            }
-            nominations.append(Nomination(
+            nominations.append(Self.nomination(
                 id: id, community: "\(name) (synthetic)", country: place.country, region: place.region, year: year,
-                answers: answers, evidence: ["https://example.org/\(name.lowercased().split(separator: " ").joined(separator: "-"))"], state: .submitted))
+                quality: q, questions: questions, random: &random))
         }
         var analysts: [Analyst] = []
         var leniency: [String: Double] = [:]
@@ -107,6 +97,59 @@ public struct DemoCycle: Sendable {
         self.analysts = analysts
         self.quality = quality
         self.leniency = leniency
+    }
+
+    /// A submitted nomination whose answers are drawn from its hidden `quality` (0–1): each data
+    /// point near where that quality puts it, with noise.
+    private static func nomination(
+        id: String, community: String, country: String, region: String, year: Int, quality q: Double, questions: [Question], random: inout SplitMix64
+    ) -> Nomination {
+        var answers: [String: Nomination.Answer] = [:]
+        for question in questions where question.round == 1 {
+            switch question.kind {
+            case let .quantitative(_, _, direction):
+                let base = direction > 0 ? 20 + 70 * q : 60 - 50 * q
+                answers[question.id] = .number(((base + 15 * (random.nextUnit() - 0.5)) * 10).rounded() / 10)
+            case .narrative:
+                answers[question.id] = .text("\(community) describes its work on \(question.factor.lowercased()).")
+            }
+        }
+        let slug = community.replacingOccurrences(of: " (synthetic)", with: "").lowercased().split(separator: " ").joined(separator: "-")
+        return Nomination(
+            id: id, community: community, country: country, region: region, year: year,
+            answers: answers, evidence: ["https://example.org/\(slug)"], state: .submitted)
+    }
+
+    /// The cycle of an earlier `year` with `count` of `later`'s communities (drawn by `seed`),
+    /// each as it stood then: its quality `later.year − year` years of its own trend back, so
+    /// that most communities improve over the years and some decline. The analysts and jury are
+    /// `later`'s; the nominations are numbered afresh.
+    public static func earlier(year: Int, from later: DemoCycle, nominations count: Int, seed: UInt64) -> DemoCycle {
+        var demo = later
+        var random = SplitMix64(seed: seed)
+        demo.seed = seed
+        demo.cycle.year = year
+        demo.cycle.schedule = later.cycle.schedule.map { entry in
+            var moved = entry
+            let parts = entry.starts.split(separator: "-", maxSplits: 1)
+            if let y = Int(parts[0]) { moved.starts = "\(y - (later.cycle.year - year))-\(parts[1])" }
+            return moved
+        }
+        demo.cycle.phase = .nominationsOpen
+        var pool = later.nominations
+        for i in pool.indices.reversed() { pool.swapAt(i, Int(random.next() % UInt64(i + 1))) }
+        demo.nominations = []
+        demo.quality = [:]
+        for (i, n) in pool.prefix(count).enumerated() {
+            let id = "N-\(threeDigits(i + 1))"
+            let trend = (random.nextUnit() - 0.35) * 0.12
+            let q = min(1, max(0, (later.quality[n.id] ?? 0.5) - trend * Double(later.cycle.year - year)))
+            demo.quality[id] = q
+            demo.nominations.append(Self.nomination(
+                id: id, community: n.community, country: n.country, region: n.region, year: year,
+                quality: q, questions: later.cycle.questions, random: &random))
+        }
+        return demo
     }
 
     /// The review an analyst would write: the nomination's quality on the scale, the analyst's

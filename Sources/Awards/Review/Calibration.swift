@@ -19,6 +19,9 @@ public struct Calibration: Sendable, Equatable {
     public var analysts: [AnalystLeniency]
     /// Every factor's inter-rater agreement.
     public var agreement: [FactorAgreement]
+    /// Every score calibrated three ways, in the order given: what resampling the analysts of a
+    /// nomination draws from (a calibrated score is the mean of its entries, whichever the way).
+    public var entries: [CalibratedEntry]
 
     /// Calibrates `scores` on `scale`; throws on a score off the scale, a repeated score or bad settings.
     public init(scores: [Score], scale: Scale, settings: Settings = Settings()) throws(AwardsError) {
@@ -42,6 +45,7 @@ public struct Calibration: Sendable, Equatable {
         case .perFactor: factorIDs.map { f in (f, entries.indices.filter { scores[$0].factor == f }) }
         }
         var zCalibrated = Array(repeating: Double.nan, count: entries.count)
+        var lessBias = Array(repeating: Double.nan, count: entries.count)
         var quality = Array(repeating: Double.nan, count: itemCount)
         var analysts: [AnalystLeniency] = []
         for group in groups {
@@ -50,6 +54,8 @@ public struct Calibration: Sendable, Equatable {
             for (k, e) in group.entries.enumerated() { zCalibrated[e] = z.calibrated[k] }
             let model = AnalystBiasModel(entries: groupEntries, analystCount: analystIDs.count, itemCount: itemCount)
             for (item, q) in model.quality.enumerated() where !q.isNaN { quality[item] = q }
+            // An item's quality is the mean of its scores less their analysts' biases.
+            for e in group.entries { lessBias[e] = entries[e].value - model.bias[entries[e].analyst] }
             var counts = Array(repeating: 0, count: analystIDs.count)
             for e in groupEntries { counts[e.analyst] += 1 }
             for (a, id) in analystIDs.enumerated() where counts[a] > 0 {
@@ -73,6 +79,11 @@ public struct Calibration: Sendable, Equatable {
                 leastSquares: quality[item], range: range, disagreement: range > limit))
         }
         self.scores = calibrated
+        self.entries = scores.indices.map { k in
+            CalibratedEntry(
+                analyst: scores[k].analyst, nomination: scores[k].nomination, factor: scores[k].factor,
+                rawMean: scores[k].value, zScore: zCalibrated[k], leastSquares: lessBias[k])
+        }
         nominations = Self.nominationTotals(calibrated, order: nominationIDs)
         agreement = factorIDs.map { factor in Self.agreement(on: factor, scores: scores, rows: calibrated) }
     }

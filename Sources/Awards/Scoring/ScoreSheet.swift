@@ -29,6 +29,8 @@ public struct ScoreSheet: Sendable {
     public var agreement: [String: Double]
     /// The calibration method used.
     public var calibration: CycleRules.CalibrationChoice
+    /// What drawing other panels of analysts for each nomination needs (`rankIntervals`).
+    let resampling: ReviewResampling
 
     /// Scores `nominations` from their answers and the submitted `reviews` of `round`.
     ///
@@ -57,16 +59,9 @@ public struct ScoreSheet: Sendable {
             for f in cycle.factors {
                 let nValue = calibration.score(nomination: n.id, factor: f.code).map { ($0.value(choice) - low) / (high - low) * 100 }
                 if let nValue { narrative[f.code] = nValue }
-                switch (q[f.code].flatMap { $0.isFinite ? $0 : nil }, nValue) {
-                case let (qv?, nv?): factors[f.code] = w * qv + (1 - w) * nv
-                case let (qv?, nil): factors[f.code] = qv
-                case let (nil, nv?): factors[f.code] = nv
-                case (nil, nil): break
-                }
+                if let blended = Self.blend(quantitative: q[f.code], narrative: nValue, weight: w) { factors[f.code] = blended }
             }
-            let covered = cycle.factors.filter { factors[$0.code] != nil }
-            let weight = covered.reduce(0) { $0 + $1.weight }
-            let overall = covered.isEmpty || weight == 0 ? Double.nan : covered.reduce(0) { $0 + $1.weight * (factors[$1.code] ?? 0) } / weight
+            let overall = Self.overall(cycle.factors.map { factors[$0.code] }, weights: cycle.factors.map(\.weight))
             return Row(
                 nomination: n.id, community: n.community, country: n.country, region: n.region, quantitative: q.filter { $0.value.isFinite },
                 narrative: narrative, factors: factors, overall: overall, reviews: relevant.count { $0.nomination == n.id },
@@ -81,6 +76,32 @@ public struct ScoreSheet: Sendable {
         }
         agreement = Dictionary(uniqueKeysWithValues: calibration.agreement.map { ($0.factor, $0.alpha) })
         self.calibration = choice
+        resampling = ReviewResampling(
+            rows: rows, factors: cycle.factors, entries: calibration.entries, choice: choice,
+            scale: (low, high), quantitativeWeight: w)
+    }
+
+    /// A factor's score from its quantitative and narrative parts on 0–100: w·quantitative +
+    /// (1 − w)·narrative, or whichever part there is.
+    static func blend(quantitative: Double?, narrative: Double?, weight w: Double) -> Double? {
+        switch (quantitative.flatMap { $0.isFinite ? $0 : nil }, narrative.flatMap { $0.isFinite ? $0 : nil }) {
+        case let (q?, n?): w * q + (1 - w) * n
+        case let (q?, nil): q
+        case let (nil, n?): n
+        case (nil, nil): nil
+        }
+    }
+
+    /// The mean of the factor scores there are, weighted by their factors' weights (NaN if none).
+    static func overall(_ scores: [Double?], weights: [Double]) -> Double {
+        var sum = 0.0, weight = 0.0
+        for (score, w) in zip(scores, weights) {
+            if let score {
+                sum += w * score
+                weight += w
+            }
+        }
+        return weight == 0 ? .nan : sum / weight
     }
 
     /// The rows as shortlist candidates; the tie-break is the quantitative overall (0 without data).

@@ -1,7 +1,7 @@
 /// Sample quantiles by linear interpolation between order statistics (R's default, type 7).
-enum Quantile {
+public enum Quantile {
     /// The `p`-quantile of already sorted, non-missing `values`.
-    static func of(sorted values: [Double], _ p: Double) -> Double {
+    public static func of(sorted values: [Double], _ p: Double) -> Double {
         guard !values.isEmpty, !p.isNaN else { return .nan }
         // p is clamped to [0, 1], so that the index below is in range and Int(_:) cannot trap.
         let h = Double(values.count - 1) * Swift.min(Swift.max(p, 0), 1)

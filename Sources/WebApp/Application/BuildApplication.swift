@@ -76,19 +76,7 @@ func addRoutes<Context: SignedInRequestContext>(to routes: inout RouteTable<Cont
         // A store that fails gives an error page, which is not kept; a home page made without
         // its data would be kept until the next change.
         try await platform.responses.response("home") {
-            let index = platform.index
-            let recognitions = try await CommunityRoutes.publicRecord(platform.store)
-            let cycles = try await platform.store.cycles().map { cycle -> [String: Any] in ["year": cycle.year, "phase": cycle.phase.title] }
-            let winners = recognitions.filter { $0.stage == .communityOfTheYear }.sorted { $0.awardYear > $1.awardYear }
-            return try pages.render("home", [
-                "title": "Home", "indexName": index.name, "unitCount": index.rows.count, "indicatorCount": index.build.framework.indicatorCount,
-                "top": index.rows.prefix(5).map { ["code": $0.code, "name": $0.name, "score": Show.score($0.scores[index.aggregates.first?.code ?? ""])] },
-                "communityCount": Set(recognitions.map { Community.id(name: $0.community, country: $0.country) }).count,
-                "firstYear": recognitions.map(\.awardYear).min().map(String.init) ?? "—",
-                "lastYear": recognitions.map(\.awardYear).max().map(String.init) ?? "—",
-                "cycles": cycles, "hasCycles": !cycles.isEmpty,
-                "winners": winners.map { ["year": $0.awardYear, "name": $0.community, "country": $0.country, "id": Community.id(name: $0.community, country: $0.country)] },
-            ])
+            try pages.render("home", try await HomePage.context(platform, directory: CommunityRoutes.directory(platform)))
         }
     }
     IndexRoutes.add(to: &routes, platform: platform, pages: pages)

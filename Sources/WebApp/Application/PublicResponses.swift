@@ -16,6 +16,7 @@ public final class PublicResponses: Sendable {
         var generation: UInt64 = 0
         var listening = false
         var responses: [String: Response] = [:]
+        var values: [String: any Sendable] = [:]
     }
 
     /// At most this many responses are kept; keys come from real cycles and communities only
@@ -38,12 +39,27 @@ public final class PublicResponses: Sendable {
         return response
     }
 
+    /// The value kept under `key`, or the one `make` computes, kept as responses are: for what
+    /// many responses are built from (the community directory with its index scores), computed
+    /// once per change of the data rather than once per page.
+    func value<Value: Sendable>(_ key: String, make: () async throws -> Value) async throws -> Value {
+        let (generation, kept) = state.withLock { ($0.generation, $0.values[key]) }
+        if let kept = kept as? Value { return kept }
+        let value = try await make()
+        state.withLock { state in
+            guard state.listening, state.generation == generation, state.values.count < Self.capacity else { return }
+            state.values[key] = value
+        }
+        return value
+    }
+
     /// Takes a report of the store: every report drops what is kept; `.listening` starts
     /// keeping and `.lost` stops it.
     public func note(_ change: StoreChange) {
         state.withLock { state in
             state.generation &+= 1
             state.responses.removeAll(keepingCapacity: true)
+            state.values.removeAll()
             switch change {
             case .listening: state.listening = true
             case .lost: state.listening = false

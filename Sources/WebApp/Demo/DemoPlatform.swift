@@ -2,8 +2,8 @@ import Awards
 import Foundation
 import HummingbirdBcrypt
 
-/// The example data `civic demo` starts with: the public record, the synthetic 2026 cycle run
-/// to its winner with case studies of its communities in the library, and a small synthetic 2027 cycle with nominations open, to be walked to its
+/// The example data `civic demo` starts with: the public record, the synthetic 2025 and 2026
+/// cycles run to their winners (many communities nominated in both) with case studies of its communities in the library, and a small synthetic 2027 cycle with nominations open, to be walked to its
 /// winner through the workspaces with the demo accounts.
 public enum DemoPlatform {
     /// A demo account, as printed at start-up.
@@ -53,13 +53,19 @@ public enum DemoPlatform {
     ///   - communities: richer records of the record's communities (coordinates, kind), saved
     ///     over the bare ones the record gives; none by default.
     ///   - published: the cycle run to its winner; the full-size 2026 demo by default.
+    ///   - earlier: how many of its communities were nominated the year before, in a cycle also
+    ///     run to its winner, so that the Intelligent Community Index has two years.
     public static func load(
         into store: any PlatformStore, record: [Recognition], communities: [Community] = [], published: DemoCycle = DemoCycle(),
-        bcryptCost: UInt8 = 12
+        earlier: Int = 250, bcryptCost: UInt8 = 12
     ) async throws -> [DemoAccount] {
         let programme = Programme(store: store, actor: "system")
         try await programme.importRecord(record)
         try await programme.saveCommunities(communities)
+        if earlier > 0 {
+            let year = published.cycle.year - 1
+            try await DemoCycle.earlier(year: year, from: published, nominations: earlier, seed: UInt64(year)).run(programme: programme)
+        }
         try await published.run(programme: programme)
         for caseStudy in DemoLibrary.caseStudies(from: published) { try await store.saveCaseStudy(caseStudy, by: "system") }
         let walk = walkthroughCycle()

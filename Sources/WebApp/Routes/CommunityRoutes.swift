@@ -2,96 +2,119 @@ import Awards
 import Foundation
 import Hummingbird
 
-/// The network's public pages and API: the directory and each community's history.
+/// The communities' public pages and API: the directory, each community's profile (its
+/// Intelligent Community Index scores by year, its record, its case studies and its peers),
+/// side-by-side comparison and search.
 enum CommunityRoutes {
     static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
-        let store = platform.store
         let kept = platform.responses
+        let directory: @Sendable () async throws -> CommunityDirectory = { try await CommunityRoutes.directory(platform) }
 
-        routes.get("/communities", access: .everyone, summary: "The network directory") { _, _ in
+        routes.get("/communities", access: .everyone, summary: "The directory of communities: the network, the awards record and every scored nominee") { _, _ in
             try await kept.response("communities") {
-                let (communities, histories) = try await load(store)
-                return try pages.render("communities", [
-                    "title": "Communities", "count": communities.count,
-                    "map": WorldMap(title: "Where the network's communities are", places: communities.map { .init($0.name, latitude: $0.latitude, longitude: $0.longitude) }).svg(),
-                    "communities": communities.map { c -> [String: Any] in
-                        let h = histories[c.id]
-                        return ["id": c.id, "name": c.name, "country": c.country, "region": c.region,
-                                "years": h?.smart21Years.count ?? 0, "best": h.flatMap { $0.stages.values.max()?.title } ?? "—"]
-                    },
-                ])
+                let directory = try await directory()
+                return try pages.render("communities", CommunityPage.directory(directory))
             }
         }
 
-        routes.get("/api/v1/communities", access: .everyone, summary: "Every community of the network with its record") { _, _ in
+        routes.get("/api/v1/communities", access: .everyone, summary: "Every community with its record and latest Intelligent Community Index score") { _, _ in
             try await kept.response("communities.json") {
-                let (communities, histories) = try await load(store)
-                return try Respond.json(communities.map { CommunityDocument($0, history: histories[$0.id]) })
+                try Respond.json(try await directory().profiles.map { CommunitySummaryDocument($0) })
             }
         }
 
-        routes.get("/communities/{id}", access: .everyone, summary: "A community's profile and history") { _, context in
+        routes.get("/communities/{id}", access: .everyone, summary: "A community's profile: scores by year, record, case studies and peers") { _, context in
             let id: String = try context.parameters.require("id")
             return try await kept.response("community:\(id)") {
-                let (community, history) = try await find(id, store)
-                let streak = history?.longestStreak.map { $0.length == 1 ? "1 year" : "\($0.length) years (\($0.from)–\($0.to))" } ?? "none"
-                return try pages.render("community", [
-                    "title": community.name, "name": community.name, "country": community.country, "region": community.region,
-                    "kind": community.kind == .other ? "" : community.kind.rawValue, "website": community.website ?? "",
-                    "timeline": TimelineChart(
-                        title: "\(community.name): stage reached each year", years: 2018...max(2024, history?.latestYear ?? 2024),
-                        stages: (history?.stages ?? [:]).compactMapValues { TimelineChart.Stage(rawValue: $0.rawValue) }).svg(),
-                    "years": (history?.smart21Years ?? []).map { ["year": $0, "stage": history?.stages[$0]?.title ?? ""] },
-                    "firstYear": history?.firstYear.map(String.init) ?? "—", "smart21Count": history?.smart21Years.count ?? 0,
-                    "streak": streak, "top7Count": history?.top7Years.count ?? 0,
-                    "wins": history?.winningYears.map(String.init).joined(separator: ", ") ?? "",
-                ])
+                let directory = try await directory()
+                let profile = try find(id, in: directory)
+                let caseStudies = try await platform.store.caseStudies(LibraryFilter(community: id))
+                return try pages.render("community", CommunityPage.profile(profile, directory: directory, caseStudies: caseStudies))
             }
         }
 
-        routes.get("/api/v1/communities/{id}", access: .everyone, summary: "One community with its record") { _, context in
+        routes.get("/communities/{id}/scores.csv", access: .everyone, summary: "A community's Intelligent Community Index scores by year, as CSV") { _, context in
+            let id: String = try context.parameters.require("id")
+            return try await kept.response("community.csv:\(id)") {
+                let directory = try await directory()
+                let profile = try find(id, in: directory)
+                return Respond.csv(CommunityPage.csv([profile], directory: directory), filename: "\(id)-scores.csv")
+            }
+        }
+
+        routes.get("/api/v1/communities/{id}", access: .everyone, summary: "One community: record, scores by year with rank intervals, case studies and peers") { _, context in
             let id: String = try context.parameters.require("id")
             return try await kept.response("community.json:\(id)") {
-                let (community, history) = try await find(id, store)
-                return try Respond.json(CommunityDocument(community, history: history))
+                let directory = try await directory()
+                let profile = try find(id, in: directory)
+                let caseStudies = try await platform.store.caseStudies(LibraryFilter(community: id))
+                return try Respond.json(CommunityDocument(profile, caseStudies: caseStudies, peers: directory.peers(of: id)))
             }
         }
-    }
 
-    /// The record of recognitions as the public may see it: a year whose cycle runs on the
-    /// platform shows only the stages that cycle has announced.
-    static func publicRecord(_ store: any AwardsStore) async throws -> [Recognition] {
-        Disclosure.announced(try await store.recognitions(), by: try await Disclosure.byYear(store))
-    }
-
-    static func load(_ store: any AwardsStore) async throws -> ([Community], [String: CommunityHistory]) {
-        let histories = CommunityHistory.all(try await publicRecord(store))
-        let byID = Dictionary(histories.map { (Community.id(name: $0.community, country: $0.country), $0) }, uniquingKeysWith: { a, _ in a })
-        return (try await store.communities(), byID)
-    }
-
-    static func find(_ id: String, _ store: any AwardsStore) async throws -> (Community, CommunityHistory?) {
-        let (communities, histories) = try await load(store)
-        guard let community = communities.first(where: { $0.id == id }) else {
-            throw HTTPError(.notFound, message: "there is no community '\(id)' in the network")
+        routes.get("/compare", access: .everyone, summary: "Two to five communities side by side", query: ["communities"]) { request, _ in
+            let directory = try await directory()
+            let comparison = try Comparison(request, directory: directory)
+            return try pages.render("compare", CommunityPage.compare(comparison, directory: directory))
         }
-        return (community, histories[id])
+
+        routes.get("/api/v1/compare", access: .everyone, summary: "Two to five communities side by side: scores by year and ranks", query: ["communities"]) { request, _ in
+            let directory = try await directory()
+            let comparison = try Comparison(request, directory: directory)
+            return try Respond.json(comparison.profiles.map { CommunityDocument($0, caseStudies: [], peers: []) })
+        }
+
+        routes.get("/search", access: .everyone, summary: "Communities and index units found by name (accents ignored)", query: ["q"]) { request, _ in
+            let query = String(request.uri.queryParameters["q"] ?? "").trimmingCharacters(in: .whitespaces)
+            let found = try await Search.run(query, platform: platform, directory: directory())
+            return try pages.render("search", [
+                "title": query.isEmpty ? "Search" : "Search: \(query)", "query": query, "searched": !query.isEmpty,
+                "results": found.map { ["name": $0.name, "detail": $0.detail, "link": $0.link, "kind": $0.kind] }, "count": found.count,
+            ])
+        }
+
+        routes.get("/api/v1/search", access: .everyone, summary: "Communities and index units found by name (accents ignored)", query: ["q"]) { request, _ in
+            let query = String(request.uri.queryParameters["q"] ?? "").trimmingCharacters(in: .whitespaces)
+            return try Respond.json(try await Search.run(query, platform: platform, directory: directory()))
+        }
+    }
+
+    /// The directory, computed once per change of the data.
+    static func directory(_ platform: Platform) async throws -> CommunityDirectory {
+        try await platform.responses.value("directory") { try await CommunityDirectory.load(platform.store) }
+    }
+
+    static func find(_ id: String, in directory: CommunityDirectory) throws -> CommunityDirectory.Profile {
+        guard let profile = directory.profile(id) else {
+            throw HTTPError(.notFound, message: "there is no community '\(id)'")
+        }
+        return profile
     }
 }
 
-/// The JSON of a community and its record.
-struct CommunityDocument: Encodable {
-    var community: Community
-    var stages: [String: String]
-    var firstYear: Int?
-    var longestSmart21Streak: Int
-    var winningYears: [Int]
+/// The communities a comparison asks for: `?communities=a,b,c`, two to five known ids.
+struct Comparison {
+    static let limit = 5
+    var profiles: [CommunityDirectory.Profile]
 
-    init(_ community: Community, history: CommunityHistory?) {
-        self.community = community
-        stages = Dictionary(uniqueKeysWithValues: (history?.stages ?? [:]).map { (String($0.key), $0.value.rawValue) })
-        firstYear = history?.firstYear
-        longestSmart21Streak = history?.longestStreak?.length ?? 0
-        winningYears = history?.winningYears ?? []
+    init(_ request: Request, directory: CommunityDirectory) throws {
+        let text = String(request.uri.queryParameters["communities"] ?? "")
+        var ids: [String] = []
+        for part in text.split(separator: ",") {
+            let id = part.trimmingCharacters(in: .whitespaces)
+            if !id.isEmpty, !ids.contains(id) { ids.append(id) }
+        }
+        guard ids.count >= 2 else {
+            throw HTTPError(.badRequest, message: "communities: name two to five communities by id, separated by commas")
+        }
+        guard ids.count <= Self.limit else {
+            throw HTTPError(.badRequest, message: "communities: at most \(Self.limit) communities can be compared, not \(ids.count)")
+        }
+        profiles = try ids.map { id in
+            guard let profile = directory.profile(id) else {
+                throw HTTPError(.notFound, message: "communities: there is no community '\(id)'")
+            }
+            return profile
+        }
     }
 }

@@ -1,0 +1,164 @@
+import Awards
+import Foundation
+
+/// The contexts of the community pages: the directory, a profile and a comparison.
+enum CommunityPage {
+    static let syntheticNote = "Synthetic: this community is invented to demonstrate the platform; its scores are not real."
+
+    static func directory(_ directory: CommunityDirectory) -> [String: Any] {
+        let located = directory.profiles.filter { $0.community.latitude != nil }
+        return [
+            "title": "Communities", "count": directory.profiles.count,
+            "scoredCount": directory.profiles.count { !$0.scores.isEmpty },
+            "recordCount": directory.profiles.count { $0.history != nil },
+            "latestYear": directory.index.latest.map { String($0.year) } ?? "",
+            "map": WorldMap(title: "Where the network's communities are", places: located.map { .init($0.community.name, latitude: $0.community.latitude, longitude: $0.community.longitude) }).svg(),
+            "communities": directory.profiles.map { p -> [String: Any] in
+                [
+                    "id": p.community.id, "name": p.community.name, "country": p.community.country, "region": p.community.region,
+                    "synthetic": p.synthetic, "years": p.history?.smart21Years.count ?? 0,
+                    "best": p.history.flatMap { $0.stages.values.max()?.title } ?? "—",
+                    "score": p.latest.map { Show.score($0.overall) } ?? "—", "scoreYear": p.latest.map { String($0.year) } ?? "",
+                ]
+            },
+        ]
+    }
+
+    static func profile(_ profile: CommunityDirectory.Profile, directory: CommunityDirectory, caseStudies: [CaseStudy]) -> [String: Any] {
+        let community = profile.community, history = profile.history
+        let streak = history?.longestStreak.map { $0.length == 1 ? "1 year" : "\($0.length) years (\($0.from)–\($0.to))" } ?? "none"
+        var context: [String: Any] = [
+            "title": community.name, "id": community.id, "name": community.name, "country": community.country, "region": community.region,
+            "synthetic": profile.synthetic, "syntheticNote": syntheticNote,
+            "hasRecord": history != nil,
+            "timeline": TimelineChart(
+                title: "\(community.name): stage reached each year",
+                years: min(2018, history?.firstYear ?? 2018)...max(2024, history?.latestYear ?? 2024, profile.latest?.year ?? 2024),
+                stages: (history?.stages ?? [:]).compactMapValues { TimelineChart.Stage(rawValue: $0.rawValue) }).svg(),
+            "years": (history?.smart21Years ?? []).map { ["year": $0, "stage": history?.stages[$0]?.title ?? ""] },
+            "firstYear": history?.firstYear.map(String.init) ?? "—", "smart21Count": history?.smart21Years.count ?? 0,
+            "streak": streak, "top7Count": history?.top7Years.count ?? 0,
+            "hasScores": !profile.scores.isEmpty,
+            "caseStudies": caseStudies.map { ["id": $0.id, "title": $0.title, "year": $0.year, "summary": $0.summary] },
+            "hasCaseStudies": !caseStudies.isEmpty,
+        ]
+        // Mustache shows a section for any present value, an empty string included: only what exists is set.
+        if community.kind != .other { context["kind"] = community.kind.rawValue }
+        if let website = community.website, !website.isEmpty { context["website"] = website }
+        if let wins = history?.winningYears, !wins.isEmpty { context["wins"] = wins.map(String.init).joined(separator: ", ") }
+        if let latest = profile.latest, let edition = directory.index.edition(latest.year) {
+            context["latest"] = [
+                "year": latest.year, "overall": Show.score(latest.overall), "rank": latest.rank, "nominees": latest.nominees,
+                "sentence": rankSentence(latest), "stage": latest.stage?.title ?? "",
+                "cutoff": edition.smart21Cutoff.map { Show.score($0) } ?? "",
+                "median": Show.score(edition.medians["overall"]),
+            ]
+            context["factors"] = edition.factors.map { f in
+                ["name": f.name, "code": f.code, "score": Show.score(latest.factors[f.code]), "median": Show.score(edition.medians[f.code])]
+            }
+            context["factorChart"] = BarChart(
+                title: "\(community.name): factor scores in \(latest.year)",
+                bars: edition.factors.map { .init($0.name, latest.factors[$0.code] ?? .nan, comparison: edition.medians[$0.code]) },
+                comparisonLabel: "Median nominee", decimals: 1).svg()
+            context["trend"] = trend([profile], directory: directory, title: "\(community.name): scores by year").svg()
+            context["byYear"] = profile.scores.reversed().map { s in
+                [
+                    "year": s.year, "overall": Show.score(s.overall), "rank": s.rank, "nominees": s.nominees,
+                    "interval": Show.rankInterval(s.rankInterval, separator: "–") ?? "—", "stage": s.stage?.title ?? "—",
+                ] as [String: Any]
+            }
+        }
+        let peers = directory.peers(of: community.id)
+        context["peers"] = peers.map { p in
+            [
+                "id": p.community.id, "name": p.community.name, "country": p.community.country, "synthetic": p.synthetic,
+                "score": p.latest.map { Show.score($0.overall) } ?? "—", "year": p.latest.map { String($0.year) } ?? "",
+                "rank": p.latest.map { "\($0.rank) of \($0.nominees)" } ?? "—", "smart21": p.history?.smart21Years.count ?? 0,
+            ] as [String: Any]
+        }
+        context["hasPeers"] = !peers.isEmpty
+        context["compareLink"] = "/compare?communities=" + ([community.id] + peers.prefix(2).map(\.community.id)).joined(separator: ",")
+        return context
+    }
+
+    /// "Ranked 12th of 400 nominees in 2026; between 8th and 17th depending on which analysts reviewed the nominations."
+    static func rankSentence(_ s: CommunityScore) -> String {
+        var text = "Ranked \(ordinal(s.rank)) of \(s.nominees) nominees in \(s.year)"
+        if s.rankInterval.count == 2, let low = Show.integer(s.rankInterval[0]), let high = Show.integer(s.rankInterval[1]) {
+            text += low == high ? ", whichever analysts had reviewed the nominations" : "; between \(ordinal(low)) and \(ordinal(high)) depending on which analysts reviewed the nominations"
+        }
+        return text + "."
+    }
+
+    static func ordinal(_ n: Int) -> String {
+        let suffix = (11...13).contains(n % 100) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th"
+        return "\(n)\(suffix)"
+    }
+
+    /// The trend of `profiles` side by side: overall, then each factor, over every year of the index.
+    static func trend(_ profiles: [CommunityDirectory.Profile], directory: CommunityDirectory, title: String) -> TrendChart {
+        let editions = directory.index.editions
+        let byYear = profiles.map { p in Dictionary(uniqueKeysWithValues: p.scores.map { ($0.year, $0) }) }
+        var series = [TrendChart.Series(
+            name: "Overall", lines: byYear.map { scores in editions.map { scores[$0.year]?.overall ?? .nan } },
+            medians: editions.map { $0.medians["overall"] ?? .nan })]
+        for f in editions.last?.factors ?? [] {
+            series.append(.init(
+                name: f.name, lines: byYear.map { scores in editions.map { scores[$0.year]?.factors[f.code] ?? .nan } },
+                medians: editions.map { $0.medians[f.code] ?? .nan }))
+        }
+        return TrendChart(title: title, years: editions.map(\.year), communities: profiles.map(\.community.name), series: series)
+    }
+
+    static func compare(_ comparison: Comparison, directory: CommunityDirectory) -> [String: Any] {
+        let profiles = comparison.profiles
+        let years = directory.index.editions.map(\.year)
+        let factors = directory.index.latest?.factors ?? []
+        let latestYear = profiles.compactMap(\.latest?.year).max()
+        let latest = profiles.map { p in p.scores.first { $0.year == latestYear } }
+        var rows: [[String: Any]] = [["label": "Overall", "cells": latest.map { ["value": Show.score($0?.overall)] }]]
+        rows.append(["label": "Rank", "cells": latest.map { ["value": $0.map { "\($0.rank) of \($0.nominees)" } ?? "—"] }])
+        rows.append(["label": "Rank interval (5–95 %)", "cells": latest.map { ["value": $0.flatMap { Show.rankInterval($0.rankInterval, separator: "–") } ?? "—"] }])
+        rows.append(["label": "Stage reached", "cells": latest.map { ["value": $0?.stage?.title ?? "—"] }])
+        for f in factors {
+            rows.append(["label": f.name, "cells": latest.map { ["value": Show.score($0?.factors[f.code])] }])
+        }
+        let byYear = years.reversed().map { year -> [String: Any] in
+            ["year": year, "cells": profiles.map { p -> [String: Any] in
+                let s = p.scores.first { $0.year == year }
+                return ["value": s.map { "\(Show.score($0.overall)) (\(ordinal($0.rank)))" } ?? "—"]
+            }]
+        }
+        return [
+            "title": "Compare " + profiles.map(\.community.name).joined(separator: ", "),
+            "communities": profiles.map { ["id": $0.community.id, "name": $0.community.name, "country": $0.community.country, "synthetic": $0.synthetic] },
+            "ids": profiles.map(\.community.id).joined(separator: ","),
+            "anySynthetic": profiles.contains(where: \.synthetic), "syntheticNote": syntheticNote,
+            "latestYear": latestYear.map(String.init) ?? "", "hasScores": latestYear != nil,
+            "rows": rows, "byYear": byYear,
+            "trend": trend(profiles, directory: directory, title: "Scores by year: " + profiles.map(\.community.name).joined(separator: ", ")).svg(),
+            "records": profiles.map { p -> [String: Any] in
+                ["value": p.history.map { h in "Smart21 \(h.smart21Years.count) ×, Top7 \(h.top7Years.count) ×" + (h.winningYears.isEmpty ? "" : ", Community of the Year \(h.winningYears.map(String.init).joined(separator: ", "))") } ?? "—"]
+            },
+        ]
+    }
+
+    /// One row per community and year scored: the scores and ranks, with names next to codes.
+    static func csv(_ profiles: [CommunityDirectory.Profile], directory: CommunityDirectory) -> String {
+        let factors = directory.index.latest?.factors ?? []
+        let header = ["community_id", "community", "country", "region", "year", "overall", "rank", "nominees", "rank_5", "rank_95", "stage"]
+            + factors.map { "\($0.code) (\($0.name))" }
+        var lines = [header.map(CSVField.quote).joined(separator: ",")]
+        for p in profiles {
+            for s in p.scores {
+                let low: String = s.rankInterval.first.map { "\($0)" } ?? ""
+                let high: String = s.rankInterval.last.map { "\($0)" } ?? ""
+                var fields: [String] = [p.community.id, p.community.name, p.community.country, p.community.region, String(s.year)]
+                fields += ["\(s.overall)", String(s.rank), String(s.nominees), low, high, s.stage?.title ?? ""]
+                for f in factors { fields.append(s.factors[f.code].map { "\($0)" } ?? "") }
+                lines.append(fields.map(CSVField.quote).joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
