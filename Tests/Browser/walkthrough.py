@@ -251,10 +251,45 @@ def home(walk: Walk):
     walk.open("/")
     check("Civic Index" in walk.driver.title, f"the home page's title is {walk.driver.title!r}")
     check(walk.heading() == "Civic Index", f"the home page's heading is {walk.heading()!r}")
-    walk.expect_text("51 units", "See the full ranking", "Browse the network")
-    top = walk.find("main ol li", "top-five list")
+    walk.expect_text("The awards programme", "The six factors", "51 units", "See the full ranking", "Browse the communities")
+    top = walk.find("section[aria-labelledby=index-heading] ol li", "top-five list")
     check(top.text.startswith("Switzerland") and "68.38" in top.text, f"the home page's top unit is {top.text!r}")
     walk.shot("home")
+
+
+def search_profile_compare(walk: Walk):
+    """A newcomer searches a community from the home page, opens its profile and compares it with two peers."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    walk.open("/")
+    leader = walk.find("section[aria-labelledby=ici-heading] ol li a", "Intelligent Community Index leaders")
+    name = leader.text.strip()
+    # Typed without its "(synthetic)" label and in capitals: the search ignores case.
+    query = name.replace(" (synthetic)", "").upper()
+    box = walk.find("#home-q", "search box")
+    box.send_keys(query)
+    box.send_keys(Keys.RETURN)
+    walk.wait_for_path(lambda p: p.startswith("/search"), "the search results")
+    walk.expect_text(f"found for “{query}”")
+    walk.shot("search")
+    walk.link(name, "main ul.results").click()
+    walk.wait_for_path(lambda p: p.startswith("/communities/"), f"{name}'s profile")
+    check(walk.heading() == name, f"the profile's heading is {walk.heading()!r}")
+    walk.expect_text("Synthetic: this community is invented", "Intelligent Community Index", "rank among the nominees",
+                     "Scores by year", "Awards record", "Case studies", "Peers")
+    check(re.search(r"Ranked \d+(st|nd|rd|th) of \d+ nominees in 2026", walk.text()) is not None, "the profile does not say where the community ranks")
+    trend = walk.driver.find_elements(By.CSS_SELECTOR, "svg.chart-trend")
+    check(trend and trend[0].size["width"] > 300, "the profile has no trend chart, or it is too small to read")
+    years = [r[0] for r in walk.table_rows("main table.data:nth-of-type(2) tbody tr")]
+    check("2026" in years, f"the scores-by-year table lists {years}")
+    walk.shot("community-profile")
+    walk.link("Compare side by side", "main").click()
+    walk.wait_for_path(lambda p: p.startswith("/compare"), "the comparison")
+    header = [c.text for c in walk.driver.find_elements(By.CSS_SELECTOR, "main table.compare thead th")]
+    check(len(header) == 4 and name in header, f"the comparison's columns are {header}")
+    check("communities=" in walk.driver.current_url, "the comparison's address does not carry the communities to share")
+    walk.shot("compare")
 
 
 def rankings(walk: Walk):
@@ -333,18 +368,18 @@ def communities(walk: Walk):
     walk.open("/")
     walk.link("Communities", "nav").click()
     walk.wait_for_path(lambda p: p == "/communities", "/communities")
-    check(walk.heading() == "The network", f"the directory's heading is {walk.heading()!r}")
+    check(walk.heading() == "Communities", f"the directory's heading is {walk.heading()!r}")
     svg = walk.chart("world map", min_marks=10)
     check(svg.get_attribute("role") == "img", "the world map is not exposed as an image (role=img)")
-    rows = walk.table_rows()
-    check(len(rows) >= 10, f"the directory lists {len(rows)} communities")
+    rows = [r for r in walk.table_rows() if "synthetic" not in r[0]]
+    check(len(rows) >= 10, f"the directory lists {len(rows)} real communities")
     # The map accounts for every community: a dot for each one with coordinates, the rest named
     # in its description.
     description = walk.driver.execute_script("const d = arguments[0].querySelector('desc'); return d ? d.textContent : ''", svg)
     counts = re.search(r"World map of (\d+) communit(?:y|ies), (\d+) with coordinates", description)
     check(counts is not None, f"the world map does not describe what it shows: {description[:200]!r}")
     check(int(counts.group(1)) == len(rows),
-          f"the world map covers {counts.group(1)} communities but the directory lists {len(rows)}")
+          f"the world map covers {counts.group(1)} communities but the directory lists {len(rows)} real ones")
     dots = walk.driver.execute_script("return arguments[0].querySelectorAll('circle.place').length", svg)
     check(dots == int(counts.group(2)), f"the world map draws {dots} dots for {counts.group(2)} communities with coordinates")
     # The demo loads Examples/awards-history/communities.json: all but a few have coordinates.
@@ -435,7 +470,7 @@ def keyboard(walk: Walk):
 
 
 #: The public pages checked at a phone's width.
-PHONE_PAGES = ["/", "/rankings", "/units/CHE", "/communities", "/communities/binh-duong--vietnam", "/cycles/2026",
+PHONE_PAGES = ["/", "/search?q=binh", "/rankings", "/units/CHE", "/communities", "/communities/binh-duong--vietnam", "/cycles/2026",
                "/methodology", "/library", "/login"]
 
 
@@ -663,6 +698,7 @@ class Step:
 
 STEPS = [
     Step("home page", home),
+    Step("search a community, open its profile, compare it with peers", search_profile_compare),
     Step("rankings: order, sorting and filtering", rankings),
     Step("unit profile with chart and rank interval", unit_profile),
     Step("communities directory with world map", communities),

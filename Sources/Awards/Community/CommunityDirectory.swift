@@ -44,10 +44,10 @@ public struct CommunityDirectory: Sendable {
     }
 
     /// The directory of `store` as the public may see it.
-    public static func load(_ store: any AwardsStore) async throws(AwardsError) -> CommunityDirectory {
+    public static func load(_ store: any AwardsStore, cache: CommunityIndexCache? = nil) async throws(AwardsError) -> CommunityDirectory {
         CommunityDirectory(
             communities: try await store.communities(), recognitions: try await PublicRecord.load(store),
-            index: try await CommunityIndex.load(store))
+            index: try await CommunityIndex.load(store, cache: cache))
     }
 
     /// The profile of community `id`, if there is one.

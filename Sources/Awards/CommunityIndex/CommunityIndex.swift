@@ -13,15 +13,25 @@ public struct CommunityIndex: Sendable {
     }
 
     /// The index from every cycle in `store` whose scores are public.
-    public static func load(_ store: any AwardsStore) async throws(AwardsError) -> CommunityIndex {
+    ///
+    /// A published cycle's scores no longer change, so an edition kept in `cache` under its year
+    /// and time of publication is used again rather than scored anew.
+    public static func load(_ store: any AwardsStore, cache: CommunityIndexCache? = nil) async throws(AwardsError) -> CommunityIndex {
         let programme = Programme(store: store, actor: "system")
         var editions: [CommunityIndexEdition] = []
         for cycle in try await store.cycles() {
             let publication = try await store.publication(cycle: cycle.year)
-            guard Disclosure(phase: cycle.phase, resultsPublished: publication != nil).scores else { continue }
+            guard let publication, Disclosure(phase: cycle.phase, resultsPublished: true).scores else { continue }
+            let key = "\(cycle.year)|\(publication.publishedAt)"
+            if let kept = cache?.edition(key) {
+                editions.append(kept)
+                continue
+            }
             let sheet = try await programme.score(round: 1, cycle: cycle.year)
-            editions.append(CommunityIndexEdition(
-                cycle: cycle, sheet: sheet, smart21: try await store.shortlist("smart21", cycle: cycle.year), publication: publication))
+            let edition = CommunityIndexEdition(
+                cycle: cycle, sheet: sheet, smart21: try await store.shortlist("smart21", cycle: cycle.year), publication: publication)
+            cache?.keep(edition, key)
+            editions.append(edition)
         }
         return CommunityIndex(editions: editions)
     }

@@ -19,6 +19,8 @@ public struct Platform: Sendable {
     public let store: any PlatformStore
     /// The public responses built from the store, kept until its data change.
     let responses = PublicResponses()
+    /// The published editions of the Intelligent Community Index, scored once.
+    let communityIndex = CommunityIndexCache()
     /// What must run beside the server for the store to work (PostgreSQL's connection pool).
     var services: [any Service] = []
     /// Makes the store ready once `services` run, before the server takes requests.

@@ -6,13 +6,14 @@ enum CommunityPage {
     static let syntheticNote = "Synthetic: this community is invented to demonstrate the platform; its scores are not real."
 
     static func directory(_ directory: CommunityDirectory) -> [String: Any] {
-        let located = directory.profiles.filter { $0.community.latitude != nil }
+        // The map shows the real communities; the synthetic ones have no place on it.
+        let real = directory.profiles.filter { !$0.synthetic }
         return [
             "title": "Communities", "count": directory.profiles.count,
             "scoredCount": directory.profiles.count { !$0.scores.isEmpty },
             "recordCount": directory.profiles.count { $0.history != nil },
             "latestYear": directory.index.latest.map { String($0.year) } ?? "",
-            "map": WorldMap(title: "Where the network's communities are", places: located.map { .init($0.community.name, latitude: $0.community.latitude, longitude: $0.community.longitude) }).svg(),
+            "map": WorldMap(title: "Where the network's communities are", places: real.map { .init($0.community.name, latitude: $0.community.latitude, longitude: $0.community.longitude) }).svg(),
             "communities": directory.profiles.map { p -> [String: Any] in
                 [
                     "id": p.community.id, "name": p.community.name, "country": p.community.country, "region": p.community.region,

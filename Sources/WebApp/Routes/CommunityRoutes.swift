@@ -54,6 +54,9 @@ enum CommunityRoutes {
 
         routes.get("/compare", access: .everyone, summary: "Two to five communities side by side", query: ["communities"]) { request, _ in
             let directory = try await directory()
+            guard request.uri.queryParameters["communities"] != nil else {
+                return try pages.render("compare", ["title": "Compare communities", "ids": "", "choosing": true])
+            }
             let comparison = try Comparison(request, directory: directory)
             return try pages.render("compare", CommunityPage.compare(comparison, directory: directory))
         }
@@ -81,7 +84,7 @@ enum CommunityRoutes {
 
     /// The directory, computed once per change of the data.
     static func directory(_ platform: Platform) async throws -> CommunityDirectory {
-        try await platform.responses.value("directory") { try await CommunityDirectory.load(platform.store) }
+        try await platform.responses.value("directory") { try await CommunityDirectory.load(platform.store, cache: platform.communityIndex) }
     }
 
     static func find(_ id: String, in directory: CommunityDirectory) throws -> CommunityDirectory.Profile {

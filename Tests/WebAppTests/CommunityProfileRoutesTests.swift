@@ -1,0 +1,198 @@
+import Awards
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Storage
+import Testing
+@testable import WebApp
+
+/// Communities at the centre: profiles with index scores by year, comparison, search and the
+/// home page, through the real router on a store holding two published cycles and one running.
+@Suite("Community profiles")
+struct CommunityProfileRoutesTests {
+    /// The record with its communities, the synthetic 2025 and 2026 cycles published (30 of
+    /// 2026's 40 communities nominated in 2025), a 2027 cycle stopped before its results (its
+    /// Smart21 announced, nothing scored in public) and a 2028 cycle with nominations open.
+    static func withApp(_ body: @Sendable (any TestClientProtocol, DemoCycle, DemoCycle) async throws -> Void) async throws {
+        let root = PlatformRoutesTests.root
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-web-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
+        let platform = try Platform.load(WebConfiguration(database: database, indexSpec: root + "/Examples/asem/asem.json", analysis: nil))
+        let programme = Programme(store: platform.store, actor: "test")
+        try await programme.importRecord(try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv"))
+        try await programme.saveCommunities(try JSONDecoder().decode(
+            [Community].self, from: Data(contentsOf: URL(fileURLWithPath: root + "/Examples/awards-history/communities.json"))))
+        let later = DemoCycle(nominations: 40, analysts: 12, jurors: 5)
+        let earlier = DemoCycle.earlier(year: 2025, from: later, nominations: 30, seed: 2025)
+        try await earlier.run(programme: programme)
+        try await later.run(programme: programme)
+        try await DemoCycle(year: 2027, nominations: 12, analysts: 12, jurors: 5, seed: 99).run(programme: programme, publishing: false)
+        let open = DemoCycle(year: 2028, nominations: 6, analysts: 12, jurors: 5, seed: 98)
+        try await programme.createCycle(open.cycle)
+        try await programme.saveNominations(open.nominations, cycle: 2028)
+        let (router, _) = makeRouter(platform: platform, pages: try await Pages.load())
+        try await Application(router: router).test(.router) { client in try await body(client, earlier, later) }
+    }
+
+    static func text(_ response: TestResponse) -> String { String(buffer: response.body) }
+
+    static func json(_ response: TestResponse) throws -> Any { try JSONSerialization.jsonObject(with: Data(text(response).utf8)) }
+
+    @Test("a community scored in two years: its profile, CSV and JSON agree, and its ranks follow the year's scores")
+    func profile() async throws {
+        try await Self.withApp { client, earlier, later in
+            // The communities of 2026, with their overall scores, from the directory's API.
+            var overall2026: [String: Double] = [:]
+            try await client.execute(uri: "/api/v1/communities", method: .get) { response in
+                #expect(response.status == .ok)
+                for entry in try #require(try Self.json(response) as? [[String: Any]]) {
+                    if let latest = entry["latestScore"] as? [String: Any], latest["year"] as? Int == 2026,
+                       let id = (entry["community"] as? [String: Any])?["id"] as? String {
+                        overall2026[id] = latest["overall"] as? Double
+                    }
+                }
+            }
+            #expect(overall2026.count == 40)
+            let nominee = earlier.nominations[0]
+            let id = Community.id(name: nominee.community, country: nominee.country)
+            // Its rank, counted here: one more than the communities scoring higher in 2026.
+            let mine = try #require(overall2026[id])
+            let rank = overall2026.values.count { $0 > mine } + 1
+
+            try await client.execute(uri: "/communities/\(id)", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = Self.text(response)
+                #expect(html.contains("Synthetic: this community is invented"))
+                #expect(html.contains("Ranked \(CommunityPage.ordinal(rank)) of 40 nominees in 2026"))
+                #expect(html.contains("chart chart-trend"), "the trend chart is drawn")
+                #expect(html.contains("<th scope=\"row\">2025</th>") && html.contains("<th scope=\"row\">2026</th>"))
+                #expect(html.contains("/communities/\(id)/scores.csv"))
+                #expect(html.contains("Peers"))
+            }
+            var jsonScores: [[String: Any]] = []
+            try await client.execute(uri: "/api/v1/communities/\(id)", method: .get) { response in
+                let object = try #require(try Self.json(response) as? [String: Any])
+                #expect(object["synthetic"] as? Bool == true)
+                jsonScores = try #require(object["scores"] as? [[String: Any]])
+                #expect(jsonScores.map { $0["year"] as? Int } == [2025, 2026])
+                #expect(jsonScores.last?["rank"] as? Int == rank)
+                #expect((object["peers"] as? [String])?.isEmpty == false)
+            }
+            try await client.execute(uri: "/communities/\(id)/scores.csv", method: .get) { response in
+                #expect(response.headers[.contentDisposition]?.contains("\(id)-scores.csv") == true)
+                let lines = Self.text(response).split(separator: "\n").map(String.init)
+                #expect(lines.count == 3)
+                #expect(lines[0].hasPrefix("community_id,community,country,region,year,overall,rank,nominees,rank_5,rank_95,stage,Connect (Connect)"))
+                let fields = lines[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                #expect(fields[4] == "2026")
+                #expect(Double(fields[5]) == jsonScores.last?["overall"] as? Double)
+                #expect(Int(fields[6]) == rank)
+            }
+            _ = later
+        }
+    }
+
+    @Test("a community of the record without scores says so; one nominated only in a running cycle is not shown")
+    func withoutScores() async throws {
+        try await Self.withApp { client, _, _ in
+            try await client.execute(uri: "/communities/binh-duong--vietnam", method: .get) { response in
+                let html = Self.text(response)
+                #expect(html.contains("Binh Duong has no Intelligent Community Index score"))
+                #expect(html.contains("5 years (2019–2023)"), "its record is still there")
+            }
+            // The 2027 cycle has announced its shortlists but not its results: its nominees are
+            // named, with no score. The 2028 cycle's nominees are not public at all.
+            let published = Set(DemoCycle(nominations: 40, analysts: 12, jurors: 5).nominations.map(\.community))
+            let running = try #require(DemoCycle(year: 2027, nominations: 12, analysts: 12, jurors: 5, seed: 99).nominations.first { !published.contains($0.community) })
+            let runningID = Community.id(name: running.community, country: running.country)
+            try await client.execute(uri: "/api/v1/communities/\(runningID)", method: .get) { response in
+                let object = try #require(try Self.json(response) as? [String: Any])
+                #expect((object["scores"] as? [Any])?.isEmpty == true)
+                #expect((object["stages"] as? [String: String])?["2027"] == "smart21")
+            }
+            try await client.execute(uri: "/communities/\(runningID)", method: .get) { response in
+                #expect(Self.text(response).contains("has no Intelligent Community Index score"))
+            }
+            let nominated = DemoCycle(year: 2028, nominations: 6, analysts: 12, jurors: 5, seed: 98).nominations
+            let hidden = try #require(nominated.first { n in !published.contains(n.community) })
+            let hiddenID = Community.id(name: hidden.community, country: hidden.country)
+            try await client.execute(uri: "/api/v1/communities/\(hiddenID)", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/api/v1/search?q=\(hidden.community.split(separator: " ")[0])", method: .get) { response in
+                #expect(!Self.text(response).contains(hiddenID))
+            }
+        }
+    }
+
+    @Test("compare takes two to five known communities and says which is wrong otherwise")
+    func compare() async throws {
+        try await Self.withApp { client, _, later in
+            let ids = later.nominations.prefix(3).map { Community.id(name: $0.community, country: $0.country) }
+            try await client.execute(uri: "/compare?communities=" + ids.joined(separator: ","), method: .get) { response in
+                #expect(response.status == .ok)
+                let html = Self.text(response)
+                for n in later.nominations.prefix(3) { #expect(html.contains(Markup.escape(n.community))) }
+                #expect(html.contains("<th scope=\"row\">Overall</th>"))
+                #expect(html.contains("chart chart-trend"))
+            }
+            try await client.execute(uri: "/api/v1/compare?communities=" + ids.joined(separator: ","), method: .get) { response in
+                let compared = try Self.json(response) as? [[String: Any]]
+                #expect(compared?.count == 3)
+            }
+            let cases: [(String, HTTPResponse.Status, String)] = [
+                ("", .badRequest, "two to five"), (ids[0], .badRequest, "two to five"), ("\(ids[0]),\(ids[0])", .badRequest, "two to five"),
+                (Array(repeating: ids, count: 2).flatMap { $0 }.joined(separator: ",") + ",binh-duong--vietnam,espoo--finland,a,b", .badRequest, "at most 5"),
+                ("\(ids[0]),atlantis--nowhere", .notFound, "atlantis--nowhere"),
+            ]
+            for (query, status, message) in cases {
+                try await client.execute(uri: "/api/v1/compare?communities=\(query)", method: .get) { response in
+                    #expect(response.status == status, "\(query)")
+                    #expect(Self.text(response).contains(message), "\(query)")
+                }
+            }
+        }
+    }
+
+    @Test("search finds communities and index units by name, accents and case ignored, and escapes the query")
+    func search() async throws {
+        try await Self.withApp { client, _, _ in
+            try await client.execute(uri: "/api/v1/search?q=B%C3%8CNH%20d%C6%B0%C6%A1ng", method: .get) { response in
+                let results = try #require(try Self.json(response) as? [[String: Any]])
+                #expect(results.first?["link"] as? String == "/communities/binh-duong--vietnam")
+            }
+            try await client.execute(uri: "/api/v1/search?q=austria", method: .get) { response in
+                let results = try #require(try Self.json(response) as? [[String: Any]])
+                #expect(results.contains { $0["link"] as? String == "/units/AUT" && $0["kind"] as? String == "unit" })
+            }
+            try await client.execute(uri: "/search?q=%3Cscript%3Ealert(1)%3C/script%3E", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = Self.text(response)
+                #expect(!html.contains("<script>alert(1)"))
+                #expect(html.contains("0 found"))
+            }
+            try await client.execute(uri: "/search?q=" + String(repeating: "a", count: 5000), method: .get) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/api/v1/search", method: .get) { response in
+                #expect(Self.text(response) == "[]")
+            }
+        }
+    }
+
+    @Test("the home page explains the programme, shows the latest results and index, and offers search")
+    func home() async throws {
+        try await Self.withApp { client, _, later in
+            try await client.execute(uri: "/", method: .get) { response in
+                let html = Self.text(response)
+                #expect(html.contains("action=\"/search\""))
+                #expect(html.contains("Latest results: 2026"))
+                #expect(html.contains("Intelligent Community Index 2026"))
+                for stage in ["Smart21", "Top7", "Community of the Year"] { #expect(html.contains("<h3>\(stage)</h3>")) }
+                for factor in Factor.standard { #expect(html.contains("<dt>\(factor.name)</dt>")) }
+                #expect(!html.contains("Latest results: 2027"), "the running cycle shows no results")
+                _ = later
+            }
+        }
+    }
+}
