@@ -71,7 +71,7 @@ struct BrowserWalkthroughTests {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-browser-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
         let configuration = WebConfiguration(
-            database: database, indexSpec: root + "/Examples/asem/asem.json", analysis: root + "/Examples/asem/sensitivity.json")
+            database: database, indices: [root + "/Examples/asem"], analysis: nil)
         let platform = try Platform.load(configuration)
         let communities = try JSONDecoder().decode(
             [Community].self, from: Data(contentsOf: URL(fileURLWithPath: root + "/Examples/awards-history/communities.json")))

@@ -61,7 +61,7 @@ struct PublicResponsesTests {
         let url = (ProcessInfo.processInfo.environment["CIVIC_TEST_POSTGRES"] ?? "postgres://civic:civic@127.0.0.1:5432/civic_test")
             + "?schema=shared_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         func load() throws -> Platform {
-            try Platform.load(WebConfiguration(database: url, indexSpec: root + "/Examples/asem/asem.json", analysis: nil))
+            try Platform.load(WebConfiguration(database: url, indices: [root + "/Examples/asem/asem.json"], analysis: nil))
         }
         let (first, second) = (try load(), try load())
         let pages = try await Pages.load()
