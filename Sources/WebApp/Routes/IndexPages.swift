@@ -84,19 +84,20 @@ struct IndexPages {
         if let previous = table.previous { headers.append(header("Change since \(previous.year)", .change)) }
         headers.append(header("Unit", .name, numeric: false))
         headers += shown.enumerated().map { i, a in header(a.name, .score(a.code), wide: i > 0) }
-        headers.append(header("Rank interval", .interval, wide: true))
+        // Only an edition with an uncertainty analysis has rank intervals.
+        let hasIntervals = view.rows.contains { $0.rankInterval != nil }
+        if hasIntervals { headers.append(header("Rank interval", .interval, wide: true)) }
         let text = query.text(defaultColumns: defaults)
-        return try pages.render("rankings", [
+        var context: [String: Any] = [
             "title": "\(index.name) \(query.year)", "indexName": index.name, "slug": index.slug, "description": index.description,
-            "year": query.year, "rowCount": table.entries.count, "unitCount": view.rows.count, "filterLabel": filterLabel as Any,
+            "year": query.year, "rowCount": table.entries.count, "unitCount": view.rows.count,
             "query": Self.question(text),
             "sortKey": query.sort == .rank ? "" : query.sort.key,
             "hasYears": index.editions.count > 1,
             "years": index.years.reversed().map { ["value": $0, "selected": $0 == query.year] },
             "filters": RankingTable.filterOptions(index, view).map { ["value": $0.value, "label": $0.label, "selected": $0.value == query.filter] },
             "columnChoices": view.aggregates.map { ["code": $0.code, "name": $0.name, "checked": query.columns.contains($0.code), "level": $0.level] },
-            "headers": headers, "hasFilter": filterLabel != nil, "hasChange": table.previous != nil,
-            "previousYear": table.previous?.year as Any,
+            "headers": headers, "hasFilter": filterLabel != nil, "hasIntervals": hasIntervals, "hasChange": table.previous != nil,
             "rows": table.entries.map { entry -> [String: Any] in
                 [
                     "rank": entry.row.rank.map(String.init) ?? "—", "rankInFilter": entry.rankInFilter.map(String.init) ?? "—",
@@ -106,7 +107,11 @@ struct IndexPages {
                     "interval": Show.rankInterval(entry.row.rankInterval, separator: "–") ?? "—",
                 ]
             },
-        ])
+        ]
+        // Absent rather than nil: a template section takes a nil inside `Any` as a value.
+        context["filterLabel"] = filterLabel
+        context["previousYear"] = table.previous?.year
+        return try pages.render("rankings", context)
     }
 
     /// The rank change as the page shows it: an arrow and the places, with words for screen readers.

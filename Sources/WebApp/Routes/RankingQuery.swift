@@ -40,7 +40,8 @@ struct RankingQuery: Equatable {
     /// `group:value`, or empty for every unit.
     var filter: String
     var sort: Sort
-    /// The aggregates the page shows, in the framework's order; the default ones when none are asked for.
+    /// The aggregates the page shows, in the framework's order: those asked for (the default
+    /// ones when none are), and the one sorted on.
     var columns: [String]
 
     /// The query of `request` on `index`.
@@ -55,17 +56,11 @@ struct RankingQuery: Equatable {
         filter = parameters["filter"].map(String.init) ?? ""
         sort = Self.sort(parameters["sort"].map(String.init) ?? "rank", view: view)
         // Only known codes, each once, in the framework's order: a huge or hostile list shrinks to those.
-        let asked = Set(parameters[values: "columns"].map(String.init))
-        let known = view.aggregates.map(\.code).filter(asked.contains)
-        columns = known.isEmpty ? Self.defaultColumns(view) : known
-    }
-
-    init(year: Int, yearGiven: Bool = false, filter: String = "", sort: Sort = .rank, columns: [String]) {
-        self.year = year
-        self.yearGiven = yearGiven
-        self.filter = filter
-        self.sort = sort
-        self.columns = columns
+        // The aggregate sorted on is always shown, so that the order can be seen.
+        var asked = Set(parameters[values: "columns"].map(String.init))
+        if asked.isEmpty { asked = Set(Self.defaultColumns(view)) }
+        if case .score(let code) = sort { asked.insert(code) }
+        columns = view.aggregates.map(\.code).filter(asked.contains)
     }
 
     /// The edition `text` asks for (`?year=`), or the latest when it is absent.
