@@ -148,8 +148,9 @@ enum Subprocess {
         var timedOut: Bool
     }
 
-    /// The full path of `program` on the PATH, if any.
+    /// The full path of `program` on the PATH (or `program` itself when it is a path), if any.
     static func find(_ program: String) -> String? {
+        if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }

@@ -8,7 +8,7 @@ struct IndexCatalogueTests {
     static let asem = PlatformRoutesTests.root + "/Examples/asem"
 
     /// A temporary directory holding `files` (relative path → text), removed after `body`.
-    static func withFiles(_ files: [String: String], _ body: (String) throws -> Void) throws {
+    static func withFiles(_ files: [String: String], _ body: (String) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("civic-indices-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         for (path, text) in files {
@@ -16,7 +16,7 @@ struct IndexCatalogueTests {
             try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try text.write(toFile: full, atomically: true, encoding: .utf8)
         }
-        try body(directory)
+        try await body(directory)
     }
 
     /// A sidecar of the ASEM spec and panel, without the analysis (which is slow), with `extra` fields.
@@ -45,8 +45,8 @@ struct IndexCatalogueTests {
     }
 
     @Test("several paths, and a directory of index directories, load every index in order; a slug used twice is refused")
-    func severalIndices() throws {
-        try Self.withFiles(["b/index.json": Self.sidecar(slug: "second", years: [2019]), "a/index.json": Self.sidecar(slug: "first", years: [2018])]) { directory in
+    func severalIndices() async throws {
+        try await Self.withFiles(["b/index.json": Self.sidecar(slug: "second", years: [2019]), "a/index.json": Self.sidecar(slug: "first", years: [2018])]) { directory in
             let all = try IndexCatalogue.load(paths: [directory], analysis: nil)
             #expect(all.map(\.slug) == ["first", "second"])
             #expect(all.map(\.years) == [[2018], [2019]])
@@ -75,8 +75,8 @@ struct IndexCatalogueTests {
             (sidecar(extra: #", "analysis": "missing.json""#), "analysis", "names 'missing.json', which does not exist"),
             ("[1, 2]", nil, "is not a JSON object"),
         ] as [(String, String?, String)])
-    func badSidecar(_ text: String, _ field: String?, _ problem: String) throws {
-        try Self.withFiles(["bad/index.json": text]) { directory in
+    func badSidecar(_ text: String, _ field: String?, _ problem: String) async throws {
+        try await Self.withFiles(["bad/index.json": text]) { directory in
             let file = directory + "/bad/index.json"
             do {
                 _ = try IndexCatalogue.load(paths: [directory + "/bad"], analysis: nil)
@@ -91,14 +91,27 @@ struct IndexCatalogueTests {
     }
 
     @Test("a path that holds no index is refused, naming it")
-    func noIndex() throws {
-        try Self.withFiles(["empty/readme.txt": "nothing"]) { directory in
+    func noIndex() async throws {
+        try await Self.withFiles(["empty/readme.txt": "nothing"]) { directory in
             #expect(throws: IndexLoadingError(file: directory + "/empty", "holds no index.json, nor any subdirectory with one")) {
                 try IndexCatalogue.load(paths: [directory + "/empty"], analysis: nil)
             }
             #expect(throws: IndexLoadingError(file: directory + "/none", "does not exist")) {
                 try IndexCatalogue.load(paths: [directory + "/none"], analysis: nil)
             }
+        }
+    }
+
+    @Test("civic serve refuses to start on an index it cannot load, naming the file and field")
+    func serveRefusesABadIndex() async throws {
+        try await Self.withFiles(["bad/index.json": Self.sidecar(slug: "Bad Slug")]) { directory in
+            let database = directory + "/civic.sqlite"
+            let run = try await Subprocess.run(
+                [TwoInstanceDeployment.binary, "serve", "--port", "0", "--database", database, "--index", directory + "/bad", "--index", Self.asem],
+                directory: PlatformRoutesTests.root, timeout: .seconds(120))
+            #expect(!run.timedOut && run.status == 1, "\(run.output)")
+            #expect(run.output.contains("error: the index cannot be hosted: \(directory)/bad/index.json: slug 'Bad Slug' is not a slug"), "\(run.output)")
+            #expect(!run.output.contains("is running"))
         }
     }
 
