@@ -8,8 +8,10 @@ public typealias PlatformStore = AwardsStore & AccountStore & LibraryStore & Cha
 
 /// Everything the pages and the API read: the catalogue of indices and the programme's store.
 public struct Platform: Sendable {
-    /// The indices hosted.
-    public let catalogue: IndexCatalogue
+    /// The indices hosted: those loaded from files, and those of a source set once the store is
+    /// open (`platform.catalogue = IndexCatalogue(platform.catalogue.indices, source: …)`), whose
+    /// responses are kept only until the store's data change.
+    public internal(set) var catalogue: IndexCatalogue
     /// The awards programme's data.
     public let store: any PlatformStore
     /// The public responses built from the store, kept until its data change.
