@@ -6,7 +6,7 @@ extension WebOptions {
     /// The settings these options give; those not given are left to the other sources.
     var flags: WebConfiguration.Flags {
         WebConfiguration.Flags(
-            host: host, port: port, database: database, indexSpec: index, analysis: analysis, logLevel: logLevel,
+            host: host, port: port, database: database, indices: index.isEmpty ? nil : index, analysis: analysis, logLevel: logLevel,
             secureCookies: secureCookies, bcryptCost: bcryptCost, trustedProxies: trustedProxies, configFile: config)
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Awards
 import Foundation
 import Hummingbird
+import IndexEngine
 import Logging
 import WebApp
 
@@ -86,9 +87,11 @@ struct WebOptions: ParsableArguments {
     var port: Int?
     @Option(help: "The database: an SQLite file, or a postgres://user:password@host:port/database URL shared by several servers (default \(defaults.database)).")
     var database: String?
-    @Option(help: "The build spec of the index shown (default \(defaults.indexSpec)).")
-    var index: String?
-    @Option(help: "The uncertainty analysis behind rank intervals, empty for none (default \(defaults.analysis ?? "none")).")
+    @Option(help: ArgumentHelp(
+        "An index to host; give it again for several (default \(defaults.indices.joined(separator: ", "))).",
+        discussion: "A directory holding an index.json (slug, description, provenance, spec, data, analysis), a directory of such directories, or a bare build spec (one edition, with --analysis)."))
+    var index: [String] = []
+    @Option(help: "The uncertainty analysis behind the rank intervals of an index given as a bare build spec, empty for none (default \(defaults.analysis ?? "none")).")
     var analysis: String?
     @Option(help: "The least severe level logged: \(WebConfiguration.logLevelNames.joined(separator: ", ")) (default \(defaults.logLevel.rawValue)).")
     var logLevel: String?
@@ -112,7 +115,7 @@ struct WebOptions: ParsableArguments {
             throw ValidationError(
                 "--bcrypt-cost \(bcryptCost) is not a bcrypt cost (\(WebConfiguration.bcryptCosts.lowerBound)…\(WebConfiguration.bcryptCosts.upperBound)).")
         }
-        for (option, value) in [("--host", host), ("--database", database), ("--index", index)] where value?.isEmpty == true {
+        for (option, value) in [("--host", host), ("--database", database)] + index.map({ ("--index", $0) }) where value?.isEmpty == true {
             throw ValidationError("\(option) is empty.")
         }
     }
@@ -125,9 +128,19 @@ extension WebConfiguration {
         var logger = Logger(label: "civic")
         logger.logLevel = logLevel
         if let configFile { logger.info("Read the configuration file", metadata: ["file": "\(configFile)"]) }
-        let platform = try Platform.load(self)
+        // An index that cannot be loaded stops the server before it listens, naming the file.
+        let platform: Platform
+        do {
+            platform = try Platform.load(self)
+        } catch let error as IndexLoadingError {
+            printError("error: the index cannot be hosted: \(error)")
+            throw ExitCode.failure
+        } catch let error as IndexEngineError {
+            printError("error: the index cannot be built: \(error)")
+            throw ExitCode.failure
+        }
         let app = try await buildApplication(self, platform: platform, logger: logger)
-        say("Public pages: rankings, unit profiles, communities, cycle results, the library, methodology; workspaces after signing in at /login; the JSON API under /api/v1 (OpenAPI at /api/v1/openapi.json). Ctrl-C stops the server.")
+        say("Public pages: the indices with their rankings, unit profiles and methodology, communities, cycle results, the library; workspaces after signing in at /login; the JSON API under /api/v1 (OpenAPI at /api/v1/openapi.json). Ctrl-C stops the server.")
         try await makeServiceGroup(app, logger: logger).run()
         logger.info("Civic Index has stopped")
     }

@@ -253,7 +253,9 @@ def home(walk: Walk):
     check(walk.heading() == "Civic Index", f"the home page's heading is {walk.heading()!r}")
     walk.expect_text("The awards programme", "The six factors", "51 units", "See the full ranking", "Browse the communities")
     top = walk.find("section[aria-labelledby=index-heading] ol li", "top-five list")
-    check(top.text.startswith("Switzerland") and "68.38" in top.text, f"the home page's top unit is {top.text!r}")
+    best = api(walk, "/api/v1/indices/asem/rankings")["units"][0]
+    score = f"{best['scores']['Index']:.2f}"
+    check(top.text.startswith(best["name"]) and score in top.text, f"the home page's top unit is {top.text!r}, expected {best['name']} {score}")
     walk.shot("home")
 
 
@@ -292,65 +294,84 @@ def search_profile_compare(walk: Walk):
     walk.shot("compare")
 
 
+def api(walk: Walk, path: str):
+    """The JSON the platform's API gives at `path`, fetched outside the browser."""
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(walk.url(path)) as response:
+        return json.load(response)
+
+
+def sorted_heading(walk: Walk):
+    """The text and aria-sort of the one table heading marked sorted."""
+    marked = walk.driver.find_elements("css selector", "main table thead th[aria-sort]")
+    check(len(marked) == 1, f"{len(marked)} headings carry aria-sort, expected one")
+    return marked[0].text.strip(" ▲▼"), marked[0].get_attribute("aria-sort")
+
+
 def rankings(walk: Walk):
     walk.open("/")
-    walk.link("Rankings", "nav").click()
-    walk.wait_for_path(lambda p: p == "/rankings", "/rankings")
-    walk.expect_text("51 units")
+    walk.link("Indices", "nav").click()
+    walk.wait_for_path(lambda p: p == "/indices", "/indices")
+    walk.expect_text("2018–2022", "51 units")
+    walk.shot("indices")
+    walk.link("ASEM Sustainable Connectivity", "main").click()
+    walk.wait_for_path(lambda p: p == "/indices/asem", "the ASEM index /indices/asem")
+    walk.expect_text("51 units", "rankings 2022")
+    latest = api(walk, "/api/v1/indices/asem/rankings")["units"]
     rows = walk.table_rows()
     check(len(rows) == 51, f"the rankings table has {len(rows)} rows, expected 51")
+    headers = [h.text.strip(" ▲▼") for h in walk.driver.find_elements("css selector", "main table thead th")]
+    check(headers[:3] == ["Rank", "Change since 2021", "Unit"], f"the table's first headings are {headers[:3]}")
     first = rows[0]
-    check(first[:2] == ["1", "Switzerland"] and first[2] == "68.38",
-          f"the first row is {first}, expected rank 1, Switzerland, 68.38")
+    check(first[0] == "1" and first[2] == latest[0]["name"], f"the first row is {first}, expected rank 1, {latest[0]['name']}")
+    check(sorted_heading(walk) == ("Rank", "ascending"), f"the sorted heading is {sorted_heading(walk)}")
     walk.shot("rankings")
 
-    # Sort by name through the form's real controls.
-    select(walk, "sort", "name")
-    walk.find("main form button[type=submit]", "Show button").click()
+    # Sort by name by following its column heading.
+    walk.link("Unit", "main table thead").click()
     walk.wait_for_path(lambda p: "sort=name" in p, "the rankings sorted by name")
-    names = [r[1] for r in walk.table_rows()]
+    names = [r[2] for r in walk.table_rows()]
     check(len(names) == 51 and names == sorted(names), f"sorted by name, the units are in this order: {names}")
-    check(selected(walk, "sort") == "name", "the sort control does not keep the chosen order after the page reloads")
+    check(sorted_heading(walk) == ("Unit", "ascending"), f"sorted by name, the sorted heading is {sorted_heading(walk)}")
     walk.shot("rankings-by-name")
 
-    # Sort by an aggregate shown as a column: its column must then be descending.
-    headers = [h.text.strip() for h in walk.driver.find_elements("css selector", "main table thead th")]
-    from selenium.webdriver.support.ui import Select
-    options = Select(walk.find("select#sort", "sort control")).options
-    aggregate = next((o for o in options if o.get_attribute("value") not in ("rank", "name") and o.text.strip() in headers[3:]), None)
-    check(aggregate is not None, f"no aggregate in the sort control is a column of the table ({headers})")
-    code, label = aggregate.get_attribute("value"), aggregate.text.strip()
-    select(walk, "sort", code)
-    walk.find("main form button[type=submit]", "Show button").click()
-    walk.wait_for_path(lambda p: f"sort={code}" in p, f"the rankings sorted by {code}")
-    column = headers.index(label)
+    # Sort by an aggregate's heading: its column must then be descending.
+    walk.link("Sustainability", "main table thead").click()
+    walk.wait_for_path(lambda p: "sort=Sust" in p, "the rankings sorted by Sustainability")
+    column = headers.index("Sustainability")
     values = [number(r[column]) for r in walk.table_rows()]
-    check(values == sorted(values, reverse=True), f"sorted by {label}, its column is not descending: {values}")
+    check(values == sorted(values, reverse=True), f"sorted by Sustainability, its column is not descending: {values}")
+    check(sorted_heading(walk) == ("Sustainability", "descending"), f"the sorted heading is {sorted_heading(walk)}")
     walk.shot("rankings-by-aggregate")
 
-    # Filter to Asia (keeping the sort), then back to rank order.
+    # An earlier year, filtered to Asia, with one more column ticked; the sort is kept.
+    select(walk, "year", "2019")
     select(walk, "group", "EurAsia_group:Asia")
-    select(walk, "sort", "rank")
+    walk.find("main form input[name=columns][value=Physical]", "the Physical column's box").click()
     walk.find("main form button[type=submit]", "Show button").click()
-    walk.wait_for_path(lambda p: "filter=EurAsia_group" in p, "the rankings filtered to Asia")
-    walk.expect_text("21 units", "Japan")
-    names = [r[1] for r in walk.table_rows()]
-    check(len(names) == 21, f"filtered to Asia, the table has {len(names)} rows, expected 21")
-    check("Switzerland" not in names, "filtered to Asia, Switzerland is still listed")
-    ranks = [int(r[0]) for r in walk.table_rows()]
-    check(ranks == sorted(ranks), f"filtered to Asia in rank order, the ranks are {ranks}")
-    check(selected(walk, "group") == "EurAsia_group:Asia", "the filter control does not keep the chosen group")
+    walk.wait_for_path(lambda p: "filter=EurAsia_group" in p and "year=2019" in p, "the 2019 rankings filtered to Asia")
+    walk.expect_text("21 units", "Europe or Asia: Asia", "rankings 2019", "Japan")
+    headers = [h.text.strip(" ▲▼") for h in walk.driver.find_elements("css selector", "main table thead th")]
+    check("Physical" in headers and "Rank in Europe or Asia: Asia" in headers and "Change since 2018" in headers, f"the headings are {headers}")
+    rows = walk.table_rows()
+    check(len(rows) == 21 and "Switzerland" not in [r[3] for r in rows], f"filtered to Asia, the table has {len(rows)} rows")
+    values = [number(r[headers.index("Sustainability")]) for r in rows]
+    check(values == sorted(values, reverse=True), f"the sort by Sustainability is not kept: {values}")
+    check(selected(walk, "group") == "EurAsia_group:Asia" and selected(walk, "year") == "2019", "the controls do not keep the choices")
     csv = walk.link("Download CSV").get_attribute("href")
-    check("filter=EurAsia_group" in csv, f"the CSV link does not carry the filter: {csv}")
+    check("filter=EurAsia_group" in csv and "year=2019" in csv, f"the CSV link does not carry the year and filter: {csv}")
     walk.shot("rankings-asia")
 
 
 def unit_profile(walk: Walk):
-    walk.open("/rankings")
+    walk.open("/indices/asem")
     walk.link("Switzerland", "main table").click()
-    walk.wait_for_path(lambda p: p == "/units/CHE", "Switzerland's profile /units/CHE")
+    walk.wait_for_path(lambda p: p == "/indices/asem/units/CHE", "Switzerland's profile /indices/asem/units/CHE")
     check(walk.heading() == "Switzerland", f"the profile's heading is {walk.heading()!r}")
-    walk.expect_text("Rank 1 of 51", "Strengths", "Weaknesses")
+    rank = api(walk, "/api/v1/indices/asem/units/CHE")["rank"]
+    walk.expect_text(f"Rank {rank} of 51", "Strengths", "Weaknesses", "Over the years")
     interval = re.search(r"between (\d+) and (\d+) in 90%", walk.text())
     check(interval is not None, f"the profile shows no rank interval:\n{walk.text()[:800]}")
     low, high = int(interval.group(1)), int(interval.group(2))
@@ -454,24 +475,25 @@ def keyboard(walk: Walk):
         check(state["tag"] in ("a", "button", "select", "input"), f"Tab focused a {state['tag']}, not a link or control")
         check(state["visible"], f"the focused {state['tag']} {state['text']!r} has no visible focus indicator")
         reached.append(state["href"] or state["text"])
-        if state["href"] == "/rankings":
+        if state["href"] == "/indices":
             break
-    check(reached and reached[-1] == "/rankings", f"Tab did not reach the Rankings link; it reached {reached}")
+    check(reached and reached[-1] == "/indices", f"Tab did not reach the Indices link; it reached {reached}")
     walk.shot("keyboard-focus")
     ActionChains(walk.driver).send_keys(Keys.ENTER).perform()
-    walk.wait_for_path(lambda p: p == "/rankings", "/rankings by pressing Enter on the focused link")
+    walk.wait_for_path(lambda p: p == "/indices", "/indices by pressing Enter on the focused link")
 
-    # The form works from the keyboard alone: focus the sort control, pick "name", submit with Enter.
-    sort = walk.find("select#sort", "sort control")
-    sort.send_keys("name")
-    check(selected(walk, "sort") == "name", "typing in the focused sort control does not choose an order")
+    # The form works from the keyboard alone: focus the year control, pick 2019, submit with Enter.
+    walk.open("/indices/asem")
+    year = walk.find("select#year", "year control")
+    year.send_keys("2019")
+    check(selected(walk, "year") == "2019", "typing in the focused year control does not choose a year")
     walk.find("main form button[type=submit]", "Show button").send_keys(Keys.ENTER)
-    walk.wait_for_path(lambda p: "sort=name" in p, "the rankings sorted by name from the keyboard")
+    walk.wait_for_path(lambda p: "year=2019" in p, "the 2019 rankings from the keyboard")
 
 
 #: The public pages checked at a phone's width.
-PHONE_PAGES = ["/", "/search?q=binh", "/rankings", "/units/CHE", "/communities", "/communities/binh-duong--vietnam", "/cycles/2026",
-               "/methodology", "/library", "/login"]
+PHONE_PAGES = ["/", "/search?q=binh", "/indices", "/indices/asem", "/indices/asem/units/CHE", "/communities", "/communities/binh-duong--vietnam",
+               "/cycles/2026", "/indices/asem/methodology", "/library", "/login"]
 
 
 def phone(walk: Walk):
@@ -486,7 +508,7 @@ def phone(walk: Walk):
         problems = []
         for path in PHONE_PAGES:
             walk.open(path)
-            if path == "/rankings":
+            if path == "/indices/asem":
                 walk.shot("phone-rankings")
             inner, scroll = walk.driver.execute_script("return [window.innerWidth, document.documentElement.scrollWidth]")
             if scroll > inner or inner > width:

@@ -71,7 +71,7 @@ struct BrowserWalkthroughTests {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-browser-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
         let configuration = WebConfiguration(
-            database: database, indexSpec: root + "/Examples/asem/asem.json", analysis: root + "/Examples/asem/sensitivity.json")
+            database: database, indices: [root + "/Examples/asem"], analysis: nil)
         let platform = try Platform.load(configuration)
         let communities = try JSONDecoder().decode(
             [Community].self, from: Data(contentsOf: URL(fileURLWithPath: root + "/Examples/awards-history/communities.json")))
@@ -148,8 +148,9 @@ enum Subprocess {
         var timedOut: Bool
     }
 
-    /// The full path of `program` on the PATH, if any.
+    /// The full path of `program` on the PATH (or `program` itself when it is a path), if any.
     static func find(_ program: String) -> String? {
+        if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }

@@ -17,7 +17,7 @@ struct CommunityProfileRoutesTests {
         let root = PlatformRoutesTests.root
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-web-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
-        let platform = try Platform.load(WebConfiguration(database: database, indexSpec: root + "/Examples/asem/asem.json", analysis: nil))
+        let platform = try Platform.load(WebConfiguration(database: database, indices: [root + "/Examples/asem/asem.json"], analysis: nil))
         let programme = Programme(store: platform.store, actor: "test")
         try await programme.importRecord(try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv"))
         try await programme.saveCommunities(try JSONDecoder().decode(
@@ -125,6 +125,44 @@ struct CommunityProfileRoutesTests {
         }
     }
 
+    @Test("the Intelligent Community Index is in the catalogue, one edition per published year, its units leading to the communities")
+    func indexInCatalogue() async throws {
+        try await Self.withApp { client, _, _ in
+            try await client.execute(uri: "/api/v1/indices", method: .get) { response in
+                #expect(Self.text(response).contains("\"intelligent-community-index\""))
+            }
+            var scores2026: [String: (rank: Int, overall: Double)] = [:]
+            try await client.execute(uri: "/api/v1/communities", method: .get) { response in
+                for entry in try #require(try Self.json(response) as? [[String: Any]]) {
+                    if let latest = entry["latestScore"] as? [String: Any], latest["year"] as? Int == 2026, let id = latest["community"] as? String,
+                       let rank = latest["rank"] as? Int, let overall = latest["overall"] as? Double {
+                        scores2026[id] = (rank, overall)
+                    }
+                }
+            }
+            try await client.execute(uri: "/api/v1/indices/intelligent-community-index/rankings?year=2026", method: .get) { response in
+                #expect(response.status == .ok)
+                let object = try #require(try Self.json(response) as? [String: Any])
+                let units = try #require(object["units"] as? [[String: Any]])
+                #expect(units.count == 40)
+                for unit in units {
+                    let code = try #require(unit["code"] as? String)
+                    let mine = try #require(scores2026[code])
+                    #expect(unit["rank"] as? Int == mine.rank, "\(code)")
+                    let overall = try #require((unit["scores"] as? [String: Double])?["ICI"])
+                    #expect(abs(overall - mine.overall) < 1e-9, "the engine's aggregate equals the score sheet's overall for \(code)")
+                }
+            }
+            try await client.execute(uri: "/indices/intelligent-community-index?year=2025", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(Self.text(response).contains("href=\"/communities/"), "units lead to the communities' profiles")
+            }
+            try await client.execute(uri: "/api/v1/indices/intelligent-community-index/rankings?year=2027", method: .get) { response in
+                #expect(response.status == .notFound, "the running cycle has no edition")
+            }
+        }
+    }
+
     @Test("compare takes two to five known communities and says which is wrong otherwise")
     func compare() async throws {
         try await Self.withApp { client, _, later in
@@ -163,7 +201,7 @@ struct CommunityProfileRoutesTests {
             }
             try await client.execute(uri: "/api/v1/search?q=austria", method: .get) { response in
                 let results = try #require(try Self.json(response) as? [[String: Any]])
-                #expect(results.contains { $0["link"] as? String == "/units/AUT" && $0["kind"] as? String == "unit" })
+                #expect(results.contains { $0["link"] as? String == "/indices/asem/units/AUT" && $0["kind"] as? String == "unit" })
             }
             try await client.execute(uri: "/search?q=%3Cscript%3Ealert(1)%3C/script%3E", method: .get) { response in
                 #expect(response.status == .ok)

@@ -47,7 +47,7 @@ struct ConfigurationLoadingTests {
             #expect(all.logLevel == .debug)
             #expect(all.bcryptCost == 10)
             #expect(all.secureCookies)
-            #expect(all.indexSpec == WebConfiguration().indexSpec)
+            #expect(all.indices == WebConfiguration().indices)
             #expect(all.configFile == path)
 
             let withoutFlag = try await WebConfiguration.load(environment: environment)
@@ -79,7 +79,7 @@ struct ConfigurationLoadingTests {
         #expect(
             configuration
                 == WebConfiguration(
-                    host: "::1", port: 0, database: "/var/lib/civic.sqlite", indexSpec: "spec.json", analysis: nil, logLevel: .warning,
+                    host: "::1", port: 0, database: "/var/lib/civic.sqlite", indices: ["spec.json"], analysis: nil, logLevel: .warning,
                     secureCookies: true, bcryptCost: 4))
     }
 

@@ -29,7 +29,7 @@ struct ForwardedClientTests {
     static func victimAfterAttack(trusting proxies: Set<String>, attacker: String, victim: String) async throws -> HTTPResponse.Status {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-proxy-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
-        let platform = try Platform.load(WebConfiguration(database: database, indexSpec: PlatformRoutesTests.root + "/Examples/asem/asem.json", analysis: nil))
+        let platform = try Platform.load(WebConfiguration(database: database, indices: [PlatformRoutesTests.root + "/Examples/asem/asem.json"], analysis: nil))
         _ = try await AccountProvisioning.create(
             id: "ana", name: "Ana", role: .admin, subject: nil, password: "a long enough password", bcryptCost: 4, in: platform.store, by: "system")
         // The test client has no peer address: the router sees "local" as the peer.

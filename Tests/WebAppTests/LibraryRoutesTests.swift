@@ -32,7 +32,7 @@ struct LibraryRoutesTests {
     static func withApp(_ body: @Sendable (any TestClientProtocol, [CaseStudy]) async throws -> Void) async throws {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-library-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
-        let configuration = WebConfiguration(database: database, indexSpec: root + "/Examples/asem/asem.json", analysis: nil)
+        let configuration = WebConfiguration(database: database, indices: [root + "/Examples/asem/asem.json"], analysis: nil)
         let platform = try Platform.load(configuration)
         let demo = DemoCycle(nominations: 40, analysts: 12, jurors: 5)
         let studies = DemoLibrary.caseStudies(from: demo)

@@ -280,7 +280,8 @@ struct NumberSafetyTests {
     func extremeIndex() async throws {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-numbers-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
-        let loaded = try Platform.load(WebConfiguration(database: database, indexSpec: PlatformRoutesTests.root + "/Examples/asem/asem.json", analysis: nil))
+        let loaded = try Platform.load(WebConfiguration(database: database, indices: [PlatformRoutesTests.root + "/Examples/asem/asem.json"], analysis: nil))
+        let hosted = loaded.firstIndex
         var index = loaded.index
         let headline = try #require(index.aggregates.first).code
         let intervals: [[Double]] = [[1e300, -1e300], [.nan, .infinity], [-0.0, 9.3e18], [-.infinity, 2], [1e-320, 4e15]]
@@ -289,11 +290,15 @@ struct NumberSafetyTests {
             index.rows[i].rankInterval = intervals[i]
             index.rows[i].scores[headline] = values[i]
         }
-        let platform = Platform(index: index, audit: loaded.audit, sensitivity: loaded.sensitivity, store: loaded.store)
+        let edition = HostedIndex.Edition(year: hosted.editions[0].year, view: index, audit: hosted.editions[0].audit)
+        let platform = Platform(
+            catalogue: IndexCatalogue([HostedIndex(slug: hosted.slug, name: hosted.name, description: hosted.description, provenance: hosted.provenance, editions: [edition])]),
+            store: loaded.store)
         let (router, _) = makeRouter(platform: platform, pages: try await Pages.load())
         let codes = index.rows.prefix(intervals.count).map(\.code)
         try await Application(router: router).test(.router) { client in
-            for uri in ["/", "/rankings", "/rankings.csv", "/api/v1/rankings", "/rankings?sort=\(headline)"] + codes.flatMap { ["/units/\($0)", "/api/v1/units/\($0)"] } {
+            for uri in ["/", "/indices", "/indices/asem", "/indices/asem/rankings.csv", "/api/v1/indices/asem/rankings", "/indices/asem?sort=\(headline)", "/indices/asem?sort=interval"]
+                + codes.flatMap({ ["/indices/asem/units/\($0)", "/api/v1/indices/asem/units/\($0)"] }) {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .ok, "\(uri): \(response.status)")
                     #expect(!String(buffer: response.body).contains(">-0<"), "\(uri)")

@@ -20,7 +20,7 @@ struct PlatformRoutesTests {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-web-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
         let configuration = WebConfiguration(
-            database: database, indexSpec: root + "/Examples/asem/asem.json", analysis: nil)
+            database: database, indices: [root + "/Examples/asem/asem.json"], analysis: nil)
         let platform = try Platform.load(configuration)
         let programme = Programme(store: platform.store, actor: "test")
         try await programme.importRecord(try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv"))
@@ -49,7 +49,7 @@ struct PlatformRoutesTests {
     @Test("the rankings page lists every unit in rank order, filters by group and sorts")
     func rankingsPage() async throws {
         try await Self.withApp { client, _ in
-            try await client.execute(uri: "/rankings", method: .get) { response in
+            try await client.execute(uri: "/indices/asem", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/html; charset=utf-8")
                 let html = Self.text(response)
@@ -57,15 +57,15 @@ struct PlatformRoutesTests {
                 let che = try #require(html.range(of: "Switzerland")), nld = try #require(html.range(of: "Netherlands"))
                 #expect(che.lowerBound < nld.lowerBound)
                 #expect(html.contains("68.38"))
-                #expect(html.contains("<label for=\"sort\">"), "form controls are labelled")
+                #expect(html.contains("<label for=\"group\">"), "form controls are labelled")
             }
-            try await client.execute(uri: "/rankings?filter=EurAsia_group:Asia", method: .get) { response in
+            try await client.execute(uri: "/indices/asem?filter=EurAsia_group:Asia", method: .get) { response in
                 let html = Self.text(response)
                 #expect(!html.contains("Switzerland"))
                 #expect(html.contains("Japan"))
                 #expect(html.contains("21 units"))
             }
-            try await client.execute(uri: "/rankings?sort=name", method: .get) { response in
+            try await client.execute(uri: "/indices/asem?sort=name", method: .get) { response in
                 let html = Self.text(response)
                 let austria = try #require(html.range(of: ">Austria<")), bel = try #require(html.range(of: ">Belgium<"))
                 #expect(austria.lowerBound < bel.lowerBound)
@@ -76,13 +76,17 @@ struct PlatformRoutesTests {
     @Test("the rankings CSV and JSON carry every unit with its scores")
     func rankingsData() async throws {
         try await Self.withApp { client, _ in
-            try await client.execute(uri: "/rankings.csv", method: .get) { response in
+            try await client.execute(uri: "/indices/asem/rankings.csv", method: .get) { response in
+                #expect(response.headers[.contentDisposition] == "attachment; filename=\"asem-2018-rankings.csv\"")
                 let lines = Self.text(response).split(separator: "\n")
-                #expect(lines.first == "rank,code,name,Index,Conn,Sust,Physical,ConEcFin,Political,Instit,P2P,Environ,Social,SusEcFin")
+                let header = "year,rank,code,name,GDP group (GDP_group),GDP per capita group (GDPpc_group),Population group (Pop_group),Europe or Asia (EurAsia_group),"
+                    + "Sustainable Connectivity (Index),Connectivity (Conn),Sustainability (Sust),Physical (Physical),Economic and Financial (Con) (ConEcFin),Political (Political),"
+                    + "Institutional (Instit),People to People (P2P),Environmental (Environ),Social (Social),Economic and Financial (Sus) (SusEcFin)"
+                #expect(lines.first.map(String.init) == header, "names beside codes")
                 #expect(lines.count == 52)
-                #expect(lines[1].hasPrefix("1,CHE,Switzerland,68.38"))
+                #expect(lines[1].hasPrefix("2018,1,CHE,Switzerland,L,XL,M,Europe,68.38"))
             }
-            try await client.execute(uri: "/api/v1/rankings", method: .get) { response in
+            try await client.execute(uri: "/api/v1/indices/asem/rankings", method: .get) { response in
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
                 let object = try JSONSerialization.jsonObject(with: Data(Self.text(response).utf8)) as? [String: Any]
                 let units = try #require(object?["units"] as? [[String: Any]])
@@ -96,7 +100,7 @@ struct PlatformRoutesTests {
     @Test("a unit's profile shows its scores with a chart, strengths and weaknesses; an unknown unit is a 404")
     func unitProfile() async throws {
         try await Self.withApp { client, _ in
-            try await client.execute(uri: "/units/CHE", method: .get) { response in
+            try await client.execute(uri: "/indices/asem/units/CHE", method: .get) { response in
                 #expect(response.status == .ok)
                 let html = Self.text(response)
                 #expect(html.contains("<h1>Switzerland</h1>"))
@@ -104,15 +108,15 @@ struct PlatformRoutesTests {
                 #expect(html.contains("Rank 1 of 51"))
                 #expect(html.contains("Strengths"))
             }
-            try await client.execute(uri: "/api/v1/units/CHE", method: .get) { response in
+            try await client.execute(uri: "/api/v1/indices/asem/units/CHE", method: .get) { response in
                 let object = try JSONSerialization.jsonObject(with: Data(Self.text(response).utf8)) as? [String: Any]
                 #expect(object?["rank"] as? Int == 1)
                 #expect((object?["strengths"] as? [String])?.count == 3)
             }
-            try await client.execute(uri: "/api/v1/units/XXX", method: .get) { response in
+            try await client.execute(uri: "/api/v1/indices/asem/units/XXX", method: .get) { response in
                 #expect(response.status == .notFound)
                 let object = try JSONSerialization.jsonObject(with: Data(Self.text(response).utf8)) as? [String: Any]
-                #expect((object?["error"] as? [String: Any])?["message"] as? String == "there is no unit 'XXX' in ASEM Sustainable Connectivity (COINr example build)")
+                #expect((object?["error"] as? [String: Any])?["message"] as? String == "there is no unit 'XXX' in ASEM Sustainable Connectivity (COINr example build) 2018")
             }
         }
     }
@@ -156,12 +160,15 @@ struct PlatformRoutesTests {
             let caseStudy = DemoLibrary.caseStudies(from: DemoCycle(nominations: 40, analysts: 12, jurors: 5))[0].id
             for entry in entries {
                 let uri = entry.path.replacingOccurrences(of: "{code}", with: "CHE").replacingOccurrences(of: "{id}", with: "binh-duong--vietnam")
-                    .replacingOccurrences(of: "{year}", with: "2026").replacingOccurrences(of: "{nomination}", with: "N-001").replacingOccurrences(of: "{caseStudy}", with: caseStudy)
+                    .replacingOccurrences(of: "{year}", with: "2026").replacingOccurrences(of: "{slug}", with: "asem").replacingOccurrences(of: "{nomination}", with: "N-001").replacingOccurrences(of: "{caseStudy}", with: caseStudy)
                     + (entry.path.hasSuffix("/compare") ? "?communities=binh-duong--vietnam,espoo--finland" : "")
                 let body = entry.kind == .read ? nil : ByteBuffer(string: "")
                 let headers: HTTPFields = entry.kind == .form ? [.contentType: "application/x-www-form-urlencoded"] : [:]
                 try await client.execute(uri: uri, method: entry.method, headers: headers, body: body) { response in
                     switch (entry.access, entry.kind) {
+                    case (.everyone, .read) where entry.movedTo != nil:
+                        #expect(response.status == .permanentRedirect, "\(uri) has moved")
+                        #expect(response.headers[.location] == entry.movedTo?.replacingOccurrences(of: "{code}", with: "CHE"), "\(uri)")
                     case (.everyone, .read) where ["/login/code", "/login/enrol", "/login/password", "/workspace"].contains(entry.path):
                         #expect(response.status == .seeOther, "\(uri) sends an anonymous visitor to sign in")
                     case (.everyone, .read):

@@ -27,7 +27,7 @@ struct PrivateResponsesTests {
                 #expect(head.headers[.cacheControl] == "no-store", "HEAD \(paths[0])")
             }
             #expect(try await app.browser().get("/login").headers[.cacheControl] == "no-store", "the sign-in form carries a CSRF token")
-            #expect(try await app.browser().get("/rankings").headers[.cacheControl] != "no-store", "an anonymous public page may be cached")
+            #expect(try await app.browser().get("/indices/asem").headers[.cacheControl] != "no-store", "an anonymous public page may be cached")
         }
     }
 
@@ -43,7 +43,7 @@ struct PrivateResponsesTests {
             let token = try await AccountProvisioning.issueToken(for: "analyst", label: "scripts", scopes: [.read, .submit], at: app.clock.now, in: app.platform.store, by: "analyst")
             let refused = try await app.browser().send("/api/v1/cycles/2027/reviews", json: "{}", token: token)
             #expect(refused.status == .badRequest && refused.headers[.cacheControl] == "no-store")
-            let publicRead = try await app.browser().get("/api/v1/rankings", headers: [.authorization: "Bearer \(token)"])
+            let publicRead = try await app.browser().get("/api/v1/indices/asem/rankings", headers: [.authorization: "Bearer \(token)"])
             #expect(publicRead.status == .ok && publicRead.headers[.cacheControl] == "no-store")
         }
     }

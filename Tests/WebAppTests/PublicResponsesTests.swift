@@ -12,6 +12,21 @@ import Testing
 /// also a change made through another server on the same PostgreSQL database.
 @Suite("Public responses")
 struct PublicResponsesTests {
+    @Test("a kept value is computed when nothing is kept, an optional one included, and kept only while listening")
+    func values() async throws {
+        let responses = PublicResponses()
+        let first: Int? = try await responses.value("k") { 5 }
+        #expect(first == 5, "an optional value is computed, not taken for a kept nil")
+        let unkept: Int = try await responses.value("n") { 1 }
+        #expect(unkept == 1)
+        #expect(try await responses.value("n") { 2 } == 2, "nothing is kept before the store is listened to")
+        responses.note(.listening)
+        #expect(try await responses.value("n") { 3 } == 3)
+        #expect(try await responses.value("n") { 4 } == 3, "kept while listening")
+        responses.note(.changed)
+        #expect(try await responses.value("n") { 5 } == 5, "dropped on a change")
+    }
+
     static let render = HTTPField.Name("X-Render")!
 
     /// A response that names the render that made it.
@@ -61,7 +76,7 @@ struct PublicResponsesTests {
         let url = (ProcessInfo.processInfo.environment["CIVIC_TEST_POSTGRES"] ?? "postgres://civic:civic@127.0.0.1:5432/civic_test")
             + "?schema=shared_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         func load() throws -> Platform {
-            try Platform.load(WebConfiguration(database: url, indexSpec: root + "/Examples/asem/asem.json", analysis: nil))
+            try Platform.load(WebConfiguration(database: url, indices: [root + "/Examples/asem/asem.json"], analysis: nil))
         }
         let (first, second) = (try load(), try load())
         let pages = try await Pages.load()

@@ -24,7 +24,7 @@ struct ServerLifecycleTests {
     func gracefulShutdown() async throws {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-lifecycle-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
-        let configuration = WebConfiguration(host: "127.0.0.1", port: 0, database: database, indexSpec: Self.root + "/Examples/asem/asem.json", analysis: nil)
+        let configuration = WebConfiguration(host: "127.0.0.1", port: 0, database: database, indices: [Self.root + "/Examples/asem/asem.json"], analysis: nil)
         let records = LogRecords()
 
         let port = try await Self.serveOnce(configuration, records: records)
@@ -53,7 +53,7 @@ struct ServerLifecycleTests {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-lifecycle-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
         let configuration = WebConfiguration(
-            host: "127.0.0.1", port: 0, database: database, indexSpec: Self.root + "/Examples/asem/asem.json", analysis: nil, logLevel: .warning)
+            host: "127.0.0.1", port: 0, database: database, indices: [Self.root + "/Examples/asem/asem.json"], analysis: nil, logLevel: .warning)
         let records = LogRecords()
         _ = try await Self.serveOnce(configuration, records: records)
         #expect(!records.entries.contains { $0.message == "Request" || $0.message == "Civic Index is running" })
@@ -64,7 +64,7 @@ struct ServerLifecycleTests {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-lifecycle-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
         let configuration = WebConfiguration(
-            host: "127.0.0.1", port: 0, database: database, indexSpec: Self.root + "/Examples/asem/asem.json", analysis: nil, logLevel: .warning,
+            host: "127.0.0.1", port: 0, database: database, indices: [Self.root + "/Examples/asem/asem.json"], analysis: nil, logLevel: .warning,
             idleTimeout: .seconds(1))
         let platform = try Platform.load(configuration)
         let (ports, listening) = AsyncStream.makeStream(of: Int.self)

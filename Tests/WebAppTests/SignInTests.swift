@@ -202,7 +202,7 @@ struct SignInTests {
     @Test("HEAD is answered for every page, with no body")
     func head() async throws {
         try await TestPlatform.with { app in
-            try await app.client.execute(uri: "/rankings", method: .head) { response in
+            try await app.client.execute(uri: "/indices/asem", method: .head) { response in
                 #expect(response.status == .ok)
                 #expect(response.body.readableBytes == 0)
             }

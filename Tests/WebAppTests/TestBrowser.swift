@@ -31,7 +31,7 @@ struct TestPlatform {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-auth-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
         let root = PlatformRoutesTests.root
-        let platform = try Platform.load(WebConfiguration(database: database, indexSpec: root + "/Examples/asem/asem.json", analysis: nil))
+        let platform = try Platform.load(WebConfiguration(database: database, indices: [root + "/Examples/asem/asem.json"], analysis: nil))
         let accounts = try await DemoPlatform.load(
             into: platform.store, record: try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv"),
             published: DemoCycle(nominations: 40, analysts: 12, jurors: 5), bcryptCost: 4)

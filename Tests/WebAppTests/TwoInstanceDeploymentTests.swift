@@ -126,7 +126,7 @@ struct TwoInstanceDeploymentTests {
             print("kill test: 1200 writes, \(acknowledged.count) acknowledged (all stored), \(failed.count) failed at the kill (\(failedStored) of them stored), \(afterKill.count) sent after it, all acknowledged")
 
             // The platform still answers, through nginx and from the live server.
-            for _ in 0..<4 { #expect(try await LiveBrowser().get(deployment.proxy, "/api/v1/rankings").status == 200) }
+            for _ in 0..<4 { #expect(try await LiveBrowser().get(deployment.proxy, "/api/v1/indices/asem/rankings").status == 200) }
             #expect(try await LiveBrowser().get(deployment.ports[1], "/health").status == 200)
         }
     }

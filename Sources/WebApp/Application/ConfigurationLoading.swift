@@ -9,7 +9,8 @@ extension WebConfiguration {
         public var host: String?
         public var port: Int?
         public var database: String?
-        public var indexSpec: String?
+        /// The indices, each given by its own `--index`.
+        public var indices: [String]?
         /// The uncertainty analysis; an empty path turns it off.
         public var analysis: String?
         /// A log level's name (`trace` … `critical`).
@@ -23,13 +24,13 @@ extension WebConfiguration {
 
         /// Creates the settings of a command line; `nil` leaves a setting to the other sources.
         public init(
-            host: String? = nil, port: Int? = nil, database: String? = nil, indexSpec: String? = nil, analysis: String? = nil,
+            host: String? = nil, port: Int? = nil, database: String? = nil, indices: [String]? = nil, analysis: String? = nil,
             logLevel: String? = nil, secureCookies: Bool? = nil, bcryptCost: Int? = nil, trustedProxies: String? = nil, configFile: String? = nil
         ) {
             self.host = host
             self.port = port
             self.database = database
-            self.indexSpec = indexSpec
+            self.indices = indices
             self.analysis = analysis
             self.logLevel = logLevel
             self.secureCookies = secureCookies
@@ -42,7 +43,7 @@ extension WebConfiguration {
         var values: [AbsoluteConfigKey: ConfigValue] {
             let contents: [(Setting, ConfigContent?)] = [
                 (.host, host.map { .string($0) }), (.port, port.map { .int($0) }), (.database, database.map { .string($0) }),
-                (.index, indexSpec.map { .string($0) }), (.analysis, analysis.map { .string($0) }),
+                (.index, indices.map { .stringArray($0) }), (.analysis, analysis.map { .string($0) }),
                 (.logLevel, logLevel.map { .string($0) }), (.secureCookies, secureCookies.map { .bool($0) }),
                 (.bcryptCost, bcryptCost.map { .int($0) }), (.trustedProxies, trustedProxies.map { .string($0) }),
                 (.config, configFile.map { .string($0) }),
@@ -76,7 +77,12 @@ extension WebConfiguration {
         let host = try settings.read(.host, "text") { try $0.requiredString(forKey: $1) }
         let port = try settings.read(.port, "a number") { try $0.requiredInt(forKey: $1) }
         let database = try settings.read(.database, "text") { try $0.requiredString(forKey: $1) }
-        let index = try settings.read(.index, "text") { try $0.requiredString(forKey: $1) }
+        // Several indices: `--index` given again, a JSON list in the file, or a comma-separated
+        // CIVIC_INDEX; one is a plain string.
+        let index = try settings.read(.index, "a path or a list of paths") { reader, key in
+            if let list = try? reader.requiredStringArray(forKey: key) { return list }
+            return [try reader.requiredString(forKey: key)]
+        }
         let analysis = try settings.read(.analysis, "text") { try $0.requiredString(forKey: $1) }
         let logLevel = try settings.read(.logLevel, "a log level (\(logLevelNames.joined(separator: ", ")))") {
             try $0.requiredString(forKey: $1, as: Logger.Level.self)
@@ -86,7 +92,8 @@ extension WebConfiguration {
         let proxies = try settings.read(.trustedProxies, "text") { try $0.requiredString(forKey: $1) }
 
         // The checks that hold whatever source a value came from.
-        for (value, origin) in [host, database, index] where value.isEmpty { throw origin.error("is empty") }
+        for (value, origin) in [host, database] where value.isEmpty { throw origin.error("is empty") }
+        if index.value.isEmpty || index.value.contains(where: \.isEmpty) { throw index.origin.error("is empty") }
         do {
             _ = try PlatformDatabase(database.value)
         } catch {
@@ -104,7 +111,7 @@ extension WebConfiguration {
             throw proxies.origin.error("names '\(bad)', which is not an IP address (list the proxies' addresses, comma-separated)")
         }
         return WebConfiguration(
-            host: host.value, port: port.value, database: database.value, indexSpec: index.value,
+            host: host.value, port: port.value, database: database.value, indices: index.value,
             analysis: analysis.value.isEmpty ? nil : analysis.value, logLevel: logLevel.value, configFile: configFile?.value,
             secureCookies: secureCookies.value, bcryptCost: UInt8(bcryptCost.value), trustedProxies: trustedProxies)
     }
@@ -114,7 +121,7 @@ extension WebConfiguration {
         let defaults = WebConfiguration()
         let contents: [Setting: ConfigContent] = [
             .host: .string(defaults.host), .port: .int(defaults.port), .database: .string(defaults.database),
-            .index: .string(defaults.indexSpec), .analysis: .string(defaults.analysis ?? ""),
+            .index: .stringArray(defaults.indices), .analysis: .string(defaults.analysis ?? ""),
             .logLevel: .string(defaults.logLevel.rawValue), .secureCookies: .bool(defaults.secureCookies),
             .bcryptCost: .int(Int(defaults.bcryptCost)), .trustedProxies: .string(defaults.trustedProxies.joined(separator: ",")),
         ]

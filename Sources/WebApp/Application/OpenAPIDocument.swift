@@ -43,9 +43,14 @@ struct OpenAPIDocument: Encodable {
             Parameter(name: name, schema: name == "year" ? Schema(type: "integer", minimum: 1000, maximum: 9999) : Schema())
         }
 
-        /// An optional query parameter; a factor is one of the programme's factor codes.
+        /// An optional query parameter; a factor is one of the programme's factor codes, a year four digits.
         static func query(_ name: String) -> Parameter {
-            Parameter(name: name, in: "query", required: false, schema: name == "factor" ? Schema(enum: [""] + Factor.standard.map(\.code)) : Schema())
+            let schema = switch name {
+            case "factor": Schema(enum: [""] + Factor.standard.map(\.code))
+            case "year": Schema(type: "integer", minimum: 1000, maximum: 9999)
+            default: Schema()
+            }
+            return Parameter(name: name, in: "query", required: false, schema: schema)
         }
     }
 
@@ -85,6 +90,18 @@ struct OpenAPIDocument: Encodable {
 
     struct Response: Encodable {
         var description: String
+        var headers: [String: Header]?
+
+        init(description: String, headers: [String: Header]? = nil) {
+            self.description = description
+            self.headers = headers
+        }
+    }
+
+    struct Header: Encodable {
+        var description: String
+        var required = true
+        var schema = Schema()
     }
 
     var openapi = "3.1.0"
@@ -104,6 +121,10 @@ struct OpenAPIDocument: Encodable {
                 responses["400"] = Response(description: "A parameter cannot be used")
             }
             if !route.query.isEmpty { responses["400"] = Response(description: "A parameter cannot be used") }
+            if let target = route.movedTo {
+                // A moved route answers nothing but the redirect, whatever its parameters.
+                responses = ["308": Response(description: "Moved permanently to \(target), with the same query", headers: ["Location": Header(description: "The new address")])]
+            }
             if route.access != .everyone {
                 responses["401"] = Response(description: "No valid API token")
                 responses["403"] = Response(description: "The token lacks the scope, or its account's role may not do this")

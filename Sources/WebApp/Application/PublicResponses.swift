@@ -44,7 +44,8 @@ public final class PublicResponses: Sendable {
     /// once per change of the data rather than once per page.
     func value<Value: Sendable>(_ key: String, make: () async throws -> Value) async throws -> Value {
         let (generation, kept) = state.withLock { ($0.generation, $0.values[key]) }
-        if let kept = kept as? Value { return kept }
+        // Unwrapped before the cast: nil cast to an optional `Value` would succeed, as nil.
+        if let kept, let value = kept as? Value { return value }
         let value = try await make()
         state.withLock { state in
             guard state.listening, state.generation == generation, state.values.count < Self.capacity else { return }

@@ -10,9 +10,12 @@ public struct WebConfiguration: Sendable, Equatable {
     /// Where the platform keeps its data: the path of an SQLite file, or a `postgres://` URL
     /// (see `PlatformDatabase`).
     public var database: String
-    /// The build spec of the index shown on the rankings pages.
-    public var indexSpec: String
-    /// The uncertainty analysis behind the rank intervals, if any.
+    /// The indices hosted, in order (the first is the home page's): each a directory with an
+    /// `index.json`, a directory of such directories, or a bare build spec (see
+    /// `IndexCatalogue.load(paths:analysis:)`).
+    public var indices: [String]
+    /// The uncertainty analysis behind the rank intervals of the indices given as a bare build
+    /// spec, if any (an index's `index.json` names its own).
     public var analysis: String?
     /// The least severe level that is logged.
     public var logLevel: Logger.Level
@@ -34,14 +37,14 @@ public struct WebConfiguration: Sendable, Equatable {
 
     /// Creates a configuration.
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, database: String = "civic.sqlite", indexSpec: String = "Examples/asem/asem.json",
+        host: String = "127.0.0.1", port: Int = 8080, database: String = "civic.sqlite", indices: [String] = ["Examples/asem"],
         analysis: String? = "Examples/asem/sensitivity.json", logLevel: Logger.Level = .info, configFile: String? = nil,
         secureCookies: Bool = false, bcryptCost: UInt8 = 12, idleTimeout: Duration = .seconds(30), trustedProxies: [String] = []
     ) {
         self.host = host
         self.port = port
         self.database = database
-        self.indexSpec = indexSpec
+        self.indices = indices
         self.analysis = analysis
         self.logLevel = logLevel
         self.configFile = configFile

@@ -8,7 +8,7 @@ import Hummingbird
 enum CommunityRoutes {
     static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
         let kept = platform.responses
-        let directory: @Sendable () async throws -> CommunityDirectory = { try await CommunityRoutes.directory(platform) }
+        let directory: @Sendable () async throws -> CommunityDirectory = { try await platform.communityDirectory() }
 
         routes.get("/communities", access: .everyone, summary: "The directory of communities: the network, the awards record and every scored nominee") { _, _ in
             try await kept.response("communities") {
@@ -80,11 +80,6 @@ enum CommunityRoutes {
             let query = String(request.uri.queryParameters["q"] ?? "").trimmingCharacters(in: .whitespaces)
             return try Respond.json(try await Search.run(query, platform: platform, directory: directory()))
         }
-    }
-
-    /// The directory, computed once per change of the data.
-    static func directory(_ platform: Platform) async throws -> CommunityDirectory {
-        try await platform.responses.value("directory") { try await CommunityDirectory.load(platform.store, cache: platform.communityIndex) }
     }
 
     static func find(_ id: String, in directory: CommunityDirectory) throws -> CommunityDirectory.Profile {

@@ -22,6 +22,7 @@ enum HomePage {
 
     static func context(_ platform: Platform, directory: CommunityDirectory) async throws -> [String: Any] {
         let index = platform.index
+        let first = platform.firstIndex
         let cycles = try await platform.store.cycles()
         var latestResults: [String: Any]?
         for cycle in cycles.sorted(by: { $0.year > $1.year }) {
@@ -41,7 +42,11 @@ enum HomePage {
         let factors = Factor.standard.map { ["name": $0.name, "text": factorTexts[$0.code] ?? $0.summary] }
         var context: [String: Any] = [
             "title": "Home", "indexName": index.name, "unitCount": index.rows.count, "indicatorCount": index.build.framework.indicatorCount,
-            "top": index.rows.prefix(5).map { ["code": $0.code, "name": $0.name, "score": Show.score($0.scores[index.aggregates.first?.code ?? ""])] },
+            "indexSlug": first.slug, "indexYear": first.latest.map { String($0.year) } ?? "",
+            "top": index.rows.prefix(5).map { ["code": $0.code, "name": $0.name, "score": Show.score($0.scores[index.aggregates.first?.code ?? ""]), "slug": first.slug] },
+            "indices": try await platform.catalogue.all().map { i -> [String: Any] in
+                ["slug": i.slug, "name": i.name, "description": i.description, "years": i.years.count == 1 ? String(i.years[0]) : "\(i.years.first ?? 0)–\(i.years.last ?? 0)"]
+            },
             "stages": stages.map { ["name": $0.name, "text": $0.text] }, "factors": factors,
             "communityCount": directory.profiles.count,
             "recordCount": record.count,

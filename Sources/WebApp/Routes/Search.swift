@@ -26,9 +26,12 @@ struct Search {
                 link: "/communities/\(p.community.id)")
         }
         let wanted = CommunityName.fold(query)
-        let index = platform.index
-        for row in index.rows where CommunityName.fold(row.name).contains(wanted) || CommunityName.fold(row.code) == wanted {
-            results.append(Result(kind: "unit", name: row.name, detail: "\(index.name) · rank \(row.rank.map(String.init) ?? "—")", link: "/units/\(row.code)"))
+        for index in platform.catalogue.indices {
+            guard let edition = index.latest else { continue }
+            for row in edition.view.rows where CommunityName.fold(row.name).contains(wanted) || CommunityName.fold(row.code) == wanted {
+                let link = index.unitPage(row.code) ?? "/indices/\(index.slug)/units/\(row.code)"
+                results.append(Result(kind: "unit", name: row.name, detail: "\(index.name) \(edition.year) · rank \(row.rank.map(String.init) ?? "—")", link: link))
+            }
         }
         return Array(results.prefix(limit))
     }

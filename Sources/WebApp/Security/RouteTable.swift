@@ -28,9 +28,12 @@ public struct RouteTable<Context: SignedInRequestContext> {
         public var query: [String] = []
         /// The JSON body an API write takes, for the OpenAPI document.
         var body: OpenAPIDocument.Schema?
+        /// Where a route that has moved leads (`{…}` standing for the same path parameters); it
+        /// answers 308 Permanent Redirect there.
+        public var movedTo: String?
 
         public static func == (a: Entry, b: Entry) -> Bool {
-            (a.method, a.path, a.access, a.scope) == (b.method, b.path, b.access, b.scope) && (a.summary, a.kind, a.query) == (b.summary, b.kind, b.query)
+            (a.method, a.path, a.access, a.scope) == (b.method, b.path, b.access, b.scope) && (a.summary, a.kind, a.query, a.movedTo) == (b.summary, b.kind, b.query, b.movedTo)
         }
     }
 
@@ -68,6 +71,21 @@ public struct RouteTable<Context: SignedInRequestContext> {
             let response = try await handler(request, context)
             return Response(status: response.status, headers: response.headers)
         }
+    }
+
+    /// Declares a GET (and HEAD) route that has moved to `target`, open to everyone: it answers
+    /// 308 Permanent Redirect to the same address under `target`, the rest of the path (the
+    /// parameters, as sent) and the query kept. 308 keeps the method, and clients and search
+    /// engines learn the new address.
+    mutating func redirect(_ path: String, to target: String, summary: String) {
+        entries.append(Entry(method: .get, path: path, access: .everyone, summary: summary, kind: .read, movedTo: target))
+        let (old, new) = (path.prefix { $0 != "{" }, target.prefix { $0 != "{" })
+        let answer: @Sendable (Request, Context) -> Response = { request, _ in
+            let location = new + request.uri.path.dropFirst(old.count) + (request.uri.query.map { "?" + $0 } ?? "")
+            return Response(status: .permanentRedirect, headers: [.location: String(location)])
+        }
+        router.get(RouterPath(path), use: answer)
+        router.head(RouterPath(path), use: answer)
     }
 
     /// Declares a POST route for an HTML form. The form must carry the CSRF token of the

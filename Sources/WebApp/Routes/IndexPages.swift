@@ -1,0 +1,264 @@
+import Foundation
+import Hummingbird
+import IndexEngine
+
+/// The pages, downloads and API documents of a hosted index, each a function of the index and
+/// the request's query alone, so that one path serves the static indices and those a source
+/// gives while the platform runs.
+struct IndexPages {
+    let pages: Pages
+
+    // MARK: The catalogue
+
+    /// `/indices`: every index with what it covers.
+    func catalogue(_ indices: [HostedIndex]) throws -> Response {
+        try pages.render("indices", [
+            "title": "Indices",
+            "indices": indices.map { index -> [String: Any] in
+                [
+                    "slug": index.slug, "name": index.name, "description": index.description, "years": RankingQuery.years(index),
+                    "unitCount": index.latest?.view.rows.count ?? 0, "editions": index.editions.count == 1 ? "1 edition" : "\(index.editions.count) editions",
+                ]
+            },
+        ])
+    }
+
+    /// `/api/v1/indices` and `/api/v1/indices/{slug}`.
+    struct Summary: Encodable {
+        var slug: String
+        var name: String
+        var description: String
+        var provenance: String
+        var years: [Int]
+        /// Units ranked in the latest edition.
+        var units: Int
+        var aggregates: [Aggregate]?
+        var groups: [Group]?
+        var links: [String: String]
+
+        struct Aggregate: Encodable { var code: String, name: String, level: Int }
+        struct Group: Encodable { var code: String, name: String, values: [String: String] }
+
+        init(_ index: HostedIndex, detailed: Bool) {
+            slug = index.slug
+            name = index.name
+            description = index.description
+            provenance = index.provenance
+            years = index.years
+            let view = index.latest?.view
+            units = view?.rows.count ?? 0
+            if detailed, let view {
+                aggregates = view.aggregates.map { Aggregate(code: $0.code, name: $0.name, level: $0.level) }
+                groups = view.groupNames.map { group in
+                    Group(code: group, name: index.labels.name(group), values: Dictionary(
+                        Set(view.rows.compactMap { $0.groups[group] }).map { ($0, index.labels.value($0, of: group)) }, uniquingKeysWith: { a, _ in a }))
+                }
+            }
+            links = [
+                "page": "/indices/\(index.slug)", "rankings": "/api/v1/indices/\(index.slug)/rankings",
+                "csv": "/indices/\(index.slug)/rankings.csv", "methodology": "/indices/\(index.slug)/methodology",
+            ]
+        }
+    }
+
+    // MARK: Rankings
+
+    /// The rankings page: year selector, filter, column picker, sortable headers.
+    func rankings(_ table: RankingTable) throws -> Response {
+        let (index, view, query) = (table.index, table.edition.view, table.query)
+        let defaults = RankingQuery.defaultColumns(view)
+        let shown = view.aggregates.filter { query.columns.contains($0.code) }
+        let base = "/indices/\(index.slug)"
+        /// A heading that sorts by `sort`; the rank within the filter sorts as the rank does, but
+        /// only the rank's heading is marked sorted.
+        func header(_ label: String, _ sort: RankingQuery.Sort, numeric: Bool = true, wide: Bool = false, marked: Bool = true) -> [String: Any] {
+            let sorted = marked && query.sort == sort
+            return [
+                "label": label, "href": base + Self.question(query.text(sort: sort, defaultColumns: defaults)), "numeric": numeric, "wide": wide,
+                "ariaSort": sorted ? sort.direction : "", "sorted": sorted, "arrow": sort.direction == "ascending" ? "▲" : "▼",
+            ]
+        }
+        let filterLabel = Self.filterLabel(index, query.filter)
+        var headers = [header("Rank", .rank)]
+        if let filterLabel { headers.append(header("Rank in \(filterLabel)", .rank, wide: true, marked: false)) }
+        if let previous = table.previous { headers.append(header("Change since \(previous.year)", .change)) }
+        headers.append(header("Unit", .name, numeric: false))
+        headers += shown.enumerated().map { i, a in header(a.name, .score(a.code), wide: i > 0) }
+        // Only an edition with an uncertainty analysis has rank intervals.
+        let hasIntervals = view.rows.contains { $0.rankInterval != nil }
+        if hasIntervals { headers.append(header("Rank interval", .interval, wide: true)) }
+        let text = query.text(defaultColumns: defaults)
+        var context: [String: Any] = [
+            "title": "\(index.name) \(query.year)", "indexName": index.name, "slug": index.slug, "description": index.description,
+            "year": query.year, "rowCount": table.entries.count, "unitCount": view.rows.count,
+            "query": Self.question(text),
+            "sortKey": query.sort == .rank ? "" : query.sort.key,
+            "hasYears": index.editions.count > 1,
+            "years": index.years.reversed().map { ["value": $0, "selected": $0 == query.year] },
+            "filters": RankingTable.filterOptions(index, view).map { ["value": $0.value, "label": $0.label, "selected": $0.value == query.filter] },
+            "columnChoices": view.aggregates.map { ["code": $0.code, "name": $0.name, "checked": query.columns.contains($0.code), "level": $0.level] },
+            "headers": headers, "hasFilter": filterLabel != nil, "hasIntervals": hasIntervals, "hasChange": table.previous != nil,
+            "rows": table.entries.map { entry -> [String: Any] in
+                [
+                    "rank": entry.row.rank.map(String.init) ?? "—", "rankInFilter": entry.rankInFilter.map(String.init) ?? "—",
+                    "change": Self.change(entry, previous: table.previous),
+                    "name": entry.row.name, "link": index.unitLink(entry.row.code, year: query.yearGiven ? query.year : nil),
+                    "cells": shown.enumerated().map { i, a in ["value": Show.score(entry.row.scores[a.code]), "wide": i > 0] },
+                    "interval": Show.rankInterval(entry.row.rankInterval, separator: "–") ?? "—",
+                ]
+            },
+        ]
+        // Absent rather than nil: a template section takes a nil inside `Any` as a value.
+        context["filterLabel"] = filterLabel
+        context["previousYear"] = table.previous?.year
+        return try pages.render("rankings", context)
+    }
+
+    /// The rank change as the page shows it: an arrow and the places, with words for screen readers.
+    static func change(_ entry: RankingTable.Entry, previous: HostedIndex.Edition?) -> [String: Any] {
+        guard let previous else { return [:] }
+        guard entry.row.rank != nil else { return ["symbol": "—", "words": "not ranked"] }
+        guard let change = entry.change else { return ["symbol": "new", "words": "not ranked in \(previous.year)", "kind": "new"] }
+        switch change {
+        case 1...: return ["symbol": "▲\(change)", "words": "up \(change) \(change == 1 ? "place" : "places") since \(previous.year)", "kind": "up"]
+        case ..<0: return ["symbol": "▼\(-change)", "words": "down \(-change) \(change == -1 ? "place" : "places") since \(previous.year)", "kind": "down"]
+        default: return ["symbol": "=", "words": "no change since \(previous.year)", "kind": "same"]
+        }
+    }
+
+    /// The rankings as CSV: names beside codes in the header, the year in the file name.
+    func rankingsCSV(_ table: RankingTable) -> Response {
+        let (index, view) = (table.index, table.edition.view)
+        var header = ["year", "rank"]
+        if !table.query.filter.isEmpty { header.append("rank in filter") }
+        if let previous = table.previous { header += ["rank in \(previous.year)", "rank change"] }
+        header += ["code", "name"]
+        header += view.groupNames.map { "\(index.labels.name($0)) (\($0))" }
+        header += view.aggregates.map { "\($0.name) (\($0.code))" }
+        var lines = [header.map(CSVField.quote).joined(separator: ",")]
+        for entry in table.entries {
+            var fields = [String(table.edition.year), entry.row.rank.map(String.init) ?? ""]
+            if !table.query.filter.isEmpty { fields.append(entry.rankInFilter.map(String.init) ?? "") }
+            if table.previous != nil { fields += [entry.previousRank.map(String.init) ?? "", entry.change.map(String.init) ?? ""] }
+            fields += [entry.row.code, entry.row.name] + view.groupNames.map { group in entry.row.groups[group].map { index.labels.value($0, of: group) } ?? "" }
+            lines.append((fields.map(CSVField.quote) + view.aggregates.map { a in entry.row.scores[a.code].map { "\($0)" } ?? "" }).joined(separator: ","))
+        }
+        return Respond.csv(lines.joined(separator: "\n") + "\n", filename: "\(index.slug)-\(table.edition.year)-rankings.csv")
+    }
+
+    /// The rankings API's document.
+    struct RankingsDocument: Encodable {
+        var index: String
+        var name: String
+        var year: Int
+        var years: [Int]
+        var previousYear: Int?
+        var filter: String?
+        var sort: String
+        var aggregates: [Summary.Aggregate]
+        var units: [RankingTable.Entry]
+    }
+
+    func rankingsJSON(_ table: RankingTable) throws -> Response {
+        try Respond.json(RankingsDocument(
+            index: table.index.slug, name: table.index.name, year: table.edition.year, years: table.index.years, previousYear: table.previous?.year,
+            filter: table.query.filter.isEmpty ? nil : table.query.filter, sort: table.query.sort.key,
+            aggregates: table.edition.view.aggregates.map { Summary.Aggregate(code: $0.code, name: $0.name, level: $0.level) }, units: table.entries))
+    }
+
+    // MARK: Units
+
+    /// A unit's rank and headline score in each edition.
+    struct YearRank: Encodable {
+        var year: Int
+        var rank: Int?
+        var score: Double?
+    }
+
+    /// The unit API's document: the profile of one year and the unit's ranks over the years.
+    struct UnitDocument: Encodable {
+        var profile: UnitProfile
+        var index: String
+        var year: Int
+        var history: [YearRank]
+
+        private enum Keys: String, CodingKey { case index, year, history }
+
+        func encode(to encoder: any Encoder) throws {
+            try profile.encode(to: encoder)
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(index, forKey: .index)
+            try c.encode(year, forKey: .year)
+            try c.encode(history, forKey: .history)
+        }
+    }
+
+    /// The document of unit `code` in `edition`, or 404.
+    static func unit(_ code: String, _ index: HostedIndex, _ edition: HostedIndex.Edition) throws -> UnitDocument {
+        guard let profile = UnitProfile(code: code, index: edition.view) else {
+            throw HTTPError(.notFound, message: "there is no unit '\(code)' in \(index.name) \(edition.year)")
+        }
+        let history = index.editions.compactMap { e in
+            e.view.row(code).map { row in YearRank(year: e.year, rank: row.rank, score: (e.view.aggregates.first?.code).flatMap { row.scores[$0] }.flatMap { $0.isFinite ? $0 : nil }) }
+        }
+        return UnitDocument(profile: profile, index: index.slug, year: edition.year, history: history)
+    }
+
+    func unitPage(_ document: UnitDocument, _ index: HostedIndex, _ edition: HostedIndex.Edition) throws -> Response {
+        var context = document.profile.context(index: edition.view)
+        context["title"] = "\(document.profile.name) — \(index.name) \(edition.year)"
+        context["indexName"] = index.name
+        context["slug"] = index.slug
+        context["year"] = edition.year
+        context["code"] = document.profile.code.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed) ?? ""
+        context["hasHistory"] = document.history.count > 1
+        context["history"] = document.history.reversed().map { h -> [String: Any] in
+            ["year": h.year, "rank": h.rank.map(String.init) ?? "—", "score": Show.score(h.score), "current": h.year == edition.year]
+        }
+        return try pages.render("unit", context)
+    }
+
+    // MARK: Methodology
+
+    /// How an edition is built: steps, reliability, sensitivity, provenance.
+    func methodology(_ index: HostedIndex, _ edition: HostedIndex.Edition, yearGiven: Bool) throws -> Response {
+        let steps = edition.view.spec.steps.map { step -> [String: Any] in
+            ["text": String(decoding: (try? JSONEncoder().encode(step)) ?? Data(), as: UTF8.self)]
+        }
+        let groups = (edition.audit?.groups ?? []).filter { !$0.name.hasPrefix("level") }.map { g -> [String: Any] in
+            ["name": g.name, "k": g.members.count, "alpha": Show.score(g.alpha), "pc1": g.pca.map { String(format: "%.0f%%", $0.explained[0] * 100) } ?? "—"]
+        }
+        var sensitivity = "<p class=\"muted\">No sensitivity analysis was run for this edition.</p>"
+        if let sa = edition.sensitivity {
+            let items = sa.inputs.enumerated().map { i, name in
+                "<li>\(Markup.escape(name)): \(Show.score(sa.indices[i].total)) (first order \(Show.score(sa.indices[i].first)))</li>"
+            }
+            sensitivity = "<ul>" + items.joined() + "</ul>"
+        }
+        return try pages.render("methodology", [
+            "title": "Methodology — \(index.name)", "indexName": index.name, "slug": index.slug, "year": edition.year,
+            "yearQuery": yearGiven ? "?year=\(edition.year)" : "", "provenance": index.provenance, "description": index.description,
+            "years": RankingQuery.years(index), "hasYears": index.editions.count > 1,
+            "steps": steps, "groups": groups, "hasAudit": edition.audit != nil, "sensitivity": sensitivity,
+        ])
+    }
+
+    // MARK: Helpers
+
+    /// "GDP per capita group: XL" for `GDPpc_group:XL`, `nil` without a filter.
+    static func filterLabel(_ index: HostedIndex, _ filter: String) -> String? {
+        guard !filter.isEmpty else { return nil }
+        let parts = filter.split(separator: ":", maxSplits: 1).map(String.init)
+        return parts.count == 2 ? index.labels.label(parts[0], parts[1]) : filter
+    }
+
+    /// `?text`, or nothing for an empty query.
+    static func question(_ text: String) -> String { text.isEmpty ? "" : "?" + text }
+}
+
+/// Quoting CSV fields.
+enum CSVField {
+    static func quote(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}
