@@ -136,6 +136,24 @@ struct PanelBuildTests {
             2020: ["X": 1, "Y": 0.5, "Z": 0], 2021: ["X": 0.875, "Y": 0.25, "Z": 0.5], 2022: ["X": 0.125, "Y": 0.75, "Z": 0.375]])
     }
 
+    /// A by z-score over the pool: sum 62, sum of squares 0+4+64+4+36+100+64+256+100 = 628, so
+    /// mean 62/9 and sample variance (628 − 62²/9)/8 = 226/9, sd √226/3; z = (9x − 62)/(3√226).
+    /// B by distance to the pooled maximum, 1 − (50 − x)/(50 − 10): 2020 X 1, Y 0.5, Z 0;
+    /// 2021 X 0.75, Y 0.25, Z 0.5; 2022 X 0.125, Y 0.625, Z 0.375.
+    @Test("pooled z-scores and distances to the maximum use the pool's moments and maximum (hand computation)")
+    func pooledMomentsByHand() throws {
+        let steps = #"[ { "step": "normalise", "method": "zScore", "overrides": { "B": { "method": "distanceToMax" } } } ]"#
+        let build = try IndexBuild.runPanel(try Self.panelData(), spec: try Self.spec(panel: #"{ "normalisation": "pooled" }"#, steps: steps))
+        let z = { (x: Double) in (9 * x - 62) / (3 * 226.0.squareRoot()) }
+        let raw: [Int: [String: Double]] = [2020: ["X": 0, "Y": 2, "Z": 8], 2021: ["X": 2, "Y": 6, "Z": 10], 2022: ["X": 8, "Y": 16, "Z": 10]]
+        let a = try Self.scores(build, "A")
+        for (year, units) in raw {
+            for (unit, x) in units { #expect(abs((a[year]?[unit] ?? .nan) - z(x)) <= 1e-12, "\(unit) \(year)") }
+        }
+        #expect(try Self.scores(build, "B") == [
+            2020: ["X": 1, "Y": 0.5, "Z": 0], 2021: ["X": 0.75, "Y": 0.25, "Z": 0.5], 2022: ["X": 0.125, "Y": 0.625, "Z": 0.375]])
+    }
+
     // MARK: Writing a panel
 
     @Test("a panel's results.csv and stages have a Time column, rows year by year (hand computation above)")
