@@ -2,11 +2,15 @@ import ArgumentParser
 import Foundation
 import IndexEngine
 
-/// `civic build SPEC --out DIR`: builds an index from a spec and writes its results.
+/// `civic build SPEC --out DIR [--year YEAR]`: builds an index from a spec and writes its results.
+///
+/// Panel data (several time points) with no `time` in the spec and no `--year` is built at every
+/// year, and each output file gets a `Time` column; otherwise one year is built, as before.
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Build an index from a spec file and write results.csv, results.json and stages/.")
+        abstract: "Build an index from a spec file and write results.csv, results.json and stages/.",
+        discussion: "With panel data (a Time column with several years) every year is built unless the spec's time or --year picks one.")
 
     @Argument(help: "The build spec (JSON).")
     var spec: String
@@ -17,6 +21,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "How many ranked units to show in the terminal (0 for none).")
     var top: Int = 20
 
+    @Option(help: "Build only this year of panel data (instead of the spec's time, or of every year).")
+    var year: Int?
+
     func validate() throws {
         guard FileManager.default.fileExists(atPath: spec) else {
             throw ValidationError("The spec file '\(spec)' does not exist.")
@@ -25,14 +32,35 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runBuild(specPath: spec, out: out, top: top)
+        try runBuild(specPath: spec, out: out, top: top, year: year)
     }
 }
 
-/// Builds the index of the spec at `specPath`, writes it to `out` and prints the ranking.
-func runBuild(specPath: String, out: String, top: Int) throws {
+/// Builds the index of the spec at `specPath` (at `year`, if given), writes it to `out` and prints the ranking.
+func runBuild(specPath: String, out: String, top: Int, year: Int? = nil) throws {
     do throws(IndexEngineError) {
-        let (spec, result, inputHash) = try loadAndBuild(specPath: specPath)
+        var spec = try BuildSpec.read(path: specPath)
+        if let year { spec.time = year }
+        let directory = (specPath as NSString).deletingLastPathComponent
+        let inputs = directory.isEmpty ? "." : directory
+        let (dataset, inputHash) = try BuildInputs.load(spec, relativeTo: inputs)
+        func panel() throws(IndexEngineError) -> PanelBuild {
+            do {
+                return try IndexBuild.runPanel(try BuildInputs.loadPanel(spec, relativeTo: inputs).panel, spec: spec)
+            } catch {
+                throw error.located(in: specPath)
+            }
+        }
+        let result: BuildResult
+        if dataset.panel != nil, spec.time == nil {
+            try writePanel(try panel(), spec: spec, inputHash: inputHash, out: out, top: top)
+            return
+        } else if dataset.panel != nil, spec.panel?.normalisation == .pooled, let time = spec.time, let year = try panel().result(at: time) {
+            // One year of a pooled panel is that year's rows of the pool of every year.
+            result = year
+        } else {
+            do { result = try IndexBuild.run(dataset, spec: spec) } catch { throw error.located(in: specPath) }
+        }
         try ResultsWriter(directory: out).write(result, spec: spec, inputHash: inputHash)
         for warning in result.log.warnings { printError("warning: \(warning)") }
         if top > 0 { print(RankingTable.render(result, limit: top), terminator: "") }
@@ -40,6 +68,17 @@ func runBuild(specPath: String, out: String, top: Int) throws {
     } catch {
         throw reportFailure(error)
     }
+}
+
+/// Writes every year of `panel` to `out`, reports each year's warnings and prints the latest year's ranking.
+private func writePanel(_ panel: PanelBuild, spec: BuildSpec, inputHash: String, out: String, top: Int) throws(IndexEngineError) {
+    try ResultsWriter(directory: out).write(panel, spec: spec, inputHash: inputHash)
+    for (time, result) in zip(panel.times, panel.results) {
+        for warning in result.log.warnings { printError("warning (\(time)): \(warning)") }
+    }
+    if top > 0, let latest = panel.results.last { print(RankingTable.render(latest, limit: top), terminator: "") }
+    let years = "\(panel.times.count) years, \(panel.times.first ?? 0) to \(panel.times.last ?? 0)"
+    print("Wrote \(out)/results.csv, results.json, treatment.csv and stages/ (\(years), \(panel.results.first?.stages.count ?? 0) stages), each with a Time column.")
 }
 
 /// Prints a failure to standard error and returns the failing exit code.

@@ -37,9 +37,7 @@ public struct BuildTail: Sendable {
         for i in start..<steps.count {
             try IndexBuild.run(replacements[i] ?? steps[i], on: &state, context: context, log: &log)
         }
-        if state.values.columns < context.framework.nodes.count {
-            state.values.appendColumns(context.framework.nodes.count - state.values.columns)
-        }
+        IndexBuild.completeColumns(&state, framework: context.framework)
         return state
     }
 

@@ -11,7 +11,14 @@ public enum IndexBuild {
     /// Builds the index of `dataset` by the steps of `spec`.
     ///
     /// Errors raised by a step name the step in their column path (`steps[3].winmax`).
+    /// A dataset with several time points is built at its `time` alone, so a spec whose
+    /// `panel.normalisation` is `pooled` is refused for it: pooling needs every year (`runPanel`).
     public static func run(_ dataset: Dataset, spec: BuildSpec, retention: Retention = .allStages) throws(IndexEngineError) -> BuildResult {
+        if spec.panel?.normalisation == .pooled, dataset.panel != nil {
+            throw IndexEngineError(
+                .invalidParameter, "pooled normalisation needs every year of the panel, so it is built with IndexBuild.runPanel, not one year alone",
+                column: "panel.normalisation")
+        }
         let context = BuildContext(dataset: dataset, weightSets: spec.weightSets)
         var state = BuildState(dataset: dataset)
         var log = BuildLog()
@@ -21,17 +28,27 @@ public enum IndexBuild {
             do {
                 try run(step, on: &state, context: context, log: &log)
             } catch {
-                var located = error
-                located.column = "steps[\(i)]" + (error.column.map { "." + $0 } ?? "")
-                located.message = "\(step.stageName.lowercased()) step: " + error.message
-                throw located
+                throw located(error, step: step, at: i)
             }
             if retention == .allStages { stages.append(Stage(name: step.stageName, units: state.units, values: state.values)) }
         }
-        if state.values.columns < dataset.framework.nodes.count {
-            state.values.appendColumns(dataset.framework.nodes.count - state.values.columns)
-        }
+        completeColumns(&state, framework: dataset.framework)
         return BuildResult(dataset: dataset, stages: stages, final: state, log: log)
+    }
+
+    /// `error` raised by `step`, the spec's step `i`, with the step in its column path and message.
+    static func located(_ error: IndexEngineError, step: BuildStep, at i: Int) -> IndexEngineError {
+        var located = error
+        located.column = "steps[\(i)]" + (error.column.map { "." + $0 } ?? "")
+        located.message = "\(step.stageName.lowercased()) step: " + error.message
+        return located
+    }
+
+    /// Gives a final state a column for every node, missing where no step filled it.
+    static func completeColumns(_ state: inout BuildState, framework: Framework) {
+        if state.values.columns < framework.nodes.count {
+            state.values.appendColumns(framework.nodes.count - state.values.columns)
+        }
     }
 
     /// Runs one step on `state`.

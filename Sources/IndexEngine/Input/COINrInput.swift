@@ -75,8 +75,13 @@ public enum COINrInput {
         return (framework, groups, denominators, others)
     }
 
-    /// Reads a dataset from an `iData` table described by an `iMeta` table.
+    /// Reads the dataset at `time` (the latest when `nil`) from an `iData` table described by an `iMeta` table.
     static func dataset(data: CSVTable, meta: CSVTable, time: Int?) throws(IndexEngineError) -> Dataset {
+        try assembler(data: data, meta: meta).dataset(time: time)
+    }
+
+    /// Reads the unit records of an `iData` table described by an `iMeta` table, ready to become datasets.
+    static func assembler(data: CSVTable, meta: CSVTable) throws(IndexEngineError) -> DatasetAssembler {
         let (framework, groupNames, denominatorNames, others) = try framework(meta)
         let file = data.name
         let codeColumn = try data.requireColumn("uCode")
@@ -129,7 +134,7 @@ public enum COINrInput {
                 file: file, row: row))
         }
         do {
-            return try DatasetAssembler.assemble(records, framework: framework, groupNames: groupNames, denominatorNames: denominatorNames, time: time)
+            return try DatasetAssembler(records, framework: framework, groupNames: groupNames, denominatorNames: denominatorNames)
         } catch {
             throw error.located(in: file)
         }

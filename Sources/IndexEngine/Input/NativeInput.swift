@@ -98,8 +98,13 @@ public enum NativeInput {
         }
     }
 
-    /// Reads a dataset from the three native tables.
+    /// Reads the dataset at `time` (the latest when `nil`) from the three native tables.
     static func dataset(units: CSVTable, indicators: CSVTable, values: CSVTable, time: Int?) throws(IndexEngineError) -> Dataset {
+        try assembler(units: units, indicators: indicators, values: values).dataset(time: time)
+    }
+
+    /// Reads the unit records of the three native tables, ready to become datasets.
+    static func assembler(units: CSVTable, indicators: CSVTable, values: CSVTable) throws(IndexEngineError) -> DatasetAssembler {
         let framework = try framework(indicators)
         let denominatorNames = Array(Set(framework.indicators.compactMap(\.denominator))).sorted()
         for (node, row) in zip(indicators.rows, indicators.rowNumbers) {
@@ -209,8 +214,8 @@ public enum NativeInput {
             throw IndexEngineError(.unitWithoutData, "the unit '\(missing)' has no indicator data at all", file: units.name, row: info[missing]?.row)
         }
         do {
-            return try DatasetAssembler.assemble(
-                records, framework: framework, groupNames: groupNames, denominatorNames: denominatorNames, time: time,
+            return try DatasetAssembler(
+                records, framework: framework, groupNames: groupNames, denominatorNames: denominatorNames,
                 unitColumn: "unit", timeColumn: "time")
         } catch {
             throw error.located(in: file)

@@ -18,18 +18,34 @@ public struct ResultsWriter: Sendable {
 
     /// Writes every output file of `result`.
     public func write(_ result: BuildResult, spec: BuildSpec, inputHash: String) throws(IndexEngineError) {
-        let stagesDirectory = (directory as NSString).appendingPathComponent("stages")
-        do {
-            try FileManager.default.createDirectory(atPath: stagesDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw IndexEngineError(.unreadableFile, "cannot create the output directory (\(error.localizedDescription))", file: stagesDirectory)
-        }
+        try createStagesDirectory()
         try save(Self.resultsCSV(result), to: "results.csv")
         for stage in result.stages {
             try save(Self.stageCSV(stage, result: result), to: "stages/\(stage.name).csv")
         }
         try save(Self.treatmentCSV(result.log.treatment), to: "treatment.csv")
         try save(Self.resultsJSON(result, spec: spec, inputHash: inputHash), to: "results.json")
+    }
+
+    /// Writes every output file of a panel build, each with a `Time` column after the unit (or
+    /// indicator) code and rows year by year, ascending; `results.json` lists the years.
+    public func write(_ panel: PanelBuild, spec: BuildSpec, inputHash: String) throws(IndexEngineError) {
+        try createStagesDirectory()
+        try save(Self.resultsCSV(panel), to: "results.csv")
+        for (s, name) in (panel.results.first?.stages.map(\.name) ?? []).enumerated() {
+            try save(Self.stageCSV(panel, stage: s), to: "stages/\(name).csv")
+        }
+        try save(Self.treatmentCSV(panel), to: "treatment.csv")
+        try save(Self.resultsJSON(panel, spec: spec, inputHash: inputHash), to: "results.json")
+    }
+
+    private func createStagesDirectory() throws(IndexEngineError) {
+        let stagesDirectory = (directory as NSString).appendingPathComponent("stages")
+        do {
+            try FileManager.default.createDirectory(atPath: stagesDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw IndexEngineError(.unreadableFile, "cannot create the output directory (\(error.localizedDescription))", file: stagesDirectory)
+        }
     }
 
     private func save(_ text: String, to name: String) throws(IndexEngineError) {
@@ -48,87 +64,173 @@ public struct ResultsWriter: Sendable {
 
     /// One row per unit in rank order: `uCode`, `uName`, the aggregates from the top down, `Rank`.
     public static func resultsCSV(_ result: BuildResult) -> String {
-        let framework = result.framework
-        let columns = reportColumns(framework)
+        lines([resultsHeader(result.framework, timed: false)] + resultRows(result, time: nil))
+    }
+
+    /// `resultsCSV` for every year of a panel: `Time` after `uName`, each year's units in its rank order.
+    public static func resultsCSV(_ panel: PanelBuild) -> String {
+        guard let first = panel.results.first else { return "" }
+        return lines([resultsHeader(first.framework, timed: true)] + zip(panel.times, panel.results).flatMap { resultRows($1, time: $0) })
+    }
+
+    private static func resultsHeader(_ framework: Framework, timed: Bool) -> String {
+        (["uCode", "uName"] + (timed ? ["Time"] : []) + reportColumns(framework).map { framework.nodes[$0].code } + ["Rank"])
+            .map(NumberFormat.field).joined(separator: ",")
+    }
+
+    private static func resultRows(_ result: BuildResult, time: Int?) -> [String] {
+        let columns = reportColumns(result.framework)
         let ranks = result.ranks
-        var lines = [(["uCode", "uName"] + columns.map { framework.nodes[$0].code } + ["Rank"]).map(NumberFormat.field).joined(separator: ",")]
-        for r in result.rankedRows {
+        return result.rankedRows.map { r in
             let unit = result.dataset.units[result.final.units[r]]
             var fields = [NumberFormat.field(unit.code), NumberFormat.field(unit.name)]
+            if let time { fields.append(String(time)) }
             fields += columns.map { NumberFormat.csv(result.final.values[r, $0]) }
             fields.append(NumberFormat.csv(ranks[r]))
-            lines.append(fields.joined(separator: ","))
+            return fields.joined(separator: ",")
         }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     /// A stage in COINr's layout: `uCode`, then one column per indicator or aggregate; rows by unit code.
     public static func stageCSV(_ stage: Stage, result: BuildResult) -> String {
-        let nodes = result.framework.nodes
+        lines([stageHeader(stage, result: result, timed: false)] + stageRows(stage, result: result, time: nil))
+    }
+
+    /// Stage number `stage` of every year of a panel: `Time` after `uCode`; rows by year, then unit code.
+    public static func stageCSV(_ panel: PanelBuild, stage: Int) -> String {
+        guard let first = panel.results.first else { return "" }
+        let rows = zip(panel.times, panel.results).flatMap { stageRows($1.stages[stage], result: $1, time: $0) }
+        return lines([stageHeader(first.stages[stage], result: first, timed: true)] + rows)
+    }
+
+    private static func stageHeader(_ stage: Stage, result: BuildResult, timed: Bool) -> String {
+        (["uCode"] + (timed ? ["Time"] : []) + result.framework.nodes.prefix(stage.values.columns).map(\.code))
+            .map(NumberFormat.field).joined(separator: ",")
+    }
+
+    private static func stageRows(_ stage: Stage, result: BuildResult, time: Int?) -> [String] {
         let codes = stage.units.map { result.dataset.units[$0].code }
         let order = codes.indices.sorted { codes[$0] < codes[$1] }
-        var lines = [(["uCode"] + nodes.prefix(stage.values.columns).map(\.code)).map(NumberFormat.field).joined(separator: ",")]
-        for r in order {
-            lines.append(([NumberFormat.field(codes[r])] + (0..<stage.values.columns).map { NumberFormat.csv(stage.values[r, $0]) }).joined(separator: ","))
+        return order.map { r in
+            ([NumberFormat.field(codes[r])] + (time.map { [String($0)] } ?? []) + (0..<stage.values.columns).map { NumberFormat.csv(stage.values[r, $0]) })
+                .joined(separator: ",")
         }
-        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// CSV lines, each ended by a newline.
+    private static func lines(_ lines: [String]) -> String {
+        lines.joined(separator: "\n") + "\n"
     }
 
     /// Treatment details in COINr's terms: the check before, the points winsorised, the checks after.
     public static func treatmentCSV(_ reports: [TreatmentReport]) -> String {
+        lines([treatmentHeader(timed: false)] + reports.map { treatmentRow($0, time: nil) })
+    }
+
+    /// `treatmentCSV` for every year of a panel: `Time` after `iCode`; rows by year.
+    public static func treatmentCSV(_ panel: PanelBuild) -> String {
+        lines([treatmentHeader(timed: true)] + zip(panel.times, panel.results).flatMap { time, result in
+            result.log.treatment.map { treatmentRow($0, time: time) }
+        })
+    }
+
+    private static func treatmentHeader(timed: Bool) -> String {
+        "iCode," + (timed ? "Time," : "") + "Pass0,Skew0,Kurt0,Winsorised,Pass1,Skew1,Kurt1,Pass2,Skew2,Kurt2,Applied"
+    }
+
+    private static func treatmentRow(_ r: TreatmentReport, time: Int?) -> String {
         func check(_ c: TreatmentReport.Check?) -> [String] {
             guard let c else { return ["NA", "NA", "NA"] }
             return [c.pass.map { $0 ? "TRUE" : "FALSE" } ?? "NA", NumberFormat.csv(c.skew), NumberFormat.csv(c.kurtosis)]
         }
-        var lines = ["iCode,Pass0,Skew0,Kurt0,Winsorised,Pass1,Skew1,Kurt1,Pass2,Skew2,Kurt2,Applied"]
-        for r in reports {
-            let fields = [NumberFormat.field(r.indicator)] + check(r.before) + [r.winsorised.map(String.init) ?? "NA"]
-                + check(r.afterFirst) + check(r.afterFallback) + [r.applied]
-            lines.append(fields.joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
+        let fields = [NumberFormat.field(r.indicator)] + (time.map { [String($0)] } ?? []) + check(r.before) + [r.winsorised.map(String.init) ?? "NA"]
+            + check(r.afterFirst) + check(r.afterFallback) + [r.applied]
+        return fields.joined(separator: ",")
     }
 
     /// The spec, the input fingerprint, the engine version, warnings and the ranking, as JSON.
     public static func resultsJSON(_ result: BuildResult, spec: BuildSpec, inputHash: String) -> String {
-        let specText = String(decoding: spec.canonicalJSON(), as: UTF8.self)
-        let ranks = result.ranks
         let headline = result.framework.nodes[result.headline].code
-        func quoted(_ s: String) -> String {
-            var out = "\""
-            for scalar in s.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default:
-                    if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-                }
-            }
-            return out + "\""
-        }
-        func number(_ v: Double) -> String { v.isFinite ? NumberFormat.csv(v) : "null" }
-        let ranking = result.rankedRows.map { r in
-            let unit = result.dataset.units[result.final.units[r]]
-            return "    {\"uCode\": \(quoted(unit.code)), \"uName\": \(quoted(unit.name)), \"score\": \(number(result.final.values[r, result.headline])), \"rank\": \(number(ranks[r]))}"
-        }
-        let indentedSpec = specText.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n  ")
         return """
         {
-          "engineVersion": \(quoted(engineVersion)),
-          "inputHash": \(quoted("sha256:" + inputHash)),
-          "spec": \(indentedSpec),
+        \(preamble(spec: spec, inputHash: inputHash))
           "time": \(result.dataset.time.map(String.init) ?? "null"),
           "headline": \(quoted(headline)),
           "units": \(result.final.units.count),
           "warnings": [\(result.log.warnings.map(quoted).joined(separator: ", "))],
           "ranking": [
-        \(ranking.joined(separator: ",\n"))
+        \(ranking(result, indent: "    ").joined(separator: ",\n"))
           ]
         }
 
         """
+    }
+
+    /// `resultsJSON` for a panel: `times` lists the years, `normalisation` how they were
+    /// normalised, and `years` holds each year's units, warnings and ranking.
+    public static func resultsJSON(_ panel: PanelBuild, spec: BuildSpec, inputHash: String) -> String {
+        guard let first = panel.results.first else { return "" }
+        let years = zip(panel.times, panel.results).map { time, result in
+            """
+                {
+                  "time": \(time),
+                  "units": \(result.final.units.count),
+                  "warnings": [\(result.log.warnings.map(quoted).joined(separator: ", "))],
+                  "ranking": [
+            \(ranking(result, indent: "        ").joined(separator: ",\n"))
+                  ]
+                }
+            """
+        }
+        return """
+        {
+        \(preamble(spec: spec, inputHash: inputHash))
+          "times": [\(panel.times.map(String.init).joined(separator: ", "))],
+          "normalisation": \(quoted(panel.normalisation.rawValue)),
+          "headline": \(quoted(first.framework.nodes[first.headline].code)),
+          "years": [
+        \(years.joined(separator: ",\n"))
+          ]
+        }
+
+        """
+    }
+
+    /// The first fields of `results.json`: engine version, input fingerprint and spec.
+    private static func preamble(spec: BuildSpec, inputHash: String) -> String {
+        let specText = String(decoding: spec.canonicalJSON(), as: UTF8.self)
+        let indentedSpec = specText.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n  ")
+        return """
+              "engineVersion": \(quoted(engineVersion)),
+              "inputHash": \(quoted("sha256:" + inputHash)),
+              "spec": \(indentedSpec),
+            """
+    }
+
+    /// One JSON object per unit in rank order, each line starting with `indent`.
+    private static func ranking(_ result: BuildResult, indent: String) -> [String] {
+        let ranks = result.ranks
+        func number(_ v: Double) -> String { v.isFinite ? NumberFormat.csv(v) : "null" }
+        return result.rankedRows.map { r in
+            let unit = result.dataset.units[result.final.units[r]]
+            return indent + "{\"uCode\": \(quoted(unit.code)), \"uName\": \(quoted(unit.name)), \"score\": \(number(result.final.values[r, result.headline])), \"rank\": \(number(ranks[r]))}"
+        }
+    }
+
+    /// `s` as a JSON string.
+    private static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
     }
 }

@@ -17,7 +17,12 @@ public struct BuildSpec: Sendable, Codable, Equatable {
     /// The input files.
     public var inputs: Inputs
     /// The time point to build, for inputs with a time column; the latest when absent.
+    ///
+    /// `IndexBuild.runPanel` builds every time point whatever this says; `civic build` with a
+    /// time builds that one year, and a panel only without one.
     public var time: Int?
+    /// How a panel build treats time; absent for the defaults (each year normalised on its own).
+    public var panel: PanelOptions?
     /// Named weight sets: for each set, weights by node code; nodes not listed keep their metadata weight.
     public var weightSets: [String: [String: Double]]
     /// The steps, in order.
@@ -67,19 +72,23 @@ public struct BuildSpec: Sendable, Codable, Equatable {
         }
     }
 
-    private enum Keys: String, CodingKey { case name, inputs, time, weightSets, steps }
+    private enum Keys: String, CodingKey { case name, inputs, time, panel, weightSets, steps }
 
     /// Creates a spec.
-    public init(name: String? = nil, inputs: Inputs, time: Int? = nil, weightSets: [String: [String: Double]] = [:], steps: [BuildStep]) {
+    public init(
+        name: String? = nil, inputs: Inputs, time: Int? = nil, panel: PanelOptions? = nil, weightSets: [String: [String: Double]] = [:],
+        steps: [BuildStep]
+    ) {
         self.name = name
         self.inputs = inputs
         self.time = time
+        self.panel = panel
         self.weightSets = weightSets
         self.steps = steps
     }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(["name", "inputs", "time", "weightSets", "steps"])
+        try decoder.rejectUnknownKeys(["name", "inputs", "time", "panel", "weightSets", "steps"])
         let c = try decoder.container(keyedBy: Keys.self)
         name = try c.decodeIfPresent(String.self, forKey: .name)
         inputs = try c.decode(Inputs.self, forKey: .inputs)
@@ -93,6 +102,7 @@ public struct BuildSpec: Sendable, Codable, Equatable {
         } else {
             time = nil
         }
+        panel = try c.decodeIfPresent(PanelOptions.self, forKey: .panel)
         weightSets = try c.value(.weightSets, default: [:])
         steps = try c.decode([BuildStep].self, forKey: .steps)
     }

@@ -145,8 +145,38 @@ public struct Normalise: Sendable, Codable, Equatable {
         }
     }
 
+    /// Normalises the states of every year of a panel with each indicator's parameters computed
+    /// over all years' values together (`PanelOptions.Normalisation.pooled`).
+    ///
+    /// Each indicator's columns of all years are joined into one and normalised as one column
+    /// (min and max, mean and sd, ranks and their count all come from the joined values), then
+    /// split back; methods with fixed parameters (`none`, `scaled`, `goalposts`) give what they
+    /// give year by year. `distanceToReference` is refused: its reference unit has a value per
+    /// year, not one for the pool. Warnings go to every year's log, as every year is affected.
+    func applyPooled(_ states: inout [BuildState], _ context: BuildContext, _ logs: inout [BuildLog]) throws(IndexEngineError) {
+        try context.checkIndicatorCodes(overrides, field: "overrides")
+        let framework = context.framework
+        var log = BuildLog()
+        for c in 0..<framework.indicatorCount {
+            let node = framework.nodes[c]
+            let s = (overrides[node.code] ?? Settings()).over(settings)
+            let field = overrides[node.code] == nil ? "" : "overrides.\(node.code)."
+            var pool: [Double] = []
+            for state in states { pool += state.values.column(c) }
+            try normalise(&pool, s, node: node, field: field, context: context, state: nil, log: &log)
+            var start = 0
+            for y in states.indices {
+                let end = start + states[y].values.rows
+                states[y].values.setColumn(c, Array(pool[start..<end]))
+                start = end
+            }
+        }
+        for y in logs.indices { logs[y].warnings += log.warnings }
+    }
+
+    /// Normalises one indicator's values `x`; `state` is the year's state, `nil` for a pool of years.
     private func normalise(
-        _ x: inout [Double], _ s: Settings, node: FrameworkNode, field: String, context: BuildContext, state: BuildState, log: inout BuildLog
+        _ x: inout [Double], _ s: Settings, node: FrameworkNode, field: String, context: BuildContext, state: BuildState?, log: inout BuildLog
     ) throws(IndexEngineError) {
         let method = s.method ?? .minMax
         let direction = (s.useDirection ?? true) ? node.direction : 1
@@ -204,6 +234,12 @@ public struct Normalise: Sendable, Codable, Equatable {
         case .distanceToReference:
             guard let code = s.reference else {
                 throw IndexEngineError(.invalidParameter, "distanceToReference needs a reference unit", column: field + "reference")
+            }
+            guard let state else {
+                throw IndexEngineError(
+                    .invalidParameter,
+                    "distanceToReference cannot be pooled across years (the spec's panel.normalisation is pooled): the reference unit '\(code)' has a different value each year; use panel.normalisation perYear or another method",
+                    column: field + "method")
             }
             guard let row = state.units.firstIndex(where: { context.dataset.units[$0].code == code }) else {
                 throw IndexEngineError(.unknownCode, "'\(code)' is not a unit of this build", column: field + "reference")
