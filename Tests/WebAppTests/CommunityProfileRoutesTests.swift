@@ -192,6 +192,49 @@ struct CommunityProfileRoutesTests {
         }
     }
 
+    @Test("compare takes two to five units of one index too, with their ranks as the index's rankings give them")
+    func compareUnits() async throws {
+        try await Self.withApp { client, _, _ in
+            var ranks: [String: Int] = [:]
+            try await client.execute(uri: "/api/v1/indices/asem/rankings", method: .get) { response in
+                let object = try #require(try Self.json(response) as? [String: Any])
+                for unit in try #require(object["units"] as? [[String: Any]]) {
+                    if let code = unit["code"] as? String, let rank = unit["rank"] as? Int { ranks[code] = rank }
+                }
+            }
+            try await client.execute(uri: "/api/v1/compare?index=asem&units=AUT,%20BEL,AUT", method: .get) { response in
+                #expect(response.status == .ok)
+                let object = try #require(try Self.json(response) as? [String: Any])
+                let units = try #require(object["units"] as? [[String: Any]])
+                let year = try #require(object["year"] as? Int)
+                #expect(units.map { $0["code"] as? String } == ["AUT", "BEL"])
+                for unit in units {
+                    let years = try #require(unit["years"] as? [String: [String: Any]])
+                    let latest = try #require(years[String(year)])
+                    #expect(latest["rank"] as? Int == ranks[unit["code"] as? String ?? ""])
+                }
+            }
+            try await client.execute(uri: "/compare?index=asem&units=AUT,BEL,CHE", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = Self.text(response)
+                #expect(html.contains("<h1>Compare units</h1>"))
+                #expect(html.contains("chart chart-trend") && html.contains("Median unit"))
+                #expect(html.contains(">Switzerland</th>"))
+            }
+            let cases: [(String, HTTPResponse.Status, String)] = [
+                ("index=nope&units=AUT,BEL", .notFound, "there is no index"), ("index=asem&units=AUT", .badRequest, "two to five units"),
+                ("index=asem&units=AUT,XXX", .notFound, "no unit 'XXX'"), ("index=asem&units=AUT,BEL&year=1e300", .badRequest, "year"),
+                ("index=asem&units=A,B,C,D,E,F", .badRequest, "not 6"),
+            ]
+            for (query, status, message) in cases {
+                try await client.execute(uri: "/api/v1/compare?\(query)", method: .get) { response in
+                    #expect(response.status == status, "\(query)")
+                    #expect(Self.text(response).contains(message), "\(query): \(Self.text(response))")
+                }
+            }
+        }
+    }
+
     @Test("search finds communities and index units by name, accents and case ignored, and escapes the query")
     func search() async throws {
         try await Self.withApp { client, _, _ in

@@ -19,6 +19,8 @@ struct TrendChart: Sendable {
     var communities: [String]
     var series: [Series]
     var id: String?
+    /// What the dashed line is, in the legend and the description.
+    var medianLabel = "Median nominee"
 
     static let colours = [ChartPalette.primary, ChartPalette.accent, ChartPalette.smart21, ChartPalette.communityOfTheYear, ChartPalette.text]
 
@@ -45,7 +47,7 @@ struct TrendChart: Sendable {
             x += 40 + Double(label.count) * 6.8
         }
         out += ChartSVG.line(x, legendY - 4, x + 20, legendY - 4, stroke: ChartPalette.muted, width: 1.5, extra: #"stroke-dasharray="4 3""#)
-        out += ChartSVG.text(x: x + 24, y: legendY, "Median nominee")
+        out += ChartSVG.text(x: x + 24, y: legendY, medianLabel)
         return out + "</svg>"
     }
 
@@ -98,7 +100,7 @@ struct TrendChart: Sendable {
                 let scored = values.indices.filter { values[$0].isFinite && years.indices.contains($0) }
                 guard let first = scored.first, let last = scored.last else { return "\(s.name): no scores" }
                 let value = { (i: Int) in ChartFormat.fixed(values[i], decimals: 1) }
-                let median = s.medians.indices.contains(last) && s.medians[last].isFinite ? " (median nominee \(ChartFormat.fixed(s.medians[last], decimals: 1)))" : ""
+                let median = s.medians.indices.contains(last) && s.medians[last].isFinite ? " (\(medianLabel.lowercased()) \(ChartFormat.fixed(s.medians[last], decimals: 1)))" : ""
                 return first == last ? "\(s.name) \(value(last)) in \(years[last])\(median)" : "\(s.name) from \(value(first)) in \(years[first]) to \(value(last)) in \(years[last])\(median)"
             }
             return "\(name): " + parts.joined(separator: "; ") + "."

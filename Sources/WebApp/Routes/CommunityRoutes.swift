@@ -52,7 +52,10 @@ enum CommunityRoutes {
             }
         }
 
-        routes.get("/compare", access: .everyone, summary: "Two to five communities side by side", query: ["communities"]) { request, _ in
+        routes.get("/compare", access: .everyone, summary: "Two to five communities, or units of one index, side by side", query: ["communities", "index", "units", "year"]) { request, _ in
+            if request.uri.queryParameters["index"] != nil {
+                return try pages.render("compare", try await UnitComparison(request, catalogue: platform.catalogue).context())
+            }
             let directory = try await directory()
             guard request.uri.queryParameters["communities"] != nil else {
                 return try pages.render("compare", ["title": "Compare communities", "ids": "", "choosing": true])
@@ -61,7 +64,11 @@ enum CommunityRoutes {
             return try pages.render("compare", CommunityPage.compare(comparison, directory: directory))
         }
 
-        routes.get("/api/v1/compare", access: .everyone, summary: "Two to five communities side by side: scores by year and ranks", query: ["communities"]) { request, _ in
+        routes.get("/api/v1/compare", access: .everyone, summary: "Two to five communities (`communities`), or units of one index (`index`, `units`, `year`), side by side: scores and ranks", query: ["communities", "index", "units", "year"]) { request, _ in
+            if request.uri.queryParameters["index"] != nil {
+                let comparison = try await UnitComparison(request, catalogue: platform.catalogue)
+                return try Respond.json(UnitComparisonDocument(comparison))
+            }
             let directory = try await directory()
             let comparison = try Comparison(request, directory: directory)
             return try Respond.json(comparison.profiles.map { CommunityDocument($0, caseStudies: [], peers: []) })
@@ -113,6 +120,30 @@ struct Comparison {
                 throw HTTPError(.notFound, message: "communities: there is no community '\(id)'")
             }
             return profile
+        }
+    }
+}
+
+/// The JSON of a comparison of index units: each unit's row in every edition.
+struct UnitComparisonDocument: Encodable {
+    struct Unit: Encodable {
+        var code: String
+        var name: String
+        /// The unit's row by year, for the years it is in.
+        var years: [String: IndexView.Row]
+    }
+
+    var index: String
+    var year: Int
+    var units: [Unit]
+
+    init(_ comparison: UnitComparison) {
+        index = comparison.index.slug
+        year = comparison.edition.year
+        units = comparison.units.map { row in
+            var years: [String: IndexView.Row] = [:]
+            for e in comparison.index.editions { if let r = e.view.row(row.code) { years[String(e.year)] = r } }
+            return Unit(code: row.code, name: row.name, years: years)
         }
     }
 }
