@@ -288,7 +288,8 @@ def search_profile_compare(walk: Walk):
     walk.shot("community-profile")
     walk.link("Compare side by side", "main").click()
     walk.wait_for_path(lambda p: p.startswith("/compare"), "the comparison")
-    header = [c.text for c in walk.driver.find_elements(By.CSS_SELECTOR, "main table.compare thead th")]
+    first = walk.find("main table.compare", "comparison table")
+    header = [c.text for c in first.find_elements(By.CSS_SELECTOR, "thead th")]
     check(len(header) == 4 and name in header, f"the comparison's columns are {header}")
     check("communities=" in walk.driver.current_url, "the comparison's address does not carry the communities to share")
     walk.shot("compare")

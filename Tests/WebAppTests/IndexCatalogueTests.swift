@@ -36,7 +36,7 @@ struct IndexCatalogueTests {
         #expect(index.editions.allSatisfy { $0.view.rows.count == 51 && $0.audit != nil })
         #expect(index.editions.map { $0.view.spec.time } == [2018, 2019, 2020, 2021, 2022])
         #expect(index.editions.last?.sensitivity != nil && index.editions.first?.sensitivity == nil, "the analysis runs for the latest edition")
-        #expect(index.labels.label("GDPpc_group", "XL") == "GDP per capita group: XL")
+        #expect(index.labels.label("GDPpc_group", "XL") == "GDP per capita group: very high")
         #expect(index.labels.name("EurAsia_group") == "Europe or Asia")
         // The 2018 edition of the panel is the single-year example build.
         let single = try IndexCatalogue.load(paths: [Self.asem + "/asem.json"], analysis: nil)[0]

@@ -120,7 +120,11 @@ struct OpenAPIDocument: Encodable {
                 responses["404"] = Response(description: "Not found")
                 responses["400"] = Response(description: "A parameter cannot be used")
             }
-            if !route.query.isEmpty { responses["400"] = Response(description: "A parameter cannot be used") }
+            if !route.query.isEmpty {
+                responses["400"] = Response(description: "A parameter cannot be used")
+                // A parameter may name what is not there (a community, an index, a unit).
+                responses["404"] = responses["404"] ?? Response(description: "A parameter names nothing there is")
+            }
             if let target = route.movedTo {
                 // A moved route answers nothing but the redirect, whatever its parameters.
                 responses = ["308": Response(description: "Moved permanently to \(target), with the same query", headers: ["Location": Header(description: "The new address")])]
