@@ -11,7 +11,7 @@ struct CycleCommand: ParsableCommand {
         abstract: "Run an awards cycle: create, import, assign, score, shortlist, vote, publish.",
         subcommands: [
             Create.self, SetPhase.self, ImportNominations.self, ImportAnalysts.self, Assign.self, ImportReviews.self, Score.self,
-            ShortlistRound.self, ImportBallots.self, Tally.self, Publish.self, CarryOver.self, Status.self, Demo.self, Simulate.self,
+            ShortlistRound.self, Robustness.self, ImportBallots.self, Tally.self, Publish.self, CarryOver.self, Status.self, Demo.self, Simulate.self,
         ])
 
     /// Options every cycle command takes.
@@ -197,6 +197,41 @@ struct CycleCommand: ParsableCommand {
                 for (i, id) in shortlist.selected.enumerated() {
                     let c = byID[id]
                     print(String(format: "%3d  %@  %.2f  ", i + 1, id, c?.score ?? .nan) + "\(c?.community ?? "") (\(c?.country ?? ""))")
+                }
+            }
+        }
+    }
+
+    struct Robustness: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "How sure a shortlist is before it is named: each nominee's probability of being on it and its rank interval, over draws of the analysts and the calibration method.")
+        @OptionGroup var common: Common
+        @Argument(help: "The award year.") var year: Int
+        @Option(help: "smart21 or top7.") var list: String
+        @Option(help: "Samples to draw (1 to 1,000,000).") var samples: Int = 1000
+        @Option(help: "The seed: the same seed gives the same figures.") var seed: UInt64 = 1
+        @Option(help: "A directory to write robustness-<list>.csv and .json to.") var out: String?
+        @Option(help: "Rows to show in the table.") var top: Int = 40
+        @Flag(help: "Do not show a progress bar.") var quiet = false
+
+        func validate() throws {
+            guard ["smart21", "top7"].contains(list) else { throw ValidationError("--list must be smart21 or top7, not '\(list)'.") }
+            guard (1...1_000_000).contains(samples) else { throw ValidationError("--samples must lie between 1 and 1,000,000, not \(samples).") }
+            guard top >= 0 else { throw ValidationError("--top cannot be negative.") }
+        }
+
+        func run() async throws {
+            try await common.withStore { store in
+                let control = ProgressControl(total: samples, quiet: quiet)
+                defer { control.finish() }
+                let result = try await common.programme(store).robustness(list: list, cycle: year, samples: samples, seed: seed) { control.advance(by: $0) }
+                control.finish()
+                print(RobustnessReport.table(result, limit: top), terminator: "")
+                if let out {
+                    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                    try RobustnessReport.csv(result).write(toFile: out + "/robustness-\(list).csv", atomically: true, encoding: .utf8)
+                    try JSONFile.text(result).write(toFile: out + "/robustness-\(list).json", atomically: true, encoding: .utf8)
+                    print("Wrote \(out)/robustness-\(list).csv and .json")
                 }
             }
         }

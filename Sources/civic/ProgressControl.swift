@@ -9,8 +9,13 @@ final class ProgressControl: @unchecked Sendable {
     private let lock = NSLock()
     private var shown = false
     private var lastDraw: UInt64 = 0
+    private var advanced = 0
+    private let total: Int
+    private let quiet: Bool
 
     init(total: Int, quiet: Bool) {
+        self.total = total
+        self.quiet = quiet
         let box = Box()
         run = RunControl { done in box.progress?(done) }
         signal = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
@@ -21,6 +26,15 @@ final class ProgressControl: @unchecked Sendable {
             run.cancel()
         }
         signal.resume()
+    }
+
+    /// Counts `count` more units of work done, for work that reports itself rather than through `run`.
+    func advance(by count: Int) {
+        let done = lock.withLock {
+            advanced += count
+            return advanced
+        }
+        draw(done, total: total, quiet: quiet)
     }
 
     /// Ends the bar and restores the default Ctrl-C.

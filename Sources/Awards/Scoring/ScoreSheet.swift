@@ -29,8 +29,11 @@ public struct ScoreSheet: Sendable {
     public var agreement: [String: Double]
     /// The calibration method used.
     public var calibration: CycleRules.CalibrationChoice
-    /// What drawing other panels of analysts for each nomination needs (`rankIntervals`).
-    let resampling: ReviewResampling
+    /// What drawing other panels of analysts for each nomination needs, by calibration method
+    /// (`rankIntervals`, `ShortlistRobustness`).
+    let resamplings: [CycleRules.CalibrationChoice: ReviewResampling]
+    /// The resampling by the cycle's own calibration method.
+    var resampling: ReviewResampling { resamplings[calibration]! }
 
     /// Scores `nominations` from their answers and the submitted `reviews` of `round`.
     ///
@@ -76,9 +79,13 @@ public struct ScoreSheet: Sendable {
         }
         agreement = Dictionary(uniqueKeysWithValues: calibration.agreement.map { ($0.factor, $0.alpha) })
         self.calibration = choice
-        resampling = ReviewResampling(
-            rows: rows, factors: cycle.factors, entries: calibration.entries, choice: choice,
-            scale: (low, high), quantitativeWeight: w)
+        var resamplings: [CycleRules.CalibrationChoice: ReviewResampling] = [:]
+        for method in CycleRules.CalibrationChoice.allCases {
+            resamplings[method] = ReviewResampling(
+                rows: rows, factors: cycle.factors, entries: calibration.entries, choice: method,
+                scale: (low, high), quantitativeWeight: w)
+        }
+        self.resamplings = resamplings
     }
 
     /// A factor's score from its quantitative and narrative parts on 0–100: w·quantitative +
