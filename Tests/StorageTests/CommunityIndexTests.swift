@@ -85,3 +85,33 @@ struct CommunityIndexTests {
         #expect(DemoCycle.earlier(year: 2025, from: later, nominations: 25, seed: 2025).nominations == earlier.nominations)
     }
 }
+
+/// A shortlist named with its robustness keeps the figures in the store.
+@Suite("Shortlist robustness recorded")
+struct ShortlistRobustnessRecordTests {
+    @Test("naming the Smart21 and the Top7 records each nominee's chance, and the selected are the likeliest")
+    func recorded() async throws {
+        try await withStore { store, _ in
+            let programme = Programme(store: store, actor: "admin")
+            let demo = DemoCycle(nominations: 30, analysts: 9, jurors: 3)
+            try await programme.createCycle(demo.cycle)
+            try await programme.saveNominations(demo.nominations, cycle: 2026)
+            try await programme.saveAnalysts(demo.analysts)
+            _ = try await programme.assign(round: 1, cycle: 2026)
+            try await programme.setPhase(.smart21Scoring, cycle: 2026)
+            try await programme.submitReviews(try await store.assignments(cycle: 2026, round: 1).map { demo.review(of: $0.nomination, by: $0.analyst, round: 1) }, cycle: 2026)
+            let named = try await programme.shortlistSmart21(cycle: 2026, robustnessSamples: 200)
+            let stored = try #require(try await store.shortlist("smart21", cycle: 2026))
+            let robustness = try #require(stored.robustness)
+            #expect(stored == named)
+            #expect(robustness.samples == 200 && robustness.seed == 2026 && robustness.size == 21)
+            #expect(robustness.nominees.count == 30)
+            // Over all samples exactly 21 places are filled: the chances add up to the list's size.
+            #expect(abs(robustness.nominees.reduce(0) { $0 + $1.probability } - 21) < 1e-9)
+            #expect(robustness.nominees.map(\.rank) == Array(1...30))
+            // The figures are the same when the analysis is run again with the same seed.
+            #expect(try await programme.robustness(list: "smart21", cycle: 2026, samples: 200, seed: 2026) == robustness)
+            await #expect(throws: AwardsError.self) { try await programme.robustness(list: "top8", cycle: 2026) }
+        }
+    }
+}

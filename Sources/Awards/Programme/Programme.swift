@@ -306,20 +306,26 @@ public struct Programme: Sendable {
         return try ScoreSheet(cycle: cycle, round: round, nominations: nominations, reviews: reviews)
     }
 
-    /// Names the Smart21 from the round-1 scores and records the shortlist with its inputs and rule.
-    public func shortlistSmart21(cycle year: Int) async throws(AwardsError) -> Shortlist {
+    /// Names the Smart21 from the round-1 scores and records the shortlist with its inputs and
+    /// rule, and with its robustness over `robustnessSamples` samples (seeded by the year) when
+    /// that is above 0.
+    public func shortlistSmart21(cycle year: Int, robustnessSamples: Int = 0) async throws(AwardsError) -> Shortlist {
         let cycle = try await store.cycle(year)
         try CycleAction.shortlistSmart21.check(in: cycle.phase)
         let sheet = try await score(round: 1, cycle: year)
-        let list = try Shortlist.select(
+        var list = try Shortlist.select(
             sheet.candidates, size: cycle.rules.smart21Size, maxPerCountry: cycle.rules.maxPerCountry,
             minPerRegion: cycle.rules.minPerRegion, name: "Smart21")
+        if robustnessSamples > 0 {
+            list.robustness = try await ShortlistRobustness.smart21(sheet, rules: cycle.rules, samples: robustnessSamples, seed: UInt64(year))
+        }
         try await store.saveShortlist(list, name: "smart21", cycle: year, by: actor)
         return list
     }
 
-    /// Names the Top7 from the Smart21 by first- and second-round scores, weighted by the cycle's rule.
-    public func shortlistTop7(cycle year: Int) async throws(AwardsError) -> Shortlist {
+    /// Names the Top7 from the Smart21 by first- and second-round scores, weighted by the cycle's
+    /// rule, with its robustness as `shortlistSmart21` records it.
+    public func shortlistTop7(cycle year: Int, robustnessSamples: Int = 0) async throws(AwardsError) -> Shortlist {
         let cycle = try await store.cycle(year)
         try CycleAction.shortlistTop7.check(in: cycle.phase)
         guard let smart21 = try await store.shortlist("smart21", cycle: year) else {
@@ -340,6 +346,11 @@ public struct Programme: Sendable {
         }
         var list = try Shortlist.select(candidates, size: cycle.rules.top7Size, name: "Top7")
         list.rule += "; score = \(w) × round 1 + \(1 - w) × round 2, ties broken by the round-2 score"
+        if robustnessSamples > 0 {
+            list.robustness = try await ShortlistRobustness.top7(
+                round1: try await score(round: 1, cycle: year), round2: second, smart21: smart21.selected, rules: cycle.rules,
+                samples: robustnessSamples, seed: UInt64(year))
+        }
         try await store.saveShortlist(list, name: "top7", cycle: year, by: actor)
         return list
     }

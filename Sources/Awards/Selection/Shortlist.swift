@@ -29,6 +29,8 @@ public struct Shortlist: Sendable, Codable, Equatable {
     public var selected: [String]
     /// Candidates passed over for a balance rule, with the reason.
     public var passedOver: [String: String]
+    /// How sure the list was when it was named: each nominee's probability of being on it.
+    public var robustness: ShortlistRobustness?
 
     /// The rank order: higher score first, then higher tie-break score, then community name.
     public static func ranked(_ candidates: [Candidate]) -> [Candidate] {

@@ -83,8 +83,8 @@ enum AdminRoutes {
             let year: Int = try context.parameters.require("year", as: Int.self)
             let programme = Programme(store: store, actor: identity.actor)
             switch try form.required("list") {
-            case "smart21": _ = try await programme.shortlistSmart21(cycle: year)
-            case "top7": _ = try await programme.shortlistTop7(cycle: year)
+            case "smart21": _ = try await programme.shortlistSmart21(cycle: year, robustnessSamples: Self.robustnessSamples)
+            case "top7": _ = try await programme.shortlistTop7(cycle: year, robustnessSamples: Self.robustnessSamples)
             default: throw HTTPError(.unprocessableContent, message: "field 'list': smart21 or top7")
             }
             return Respond.redirect(to: "/admin/cycles/\(year)")
@@ -193,7 +193,17 @@ enum AdminRoutes {
         page["rounds"] = rounds
         let names = Dictionary(nominations.map { ($0.id, $0.community) }, uniquingKeysWith: { a, _ in a })
         page["shortlists"] = [("Smart21", smart21), ("Top7", top7)].compactMap { title, list -> [String: Any]? in
-            list.map { ["title": title, "rule": $0.rule, "selected": $0.selected.map { names[$0] ?? $0 }.joined(separator: "; ")] }
+            list.map { l in
+                var entry: [String: Any] = ["title": title, "rule": l.rule, "selected": l.selected.map { names[$0] ?? $0 }.joined(separator: "; ")]
+                if let r = l.robustness { entry["robustness"] = Self.robustnessRows(r, names: names) }
+                return entry
+            }
+        }
+        // Before a list is named: how sure it would be, so that the organiser sees the borderline nominees.
+        let pending: String? = smart21 == nil && CycleAction.shortlistSmart21.allowedPhases.contains(cycle.phase) ? "smart21"
+            : top7 == nil && smart21 != nil && CycleAction.shortlistTop7.allowedPhases.contains(cycle.phase) ? "top7" : nil
+        if let pending, let r = try? await Programme(store: store, actor: identity.actor).robustness(list: pending, cycle: year, samples: Self.previewSamples, seed: UInt64(year)) {
+            page["preview"] = Self.robustnessRows(r, names: names)
         }
         page["canCarryOver"] = CycleAction.editNomination.allowedPhases.contains(cycle.phase)
         page["canSmart21"] = CycleAction.shortlistSmart21.allowedPhases.contains(cycle.phase)
@@ -213,5 +223,25 @@ enum AdminRoutes {
         page["canNameJury"] = !published
         page["canPublish"] = CycleAction.publishResults.allowedPhases.contains(cycle.phase)
         return page
+    }
+
+    /// Samples recorded with a shortlist when it is named, and drawn for the preview before.
+    static let robustnessSamples = 1000
+    static let previewSamples = 500
+
+    /// A robustness table for the page: the nominees down to a little past the list's size.
+    static func robustnessRows(_ r: ShortlistRobustness, names: [String: String]) -> [String: Any] {
+        let shown = r.nominees.prefix(r.size + max(5, r.size / 2))
+        return [
+            "list": r.list == "smart21" ? "Smart21" : "Top7", "samples": r.samples, "size": r.size,
+            "borderline": r.nominees.filter(\.borderline).count,
+            "rows": shown.map { n -> [String: Any] in
+                [
+                    "rank": n.rank, "nomination": n.nomination, "community": names[n.nomination] ?? n.community,
+                    "probability": String(format: "%.0f %%", n.probability * 100), "interval": "\(Int(n.rank5))–\(Int(n.rank95))",
+                    "borderline": n.borderline, "cut": n.rank == r.size,
+                ]
+            },
+        ]
     }
 }
