@@ -1,5 +1,6 @@
 import Awards
 import Foundation
+import IndexEngine
 
 /// A shortlist's robustness for people (a table) and for programs (CSV).
 enum RobustnessReport {
@@ -17,10 +18,9 @@ enum RobustnessReport {
     }
 
     static func csv(_ r: ShortlistRobustness) -> String {
-        func quote(_ s: String) -> String { s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
         var lines = ["nomination,community,country,rank,probability,median_rank,rank_5,rank_95,borderline"]
         for n in r.nominees {
-            lines.append([n.nomination, quote(n.community), quote(n.country), String(n.rank), "\(n.probability)", "\(n.medianRank)", "\(n.rank5)", "\(n.rank95)", String(n.borderline)].joined(separator: ","))
+            lines.append([n.nomination, NumberFormat.field(n.community), NumberFormat.field(n.country), String(n.rank), "\(n.probability)", "\(n.medianRank)", "\(n.rank5)", "\(n.rank95)", String(n.borderline)].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

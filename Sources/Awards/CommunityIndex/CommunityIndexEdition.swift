@@ -1,3 +1,5 @@
+import IndexEngine
+
 /// One award year of the Intelligent Community Index: every scored nominee of a cycle whose
 /// scores are public.
 public struct CommunityIndexEdition: Sendable {
@@ -49,19 +51,15 @@ public struct CommunityIndexEdition: Sendable {
         }
         var medians: [String: Double] = [:]
         for factor in cycle.factors {
-            if let m = Self.median(ranked.compactMap { $0.factors[factor.code] }) { medians[factor.code] = m }
+            let m = ranked.compactMap { $0.factors[factor.code] }.withUnsafeBufferPointer(Moments.median)
+            if !m.isNaN { medians[factor.code] = m }
         }
-        medians["overall"] = Self.median(ranked.map(\.overall))
+        let overall = ranked.map(\.overall).withUnsafeBufferPointer(Moments.median)
+        if !overall.isNaN { medians["overall"] = overall }
         self.medians = medians
     }
 
     /// The scores of community `id` this year, if it was a scored nominee.
     public func score(of id: String) -> CommunityScore? { scores.first { $0.community == id } }
 
-    static func median(_ values: [Double]) -> Double? {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return nil }
-        let mid = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-    }
 }

@@ -1,5 +1,5 @@
 /// How numbers are written to output files: shortest text that reads back to the same double.
-enum NumberFormat {
+public enum NumberFormat {
     /// The CSV text of a value; missing values are `NA`, as COINr writes them.
     static func csv(_ value: Double) -> String {
         guard value.isFinite else { return "NA" }
@@ -8,7 +8,7 @@ enum NumberFormat {
     }
 
     /// A CSV field, quoted when it holds a comma, a quote or a line break.
-    static func field(_ text: String) -> String {
+    public static func field(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

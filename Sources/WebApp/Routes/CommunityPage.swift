@@ -1,5 +1,6 @@
 import Awards
 import Foundation
+import IndexEngine
 
 /// The contexts of the community pages: the directory, a profile and a comparison.
 enum CommunityPage {
@@ -149,7 +150,7 @@ enum CommunityPage {
         let factors = directory.index.latest?.factors ?? []
         let header = ["community_id", "community", "country", "region", "year", "overall", "rank", "nominees", "rank_5", "rank_95", "stage"]
             + factors.map { "\($0.code) (\($0.name))" }
-        var lines = [header.map(CSVField.quote).joined(separator: ",")]
+        var lines = [header.map(NumberFormat.field).joined(separator: ",")]
         for p in profiles {
             for s in p.scores {
                 let low: String = s.rankInterval.first.map { "\($0)" } ?? ""
@@ -157,7 +158,7 @@ enum CommunityPage {
                 var fields: [String] = [p.community.id, p.community.name, p.community.country, p.community.region, String(s.year)]
                 fields += ["\(s.overall)", String(s.rank), String(s.nominees), low, high, s.stage?.title ?? ""]
                 for f in factors { fields.append(s.factors[f.code].map { "\($0)" } ?? "") }
-                lines.append(fields.map(CSVField.quote).joined(separator: ","))
+                lines.append(fields.map(NumberFormat.field).joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"

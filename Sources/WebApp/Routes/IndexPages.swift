@@ -135,13 +135,13 @@ struct IndexPages {
         header += ["code", "name"]
         header += view.groupNames.map { "\(index.labels.name($0)) (\($0))" }
         header += view.aggregates.map { "\($0.name) (\($0.code))" }
-        var lines = [header.map(CSVField.quote).joined(separator: ",")]
+        var lines = [header.map(NumberFormat.field).joined(separator: ",")]
         for entry in table.entries {
             var fields = [String(table.edition.year), entry.row.rank.map(String.init) ?? ""]
             if !table.query.filter.isEmpty { fields.append(entry.rankInFilter.map(String.init) ?? "") }
             if table.previous != nil { fields += [entry.previousRank.map(String.init) ?? "", entry.change.map(String.init) ?? ""] }
             fields += [entry.row.code, entry.row.name] + view.groupNames.map { group in entry.row.groups[group].map { index.labels.value($0, of: group) } ?? "" }
-            lines.append((fields.map(CSVField.quote) + view.aggregates.map { a in entry.row.scores[a.code].map { "\($0)" } ?? "" }).joined(separator: ","))
+            lines.append((fields.map(NumberFormat.field) + view.aggregates.map { a in entry.row.scores[a.code].map { "\($0)" } ?? "" }).joined(separator: ","))
         }
         return Respond.csv(lines.joined(separator: "\n") + "\n", filename: "\(index.slug)-\(table.edition.year)-rankings.csv")
     }
@@ -256,9 +256,3 @@ struct IndexPages {
     static func question(_ text: String) -> String { text.isEmpty ? "" : "?" + text }
 }
 
-/// Quoting CSV fields.
-enum CSVField {
-    static func quote(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
-}

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import IndexEngine
 
 /// The units of one index a comparison asks for: `?index=slug&units=a,b,c[&year=]`, two to
 /// five units of that year's edition, with their scores in every edition for the trend.
@@ -54,7 +55,7 @@ struct UnitComparison {
             series: shown.prefix(7).map { a in
                 TrendChart.Series(
                     name: a.name, lines: units.map { unit in index.editions.map { $0.view.row(unit.code)?.scores[a.code] ?? .nan } },
-                    medians: index.editions.map { e in Self.median(e.view.rows.compactMap { $0.scores[a.code] }) })
+                    medians: index.editions.map { e in e.view.rows.compactMap { $0.scores[a.code] }.withUnsafeBufferPointer(Moments.median) })
             }, medianLabel: "Median unit")
         return [
             "title": "Compare " + units.map(\.name).joined(separator: ", "),
@@ -65,9 +66,4 @@ struct UnitComparison {
         ]
     }
 
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.filter(\.isFinite).sorted()
-        guard !sorted.isEmpty else { return .nan }
-        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-    }
 }

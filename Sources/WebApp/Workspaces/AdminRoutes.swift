@@ -160,6 +160,7 @@ enum AdminRoutes {
         let smart21 = try await store.shortlist("smart21", cycle: year)
         let top7 = try await store.shortlist("top7", cycle: year)
         var rounds: [[String: Any]] = []
+        var sheets: [Int: ScoreSheet] = [:]
         for round in [1, 2] {
             let assignments = try await store.assignments(cycle: year, round: round)
             let reviews = try await store.reviews(cycle: year, round: round)
@@ -178,6 +179,7 @@ enum AdminRoutes {
                     rounds.append(entry)
                     continue
                 }
+                sheets[round] = sheet
                 entry["calibration"] = sheet.calibration.title
                 entry["hasScores"] = !sheet.rows.isEmpty
                 entry["scores"] = sheet.rows.prefix(25).map { row -> [String: Any] in
@@ -199,12 +201,16 @@ enum AdminRoutes {
                 return entry
             }
         }
-        // Before a list is named: how sure it would be, so that the organiser sees the borderline nominees.
-        let pending: String? = smart21 == nil && CycleAction.shortlistSmart21.allowedPhases.contains(cycle.phase) ? "smart21"
-            : top7 == nil && smart21 != nil && CycleAction.shortlistTop7.allowedPhases.contains(cycle.phase) ? "top7" : nil
-        if let pending, let r = try? await Programme(store: store, actor: identity.actor).robustness(list: pending, cycle: year, samples: Self.previewSamples, seed: UInt64(year)) {
-            page["preview"] = Self.robustnessRows(r, names: names)
+        // Before a list is named: how sure it would be, from the sheets above, so that the
+        // organiser sees the borderline nominees. A sheet that cannot be resampled shows no preview.
+        var preview: ShortlistRobustness?
+        if smart21 == nil, CycleAction.shortlistSmart21.allowedPhases.contains(cycle.phase), let first = sheets[1] {
+            preview = try? await ShortlistRobustness.smart21(first, rules: cycle.rules, samples: Self.previewSamples, seed: UInt64(year))
+        } else if top7 == nil, let smart21, CycleAction.shortlistTop7.allowedPhases.contains(cycle.phase), let first = sheets[1], let second = sheets[2] {
+            preview = try? await ShortlistRobustness.top7(
+                round1: first, round2: second, smart21: smart21.selected, rules: cycle.rules, samples: Self.previewSamples, seed: UInt64(year))
         }
+        if let preview { page["preview"] = Self.robustnessRows(preview, names: names) }
         page["canCarryOver"] = CycleAction.editNomination.allowedPhases.contains(cycle.phase)
         page["canSmart21"] = CycleAction.shortlistSmart21.allowedPhases.contains(cycle.phase)
         page["canTop7"] = CycleAction.shortlistTop7.allowedPhases.contains(cycle.phase)
