@@ -204,13 +204,14 @@ struct CycleCommand: ParsableCommand {
 
     struct Robustness: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "How sure a shortlist is before it is named: each nominee's probability of being on it and its rank interval, over draws of the analysts and the calibration method.")
+            abstract: "How sure a shortlist is before it is named: each nominee's probability of being on it and its rank interval, over draws of the analysts, the calibration method and the quantitative index's own choices.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
         @Option(help: "smart21 or top7.") var list: String
         @Option(help: "Samples to draw (1 to 1,000,000).") var samples: Int = 1000
         @Option(help: "The seed: the same seed gives the same figures.") var seed: UInt64 = 1
         @Option(help: "A directory to write robustness-<list>.csv and .json to.") var out: String?
+        @Option(help: "An analysis file (as for `civic uncertainty`) of the quantitative index's uncertain choices; the cycle's own rules.quantitativeAnalysis by default. Its samples and seed are ignored.") var analysis: String?
         @Option(help: "Rows to show in the table.") var top: Int = 40
         @Flag(help: "Do not show a progress bar.") var quiet = false
 
@@ -221,10 +222,18 @@ struct CycleCommand: ParsableCommand {
         }
 
         func run() async throws {
+            let choices: AnalysisSpec?
+            do throws(IndexEngineError) {
+                choices = try analysis.map { path throws(IndexEngineError) in try AnalysisSpec.read(path: path) }
+            } catch {
+                throw reportFailure(error)
+            }
             try await common.withStore { store in
                 let control = ProgressControl(total: samples, quiet: quiet)
                 defer { control.finish() }
-                let result = try await common.programme(store).robustness(list: list, cycle: year, samples: samples, seed: seed) { control.advance(by: $0) }
+                let result = try await common.programme(store).robustness(list: list, cycle: year, samples: samples, seed: seed, analysis: choices) {
+                    control.advance(by: $0)
+                }
                 control.finish()
                 print(RobustnessReport.table(result, limit: top), terminator: "")
                 if let out {

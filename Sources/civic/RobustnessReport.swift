@@ -6,6 +6,7 @@ import IndexEngine
 enum RobustnessReport {
     static func table(_ r: ShortlistRobustness, limit: Int) -> String {
         var lines = ["\(r.list == "smart21" ? "Smart21" : "Top7") robustness: \(r.size) places, \(r.samples) samples, seed \(r.seed)",
+                     "Drawn: " + r.inputs.joined(separator: ", "),
                      "rank  probability  rank interval  nomination  community"]
         for n in r.nominees.prefix(limit) {
             let p = String(format: "%10.1f%%", n.probability * 100)

@@ -1,3 +1,5 @@
+import IndexEngine
+
 /// How a cycle scores nominations and names its shortlists.
 public struct CycleRules: Sendable, Codable, Equatable {
     /// The rubric scale analysts score narrative answers on.
@@ -31,6 +33,10 @@ public struct CycleRules: Sendable, Codable, Equatable {
     public var equalJurorGroups: Bool
     /// How many past cycles a submitted questionnaire stays eligible for, counting its own.
     public var eligibilityYears: Int
+    /// The uncertain choices of the quantitative index (an engine analysis: which outlier
+    /// treatment, normalisation or weights might as well have been used), drawn by the shortlist
+    /// robustness runs; its `samples` and `seed` are the run's own. None by default.
+    public var quantitativeAnalysis: AnalysisSpec?
 
     /// How narrative scores are calibrated for lenient and harsh analysts.
     public enum CalibrationChoice: String, Sendable, Codable, CaseIterable {
@@ -57,7 +63,7 @@ public struct CycleRules: Sendable, Codable, Equatable {
         sameCountryConflict: Bool = true, calibration: CalibrationChoice = .leastSquares, quantitativeWeight: Double = 0.5,
         smart21Size: Int = 21, top7Size: Int = 7, maxPerCountry: Int? = nil, minPerRegion: [String: Int] = [:],
         firstRoundWeight: Double = 0.5, juryWeight: Double = 0.5, votingMethod: String = "schulze", equalJurorGroups: Bool = false,
-        eligibilityYears: Int = 3
+        eligibilityYears: Int = 3, quantitativeAnalysis: AnalysisSpec? = nil
     ) {
         self.scaleLow = scaleLow
         self.scaleHigh = scaleHigh
@@ -75,6 +81,7 @@ public struct CycleRules: Sendable, Codable, Equatable {
         self.votingMethod = votingMethod
         self.equalJurorGroups = equalJurorGroups
         self.eligibilityYears = eligibilityYears
+        self.quantitativeAnalysis = quantitativeAnalysis
     }
 
     /// Checks that every rule is within its range.

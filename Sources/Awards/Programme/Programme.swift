@@ -1,4 +1,5 @@
 import Foundation
+import IndexEngine
 
 /// The awards programme's workflow: every action of a cycle, with its rules, over a store.
 ///
@@ -357,21 +358,23 @@ public struct Programme: Sendable {
 
     /// How sure the Smart21 (`list` "smart21") or the Top7 ("top7") is before it is named: each
     /// nominee's probability of being on it and rank interval over `samples` draws of the
-    /// analysts and the calibration method (see `ShortlistRobustness`), the same for a seed.
+    /// analysts, the calibration method and the quantitative index's own choices (`analysis`, or
+    /// the cycle's `quantitativeAnalysis`; see `ShortlistRobustness`), the same for a seed.
     public func robustness(
-        list: String, cycle year: Int, samples: Int = 1000, seed: UInt64 = 1, progress: (@Sendable (Int) -> Void)? = nil
+        list: String, cycle year: Int, samples: Int = 1000, seed: UInt64 = 1, analysis: AnalysisSpec? = nil, progress: (@Sendable (Int) -> Void)? = nil
     ) async throws(AwardsError) -> ShortlistRobustness {
         let cycle = try await store.cycle(year)
         switch list {
         case "smart21":
-            return try await ShortlistRobustness.smart21(try await score(round: 1, cycle: year), rules: cycle.rules, samples: samples, seed: seed, progress: progress)
+            return try await ShortlistRobustness.smart21(
+                try await score(round: 1, cycle: year), rules: cycle.rules, samples: samples, seed: seed, analysis: analysis, progress: progress)
         case "top7":
             guard let smart21 = try await store.shortlist("smart21", cycle: year) else {
                 throw AwardsError(.invalidState, "the Smart21 have not been named yet", field: "smart21")
             }
             return try await ShortlistRobustness.top7(
                 round1: try await score(round: 1, cycle: year), round2: try await score(round: 2, cycle: year), smart21: smart21.selected,
-                rules: cycle.rules, samples: samples, seed: seed, progress: progress)
+                rules: cycle.rules, samples: samples, seed: seed, analysis: analysis, progress: progress)
         default:
             throw AwardsError(.invalidValue, "'\(list)' is not a shortlist: smart21 or top7", field: "list")
         }

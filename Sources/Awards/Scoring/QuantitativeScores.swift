@@ -11,6 +11,10 @@ public struct QuantitativeScores: Sendable {
     public var byNomination: [String: [String: Double]]
     /// The engine's build, for audits and the methodology page.
     public var build: BuildResult
+    /// The spec the build ran, which an analysis of the index's own uncertain choices varies.
+    public var spec: BuildSpec
+    /// Each factor's column in the build, by factor code.
+    public var factorColumns: [String: Int]
 
     /// The steps used when a cycle names none.
     public static let defaultSteps: [BuildStep] = [
@@ -47,15 +51,12 @@ public struct QuantitativeScores: Sendable {
             let dataset = Dataset(units: nominations.map { Unit(code: $0.id, name: $0.community) }, framework: framework, values: values)
             let spec = BuildSpec(name: "Cycle \(cycle.year) round \(round)", inputs: .native(units: "", indicators: "", values: ""), steps: steps)
             let build = try IndexBuild.run(dataset, spec: spec)
+            let columns = Dictionary(uniqueKeysWithValues: factors.compactMap { f in framework.index(of: "factor:" + f.code).map { (f.code, $0) } })
             var scores: [String: [String: Double]] = [:]
             for (r, unit) in build.final.units.enumerated() {
-                var byFactor: [String: Double] = [:]
-                for f in factors {
-                    if let c = framework.index(of: "factor:" + f.code) { byFactor[f.code] = build.final.values[r, c] }
-                }
-                scores[dataset.units[unit].code] = byFactor
+                scores[dataset.units[unit].code] = columns.mapValues { build.final.values[r, $0] }
             }
-            return QuantitativeScores(byNomination: scores, build: build)
+            return QuantitativeScores(byNomination: scores, build: build, spec: spec, factorColumns: columns)
         } catch {
             throw AwardsError(.invalidValue, "the quantitative index cannot be built: \(error.description)", field: error.column)
         }

@@ -18,6 +18,8 @@ struct ReviewResampling: Sendable {
     }
 
     var nominees: [Nominee]
+    /// The factors' codes and weights, in the order of each nominee's scores.
+    var factorCodes: [String]
     var weights: [Double]
     var scale: (low: Double, high: Double)
     var quantitativeWeight: Double
@@ -36,15 +38,24 @@ struct ReviewResampling: Sendable {
                 narrative: analysts.map { a in factors.map { byNomination[row.nomination]?[a]?[$0.code] ?? .nan } },
                 quantitative: factors.map { row.quantitative[$0.code] ?? .nan })
         }
+        factorCodes = factors.map(\.code)
         weights = factors.map(\.weight)
         self.scale = scale
         self.quantitativeWeight = quantitativeWeight
     }
 
-    /// The overall score of every nominee in one sample drawn with `random`.
-    func sample(_ random: inout SplitMix64) -> [Double] {
+    /// Where each nominee and factor sits in `variants` of the quantitative index.
+    func align(_ variants: QuantitativeVariants) -> QuantitativeDraw {
+        let n = Dictionary(uniqueKeysWithValues: variants.nominations.enumerated().map { ($1, $0) })
+        let f = Dictionary(uniqueKeysWithValues: variants.factors.enumerated().map { ($1, $0) })
+        return QuantitativeDraw(variants: variants, nominees: nominees.map { n[$0.id] }, factors: factorCodes.map { f[$0] })
+    }
+
+    /// The overall score of every nominee in one sample drawn with `random`; with `quantitative`,
+    /// the quantitative parts are those of that variant of the index instead of the nominal ones.
+    func sample(_ random: inout SplitMix64, quantitative: (draw: QuantitativeDraw, variant: Int)? = nil) -> [Double] {
         let (low, high) = scale
-        return nominees.map { nominee in
+        return nominees.enumerated().map { i, nominee in
             let k = nominee.narrative.count
             var sums = [Double](repeating: 0, count: weights.count), counts = [Int](repeating: 0, count: weights.count)
             for _ in 0..<k {
@@ -56,12 +67,28 @@ struct ReviewResampling: Sendable {
             }
             let factors = weights.indices.map { f in
                 ScoreSheet.blend(
-                    quantitative: nominee.quantitative[f],
+                    quantitative: quantitative.map { $0.draw.score(variant: $0.variant, nominee: i, factor: f) } ?? nominee.quantitative[f],
                     narrative: counts[f] == 0 ? nil : (sums[f] / Double(counts[f]) - low) / (high - low) * 100,
                     weight: quantitativeWeight)
             }
             return ScoreSheet.overall(factors, weights: weights)
         }
+    }
+}
+
+/// A resampling's nominees and factors located in variants of the quantitative index.
+struct QuantitativeDraw: Sendable {
+    var variants: QuantitativeVariants
+    /// Each nominee's position in the variants, nil where it has no quantitative score.
+    var nominees: [Int?]
+    /// Each factor's position in the variants, nil where the factor has no data points.
+    var factors: [Int?]
+
+    /// The quantitative score of nominee `i` on factor `f` in `variant`; NaN where there is none,
+    /// as in the nominal sheet.
+    func score(variant: Int, nominee i: Int, factor f: Int) -> Double {
+        guard let n = nominees[i], let k = factors[f] else { return .nan }
+        return variants.score(variant: variant, factor: k, nomination: n)
     }
 }
 

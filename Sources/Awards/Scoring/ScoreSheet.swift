@@ -32,6 +32,8 @@ public struct ScoreSheet: Sendable {
     /// What drawing other panels of analysts for each nomination needs, by calibration method
     /// (`rankIntervals`, `ShortlistRobustness`).
     let resamplings: [CycleRules.CalibrationChoice: ReviewResampling]
+    /// The round's quantitative index, if it has one, whose own choices a robustness run may vary.
+    public let quantitativeIndex: QuantitativeScores?
     /// The resampling by the cycle's own calibration method.
     var resampling: ReviewResampling { resamplings[calibration]! }
 
@@ -44,10 +46,12 @@ public struct ScoreSheet: Sendable {
     public init(cycle: Cycle, round: Int, nominations: [Nomination], reviews: [Review]) throws(AwardsError) {
         let ids = Set(nominations.map(\.id))
         let relevant = reviews.filter { ids.contains($0.nomination) && $0.round == round && $0.state == .submitted }
-        var quantitative: [String: [String: Double]] = [:]
+        var index: QuantitativeScores?
         if round == 1, cycle.questions(round: 1).contains(where: \.isQuantitative), nominations.count >= 2 {
-            quantitative = try QuantitativeScores.score(nominations, cycle: cycle, round: 1).byNomination
+            index = try QuantitativeScores.score(nominations, cycle: cycle, round: 1)
         }
+        quantitativeIndex = index
+        let quantitative = index?.byNomination ?? [:]
         let calibration = try Calibration(
             scores: relevant.flatMap { r in r.scores.keys.sorted().compactMap { f in r.scores[f].map { Calibration.Score(analyst: r.analyst, nomination: r.nomination, factor: f, value: $0.score) } } },
             scale: Calibration.Scale(lower: cycle.rules.scaleLow, upper: cycle.rules.scaleHigh))

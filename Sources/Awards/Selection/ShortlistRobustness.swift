@@ -5,8 +5,10 @@ import IndexEngine
 /// uncertainty that really exists, and its rank interval.
 ///
 /// Each sample draws a calibration method (raw mean, analyst z-score or least squares, each as
-/// likely) and, for every nomination, another panel of its own analysts (a bootstrap over
-/// analysts, see `ReviewResampling`); it recomputes the scores and applies the cycle's shortlist
+/// likely), for every nomination another panel of its own analysts (a bootstrap over analysts,
+/// see `ReviewResampling`) and, when the cycle names an analysis of its quantitative index, a
+/// variant of that index's own choices (`QuantitativeVariants`, sample `i` takes variant `i`);
+/// it recomputes the scores and applies the cycle's shortlist
 /// rule (size, per-country cap, regional minimums) to them. For the Top7 both rounds are drawn
 /// again and combined by the cycle's first-round weight, among the named Smart21.
 ///
@@ -32,6 +34,9 @@ public struct ShortlistRobustness: Sendable, Codable, Equatable {
 
     /// `smart21` or `top7`.
     public var list: String
+    /// The uncertain inputs drawn: analysts, calibration method, and the quantitative index's
+    /// own choices by name when an analysis of it was given.
+    public var inputs: [String] = ["analysts", "calibration method"]
     public var size: Int
     public var samples: Int
     public var seed: UInt64
@@ -42,25 +47,38 @@ public struct ShortlistRobustness: Sendable, Codable, Equatable {
     public static let borderline = 0.1...0.9
 
     /// Estimates the Smart21's robustness from the round-1 sheet; each sample's calibration
-    /// method is drawn from `methods` (all three by default).
+    /// method is drawn from `methods` (all three by default), and its quantitative index's
+    /// choices from `analysis` when given (the cycle's `quantitativeAnalysis` by default).
     public static func smart21(
         _ sheet: ScoreSheet, rules: CycleRules, samples: Int, seed: UInt64, methods: [CycleRules.CalibrationChoice] = CycleRules.CalibrationChoice.allCases,
-        progress: (@Sendable (Int) -> Void)? = nil
+        analysis: AnalysisSpec? = nil, progress: (@Sendable (Int) -> Void)? = nil
     ) async throws(AwardsError) -> ShortlistRobustness {
         guard !methods.isEmpty else { throw AwardsError(.invalidValue, "name at least one calibration method", field: "methods") }
         let rows = Dictionary(uniqueKeysWithValues: sheet.rows.map { ($0.nomination, $0) })
-        return try await estimate(
+        let variants = try variants(of: sheet, analysis: analysis ?? rules.quantitativeAnalysis, samples: samples, seed: seed)
+        let draws = Dictionary(uniqueKeysWithValues: methods.map { ($0, variants.map(sheet.resamplings[$0]!.align)) })
+        var result = try await estimate(
             list: "smart21", ids: sheet.resampling.nominees.map(\.id), rows: rows, nominal: rows.mapValues(\.overall), size: rules.smart21Size,
             maxPerCountry: rules.maxPerCountry, minPerRegion: rules.minPerRegion, samples: samples, seed: seed, progress: progress
-        ) { random in
+        ) { random, s in
             let method = methods[Int(random.next() % UInt64(methods.count))]
-            return sheet.resamplings[method]!.sample(&random)
+            return sheet.resamplings[method]!.sample(&random, quantitative: draws[method]!.map { ($0, s) })
         }
+        if let variants { result.inputs += variants.inputs }
+        return result
+    }
+
+    /// The quantitative index's variants for `samples` samples, if `analysis` names any choices
+    /// and the sheet has a quantitative index.
+    private static func variants(of sheet: ScoreSheet, analysis: AnalysisSpec?, samples: Int, seed: UInt64) throws(AwardsError) -> QuantitativeVariants? {
+        guard let analysis, !analysis.inputs.isEmpty, let index = sheet.quantitativeIndex, samples >= 1 else { return nil }
+        return try index.variants(analysis, count: samples, seed: seed)
     }
 
     /// Estimates the Top7's robustness among the named `smart21`, from both rounds' sheets.
     public static func top7(
-        round1: ScoreSheet, round2: ScoreSheet, smart21: [String], rules: CycleRules, samples: Int, seed: UInt64, progress: (@Sendable (Int) -> Void)? = nil
+        round1: ScoreSheet, round2: ScoreSheet, smart21: [String], rules: CycleRules, samples: Int, seed: UInt64, analysis: AnalysisSpec? = nil,
+        progress: (@Sendable (Int) -> Void)? = nil
     ) async throws(AwardsError) -> ShortlistRobustness {
         let named = Set(smart21)
         let ids = round2.resampling.nominees.map(\.id).filter { named.contains($0) }
@@ -75,19 +93,23 @@ public struct ShortlistRobustness: Sendable, Codable, Equatable {
         let firstOverall = Dictionary(uniqueKeysWithValues: round1.rows.map { ($0.nomination, $0.overall) })
         var nominal: [String: Double] = [:]
         for id in ids { nominal[id] = w * (firstOverall[id] ?? .nan) + (1 - w) * (rows[id]?.overall ?? .nan) }
-        return try await estimate(
+        let variants = try variants(of: round1, analysis: analysis ?? rules.quantitativeAnalysis, samples: samples, seed: seed)
+        let draws = Dictionary(uniqueKeysWithValues: CycleRules.CalibrationChoice.allCases.map { ($0, variants.map(round1.resamplings[$0]!.align)) })
+        var result = try await estimate(
             list: "top7", ids: ids, rows: rows, nominal: nominal, size: rules.top7Size, maxPerCountry: nil, minPerRegion: [:], samples: samples, seed: seed, progress: progress
-        ) { random in
+        ) { random, s in
             let method = CycleRules.CalibrationChoice.allCases[Int(random.next() % 3)]
-            let a = round1.resamplings[method]!.sample(&random), b = round2.resamplings[method]!.sample(&random)
+            let a = round1.resamplings[method]!.sample(&random, quantitative: draws[method]!.map { ($0, s) }), b = round2.resamplings[method]!.sample(&random)
             return ids.map { w * a[first[$0]!] + (1 - w) * b[second[$0]!] }
         }
+        if let variants { result.inputs += variants.inputs }
+        return result
     }
 
     /// Runs `samples` samples of `draw` (scores in the order of `ids`) on every core.
     private static func estimate(
         list: String, ids: [String], rows: [String: ScoreSheet.Row], nominal scores: [String: Double], size: Int, maxPerCountry: Int?, minPerRegion: [String: Int],
-        samples: Int, seed: UInt64, progress: (@Sendable (Int) -> Void)?, draw: @escaping @Sendable (inout SplitMix64) -> [Double]
+        samples: Int, seed: UInt64, progress: (@Sendable (Int) -> Void)?, draw: @escaping @Sendable (inout SplitMix64, Int) -> [Double]
     ) async throws(AwardsError) -> ShortlistRobustness {
         guard samples >= 1 else { throw AwardsError(.invalidValue, "at least one sample is needed, not \(samples)", field: "samples") }
         guard !ids.isEmpty else { throw AwardsError(.invalidState, "no nomination has a score to draw from", field: "reviews") }
@@ -109,7 +131,7 @@ public struct ShortlistRobustness: Sendable, Codable, Equatable {
                         for (i, id) in ids.enumerated() { index[id] = i }
                         for s in stride(from: worker, to: samples, by: workers) {
                             var random = SplitMix64(seed: seed &+ UInt64(s) &* 0x9E37_79B9_7F4A_7C15)
-                            let scores = draw(&random)
+                            let scores = draw(&random, s)
                             let candidates = ids.indices.compactMap { i -> Shortlist.Candidate? in
                                 guard let row = rows[ids[i]], scores[i].isFinite else { return nil }
                                 return Shortlist.Candidate(
@@ -146,5 +168,19 @@ public struct ShortlistRobustness: Sendable, Codable, Equatable {
                 borderline: borderline.contains(p))
         }
         return ShortlistRobustness(list: list, size: size, samples: samples, seed: seed, nominees: nominees)
+    }
+}
+
+extension ShortlistRobustness {
+    private enum CodingKeys: String, CodingKey { case list, inputs, size, samples, seed, nominees }
+
+    /// Figures recorded before the inputs were listed drew the analysts and the method only.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            list: try c.decode(String.self, forKey: .list),
+            inputs: try c.decodeIfPresent([String].self, forKey: .inputs) ?? ["analysts", "calibration method"],
+            size: try c.decode(Int.self, forKey: .size), samples: try c.decode(Int.self, forKey: .samples),
+            seed: try c.decode(UInt64.self, forKey: .seed), nominees: try c.decode([Nominee].self, forKey: .nominees))
     }
 }

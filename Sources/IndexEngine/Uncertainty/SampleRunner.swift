@@ -17,6 +17,9 @@ public struct SampleRunner: Sendable {
     public var cacheBudget = 1 << 30
     /// How many samples run at once; all cores by default. Results do not depend on it.
     public var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// The columns of the final stage each run records, by index in the framework: the headline
+    /// alone unless a caller needs more (the awards' robustness needs every factor's score).
+    public var recorded: [Int]
 
     /// Every intermediate state a run starts from is computed before the run; finding none is a
     /// defect, reported rather than hidden behind a fresh start.
@@ -27,14 +30,18 @@ public struct SampleRunner: Sendable {
         self.result = result
         self.spec = spec
         self.model = model
+        self.recorded = [result.headline]
     }
 
     /// The outputs of a set of runs.
     public struct Outputs: Sendable {
-        /// Headline scores, run after run, one per unit of the nominal build.
+        /// The recorded scores, run after run; within a run, column after column (see
+        /// `recorded`), one per unit of the nominal build. The headline alone by default.
         public var scores: [Double]
         /// The number of units per run.
         public var units: Int
+        /// The number of recorded columns per run.
+        public var columns: Int = 1
         /// For each run, whether it finished (all of them unless cancelled).
         public var finished: [Bool]
         /// Whether the runs were cancelled before the end.
@@ -43,8 +50,14 @@ public struct SampleRunner: Sendable {
         /// The number of runs that finished.
         public var completed: Int { finished.count { $0 } }
 
-        /// The scores of run `r`.
-        public func scores(ofRun r: Int) -> ArraySlice<Double> { scores[(r * units)..<((r + 1) * units)] }
+        /// The scores of run `r` (its first recorded column: the headline by default).
+        public func scores(ofRun r: Int) -> ArraySlice<Double> { scores(ofRun: r, column: 0) }
+
+        /// The scores of run `r` in its `c`th recorded column.
+        public func scores(ofRun r: Int, column c: Int) -> ArraySlice<Double> {
+            let start = (r * columns + c) * units
+            return scores[start..<(start + units)]
+        }
     }
 
     /// Runs one build per entry of `choices` (an option index per input).
@@ -85,8 +98,11 @@ public struct SampleRunner: Sendable {
         }
 
         let units = result.final.units.count
-        let headline = result.headline
-        let output = SharedBuffer(count: choices.count * units)
+        let recorded = recorded
+        guard recorded.allSatisfy({ (0..<result.final.values.columns).contains($0) }) else {
+            throw IndexEngineError(.invalidParameter, "a recorded column is not in the framework", column: "recorded")
+        }
+        let output = SharedBuffer(count: choices.count * units * recorded.count)
         let done = RunFlags(count: choices.count)
         let failure = FirstError()
         let cache = cached[depth]
@@ -97,7 +113,9 @@ public struct SampleRunner: Sendable {
             guard state.units == result.final.units else {
                 throw IndexEngineError(.invalidParameter, "a sample screened out different units from the nominal build; uncertain screening is not supported", column: "inputs")
             }
-            output.write(state.values.column(headline), at: r * units)
+            for (c, column) in recorded.enumerated() {
+                output.write(state.values.column(column), at: (r * recorded.count + c) * units)
+            }
             done.mark(r)
         }
         // Workers take chunks of samples in turn; small chunks keep the progress bar lively.
@@ -119,7 +137,7 @@ public struct SampleRunner: Sendable {
             }
         }
         if let error = failure.error { throw error }
-        return Outputs(scores: output.values, units: units, finished: done.values, cancelled: control.isCancelled)
+        return Outputs(scores: output.values, units: units, columns: recorded.count, finished: done.values, cancelled: control.isCancelled)
     }
 
     private func runSteps(

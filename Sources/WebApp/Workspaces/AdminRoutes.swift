@@ -235,11 +235,17 @@ enum AdminRoutes {
     static let robustnessSamples = 1000
     static let previewSamples = 500
 
+    /// The inputs a robustness run drew, in words: "the analysts, the calibration method and normalisation".
+    static func drawn(_ inputs: [String]) -> String {
+        let words = inputs.map { ["analysts", "calibration method"].contains($0) ? "the " + $0 : "the index's " + $0 }
+        return words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " and " + words.last!
+    }
+
     /// A robustness table for the page: the nominees down to a little past the list's size.
     static func robustnessRows(_ r: ShortlistRobustness, names: [String: String]) -> [String: Any] {
         let shown = r.nominees.prefix(r.size + max(5, r.size / 2))
         return [
-            "list": r.list == "smart21" ? "Smart21" : "Top7", "samples": r.samples, "size": r.size,
+            "list": r.list == "smart21" ? "Smart21" : "Top7", "samples": r.samples, "size": r.size, "drawn": Self.drawn(r.inputs),
             "borderline": r.nominees.filter(\.borderline).count,
             "rows": shown.map { n -> [String: Any] in
                 [
