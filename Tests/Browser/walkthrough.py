@@ -438,18 +438,23 @@ def cycle_results(walk: Walk):
     walk.expect_text("Community of the Year", "pairwise preferences", "synthetic demonstration data")
     winner = walk.find("main h2 + p strong", "winner").text.strip()
     check(winner, "the 2026 results name no Community of the Year")
-    ranking = [li.text for li in walk.driver.find_elements("css selector", "main h2 + ol")[0].find_elements("css selector", "li")]
-    check(len(ranking) == 7, f"the final ranking has {len(ranking)} finalists, expected 7")
-    check(ranking[0].startswith(winner), f"the winner {winner!r} is not first in the final ranking {ranking}")
-    matrix = walk.table_rows()
+    explanation = walk.find("#explanation", "how the ranking was decided").text
+    check(explanation.startswith(winner), f"the explanation {explanation!r} does not start with the winner {winner!r}")
+    ranking = walk.table_rows("main table.final-scores tbody tr")
+    check(len(ranking) == 7 and all(len(r) == 8 for r in ranking),
+          f"the final ranking is {len(ranking)} rows of {[len(r) for r in ranking]} cells, expected 7 × 8 (rank, name, record and five score parts)")
+    check(ranking[0][1].startswith(winner), f"the winner {winner!r} is not first in the final ranking {ranking}")
+    finals = [float(r[7]) for r in ranking]
+    check(finals == sorted(finals, reverse=True), f"the final scores {finals} are not in descending order")
+    matrix = walk.table_rows("main table.matrix tbody tr")
     check(len(matrix) == 7 and all(len(r) == 8 for r in matrix),
           f"the pairwise matrix is {len(matrix)} rows of {[len(r) for r in matrix]} cells, expected 7 × (1 + 7)")
     for i, row in enumerate(matrix):
         check(row[1 + i] == "—", f"the matrix's diagonal cell {i + 1} is {row[1 + i]!r}, expected an em dash")
         for j, cell in enumerate(row[1:]):
             if j != i:
-                check(re.fullmatch(r"\d+(\.\d+)?", cell), f"the matrix cell ({i + 1}, {j + 1}) is {cell!r}, expected a count")
-    table = walk.find("main table", "pairwise matrix")
+                check(re.fullmatch(r"\d+(\.\d+)? \(\d+ %\)", cell), f"the matrix cell ({i + 1}, {j + 1}) is {cell!r}, expected a count and its share")
+    table = walk.find("main table.matrix", "pairwise matrix")
     walk.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", table)
     walk.shot("cycle-2026")
 
