@@ -113,6 +113,12 @@ struct CycleResultsTests {
             #expect(finalists.map { $0["finalScore"] as? Double } == [0.875, 0.5, 0.25])
             #expect(finalists.map { ($0["headToHead"] as? [String: Any])?["won"] as? Int } == [2, 0, 1])
             #expect((object["explanation"] as? String)?.hasPrefix("Alpha won the most head-to-head contests") == true)
+            // The API's document lists the download, with the 404 it answers until publication.
+            let openAPI = try await Self.get(client, "/api/v1/openapi.json")
+            let paths = (try JSONSerialization.jsonObject(with: Data(openAPI.body.utf8)) as? [String: Any])?["paths"] as? [String: Any]
+            let responses = ((paths?["/api/v1/cycles/{year}/results"] as? [String: Any])?["get"] as? [String: Any])?["responses"] as? [String: Any]
+            let statuses = Set(responses.map { Array($0.keys) } ?? [])
+            #expect(statuses.isSuperset(of: ["200", "404"]), "documented answers: \(statuses)")
             // The cycle's own document carries the same results.
             let cycle = try await Self.get(client, "/api/v1/cycles/\(Self.year)")
             let results = (try JSONSerialization.jsonObject(with: Data(cycle.body.utf8)) as? [String: Any])?["results"] as? [String: Any]
@@ -139,6 +145,19 @@ struct CycleResultsTests {
                 #expect(a.headers[.contentType] == b.headers[.contentType])
             }
         }
+    }
+
+    @Test("results published before their figures were kept still read: head-to-head records and the order, no parts")
+    func withoutFigures() {
+        // The planted cycle's ranking and matrix, as an older publication holds them.
+        let publication = Publication(
+            smart21: ["N-A", "N-B", "N-C"], top7: ["N-A", "N-B", "N-C"], ranking: ["N-A", "N-C", "N-B"], winner: "N-A", rules: [],
+            pairwise: ["N-A": ["N-B": 2, "N-C": 3], "N-B": ["N-A": 1, "N-C": 3], "N-C": ["N-A": 0, "N-B": 0]], strongestPaths: nil, publishedAt: "2031-06-10T12:00:00Z")
+        let names = ["N-A": "Alpha", "N-B": "Beta", "N-C": "Gamma"]
+        let results = PublishedResults(publication, year: Self.year, name: { names[$0] ?? $0 }, country: { _ in "Testland" })
+        #expect(results.rule == nil && results.juryWeight == nil)
+        #expect(results.explanation == "Alpha won the most head-to-head contests (2 of 2); Gamma placed 2nd despite losing every head-to-head vote, above Beta (1 of 2).")
+        #expect(results.csv().split(separator: "\n")[2] == "2,N-C,Gamma,Testland,0,2,0,,,,,,,")
     }
 
     /// The demo's 2026 cycle, as `civic serve` shows it: the parts obey the published rule
