@@ -41,7 +41,7 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            resources: [.copy("Templates")]
+            resources: [.copy("Templates"), .copy("Land")]
         ),
         .executableTarget(
             name: "civic",

@@ -1,5 +1,5 @@
 /// One finalist's place in the final result, with the parts of its combined score.
-public struct FinalStanding: Sendable, Equatable {
+public struct FinalStanding: Sendable, Equatable, Codable {
     /// The finalist's id.
     public let candidate: String
     /// The finalist's final place (1 = first).

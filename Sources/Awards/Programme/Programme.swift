@@ -454,7 +454,8 @@ public struct Programme: Sendable {
             rules: [smart21.rule, top7.rule, "Jury: \(jury.method.rawValue) count of \(ballots.count) ballots; final = \(cycle.rules.juryWeight) × jury position score + \(1 - cycle.rules.juryWeight) × normalised Top7 score"],
             pairwise: table(jury.pairwise.candidates) { jury.pairwise[$0, $1] },
             strongestPaths: jury.strongestPaths.map { paths in table(paths.candidates) { paths[$0, $1] } },
-            publishedAt: ISO8601DateFormatter().string(from: date))
+            publishedAt: ISO8601DateFormatter().string(from: date),
+            figures: Publication.Figures(juryWeight: final.juryWeight, ballotWeight: jury.pairwise.totalWeight, standings: final.standings))
         try await store.savePublication(publication, cycle: year, by: actor)
         if cycle.phase != .resultsAnnounced { try await setPhase(.resultsAnnounced, cycle: year) }
         return publication

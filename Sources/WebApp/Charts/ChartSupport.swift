@@ -87,6 +87,8 @@ enum ChartPalette {
     static let white = "#ffffff"
     /// The map's faint background.
     static let background = "#fbfbfb"
+    /// The map's land: decorative only, light enough for every dot to stand out on it.
+    static let land = "#e4e9ef"
 
     /// Every meaningful colour, for the contrast test.
     static let meaningful = [text, muted, faint, primary, accent, smart21, top7, communityOfTheYear]
@@ -131,10 +133,11 @@ enum ChartSVG {
 
     /// The opening of an accessible, responsive `<svg>` (role, labelling, viewBox, width 100%,
     /// no fixed pixel size) with its `<title>` and `<desc>`; close it with `</svg>`.
-    static func open(id: String, kind: String, width: Double, height: Double, title: String, description: String) -> String {
+    /// `role` is `img` unless the chart holds links, when it is a `group` whose links stay reachable.
+    static func open(id: String, kind: String, width: Double, height: Double, title: String, description: String, role: String = "img") -> String {
         let w = ChartFormat.coordinate(width)
         let h = ChartFormat.coordinate(height)
-        return #"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-\#(kind)" viewBox="0 0 \#(w) \#(h)" width="100%" preserveAspectRatio="xMidYMid meet" role="img" aria-labelledby="\#(id)-title \#(id)-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="12" fill="\#(ChartPalette.text)">"#
+        return #"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-\#(kind)" viewBox="0 0 \#(w) \#(h)" width="100%" preserveAspectRatio="xMidYMid meet" role="\#(role)" aria-labelledby="\#(id)-title \#(id)-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="12" fill="\#(ChartPalette.text)">"#
             + #"<title id="\#(id)-title">\#(Markup.escape(title))</title>"#
             + #"<desc id="\#(id)-desc">\#(Markup.escape(description))</desc>"#
     }

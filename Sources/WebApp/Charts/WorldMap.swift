@@ -1,24 +1,42 @@
-/// Communities as dots on an equirectangular projection over a light graticule (every 30°, the
-/// equator and prime meridian a little darker) — no coastlines, so no external map data. Each dot
-/// is a `<circle class="place">` carrying a `<title>` naming its community; communities without
-/// (valid) coordinates are listed as text below the map.
+import Foundation
+
+/// Communities as dots on an equirectangular projection over Natural Earth's land (see
+/// `Land/README.md`) and a light graticule (every 30°, the equator and prime meridian a little
+/// darker). Each dot is coloured by the highest stage its community reached, with a legend, and
+/// links to the community's profile (`<a href>` around a `<circle class="place">`, the link named
+/// by its `<title>`). Dots closer than `clusterDistance` merge into one larger dot labelled with
+/// their count (`<g class="cluster">`), whose title lists the names. Communities without (valid)
+/// coordinates are listed as text below the map.
 ///
 /// Geometry (viewBox units): the map is `mapWidth × mapHeight` (720 × 360 by default) drawn at an
 /// offset of `padding` on both axes (`<g transform="translate(padding,padding)">`); inside it a
-/// point sits at x = (lon + 180)/360 · W, y = (90 − lat)/180 · H.
+/// point sits at x = (lon + 180)/360 · W, y = (90 − lat)/180 · H, so (0°, 0°) is the centre and
+/// (90° N, 180° E) the top right corner. The land path is drawn on a 720 × 360 plane and scaled.
 ///
 /// A coordinate is valid when both are finite, latitude is in −90…90 and longitude in −180…180.
 struct WorldMap: Sendable, Hashable {
-    /// A community and where it is, if known.
+    /// The highest stage a community reached: the timeline's stages, `none` reading as a nominee.
+    typealias Stage = TimelineChart.Stage
+
+    /// A community, where it is if known, and what it reached.
     struct Place: Sendable, Hashable {
         var name: String
         var latitude: Double?
         var longitude: Double?
+        var stage: Stage
+        var country: String
+        var region: String
+        /// The community's profile, which the dot links to.
+        var link: String?
 
-        init(_ name: String, latitude: Double?, longitude: Double?) {
+        init(_ name: String, latitude: Double?, longitude: Double?, stage: Stage = .none, country: String = "", region: String = "", link: String? = nil) {
             self.name = name
             self.latitude = latitude
             self.longitude = longitude
+            self.stage = stage
+            self.country = country
+            self.region = region
+            self.link = link
         }
 
         /// The coordinates when both are present and in range.
@@ -27,6 +45,13 @@ struct WorldMap: Sendable, Hashable {
                   (-90...90).contains(latitude), (-180...180).contains(longitude) else { return nil }
             return (latitude, longitude)
         }
+    }
+
+    /// Dots drawn as one: the places, most advanced stage first, and where the dot goes.
+    struct Cluster: Sendable, Hashable {
+        var places: [Place]
+        var x: Double
+        var y: Double
     }
 
     var title: String
@@ -45,38 +70,79 @@ struct WorldMap: Sendable, Hashable {
 
     static let padding: Double = 10
     static let dotRadius: Double = 4.5
+    static let clusterRadius: Double = 8
+    /// Dots whose centres are closer than this (viewBox units) would overlap, and are merged.
+    static let clusterDistance: Double = 2 * dotRadius
     /// Characters per line of the "without coordinates" list.
     static let lineLength = 100
+    /// The legend's height below the map.
+    static let legendHeight: Double = 26
+
+    /// The land as one SVG path on a 720 × 360 plane, from the module's resources; nil if missing.
+    static let land: String? = Bundle.module.url(forResource: "land-110m", withExtension: "path", subdirectory: "Land")
+        .flatMap { try? String(contentsOf: $0, encoding: .utf8) }
+        .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
 
     /// The projected point inside the map (before the padding offset).
     func project(latitude: Double, longitude: Double) -> (x: Double, y: Double) {
         ((longitude + 180) / 360 * mapWidth, (90 - latitude) / 180 * mapHeight)
     }
 
-    private static func degrees(_ value: Double, positive: String, negative: String) -> String {
-        let text = ChartFormat.fixed(abs(value), decimals: 2)
-        if text == "0" { return "0°" }
-        return "\(text)° \(value < 0 ? negative : positive)"
-    }
-
-    private var located: [(place: Place, latitude: Double, longitude: Double)] {
-        places.compactMap { p in p.coordinate.map { (p, $0.latitude, $0.longitude) } }
+    /// A stage as the legend and titles name it.
+    static func label(_ stage: Stage) -> String {
+        stage == .none ? "Nominee" : stage.title
     }
 
     private var unlocated: [Place] { places.filter { $0.coordinate == nil } }
 
+    /// The located places grouped into dots: taken most advanced stage first (then by name), each
+    /// joins the first cluster whose first place lies within `clusterDistance`, else starts one;
+    /// a cluster is drawn at its places' mean position.
+    var clusters: [Cluster] {
+        let order = places.filter { $0.coordinate != nil }.sorted { ($1.stage, $0.name) < ($0.stage, $1.name) }
+        var groups: [(anchor: (x: Double, y: Double), members: [(place: Place, x: Double, y: Double)])] = []
+        for place in order {
+            guard let c = place.coordinate else { continue }
+            let p = project(latitude: c.latitude, longitude: c.longitude)
+            if let i = groups.firstIndex(where: { hypot($0.anchor.x - p.x, $0.anchor.y - p.y) < Self.clusterDistance }) {
+                groups[i].members.append((place, p.x, p.y))
+            } else {
+                groups.append((p, [(place, p.x, p.y)]))
+            }
+        }
+        return groups.map { g in
+            let n = Double(g.members.count)
+            return Cluster(places: g.members.map(\.place), x: g.members.map(\.x).reduce(0, +) / n, y: g.members.map(\.y).reduce(0, +) / n)
+        }
+    }
+
+    /// "1 community" or "3 communities"; likewise for countries and nominees.
+    private static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+
+    /// The text alternative: how many communities in how many countries, where most are, the
+    /// stages reached, how many share a dot, and those the map cannot place.
     var description: String {
-        let here = located
+        let countries = Set(places.map(\.country).filter { !$0.isEmpty })
+        var first = "World map of " + Self.count(places.count, "community", "communities")
+        if !countries.isEmpty { first += " in " + Self.count(countries.count, "country", "countries") }
+        var regions: [String: Int] = [:]
+        for p in places where !p.region.isEmpty { regions[p.region, default: 0] += 1 }
+        let byRegion = regions.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) (\($0.value))" }
+        if let most = byRegion.first {
+            first += "; most in \(most)" + (byRegion.count > 1 ? ", then " + ChartFormat.list(Array(byRegion.dropFirst())) : "")
+        }
+        var parts = [first + "."]
+        let stages = Stage.allCases.reversed().compactMap { stage -> String? in
+            let n = places.count { $0.stage == stage }
+            return n == 0 ? nil : "\(n) \(stage == .none ? (n == 1 ? "nominee" : "nominees") : stage.title)"
+        }
+        if places.contains(where: { $0.stage != .none }) { parts.append("Highest stage reached: \(ChartFormat.list(stages)).") }
+        let shared = clusters.filter { $0.places.count > 1 }
+        if !shared.isEmpty {
+            parts.append("\(Self.count(shared.reduce(0) { $0 + $1.places.count }, "community shares", "communities share")) \(Self.count(shared.count, "dot", "dots")) with neighbours too close to draw apart.")
+        }
         let missing = unlocated
-        var parts = ["World map of \(places.count) communit\(places.count == 1 ? "y" : "ies"), \(here.count) with coordinates."]
-        if !here.isEmpty {
-            parts.append(here.map {
-                "\($0.place.name) (\(Self.degrees($0.latitude, positive: "N", negative: "S")), \(Self.degrees($0.longitude, positive: "E", negative: "W")))"
-            }.joined(separator: "; ") + ".")
-        }
-        if !missing.isEmpty {
-            parts.append("Without coordinates: \(missing.map(\.name).joined(separator: "; ")).")
-        }
+        if !missing.isEmpty { parts.append("Without coordinates: \(missing.map(\.name).joined(separator: "; ")).") }
         return parts.joined(separator: " ")
     }
 
@@ -108,15 +174,21 @@ struct WorldMap: Sendable, Hashable {
         let w = mapWidth
         let h = mapHeight
         let lines = unlocatedLines
-        let emptyNote = located.isEmpty
-        let textTop = Self.padding * 2 + h
+        let dots = clusters
+        let legendTop = Self.padding * 2 + h
+        let textTop = legendTop + Self.legendHeight
         let height = textTop + (lines.isEmpty ? 0 : 8 + Double(lines.count) * 16)
-        var out = ChartSVG.open(id: id, kind: "map", width: w + 2 * Self.padding, height: height, title: resolvedTitle, description: description)
+        // A group, not an image: its dots are links.
+        var out = ChartSVG.open(id: id, kind: "map", width: w + 2 * Self.padding, height: height, title: resolvedTitle, description: description, role: "group")
         out += #"<g transform="translate(\#(c(Self.padding)),\#(c(Self.padding)))">"#
 
-        // Graticule every 30°.
+        // Land, then the graticule every 30°.
         out += #"<g class="graticule" aria-hidden="true" fill="none" stroke="\#(ChartPalette.grid)">"#
         out += #"<rect x="0" y="0" width="\#(c(w))" height="\#(c(h))" fill="\#(ChartPalette.background)"/>"#
+        if let land = Self.land {
+            // The stroke, in the land's colour, closes the hairlines between countries simplified apart.
+            out += #"<path class="land" d="\#(land)" fill="\#(ChartPalette.land)" stroke="\#(ChartPalette.land)" stroke-width="0.8" stroke-linejoin="round" transform="scale(\#(c(w / 720)),\#(c(h / 360)))"/>"#
+        }
         for lon in stride(from: -150, through: 150, by: 30) {
             let x = project(latitude: 0, longitude: Double(lon)).x
             out += ChartSVG.line(x, 0, x, h, stroke: lon == 0 ? ChartPalette.faint : ChartPalette.grid, width: lon == 0 ? 0.75 : 1)
@@ -127,17 +199,44 @@ struct WorldMap: Sendable, Hashable {
         }
         out += "</g>"
 
-        if emptyNote {
+        if dots.isEmpty {
             out += ChartSVG.text(x: w / 2, y: h / 2 - 8, places.isEmpty ? "No communities" : "No community has coordinates", anchor: "middle", fill: ChartPalette.muted, size: 14)
         }
 
         out += #"<g class="places">"#
-        for item in located {
-            let p = project(latitude: item.latitude, longitude: item.longitude)
-            out += #"<circle class="place" cx="\#(c(p.x))" cy="\#(c(p.y))" r="\#(c(Self.dotRadius))" fill="\#(ChartPalette.accent)" stroke="\#(ChartPalette.white)" stroke-width="1">"#
-            out += "<title>\(Markup.escape(item.place.name))</title></circle>"
+        for dot in dots {
+            let colour = (dot.places.map(\.stage).max() ?? .none).colour
+            if dot.places.count == 1, let place = dot.places.first {
+                let name = Markup.escape("\(place.name) — \(Self.label(place.stage))")
+                let circle = #"<circle class="place" cx="\#(c(dot.x))" cy="\#(c(dot.y))" r="\#(c(Self.dotRadius))" fill="\#(colour)" stroke="\#(ChartPalette.white)" stroke-width="1">"#
+                if let link = place.link {
+                    out += #"<a href="\#(Markup.escape(link))"><title>\#(name)</title>\#(circle)</circle></a>"#
+                } else {
+                    out += circle + "<title>\(name)</title></circle>"
+                }
+            } else {
+                let names = dot.places.map { "\($0.name) (\(Self.label($0.stage)))" }.joined(separator: "; ")
+                out += #"<g class="cluster"><title>\#(Markup.escape("\(dot.places.count) communities: \(names)"))</title>"#
+                // Two digits need a wider dot.
+                let r = Self.clusterRadius + (dot.places.count >= 10 ? 2.5 : 0)
+                out += #"<circle cx="\#(c(dot.x))" cy="\#(c(dot.y))" r="\#(c(r))" fill="\#(colour)" stroke="\#(ChartPalette.white)" stroke-width="1"/>"#
+                out += ChartSVG.text(x: dot.x, y: dot.y + 3.5, String(dot.places.count), anchor: "middle", fill: ChartPalette.white, weight: "600", size: 10)
+                out += "</g>"
+            }
         }
         out += "</g></g>"
+
+        // The legend: one swatch per stage, and the cluster's meaning.
+        out += #"<g class="legend" aria-hidden="true">"#
+        var x = Self.padding
+        for stage in Stage.allCases.reversed() {
+            out += #"<circle cx="\#(c(x + Self.dotRadius))" cy="\#(c(legendTop + 8))" r="\#(c(Self.dotRadius))" fill="\#(stage.colour)"/>"#
+            let label = Self.label(stage)
+            out += ChartSVG.text(x: x + 2 * Self.dotRadius + 4, y: legendTop + 12, label, fill: ChartPalette.text)
+            x += 2 * Self.dotRadius + 4 + Double(label.count) * 6.5 + 14
+        }
+        out += ChartSVG.text(x: x, y: legendTop + 12, "A numbered dot: communities too close to draw apart", fill: ChartPalette.muted)
+        out += "</g>"
 
         if !lines.isEmpty {
             out += #"<g class="unlocated">"#

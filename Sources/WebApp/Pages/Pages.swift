@@ -14,12 +14,24 @@ public struct Pages: Sendable {
         return Pages(library: try await MustacheLibrary(directory: directory))
     }
 
-    /// Renders `template` with `context` as an HTML response.
+    /// Renders `template` with `context` as an HTML response, dated for the printed page's header.
     func render(_ template: String, _ context: [String: Any], status: HTTPResponse.Status = .ok) throws -> Response {
+        var context = context
+        context["printedOn"] = Self.printDate(Date())
         guard let html = library.render(context, withTemplate: template) else {
             throw HTTPError(.internalServerError, message: "the page template \(template) is missing")
         }
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The day a page was made, as its printed header gives it ("30 November 2026", UTC): a
+    /// kept page is made again whenever its data change, so the figures are those of that day.
+    static func printDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMMM yyyy"
+        return formatter.string(from: date)
     }
 }
 

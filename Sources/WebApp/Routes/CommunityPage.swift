@@ -14,7 +14,12 @@ enum CommunityPage {
             "scoredCount": directory.profiles.count { !$0.scores.isEmpty },
             "recordCount": directory.profiles.count { $0.history != nil },
             "latestYear": directory.index.latest.map { String($0.year) } ?? "",
-            "map": WorldMap(title: "Where the network's communities are", places: real.map { .init($0.community.name, latitude: $0.community.latitude, longitude: $0.community.longitude) }).svg(),
+            "map": WorldMap(title: "Where the network's communities are", places: real.map { p in
+                WorldMap.Place(
+                    p.community.name, latitude: p.community.latitude, longitude: p.community.longitude,
+                    stage: p.history.flatMap { $0.stages.values.max() }.flatMap { WorldMap.Stage(rawValue: $0.rawValue) } ?? .none,
+                    country: p.community.country, region: p.community.region, link: "/communities/\(p.community.id)")
+            }).svg(),
             "communities": directory.profiles.map { p -> [String: Any] in
                 [
                     "id": p.community.id, "name": p.community.name, "country": p.community.country, "region": p.community.region,

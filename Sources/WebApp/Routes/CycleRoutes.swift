@@ -19,6 +19,18 @@ enum CycleRoutes {
             let year: Int = try context.parameters.require("year", as: Int.self)
             return try await kept.response("cycle.json:\(year)") { try Respond.json(try await CycleResults(year: year, store: store)) }
         }
+
+        routes.get("/cycles/{year}/results.csv", access: .everyone, summary: "A published cycle's final ranking with each finalist's score parts and head-to-head record, as CSV") { _, context in
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            return try await kept.response("cycle.csv:\(year)") {
+                Respond.csv(try await CycleResults.published(year: year, store: store).csv(), filename: "civic-awards-\(year)-results.csv")
+            }
+        }
+
+        routes.get("/api/v1/cycles/{year}/results", access: .everyone, summary: "A published cycle's final ranking with each finalist's score parts, the weights and head-to-head records; 404 until published") { _, context in
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            return try await kept.response("cycle.results:\(year)") { try Respond.json(try await CycleResults.published(year: year, store: store)) }
+        }
     }
 }
 
@@ -38,6 +50,8 @@ struct CycleResults: Encodable {
     var smart21: [CycleAnnouncement.Entry]
     var top7: [CycleAnnouncement.Entry]
     var publication: Publication?
+    /// The final ranking with each finalist's score parts, once published.
+    var results: PublishedResults?
 
     init(year: Int, store: any AwardsStore) async throws {
         guard let cycle = try await store.cycles().first(where: { $0.year == year }) else {
@@ -51,6 +65,21 @@ struct CycleResults: Encodable {
         smart21 = announcement.smart21
         top7 = announcement.top7
         publication = announcement.publication
+        results = nil
+        results = announcement.publication.map { PublishedResults($0, year: year, name: name, country: country) }
+    }
+
+    /// The published results of the `year` cycle; the same 404 for a cycle not yet published as
+    /// for a year with no cycle, so that the answer tells nothing of what is to come.
+    static func published(year: Int, store: any AwardsStore) async throws -> PublishedResults {
+        let results: PublishedResults?
+        do {
+            results = try await CycleResults(year: year, store: store).results
+        } catch let error as HTTPError where error.status == .notFound {
+            results = nil
+        }
+        guard let results else { throw HTTPError(.notFound, message: "no results are published for \(year)") }
+        return results
     }
 
     /// The community name of a nomination.
@@ -74,6 +103,15 @@ struct CycleResults: Encodable {
         }
     }
 
+    /// Short, distinct column labels for `names`: the first three letters of each name's first
+    /// word, in capitals, numbered where two would read the same.
+    static func abbreviations(_ names: [String]) -> [String] {
+        let stems = names.map { String(($0.split(separator: " ").first ?? "").prefix(3)).uppercased() }
+        return stems.enumerated().map { i, stem in
+            stems.filter { $0 == stem }.count > 1 ? stem + String(stems[...i].filter { $0 == stem }.count) : stem
+        }
+    }
+
     /// The page's template context.
     func context() -> [String: Any] {
         var context: [String: Any] = [:]
@@ -90,38 +128,44 @@ struct CycleResults: Encodable {
         context["hasTop7"] = publication == nil && !top7.isEmpty
         context["top7"] = Self.rows(top7)
         context["pending"] = announced.smart21 ? "The results have not been published yet." : "No shortlist has been announced yet."
-        guard let p = publication else { return context }
-        var ranking: [[String: Any]] = []
-        var columns: [[String: Any]] = []
-        var matrix: [[String: Any]] = []
-        var position = 0
-        for a in p.ranking {
-            position += 1
-            let entry: [String: Any] = ["name": name(a), "country": country(a)]
-            ranking.append(entry)
-            let column: [String: Any] = ["short": String(position)]
-            columns.append(column)
-            var cells: [[String: Any]] = []
-            for b in p.ranking {
-                let count: Double? = p.pairwise[a]?[b]
-                let value: String = a == b ? "—" : Show.count(count)
-                let cell: [String: Any] = ["value": value]
-                cells.append(cell)
-            }
-            let row: [String: Any] = ["name": "\(position). " + name(a), "cells": cells]
-            matrix.append(row)
-        }
-        var rules: [[String: Any]] = []
-        for rule in p.rules {
-            let item: [String: Any] = ["text": rule]
-            rules.append(item)
-        }
+        guard let p = publication, let results else { return context }
+        let abbreviations = Self.abbreviations(results.finalists.map(\.community))
+        let contests = max(0, results.finalists.count - 1)
         var published: [String: Any] = [:]
         published["winner"] = name(p.winner)
-        published["ranking"] = ranking
-        published["columns"] = columns
-        published["matrix"] = matrix
-        published["rules"] = rules
+        published["explanation"] = results.explanation
+        published["rule"] = results.rule ?? ""
+        published["hasParts"] = results.rule != nil
+        published["finalists"] = results.finalists.map { f -> [String: Any] in
+            [
+                "rank": f.rank, "name": f.community, "country": f.country, "won": "\(f.headToHead.won) of \(contests)",
+                "juryPosition": f.juryPosition.map(String.init) ?? "—", "juryScore": ResultsExplanation.score(f.juryScore),
+                "top7Score": Show.score(f.top7Score), "normalised": ResultsExplanation.score(f.normalisedTop7Score),
+                "final": ResultsExplanation.score(f.finalScore),
+            ]
+        }
+        published["weights"] = results.juryWeight.map { w in
+            "Weights: jury score \(Show.fixed(w, decimals: 2)), normalised Top7 score \(Show.fixed(1 - w, decimals: 2))."
+        } ?? ""
+        published["columns"] = zip(results.finalists, abbreviations).map { f, short in ["short": short, "name": f.community] }
+        published["matrix"] = results.finalists.map { a -> [String: Any] in
+            let cells = results.finalists.map { b -> [String: Any] in
+                guard a.nomination != b.nomination else { return ["value": "—", "shade": "diagonal", "title": "\(a.community) against itself"] }
+                let count = p.pairwise[a.nomination]?[b.nomination] ?? 0
+                let total = results.ballotWeight ?? 0
+                guard total > 0 else { return ["value": Show.count(count), "shade": "", "title": "\(Show.count(count)) juror(s) preferred \(a.community) to \(b.community)"] }
+                // The shade follows the per cent as written, so that colour and text never disagree.
+                let percent = Show.integer((min(1, max(0, count / total)) * 100).rounded()) ?? 0
+                return [
+                    "value": "\(Show.count(count)) (\(percent) %)", "shade": "share\(min(4, percent / 20))",
+                    "title": "\(Show.count(count)) of \(Show.count(total)) preferred \(a.community) to \(b.community)",
+                ]
+            }
+            return ["name": "\(a.rank). \(a.community)", "cells": cells]
+        }
+        published["hasShares"] = (results.ballotWeight ?? 0) > 0
+        published["ballots"] = results.ballotWeight.map(Show.count) ?? ""
+        published["rules"] = p.rules.map { ["text": $0] }
         context["published"] = published
         return context
     }

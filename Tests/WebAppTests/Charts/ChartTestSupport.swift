@@ -69,7 +69,9 @@ func parseSVG(_ svg: String) -> ParsedSVG {
 
 /// The checks every chart's output must pass: well-formed XML, an accessible and responsive root,
 /// title and desc wired up, no scripts or external references, coordinates to at most 2 decimals.
-func expectAccessibleSVG(_ svg: String, sourceLocation: SourceLocation = #_sourceLocation) {
+/// A chart with `links` is a group (an image's parts are not reachable) whose links all lead to
+/// pages of the platform itself.
+func expectAccessibleSVG(_ svg: String, links: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) {
     let parsed = parseSVG(svg)
     #expect(parsed.wellFormed, "not well-formed: \(parsed.error ?? "")", sourceLocation: sourceLocation)
     guard let root = parsed.root else {
@@ -77,7 +79,7 @@ func expectAccessibleSVG(_ svg: String, sourceLocation: SourceLocation = #_sourc
         return
     }
     #expect(root.name == "svg", sourceLocation: sourceLocation)
-    #expect(root.attributes["role"] == "img", sourceLocation: sourceLocation)
+    #expect(root.attributes["role"] == (links ? "group" : "img"), sourceLocation: sourceLocation)
     #expect(root.attributes["width"] == "100%", sourceLocation: sourceLocation)
     #expect(root.attributes["height"] == nil, sourceLocation: sourceLocation)
     #expect(root.attributes["viewBox"]?.hasPrefix("0 0 ") == true, sourceLocation: sourceLocation)
@@ -95,8 +97,11 @@ func expectAccessibleSVG(_ svg: String, sourceLocation: SourceLocation = #_sourc
 
     // Nothing active or external.
     let lower = svg.lowercased()
-    for banned in ["<script", "href", "url(", "<image", "<foreignobject", "<style", "javascript:", "@import"] {
+    for banned in ["<script", "url(", "<image", "<foreignobject", "<style", "javascript:", "@import"] + (links ? [] : ["href"]) {
         #expect(!lower.contains(banned), "contains \(banned)", sourceLocation: sourceLocation)
+    }
+    for link in parsed.elements.compactMap({ $0.attributes["href"] }) {
+        #expect(link.hasPrefix("/") && !link.hasPrefix("//"), "a link off the platform: \(link)", sourceLocation: sourceLocation)
     }
     #expect(lower.components(separatedBy: "http").count == 2, "only the xmlns URL", sourceLocation: sourceLocation)
 
