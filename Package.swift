@@ -21,16 +21,19 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.20.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .target(name: "IndexEngine"),
         .target(name: "Awards", dependencies: ["IndexEngine"]),
+        // The XLSX workbook of a build, apart so that the engine stays free of dependencies.
+        .target(name: "Workbook", dependencies: ["IndexEngine", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "Storage", dependencies: ["Awards", "IndexEngine", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "PostgresStorage", dependencies: ["Awards", "IndexEngine", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .target(
             name: "WebApp",
             dependencies: [
-                "IndexEngine", "Awards", "Storage", "PostgresStorage",
+                "IndexEngine", "Awards", "Storage", "PostgresStorage", "Workbook",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -50,6 +53,7 @@ let package = Package(
                 "Awards",
                 "Storage",
                 "WebApp",
+                "Workbook",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
@@ -76,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "WebAppTests",
             dependencies: [
-                "WebApp", "Storage", "PostgresStorage", "Awards", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "WebApp", "Storage", "PostgresStorage", "Awards", "Workbook", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),

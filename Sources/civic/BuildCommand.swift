@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import IndexEngine
+import Workbook
 
-/// `civic build SPEC --out DIR [--year YEAR]`: builds an index from a spec and writes its results.
+/// `civic build SPEC --out DIR [--year YEAR] [--xlsx]`: builds an index from a spec and writes its results.
 ///
 /// Panel data (several time points) with no `time` in the spec and no `--year` is built at every
 /// year, and each output file gets a `Time` column; otherwise one year is built, as before.
@@ -24,6 +25,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Build only this year of panel data (instead of the spec's time, or of every year).")
     var year: Int?
 
+    @Flag(help: "Also write results.xlsx: one workbook with the results, every stage, the weights, the spec and the audit.")
+    var xlsx = false
+
     func validate() throws {
         guard FileManager.default.fileExists(atPath: spec) else {
             throw ValidationError("The spec file '\(spec)' does not exist.")
@@ -32,12 +36,13 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runBuild(specPath: spec, out: out, top: top, year: year)
+        try runBuild(specPath: spec, out: out, top: top, year: year, workbook: xlsx)
     }
 }
 
-/// Builds the index of the spec at `specPath` (at `year`, if given), writes it to `out` and prints the ranking.
-func runBuild(specPath: String, out: String, top: Int, year: Int? = nil) throws {
+/// Builds the index of the spec at `specPath` (at `year`, if given), writes it to `out` (with
+/// `results.xlsx` when `workbook`) and prints the ranking.
+func runBuild(specPath: String, out: String, top: Int, year: Int? = nil, workbook: Bool = false) throws {
     do throws(IndexEngineError) {
         var spec = try BuildSpec.read(path: specPath)
         if let year { spec.time = year }
@@ -53,7 +58,9 @@ func runBuild(specPath: String, out: String, top: Int, year: Int? = nil) throws 
         }
         let result: BuildResult
         if dataset.panel != nil, spec.time == nil {
-            try writePanel(try panel(), spec: spec, inputHash: inputHash, out: out, top: top)
+            let panel = try panel()
+            try writePanel(panel, spec: spec, inputHash: inputHash, out: out, top: top)
+            if workbook { try writeWorkbook(try IndexWorkbook.make(panel, spec: spec), out: out) }
             return
         } else if dataset.panel != nil, spec.panel?.normalisation == .pooled, let time = spec.time, let year = try panel().result(at: time) {
             // One year of a pooled panel is that year's rows of the pool of every year.
@@ -62,6 +69,10 @@ func runBuild(specPath: String, out: String, top: Int, year: Int? = nil) throws 
             do { result = try IndexBuild.run(dataset, spec: spec) } catch { throw error.located(in: specPath) }
         }
         try ResultsWriter(directory: out).write(result, spec: spec, inputHash: inputHash)
+        if workbook {
+            let audit = try AuditReport.make(result, spec: spec)
+            try writeWorkbook(try IndexWorkbook.make(result, spec: spec, audit: audit), out: out)
+        }
         for warning in result.log.warnings { printError("warning: \(warning)") }
         if top > 0 { print(RankingTable.render(result, limit: top), terminator: "") }
         print("Wrote \(out)/results.csv, results.json, treatment.csv and stages/ (\(result.stages.count) stages).")
@@ -79,6 +90,17 @@ private func writePanel(_ panel: PanelBuild, spec: BuildSpec, inputHash: String,
     if top > 0, let latest = panel.results.last { print(RankingTable.render(latest, limit: top), terminator: "") }
     let years = "\(panel.times.count) years, \(panel.times.first ?? 0) to \(panel.times.last ?? 0)"
     print("Wrote \(out)/results.csv, results.json, treatment.csv and stages/ (\(years), \(panel.results.first?.stages.count ?? 0) stages), each with a Time column.")
+}
+
+/// Writes `workbook` to `out/results.xlsx`.
+private func writeWorkbook(_ workbook: Workbook, out: String) throws(IndexEngineError) {
+    let path = (out as NSString).appendingPathComponent("results.xlsx")
+    do {
+        try workbook.xlsx().write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        throw IndexEngineError(.unreadableFile, "cannot write the workbook (\(error))", file: path)
+    }
+    print("Wrote \(path).")
 }
 
 /// Prints a failure to standard error and returns the failing exit code.

@@ -105,7 +105,7 @@ struct IndexRoutesTests {
     func badYear(_ year: String, _ status: Int) async throws {
         try await Self.withApp { client, _ in
             let encoded = year.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-            for path in ["/api/v1/indices/asem/rankings", "/api/v1/indices/asem/units/CHE", "/indices/asem", "/indices/asem/rankings.csv", "/indices/asem/methodology", "/indices/asem/units/CHE"] {
+            for path in ["/api/v1/indices/asem/rankings", "/api/v1/indices/asem/units/CHE", "/indices/asem", "/indices/asem/rankings.csv", "/indices/asem/workbook.xlsx", "/indices/asem/methodology", "/indices/asem/units/CHE"] {
                 let response = try await Self.get(client, "\(path)?year=\(encoded)")
                 #expect(response.status.code == status, "\(path)?year=\(year)")
                 #expect(response.body.contains("year"), "\(path): the message names year")

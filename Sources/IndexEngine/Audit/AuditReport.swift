@@ -56,11 +56,7 @@ public struct AuditReport: Sendable {
         for level in 1..<max(2, framework.topLevel) {
             group("level \(level)", framework.nodes.indices.filter { framework.nodes[$0].level == level })
         }
-        var weights = framework.weights
-        if let aggregate, case let .aggregate(step) = spec.steps[aggregate] {
-            weights = try WeightSet.resolve(step.weights, context: BuildContext(dataset: result.dataset, weightSets: spec.weightSets), field: "weights")
-        }
-        let effective = EffectiveWeights.of(framework, weights: weights)
+        let effective = EffectiveWeights.of(framework, weights: try spec.aggregationWeights(for: result.dataset))
         return AuditReport(
             stage: stageName,
             statistics: IndicatorStatistics.of(stage, in: result, thresholds: thresholds),

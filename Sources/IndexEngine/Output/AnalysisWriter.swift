@@ -12,14 +12,14 @@ public struct AnalysisWriter: Sendable {
 
     /// Writes `uncertainty.csv` (rank intervals per unit) and `samples.csv` (each sample's choices).
     public func write(_ analysis: UncertaintyAnalysis) throws(IndexEngineError) {
-        try save([("uncertainty.csv", Self.uncertaintyCSV(analysis)), ("samples.csv", Self.samplesCSV(analysis))])
+        try save([("uncertainty.csv", Self.uncertaintyTable(analysis).csv), ("samples.csv", Self.samplesCSV(analysis))])
     }
 
     /// Writes `sensitivity.csv` (Sobol indices) with the uncertainty tables of the same runs.
     public func write(_ analysis: SensitivityAnalysis) throws(IndexEngineError) {
         try save([
             ("sensitivity.csv", Self.sensitivityCSV(analysis)),
-            ("uncertainty.csv", Self.uncertaintyCSV(analysis.uncertainty)),
+            ("uncertainty.csv", Self.uncertaintyTable(analysis.uncertainty).csv),
             ("samples.csv", Self.samplesCSV(analysis.uncertainty, statistic: analysis.outputs)),
         ])
     }
@@ -35,26 +35,29 @@ public struct AnalysisWriter: Sendable {
         }
     }
 
-    static func uncertaintyCSV(_ analysis: UncertaintyAnalysis) -> String {
-        table(["uCode", "uName", "nominalRank", "meanRank", "medianRank", "rank5", "rank95", "nominalScore", "meanScore", "score5", "score95"], analysis.units.map { u in
-            [u.code, u.name] + [u.nominalRank, u.meanRank, u.medianRank, u.rank5, u.rank95, u.nominalScore, u.meanScore, u.score5, u.score95].map(NumberFormat.csv)
+    /// Every unit's nominal, mean and median rank, its 5–95% rank interval and the same of its score.
+    public static func uncertaintyTable(_ analysis: UncertaintyAnalysis) -> OutputTable {
+        OutputTable(header: ["uCode", "uName", "nominalRank", "meanRank", "medianRank", "rank5", "rank95", "nominalScore", "meanScore", "score5", "score95"], rows: analysis.units.map { u in
+            [.text(u.code), .text(u.name)] + [u.nominalRank, u.meanRank, u.medianRank, u.rank5, u.rank95, u.nominalScore, u.meanScore, u.score5, u.score95].map(OutputTable.Value.number)
         })
     }
 
     static func samplesCSV(_ analysis: UncertaintyAnalysis, statistic: [Double]? = nil) -> String {
         let model = analysis.model
         let header = ["sample"] + model.names + (statistic == nil ? [] : ["statistic"])
-        let rows = analysis.choices.enumerated().filter { analysis.outputs.finished[$0.offset] }.map { r, choice in
-            [String(r + 1)] + choice.enumerated().map { model.options[$0][$1] } + (statistic.map { [NumberFormat.csv($0[r])] } ?? [])
+        let rows = analysis.choices.enumerated().filter { analysis.outputs.finished[$0.offset] }.map { r, choice -> [OutputTable.Value] in
+            let options: [OutputTable.Value] = choice.enumerated().map { .text(model.options[$0][$1]) }
+            let value: [OutputTable.Value] = statistic.map { [.number($0[r])] } ?? []
+            return [.count(r + 1)] + options + value
         }
-        return table(header, rows)
+        return OutputTable(header: header, rows: rows).csv
     }
 
     static func sensitivityCSV(_ analysis: SensitivityAnalysis) -> String {
-        table(["input", "first", "firstLow", "firstHigh", "total", "totalLow", "totalHigh"], analysis.inputs.enumerated().map { i, name in
+        OutputTable(header: ["input", "first", "firstLow", "firstHigh", "total", "totalLow", "totalHigh"], rows: analysis.inputs.enumerated().map { i, name in
             let s = analysis.indices[i]
-            return [name] + [s.first, s.firstLow, s.firstHigh, s.total, s.totalLow, s.totalHigh].map(NumberFormat.csv)
-        })
+            return [.text(name)] + [s.first, s.firstLow, s.firstHigh, s.total, s.totalLow, s.totalHigh].map(OutputTable.Value.number)
+        }).csv
     }
 
     /// A terminal table of rank intervals for the best `limit` units.

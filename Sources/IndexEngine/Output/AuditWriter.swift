@@ -14,12 +14,12 @@ public struct AuditWriter: Sendable {
     /// `effective-weights.csv`, `remove-one.csv` and `audit.json`.
     public func write(_ report: AuditReport) throws(IndexEngineError) {
         let files: [(String, String)] = [
-            ("statistics.csv", Self.statisticsCSV(report.statistics)),
-            ("correlations.csv", Self.correlationsCSV(report.correlations)),
-            ("reliability.csv", Self.reliabilityCSV(report.groups)),
-            ("pca.csv", Self.pcaCSV(report.groups)),
-            ("effective-weights.csv", table(["code", "weight"], report.effectiveWeights.map { [$0.code, NumberFormat.csv($0.weight)] })),
-            ("remove-one.csv", Self.removeOneCSV(report.removeOne)),
+            ("statistics.csv", Self.statisticsTable(report.statistics).csv),
+            ("correlations.csv", Self.correlationsTable(report.correlations).csv),
+            ("reliability.csv", Self.reliabilityTable(report.groups).csv),
+            ("pca.csv", Self.pcaTable(report.groups).csv),
+            ("effective-weights.csv", Self.effectiveWeightsTable(report.effectiveWeights).csv),
+            ("remove-one.csv", Self.removeOneTable(report.removeOne).csv),
             ("audit.json", Self.summaryJSON(report)),
         ]
         do {
@@ -32,48 +32,61 @@ public struct AuditWriter: Sendable {
         }
     }
 
-    static func statisticsCSV(_ statistics: [IndicatorStatistics]) -> String {
-        table(["code", "n", "availability", "min", "max", "mean", "median", "sd", "skew", "kurtosis", "zeros", "unique", "flags"], statistics.map { s in
-            [s.code, String(s.n), NumberFormat.csv(s.availability), NumberFormat.csv(s.min), NumberFormat.csv(s.max), NumberFormat.csv(s.mean),
-             NumberFormat.csv(s.median), NumberFormat.csv(s.sd), NumberFormat.csv(s.skew), NumberFormat.csv(s.kurtosis), String(s.zeros),
-             String(s.unique), s.flags.map(\.description).joined(separator: "; ")]
+    /// Every indicator's statistics and flags at the audited stage.
+    public static func statisticsTable(_ statistics: [IndicatorStatistics]) -> OutputTable {
+        OutputTable(header: ["code", "n", "availability", "min", "max", "mean", "median", "sd", "skew", "kurtosis", "zeros", "unique", "flags"], rows: statistics.map { s in
+            [.text(s.code), .count(s.n), .number(s.availability), .number(s.min), .number(s.max), .number(s.mean), .number(s.median), .number(s.sd),
+             .number(s.skew), .number(s.kurtosis), .count(s.zeros), .count(s.unique), .text(s.flags.map(\.description).joined(separator: "; "))]
         })
     }
 
-    static func correlationsCSV(_ entries: [CorrelationEntry]) -> String {
-        table(["x", "y", "relation", "method", "r", "n", "p"], entries.map { e in
-            [e.x, e.y, e.relation.rawValue, e.method.rawValue, NumberFormat.csv(e.correlation.r), String(e.correlation.n), NumberFormat.csv(e.correlation.p)]
+    /// Pearson and Spearman correlations with their sample sizes and p-values.
+    public static func correlationsTable(_ entries: [CorrelationEntry]) -> OutputTable {
+        OutputTable(header: ["x", "y", "relation", "method", "r", "n", "p"], rows: entries.map { e in
+            [.text(e.x), .text(e.y), .text(e.relation.rawValue), .text(e.method.rawValue), .number(e.correlation.r), .count(e.correlation.n), .number(e.correlation.p)]
         })
     }
 
-    static func reliabilityCSV(_ groups: [AuditReport.Group]) -> String {
-        table(["group", "members", "k", "alpha", "pc1Explained", "eigenvalues", "negativeLoadings"], groups.map { g in
-            [g.name, g.members.joined(separator: " "), String(g.members.count), NumberFormat.csv(g.alpha),
-             g.pca.map { NumberFormat.csv($0.explained[0]) } ?? "NA",
-             g.pca.map { $0.eigenvalues.map(NumberFormat.csv).joined(separator: " ") } ?? "",
-             g.pca.map { $0.negativeLoadings.joined(separator: " ") } ?? ""]
+    /// Cronbach's alpha and the principal components' summary of every group.
+    public static func reliabilityTable(_ groups: [AuditReport.Group]) -> OutputTable {
+        OutputTable(header: ["group", "members", "k", "alpha", "pc1Explained", "eigenvalues", "negativeLoadings"], rows: groups.map { g in
+            [.text(g.name), .text(g.members.joined(separator: " ")), .count(g.members.count), .number(g.alpha),
+             .number(g.pca.map { $0.explained[0] } ?? .nan),
+             .text(g.pca.map { $0.eigenvalues.map(NumberFormat.csv).joined(separator: " ") } ?? ""),
+             .text(g.pca.map { $0.negativeLoadings.joined(separator: " ") } ?? "")]
         })
     }
 
-    static func pcaCSV(_ groups: [AuditReport.Group]) -> String {
-        var rows: [[String]] = []
+    /// The first three loadings and the first component's weight of every group member.
+    public static func pcaTable(_ groups: [AuditReport.Group]) -> OutputTable {
+        var rows: [[OutputTable.Value]] = []
         for g in groups {
             guard let pca = g.pca else { continue }
             let weights = pca.weights
             for (i, code) in pca.codes.enumerated() {
-                rows.append([g.name, code, NumberFormat.csv(weights[i])] + pca.loadings.prefix(3).map { NumberFormat.csv($0[i]) })
+                let loadings = pca.loadings.prefix(3).map { OutputTable.Value.number($0[i]) }
+                let missing = [OutputTable.Value](repeating: .number(.nan), count: 3 - loadings.count)
+                rows.append([.text(g.name), .text(code), .number(weights[i])] + loadings + missing)
             }
         }
-        return table(["group", "code", "pc1Weight", "loadingPC1", "loadingPC2", "loadingPC3"], rows.map { $0 + Array(repeating: "NA", count: max(0, 6 - $0.count)) })
+        return OutputTable(header: ["group", "code", "pc1Weight", "loadingPC1", "loadingPC2", "loadingPC3"], rows: rows)
     }
 
-    static func removeOneCSV(_ analysis: RemoveOne) -> String {
-        var rows: [[String]] = []
+    /// Every unit's rank change when each element is removed, and the mean absolute change.
+    public static func removeOneTable(_ analysis: RemoveOne) -> OutputTable {
+        var rows: [[OutputTable.Value]] = []
         for (r, unit) in analysis.units.enumerated() {
-            rows.append([unit, NumberFormat.csv(analysis.nominal[r])] + analysis.removals.map { NumberFormat.csv($0.rankChange[r]) })
+            let changes: [OutputTable.Value] = analysis.removals.map { .number($0.rankChange[r]) }
+            rows.append([.text(unit), .number(analysis.nominal[r])] + changes)
         }
-        rows.append(["meanAbsoluteChange", "NA"] + analysis.removals.map { NumberFormat.csv($0.meanAbsoluteChange) })
-        return table(["uCode", "nominalRank"] + analysis.removals.map(\.code), rows)
+        let means: [OutputTable.Value] = analysis.removals.map { .number($0.meanAbsoluteChange) }
+        rows.append([.text("meanAbsoluteChange"), .number(.nan)] + means)
+        return OutputTable(header: ["uCode", "nominalRank"] + analysis.removals.map(\.code), rows: rows)
+    }
+
+    /// Every node's effective weight.
+    public static func effectiveWeightsTable(_ weights: [(code: String, weight: Double)]) -> OutputTable {
+        OutputTable(header: ["code", "weight"], rows: weights.map { [.text($0.code), .number($0.weight)] })
     }
 
     static func summaryJSON(_ report: AuditReport) -> String {
@@ -90,9 +103,4 @@ public struct AuditWriter: Sendable {
         let data = (try? JSONSerialization.data(withJSONObject: summary, options: [.sortedKeys, .prettyPrinted])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }
-}
-
-/// A CSV table from a header and rows of already formatted fields.
-func table(_ header: [String], _ rows: [[String]]) -> String {
-    ([header] + rows).map { $0.map(NumberFormat.field).joined(separator: ",") }.joined(separator: "\n") + "\n"
 }

@@ -1,7 +1,7 @@
 /// How numbers are written to output files: shortest text that reads back to the same double.
 public enum NumberFormat {
     /// The CSV text of a value; missing values are `NA`, as COINr writes them.
-    static func csv(_ value: Double) -> String {
+    public static func csv(_ value: Double) -> String {
         guard value.isFinite else { return "NA" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"

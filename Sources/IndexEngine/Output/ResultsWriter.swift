@@ -63,89 +63,103 @@ public struct ResultsWriter: Sendable {
     }
 
     /// One row per unit in rank order: `uCode`, `uName`, the aggregates from the top down, `Rank`.
-    public static func resultsCSV(_ result: BuildResult) -> String {
-        lines([resultsHeader(result.framework, timed: false)] + resultRows(result, time: nil))
-    }
+    public static func resultsCSV(_ result: BuildResult) -> String { resultsTable(result).csv }
 
     /// `resultsCSV` for every year of a panel: `Time` after `uName`, each year's units in its rank order.
-    public static func resultsCSV(_ panel: PanelBuild) -> String {
-        guard let first = panel.results.first else { return "" }
-        return lines([resultsHeader(first.framework, timed: true)] + zip(panel.times, panel.results).flatMap { resultRows($1, time: $0) })
+    public static func resultsCSV(_ panel: PanelBuild) -> String { panel.results.isEmpty ? "" : resultsTable(panel).csv }
+
+    /// The table of `resultsCSV`.
+    public static func resultsTable(_ result: BuildResult) -> OutputTable {
+        OutputTable(header: resultsHeader(result.framework, timed: false), rows: resultRows(result, time: nil))
     }
 
-    private static func resultsHeader(_ framework: Framework, timed: Bool) -> String {
-        (["uCode", "uName"] + (timed ? ["Time"] : []) + reportColumns(framework).map { framework.nodes[$0].code } + ["Rank"])
-            .map(NumberFormat.field).joined(separator: ",")
+    /// The table of `resultsCSV` for a panel (empty without years).
+    public static func resultsTable(_ panel: PanelBuild) -> OutputTable {
+        guard let first = panel.results.first else { return OutputTable(header: [], rows: []) }
+        return OutputTable(header: resultsHeader(first.framework, timed: true), rows: zip(panel.times, panel.results).flatMap { resultRows($1, time: $0) })
     }
 
-    private static func resultRows(_ result: BuildResult, time: Int?) -> [String] {
+    private static func resultsHeader(_ framework: Framework, timed: Bool) -> [String] {
+        ["uCode", "uName"] + (timed ? ["Time"] : []) + reportColumns(framework).map { framework.nodes[$0].code } + ["Rank"]
+    }
+
+    private static func resultRows(_ result: BuildResult, time: Int?) -> [[OutputTable.Value]] {
         let columns = reportColumns(result.framework)
         let ranks = result.ranks
+        let timeField = timeFields(time)
         return result.rankedRows.map { r in
             let unit = result.dataset.units[result.final.units[r]]
-            var fields = [NumberFormat.field(unit.code), NumberFormat.field(unit.name)]
-            if let time { fields.append(String(time)) }
-            fields += columns.map { NumberFormat.csv(result.final.values[r, $0]) }
-            fields.append(NumberFormat.csv(ranks[r]))
-            return fields.joined(separator: ",")
+            let scores: [OutputTable.Value] = columns.map { .number(result.final.values[r, $0]) }
+            return [.text(unit.code), .text(unit.name)] + timeField + scores + [.number(ranks[r])]
         }
     }
 
     /// A stage in COINr's layout: `uCode`, then one column per indicator or aggregate; rows by unit code.
-    public static func stageCSV(_ stage: Stage, result: BuildResult) -> String {
-        lines([stageHeader(stage, result: result, timed: false)] + stageRows(stage, result: result, time: nil))
-    }
+    public static func stageCSV(_ stage: Stage, result: BuildResult) -> String { stageTable(stage, result: result).csv }
 
     /// Stage number `stage` of every year of a panel: `Time` after `uCode`; rows by year, then unit code.
-    public static func stageCSV(_ panel: PanelBuild, stage: Int) -> String {
-        guard let first = panel.results.first else { return "" }
+    public static func stageCSV(_ panel: PanelBuild, stage: Int) -> String { panel.results.isEmpty ? "" : stageTable(panel, stage: stage).csv }
+
+    /// The table of `stageCSV`.
+    public static func stageTable(_ stage: Stage, result: BuildResult) -> OutputTable {
+        OutputTable(header: stageHeader(stage, result: result, timed: false), rows: stageRows(stage, result: result, time: nil))
+    }
+
+    /// The table of `stageCSV` for a panel (empty without years).
+    public static func stageTable(_ panel: PanelBuild, stage: Int) -> OutputTable {
+        guard let first = panel.results.first else { return OutputTable(header: [], rows: []) }
         let rows = zip(panel.times, panel.results).flatMap { stageRows($1.stages[stage], result: $1, time: $0) }
-        return lines([stageHeader(first.stages[stage], result: first, timed: true)] + rows)
+        return OutputTable(header: stageHeader(first.stages[stage], result: first, timed: true), rows: rows)
     }
 
-    private static func stageHeader(_ stage: Stage, result: BuildResult, timed: Bool) -> String {
-        (["uCode"] + (timed ? ["Time"] : []) + result.framework.nodes.prefix(stage.values.columns).map(\.code))
-            .map(NumberFormat.field).joined(separator: ",")
+    private static func stageHeader(_ stage: Stage, result: BuildResult, timed: Bool) -> [String] {
+        ["uCode"] + (timed ? ["Time"] : []) + result.framework.nodes.prefix(stage.values.columns).map(\.code)
     }
 
-    private static func stageRows(_ stage: Stage, result: BuildResult, time: Int?) -> [String] {
+    private static func stageRows(_ stage: Stage, result: BuildResult, time: Int?) -> [[OutputTable.Value]] {
         let codes = stage.units.map { result.dataset.units[$0].code }
         let order = codes.indices.sorted { codes[$0] < codes[$1] }
+        let timeField = timeFields(time)
         return order.map { r in
-            ([NumberFormat.field(codes[r])] + (time.map { [String($0)] } ?? []) + (0..<stage.values.columns).map { NumberFormat.csv(stage.values[r, $0]) })
-                .joined(separator: ",")
+            let values: [OutputTable.Value] = (0..<stage.values.columns).map { .number(stage.values[r, $0]) }
+            return [.text(codes[r])] + timeField + values
         }
     }
 
-    /// CSV lines, each ended by a newline.
-    private static func lines(_ lines: [String]) -> String {
-        lines.joined(separator: "\n") + "\n"
-    }
-
     /// Treatment details in COINr's terms: the check before, the points winsorised, the checks after.
-    public static func treatmentCSV(_ reports: [TreatmentReport]) -> String {
-        lines([treatmentHeader(timed: false)] + reports.map { treatmentRow($0, time: nil) })
-    }
+    public static func treatmentCSV(_ reports: [TreatmentReport]) -> String { treatmentTable(reports).csv }
 
     /// `treatmentCSV` for every year of a panel: `Time` after `iCode`; rows by year.
-    public static func treatmentCSV(_ panel: PanelBuild) -> String {
-        lines([treatmentHeader(timed: true)] + zip(panel.times, panel.results).flatMap { time, result in
+    public static func treatmentCSV(_ panel: PanelBuild) -> String { treatmentTable(panel).csv }
+
+    /// The table of `treatmentCSV`.
+    public static func treatmentTable(_ reports: [TreatmentReport]) -> OutputTable {
+        OutputTable(header: treatmentHeader(timed: false), rows: reports.map { treatmentRow($0, time: nil) })
+    }
+
+    /// The table of `treatmentCSV` for a panel.
+    public static func treatmentTable(_ panel: PanelBuild) -> OutputTable {
+        OutputTable(header: treatmentHeader(timed: true), rows: zip(panel.times, panel.results).flatMap { time, result in
             result.log.treatment.map { treatmentRow($0, time: time) }
         })
     }
 
-    private static func treatmentHeader(timed: Bool) -> String {
-        "iCode," + (timed ? "Time," : "") + "Pass0,Skew0,Kurt0,Winsorised,Pass1,Skew1,Kurt1,Pass2,Skew2,Kurt2,Applied"
+    private static func treatmentHeader(timed: Bool) -> [String] {
+        ["iCode"] + (timed ? ["Time"] : []) + ["Pass0", "Skew0", "Kurt0", "Winsorised", "Pass1", "Skew1", "Kurt1", "Pass2", "Skew2", "Kurt2", "Applied"]
     }
 
-    private static func treatmentRow(_ r: TreatmentReport, time: Int?) -> String {
-        func check(_ c: TreatmentReport.Check?) -> [String] {
-            guard let c else { return ["NA", "NA", "NA"] }
-            return [c.pass.map { $0 ? "TRUE" : "FALSE" } ?? "NA", NumberFormat.csv(c.skew), NumberFormat.csv(c.kurtosis)]
+    private static func treatmentRow(_ r: TreatmentReport, time: Int?) -> [OutputTable.Value] {
+        func check(_ c: TreatmentReport.Check?) -> [OutputTable.Value] {
+            guard let c else { return [.missing, .missing, .missing] }
+            return [c.pass.map { .text($0 ? "TRUE" : "FALSE") } ?? .missing, .number(c.skew), .number(c.kurtosis)]
         }
-        let fields = [NumberFormat.field(r.indicator)] + (time.map { [String($0)] } ?? []) + check(r.before) + [r.winsorised.map(String.init) ?? "NA"]
-            + check(r.afterFirst) + check(r.afterFallback) + [r.applied]
-        return fields.joined(separator: ",")
+        let winsorised: [OutputTable.Value] = [r.winsorised.map(OutputTable.Value.count) ?? .missing]
+        return [.text(r.indicator)] + timeFields(time) + check(r.before) + winsorised + check(r.afterFirst) + check(r.afterFallback) + [.text(r.applied)]
+    }
+
+    /// The `Time` field of a panel's row, or none.
+    private static func timeFields(_ time: Int?) -> [OutputTable.Value] {
+        time.map { [.count($0)] } ?? []
     }
 
     /// The spec, the input fingerprint, the engine version, warnings and the ranking, as JSON.

@@ -31,3 +31,12 @@ enum WeightSet {
         }
     }
 }
+
+extension BuildSpec {
+    /// The weights the spec's last aggregation step gives every node of `dataset`'s framework,
+    /// in column order: the metadata's, equal, or a named set; the metadata's without such a step.
+    public func aggregationWeights(for dataset: Dataset) throws(IndexEngineError) -> [Double] {
+        guard let aggregate = BuildTail.lastAggregate(in: self), case let .aggregate(step) = steps[aggregate] else { return dataset.framework.weights }
+        return try WeightSet.resolve(step.weights, context: BuildContext(dataset: dataset, weightSets: weightSets), field: "weights")
+    }
+}

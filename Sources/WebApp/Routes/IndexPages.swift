@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import IndexEngine
+import Workbook
 
 /// The pages, downloads and API documents of a hosted index, each a function of the index and
 /// the request's query alone, so that one path serves the static indices and those a source
@@ -56,7 +57,7 @@ struct IndexPages {
             }
             links = [
                 "page": "/indices/\(index.slug)", "rankings": "/api/v1/indices/\(index.slug)/rankings",
-                "csv": "/indices/\(index.slug)/rankings.csv", "methodology": "/indices/\(index.slug)/methodology",
+                "csv": "/indices/\(index.slug)/rankings.csv", "workbook": "/indices/\(index.slug)/workbook.xlsx", "methodology": "/indices/\(index.slug)/methodology",
             ]
         }
     }
@@ -126,24 +127,47 @@ struct IndexPages {
         }
     }
 
-    /// The rankings as CSV: names beside codes in the header, the year in the file name.
-    func rankingsCSV(_ table: RankingTable) -> Response {
+    /// The rankings as CSV, the index and year in the file name (`asem-2022-rankings.csv`):
+    /// the page's rows, the groups by name, every aggregate's score and, when the edition has
+    /// an uncertainty analysis, the 5th and 95th percentile ranks. `options` choose the header
+    /// (names beside codes, or codes alone) and the scores' decimals.
+    func rankingsCSV(_ table: RankingTable, _ options: CSVOptions) -> Response {
         let (index, view) = (table.index, table.edition.view)
+        let named = options.headers == .names
+        let filtered = !table.query.filter.isEmpty
+        let hasIntervals = view.rows.contains { $0.rankInterval != nil }
         var header = ["year", "rank"]
-        if !table.query.filter.isEmpty { header.append("rank in filter") }
-        if let previous = table.previous { header += ["rank in \(previous.year)", "rank change"] }
+        if filtered { header.append(named ? "rank in filter" : "rankInFilter") }
+        if let previous = table.previous { header += named ? ["rank in \(previous.year)", "rank change"] : ["previousRank", "rankChange"] }
         header += ["code", "name"]
-        header += view.groupNames.map { "\(index.labels.name($0)) (\($0))" }
-        header += view.aggregates.map { "\($0.name) (\($0.code))" }
+        header += view.groupNames.map { named ? "\(index.labels.name($0)) (\($0))" : $0 }
+        header += view.aggregates.map { named ? "\($0.name) (\($0.code))" : $0.code }
+        if hasIntervals { header += named ? ["5th percentile rank", "95th percentile rank"] : ["rank5", "rank95"] }
         var lines = [header.map(NumberFormat.field).joined(separator: ",")]
         for entry in table.entries {
             var fields = [String(table.edition.year), entry.row.rank.map(String.init) ?? ""]
-            if !table.query.filter.isEmpty { fields.append(entry.rankInFilter.map(String.init) ?? "") }
+            if filtered { fields.append(entry.rankInFilter.map(String.init) ?? "") }
             if table.previous != nil { fields += [entry.previousRank.map(String.init) ?? "", entry.change.map(String.init) ?? ""] }
             fields += [entry.row.code, entry.row.name] + view.groupNames.map { group in entry.row.groups[group].map { index.labels.value($0, of: group) } ?? "" }
-            lines.append((fields.map(NumberFormat.field) + view.aggregates.map { a in entry.row.scores[a.code].map { "\($0)" } ?? "" }).joined(separator: ","))
+            fields = fields.map(NumberFormat.field) + view.aggregates.map { options.score(entry.row.scores[$0.code]) }
+            if hasIntervals {
+                // An interval with an unknown end is left out whole, as the page and the API leave it.
+                let interval = entry.row.rankInterval.flatMap { $0.count == 2 && $0.allSatisfy(\.isFinite) ? $0 : nil }
+                fields += interval.map { $0.map(NumberFormat.csv) } ?? ["", ""]
+            }
+            lines.append(fields.joined(separator: ","))
         }
         return Respond.csv(lines.joined(separator: "\n") + "\n", filename: "\(index.slug)-\(table.edition.year)-rankings.csv")
+    }
+
+    /// The edition's workbook (`IndexWorkbook`): results, every stage, weights, spec, the audit
+    /// and the uncertainty analysis when the edition has them; `{slug}-{year}.xlsx`.
+    func workbook(_ index: HostedIndex, _ edition: HostedIndex.Edition) throws -> Response {
+        let workbook = try IndexWorkbook.make(edition.view.build, spec: edition.view.spec, audit: edition.audit, uncertainty: edition.sensitivity?.uncertainty)
+        return Response(
+            status: .ok,
+            headers: [.contentType: Workbook.contentType, .contentDisposition: "attachment; filename=\"\(index.slug)-\(edition.year).xlsx\""],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: try workbook.xlsx())))
     }
 
     /// The rankings API's document.

@@ -2,8 +2,8 @@ import Foundation
 import Hummingbird
 import IndexEngine
 
-/// The catalogue of indices, each index's rankings (page, CSV, JSON), unit profiles and
-/// methodology under `/indices/{slug}`, and the addresses from before the catalogue, which now
+/// The catalogue of indices, each index's rankings (page, CSV, JSON), workbook, unit profiles
+/// and methodology under `/indices/{slug}`, and the addresses from before the catalogue, which now
 /// lead permanently to the first index's.
 enum IndexRoutes {
     static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
@@ -54,11 +54,20 @@ enum IndexRoutes {
             return try await respond(resolved, rankingKey("page", table)) { try render.rankings(table) }
         }
         routes.get(
-            "/indices/{slug}/rankings.csv", access: .everyone, summary: "An index's ranking as CSV, with the page's year, filter and sorting",
-            query: ["year", "filter", "sort"]) { request, context in
+            "/indices/{slug}/rankings.csv", access: .everyone,
+            summary: "An index's ranking as CSV, with the page's year, filter and sorting; `headers` (names, the default, or codes) and `round` (0–6 decimals)",
+            query: ["year", "filter", "sort", "headers", "round"]) { request, context in
             let resolved = try await resolve(context)
             let table = try RankingTable(resolved.index, try RankingQuery(request, index: resolved.index))
-            return try await respond(resolved, rankingKey("csv", table)) { render.rankingsCSV(table) }
+            let options = try CSVOptions(request)
+            return try await respond(resolved, rankingKey("csv", table).map { "\($0)|\(options.key)" }) { render.rankingsCSV(table, options) }
+        }
+        routes.get(
+            "/indices/{slug}/workbook.xlsx", access: .everyone,
+            summary: "An index's edition as an Excel workbook: results, every stage of the build, weights, spec, audit and uncertainty", query: ["year"]) { request, context in
+            let resolved = try await resolve(context)
+            let (edition, _) = try RankingQuery.year(request.uri.queryParameters["year"].map(String.init), index: resolved.index)
+            return try await respond(resolved, "workbook|\(edition.year)") { try render.workbook(resolved.index, edition) }
         }
         routes.get(
             "/api/v1/indices/{slug}/rankings", access: .everyone,
