@@ -36,7 +36,10 @@ public struct ShortlistRobustness: Sendable, Codable, Equatable {
     public var list: String
     /// The uncertain inputs drawn: analysts, calibration method, and the quantitative index's
     /// own choices by name when an analysis of it was given.
-    public var inputs: [String] = ["analysts", "calibration method"]
+    public var inputs: [String] = Self.alwaysDrawn
+
+    /// The inputs every run draws; the index's own choices are added by name when analysed.
+    public static let alwaysDrawn = ["analysts", "calibration method"]
     public var size: Int
     public var samples: Int
     public var seed: UInt64
@@ -179,7 +182,7 @@ extension ShortlistRobustness {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             list: try c.decode(String.self, forKey: .list),
-            inputs: try c.decodeIfPresent([String].self, forKey: .inputs) ?? ["analysts", "calibration method"],
+            inputs: try c.decodeIfPresent([String].self, forKey: .inputs) ?? Self.alwaysDrawn,
             size: try c.decode(Int.self, forKey: .size), samples: try c.decode(Int.self, forKey: .samples),
             seed: try c.decode(UInt64.self, forKey: .seed), nominees: try c.decode([Nominee].self, forKey: .nominees))
     }

@@ -237,7 +237,7 @@ enum AdminRoutes {
 
     /// The inputs a robustness run drew, in words: "the analysts, the calibration method and normalisation".
     static func drawn(_ inputs: [String]) -> String {
-        let words = inputs.map { ["analysts", "calibration method"].contains($0) ? "the " + $0 : "the index's " + $0 }
+        let words = inputs.map { ShortlistRobustness.alwaysDrawn.contains($0) ? "the " + $0 : "the index's " + $0 }
         return words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " and " + words.last!
     }
 
