@@ -53,6 +53,28 @@ enum ChartFormat {
         return max(4, Int(max(0, min((width - 12) / 6.8, 1000))))
     }
 
+    /// `n` as an English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 101st, 111th.
+    /// The teens take "th" whatever their last digit, in every hundred.
+    static func ordinal(_ n: Int) -> String {
+        let suffix: String
+        switch (abs(n) % 100, abs(n) % 10) {
+        case (11...13, _): suffix = "th"
+        case (_, 1): suffix = "st"
+        case (_, 2): suffix = "nd"
+        case (_, 3): suffix = "rd"
+        default: suffix = "th"
+        }
+        return "\(n)\(suffix)"
+    }
+
+    /// A rank from the uncertainty analysis (a percentile or median, so possibly fractional) as
+    /// an ordinal, rounded to the nearest place; nil when it is not a finite rank of at most a
+    /// billion, where no ordinal reads sensibly.
+    static func ordinal(rank: Double) -> String? {
+        guard rank.isFinite, rank >= 0.5, rank < 1e9 else { return nil }
+        return ordinal(Int(rank.rounded(.toNearestOrAwayFromZero)))
+    }
+
     /// Words joined for a sentence: `a`, `a and b`, `a, b and c`.
     static func list(_ items: [String]) -> String {
         switch items.count {

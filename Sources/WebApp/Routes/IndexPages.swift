@@ -111,6 +111,10 @@ struct IndexPages {
         // Absent rather than nil: a template section takes a nil inside `Any` as a value.
         context["filterLabel"] = filterLabel
         context["previousYear"] = table.previous?.year
+        if hasIntervals {
+            let title = "\(index.name) \(query.year): how certain each rank is" + (filterLabel.map { " (\($0))" } ?? "")
+            context["rankChart"] = RankIntervalChart(title: title, rows: table.entries.map(\.row), unitCount: view.rows.count).svg()
+        }
         return try pages.render("rankings", context)
     }
 
