@@ -6,7 +6,7 @@ import Testing
 @testable import WebApp
 
 /// The public pages' account of uncertainty on ASEM 2018 with a small sensitivity analysis: the
-/// rankings' rank chart and the unit's sentence.
+/// rankings' rank chart, the unit's sentence and the analyses' chart files.
 @Suite("Uncertainty on the pages")
 struct UncertaintyPagesTests {
     /// ASEM 2018 with the example analysis cut to 4 base samples (24 builds) and 50 resamples.
@@ -96,6 +96,62 @@ struct UncertaintyPagesTests {
         #expect(profile.uncertaintySentence == nil)
         profile.rankInterval = [.nan, 4]
         #expect(profile.uncertaintySentence == nil)
+    }
+
+    /// The file `name` in `directory`, parsed: it must be a well-formed, accessible SVG.
+    static func svgFile(_ directory: String, _ name: String) throws -> ParsedSVG {
+        let text = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
+        #expect(text.hasPrefix(#"<?xml version="1.0" encoding="UTF-8"?>"#))
+        let svg = String(text.drop { $0 != "\n" }.dropFirst()).trimmingCharacters(in: .newlines)
+        expectAccessibleSVG(svg)
+        return parseSVG(text)
+    }
+
+    @Test("the analyses write ranks.svg and sensitivity.svg beside their tables, well-formed, with a mark per unit and per input")
+    func chartFiles() throws {
+        let edition = try Self.asem.get().editions[0]
+        let sa = try #require(edition.sensitivity)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("civic-charts-\(UUID().uuidString)/out").path
+        defer { try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent) }
+        try AnalysisCharts.write(sa, index: "ASEM", to: directory)
+        let sobol = try Self.svgFile(directory, "sensitivity.svg")
+        #expect(sobol.wellFormed && sobol.root?.attributes["class"] == "chart chart-sobol")
+        #expect(sobol.all("g").filter { $0.attributes["class"] == "input" }.count == 4)
+        #expect(sobol.all("rect").filter { ["first", "total"].contains($0.attributes["class"]) }.count == 8)
+        let ranks = try Self.svgFile(directory, "ranks.svg")
+        #expect(ranks.all("circle").filter { $0.attributes["class"] == "rank" }.count == 51)
+        #expect(ranks.all("polygon").filter { $0.attributes["class"] == "median" }.count == 51)
+        #expect(ranks.all("line").filter { $0.attributes["class"] == "interval" }.count == 51)
+
+        // The uncertainty analysis alone writes the rank chart only, in nominal-rank order.
+        let alone = directory + "-uncertainty"
+        defer { try? FileManager.default.removeItem(atPath: alone) }
+        var analysis = try AnalysisSpec.read(path: IndexCatalogueTests.asem + "/sensitivity.json")
+        analysis.samples = 5
+        let ua = try UncertaintyAnalysis.run(edition.view.build, spec: edition.view.spec, analysis: analysis)
+        try AnalysisCharts.write(ua, index: "ASEM", to: alone)
+        #expect(!FileManager.default.fileExists(atPath: alone + "/sensitivity.svg"))
+        let order = try Self.svgFile(alone, "ranks.svg").all("text").filter { $0.attributes["text-anchor"] == "end" }.map(\.text)
+        #expect(order == edition.view.rows.map(\.name))
+    }
+
+    @Test("civic sensitivity and civic uncertainty write their charts next to their CSVs")
+    func commandLine() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("civic-cli-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        for (command, files) in [("sensitivity", ["sensitivity.csv", "sensitivity.svg", "ranks.svg"]), ("uncertainty", ["uncertainty.csv", "ranks.svg"])] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: TwoInstanceDeployment.binary)
+            process.arguments = [command, IndexCatalogueTests.asem + "/asem.json", IndexCatalogueTests.asem + "/sensitivity.json", "--samples", "3", "--quiet", "--out", out + "/" + command]
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "civic \(command)")
+            for file in files { #expect(FileManager.default.fileExists(atPath: "\(out)/\(command)/\(file)"), "\(command): \(file)") }
+            let ranks = try Self.svgFile(out + "/" + command, "ranks.svg")
+            #expect(ranks.all("circle").filter { $0.attributes["class"] == "rank" }.count == 51)
+        }
+        #expect(try Self.svgFile(out + "/sensitivity", "sensitivity.svg").all("g").filter { $0.attributes["class"] == "input" }.count == 4)
     }
 
     @Test("an index without an uncertainty analysis has no rank chart and no sentence")
