@@ -6,7 +6,7 @@ import Testing
 @testable import WebApp
 
 /// The public pages' account of uncertainty on ASEM 2018 with a small sensitivity analysis: the
-/// rankings' rank chart, the unit's sentence and the analyses' chart files.
+/// rankings' rank chart, the unit's sentence and the methodology's Sobol chart.
 @Suite("Uncertainty on the pages")
 struct UncertaintyPagesTests {
     /// ASEM 2018 with the example analysis cut to 4 base samples (24 builds) and 50 resamples.
@@ -96,6 +96,24 @@ struct UncertaintyPagesTests {
         #expect(profile.uncertaintySentence == nil)
         profile.rankInterval = [.nan, 4]
         #expect(profile.uncertaintySentence == nil)
+    }
+
+    @Test("the methodology page draws each input's first- and total-order indices and tables them with their intervals, in readable names")
+    func methodologySensitivity() async throws {
+        let sa = try #require(try Self.asem.get().editions[0].sensitivity)
+        try await Self.withApp { client in
+            let page = try await Self.body(client, "/indices/asem/methodology")
+            let chart = try Self.chart("sobol", in: page)
+            #expect(chart.all("g").filter { $0.attributes["class"] == "input" }.count == 4)
+            let names = ["Outlier treatment: most points winsorised", "Normalisation method", "Weights", "Aggregation method"]
+            for (k, name) in names.enumerated() {
+                let i = sa.indices[k]
+                // The table gives the true figures with three decimals, even where the chart clamps them.
+                let first = Show.fixed(i.first, decimals: 3) + " [\(Show.fixed(i.firstLow, decimals: 3)), \(Show.fixed(i.firstHigh, decimals: 3))]"
+                #expect(page.contains("<tr><td>\(name)</td><td class=\"num\">\(first)</td>"), "\(name)")
+            }
+            #expect(!page.contains("<td>winmax</td>") && !page.contains("<li>winmax"))
+        }
     }
 
     /// The file `name` in `directory`, parsed: it must be a well-formed, accessible SVG.

@@ -31,3 +31,13 @@ enum WeightSet {
         }
     }
 }
+
+extension BuildSpec {
+    /// The weight of every framework node of `result` as the spec's last aggregate step applies
+    /// them (the metadata's when it has none): what the audit's effective weights and the
+    /// methodology's framework both show.
+    public func aggregationWeights(_ result: BuildResult) throws(IndexEngineError) -> [Double] {
+        guard let aggregate = BuildTail.lastAggregate(in: self), case let .aggregate(step) = steps[aggregate] else { return result.framework.weights }
+        return try WeightSet.resolve(step.weights, context: BuildContext(dataset: result.dataset, weightSets: weightSets), field: "weights")
+    }
+}

@@ -222,31 +222,6 @@ struct IndexPages {
         return try pages.render("unit", context)
     }
 
-    // MARK: Methodology
-
-    /// How an edition is built: steps, reliability, sensitivity, provenance.
-    func methodology(_ index: HostedIndex, _ edition: HostedIndex.Edition, yearGiven: Bool) throws -> Response {
-        let steps = edition.view.spec.steps.map { step -> [String: Any] in
-            ["text": String(decoding: (try? JSONEncoder().encode(step)) ?? Data(), as: UTF8.self)]
-        }
-        let groups = (edition.audit?.groups ?? []).filter { !$0.name.hasPrefix("level") }.map { g -> [String: Any] in
-            ["name": g.name, "k": g.members.count, "alpha": Show.score(g.alpha), "pc1": g.pca.map { String(format: "%.0f%%", $0.explained[0] * 100) } ?? "—"]
-        }
-        var sensitivity = "<p class=\"muted\">No sensitivity analysis was run for this edition.</p>"
-        if let sa = edition.sensitivity {
-            let items = sa.inputs.enumerated().map { i, name in
-                "<li>\(Markup.escape(name)): \(Show.score(sa.indices[i].total)) (first order \(Show.score(sa.indices[i].first)))</li>"
-            }
-            sensitivity = "<ul>" + items.joined() + "</ul>"
-        }
-        return try pages.render("methodology", [
-            "title": "Methodology — \(index.name)", "indexName": index.name, "slug": index.slug, "year": edition.year,
-            "yearQuery": yearGiven ? "?year=\(edition.year)" : "", "provenance": index.provenance, "description": index.description,
-            "years": RankingQuery.years(index), "hasYears": index.editions.count > 1,
-            "steps": steps, "groups": groups, "hasAudit": edition.audit != nil, "sensitivity": sensitivity,
-        ])
-    }
-
     // MARK: Helpers
 
     /// "GDP per capita group: XL" for `GDPpc_group:XL`, `nil` without a filter.
