@@ -151,12 +151,17 @@ enum ChartSVG {
         return prefix + "-" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// The opening of an accessible, responsive `<svg>` (role, labelling, viewBox, width 100%,
-    /// no fixed pixel size) with its `<title>` and `<desc>`; close it with `</svg>`.
+    /// The opening of an accessible `<svg>` (role, labelling, viewBox) with its `<title>` and
+    /// `<desc>`; close it with `</svg>`.
+    ///
+    /// The chart is drawn at its natural size, one viewBox unit to one CSS pixel (`width` and
+    /// `height` equal to the viewBox's), so that its 12-unit text is 12 px on every screen: a
+    /// chart scaled to its container's width would shrink its text below legibility on a phone.
+    /// Pages put each chart in a frame that scrolls sideways when the screen is narrower than it.
     static func open(id: String, kind: String, width: Double, height: Double, title: String, description: String) -> String {
         let w = ChartFormat.coordinate(width)
         let h = ChartFormat.coordinate(height)
-        return #"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-\#(kind)" viewBox="0 0 \#(w) \#(h)" width="100%" preserveAspectRatio="xMidYMid meet" role="img" aria-labelledby="\#(id)-title \#(id)-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="12" fill="\#(ChartPalette.text)">"#
+        return #"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-\#(kind)" viewBox="0 0 \#(w) \#(h)" width="\#(w)" height="\#(h)" preserveAspectRatio="xMidYMid meet" role="img" aria-labelledby="\#(id)-title \#(id)-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="12" fill="\#(ChartPalette.text)">"#
             + #"<title id="\#(id)-title">\#(Markup.escape(title))</title>"#
             + #"<desc id="\#(id)-desc">\#(Markup.escape(description))</desc>"#
     }
