@@ -106,6 +106,8 @@ struct UncertaintyPagesTests {
             let chart = try Self.chart("sobol", in: page)
             #expect(chart.all("g").filter { $0.attributes["class"] == "input" }.count == 4)
             let names = ["Outlier treatment: most points winsorised", "Normalisation method", "Weights", "Aggregation method"]
+            // The label column fits the longest name (41 characters: 14 + 6.8 · 41 = 292.8), so none is cut.
+            #expect(names.allSatisfy(chart.texts.contains), "\(chart.texts)")
             for (k, name) in names.enumerated() {
                 let i = sa.indices[k]
                 // The table gives the true figures with three decimals, even where the chart clamps them.

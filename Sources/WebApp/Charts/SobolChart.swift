@@ -152,12 +152,12 @@ struct SobolChart: Sendable {
 }
 
 extension SobolChart {
-    /// The chart of `analysis`, its inputs called as readers call them.
+    /// The chart of `analysis`, its inputs called as readers call them, with a label column wide
+    /// enough for the longest name (within 120–320 units) so that names are not cut.
     init(title: String, analysis: SensitivityAnalysis) {
         let titles = analysis.uncertainty.model.titles
-        self.init(
-            title: title,
-            inputs: analysis.indices.indices.enumerated().map { k, index in Input(titles.indices.contains(k) ? titles[k] : analysis.inputs[k], index) },
-            confidence: analysis.indices.confidence)
+        let inputs = analysis.indices.indices.enumerated().map { k, index in Input(titles.indices.contains(k) ? titles[k] : analysis.inputs[k], index) }
+        let longest = Double(inputs.map(\.label.count).max() ?? 0)
+        self.init(title: title, inputs: inputs, confidence: analysis.indices.confidence, labelWidth: min(320, max(120, 14 + 6.8 * longest)))
     }
 }
