@@ -53,6 +53,34 @@ struct MethodologyPageTests {
         }
     }
 
+    @Test("metadata with a Source column give the indicator table a Source column; without one it has none")
+    func sources() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("civic-sources-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for file in ["asem.json", "ASEM_iData.csv"] {
+            try FileManager.default.copyItem(atPath: IndexCatalogueTests.asem + "/" + file, toPath: directory + "/" + file)
+        }
+        // A Source column: the World Bank for LPI, NA (no source) for every other row.
+        let meta = try String(contentsOfFile: IndexCatalogueTests.asem + "/ASEM_iMeta.csv", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
+        let withSources = meta.enumerated().map { i, line in line + (i == 0 ? ",\"Source\"" : line.contains("\"LPI\"") ? ",\"World Bank <LPI>\"" : ",NA") }
+        try (withSources.joined(separator: "\n") + "\n").write(toFile: directory + "/ASEM_iMeta.csv", atomically: true, encoding: .utf8)
+        let index = try HostedIndex.load(spec: directory + "/asem.json", analysis: nil)
+        #expect(index.editions[0].view.build.framework.nodes.first { $0.code == "LPI" }?.source == "World Bank <LPI>")
+        try await UncertaintyPagesTests.withApp(index) { client in
+            let page = try await UncertaintyPagesTests.body(client, "/indices/asem/methodology")
+            #expect(page.contains(#"<th scope="col" class="wide">Source</th>"#))
+            let lpi = try #require(page.components(separatedBy: "<tr>").first { $0.contains("(LPI)") })
+            #expect(lpi.contains(#"<td class="wide">World Bank &lt;LPI&gt;</td>"#))
+            let tariff = try #require(page.components(separatedBy: "<tr>").first { $0.contains("(Tariff)") })
+            #expect(tariff.contains(#"<td class="wide">—</td><td>lower is better</td>"#))
+        }
+        try await IndexRoutesTests.withApp { client, _ in
+            let page = try await UncertaintyPagesTests.body(client, "/indices/asem/methodology")
+            #expect(!page.contains(">Source</th>"))
+        }
+    }
+
     @Test("each kind of step in words")
     func words() throws {
         func step(_ json: String) throws -> StepDescription {

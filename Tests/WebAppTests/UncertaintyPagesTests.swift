@@ -19,11 +19,12 @@ struct UncertaintyPagesTests {
         return try HostedIndex.load(spec: IndexCatalogueTests.asem + "/asem.json", analysis: file)
     }
 
-    static func withApp(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    /// The platform hosting `index` (this suite's ASEM when nil), through the real router.
+    static func withApp(_ index: HostedIndex? = nil, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-uncertainty-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
         let store = try PlatformDatabase(database).open()
-        let platform = Platform(catalogue: IndexCatalogue([try asem.get()], source: nil), store: store.store)
+        let platform = Platform(catalogue: IndexCatalogue([try index ?? asem.get()], source: nil), store: store.store)
         let (router, _) = makeRouter(platform: platform, pages: try await Pages.load())
         try await Application(router: router).test(.router) { client in try await body(client) }
     }

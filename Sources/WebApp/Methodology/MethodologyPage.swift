@@ -31,6 +31,7 @@ extension IndexPages {
             "yearQuery": yearGiven ? "?year=\(edition.year)" : "", "provenance": index.provenance, "description": index.description,
             "years": RankingQuery.years(index), "hasYears": index.editions.count > 1,
             "tree": tree.svg(), "indicators": Self.indicators(framework, weights: weights),
+            "hasSources": framework.indicators.contains { $0.source != nil },
             "steps": steps, "spec": rawSpec, "groups": groups, "hasAudit": edition.audit != nil,
             "hasFlags": groups.contains { $0["flag"] != nil },
             "sensitivity": sensitivity(index, edition), "hasSensitivity": edition.sensitivity != nil,
@@ -67,7 +68,7 @@ extension IndexPages {
         return node(top, share: nil)
     }
 
-    /// The indicator table: name, code, unit, direction in words, weight and share of the parent's, parent.
+    /// The indicator table: name, code, unit, source, direction in words, weight and share of the parent's, parent.
     static func indicators(_ framework: Framework, weights: [Double]) -> [[String: Any]] {
         framework.indicators.indices.map { i in
             let node = framework.nodes[i]
@@ -75,7 +76,7 @@ extension IndexPages {
             let siblings = parent.map { framework.children[$0] } ?? []
             let total = siblings.reduce(0) { $0 + weights[$1] }
             return [
-                "name": node.name, "code": node.code, "unit": node.unit.flatMap { $0.isEmpty || $0 == "NA" ? nil : $0 } ?? "—",
+                "name": node.name, "code": node.code, "unit": node.unit.flatMap { $0.isEmpty || $0 == "NA" ? nil : $0 } ?? "—", "source": node.source ?? "—",
                 "direction": node.direction < 0 ? "lower is better" : "higher is better",
                 "weight": Show.count(weights[i]), "share": total > 0 ? Show.fixed(weights[i] / total * 100, decimals: 1) + " %" : "—",
                 "parent": parent.map { framework.nodes[$0].name } ?? "—",
