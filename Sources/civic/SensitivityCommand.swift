@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IndexEngine
+import WebApp
 
 /// `civic uncertainty` and `civic sensitivity`: how robust an index's ranking is to its modelling choices.
 struct UncertaintyCommand: ParsableCommand {
@@ -19,9 +20,10 @@ struct UncertaintyCommand: ParsableCommand {
             let ua = try UncertaintyAnalysis.run(result, spec: spec, analysis: analysis, workers: options.workers, control: control.run)
             control.finish()
             try AnalysisWriter(directory: options.out).write(ua)
+            try AnalysisCharts.write(ua, index: options.indexName(spec, result), to: options.out)
             print(AnalysisWriter.rankIntervalTable(ua, limit: options.top), terminator: "")
             print(ua.outputs.cancelled ? "Stopped after \(ua.outputs.completed) of \(analysis.samples) samples; the results cover those." : "\(analysis.samples) samples.")
-            print("Wrote \(options.out)/uncertainty.csv, samples.csv.")
+            print("Wrote \(options.out)/uncertainty.csv, samples.csv, \(AnalysisCharts.ranksFile).")
         } catch {
             throw reportFailure(error)
         }
@@ -50,9 +52,10 @@ struct SensitivityCommand: ParsableCommand {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             control.finish()
             try AnalysisWriter(directory: options.out).write(sa)
+            try AnalysisCharts.write(sa, index: options.indexName(spec, result), to: options.out)
             print(AnalysisWriter.sobolTable(sa), terminator: "")
             print(String(format: "%d builds in %.3f s.", sa.runs, seconds))
-            print("Wrote \(options.out)/sensitivity.csv, uncertainty.csv, samples.csv.")
+            print("Wrote \(options.out)/sensitivity.csv, uncertainty.csv, samples.csv, \(AnalysisCharts.sensitivityFile), \(AnalysisCharts.ranksFile).")
         } catch {
             throw reportFailure(error)
         }
@@ -95,6 +98,11 @@ struct AnalysisOptions: ParsableArguments {
         var analysis = try AnalysisSpec.read(path: self.analysis)
         if let samples { analysis.samples = samples }
         return (spec, result, analysis)
+    }
+
+    /// The index's name for the charts' titles: the spec's, or its headline aggregate's.
+    func indexName(_ spec: BuildSpec, _ result: BuildResult) -> String {
+        spec.name ?? result.framework.nodes[result.headline].name
     }
 
     func control(total: Int) -> ProgressControl { ProgressControl(total: total, quiet: quiet) }

@@ -63,7 +63,7 @@ struct CommunityProfileRoutesTests {
                 #expect(response.status == .ok)
                 let html = Self.text(response)
                 #expect(html.contains("Synthetic: this community is invented"))
-                #expect(html.contains("Ranked \(CommunityPage.ordinal(rank)) of 40 nominees in 2026"))
+                #expect(html.contains("Ranked \(ChartFormat.ordinal(rank)) of 40 nominees in 2026"))
                 #expect(html.contains("chart chart-trend"), "the trend chart is drawn")
                 #expect(html.contains("<th scope=\"row\">2025</th>") && html.contains("<th scope=\"row\">2026</th>"))
                 #expect(html.contains("/communities/\(id)/scores.csv"))

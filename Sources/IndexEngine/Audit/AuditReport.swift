@@ -11,6 +11,24 @@ public struct AuditReport: Sendable {
         public var alpha: Double
         /// Their principal components, if they could be computed.
         public var pca: PrincipalComponents?
+        /// Whether `alpha` is a warning sign: `nil` when it is fine or unknown.
+        public var alphaFlag: AlphaFlag?
+
+        /// Why a group's alpha is a warning sign.
+        public enum AlphaFlag: String, Sendable, Equatable {
+            /// Below zero: the members' covariances are on the whole negative, so some move against
+            /// the others and the aggregate averages opposing signals.
+            case negative
+            /// Between zero and the threshold: the members agree only weakly.
+            case low
+
+            /// The flag of `alpha` under `threshold`; nil for NaN or an alpha at or above it.
+            public static func of(_ alpha: Double, threshold: Double) -> AlphaFlag? {
+                guard !alpha.isNaN else { return nil }
+                if alpha < 0 { return .negative }
+                return alpha < threshold ? .low : nil
+            }
+        }
     }
 
     /// The stage the statistics describe.
@@ -48,7 +66,8 @@ public struct AuditReport: Sendable {
             guard present.count >= 2 else { return }
             let data = present.map { columns[$0] }
             let codes = present.map { framework.nodes[$0].code }
-            groups.append(Group(name: name, members: codes, alpha: CronbachAlpha.of(data), pca: PrincipalComponents.of(data, codes: codes)))
+            let alpha = CronbachAlpha.of(data)
+            groups.append(Group(name: name, members: codes, alpha: alpha, pca: PrincipalComponents.of(data, codes: codes), alphaFlag: .of(alpha, threshold: thresholds.alpha)))
         }
         for node in framework.nodes.indices where !framework.children[node].isEmpty {
             group(framework.nodes[node].code, framework.children[node])

@@ -12,6 +12,9 @@ public struct AuditThresholds: Sendable, Codable, Equatable {
     public var collinearity: Double = 0.9
     /// An absolute correlation above this with a denominator flags a size effect.
     public var denominator: Double = 0.6
+    /// A Cronbach's alpha below this flags a group whose members agree only weakly (0.7, the
+    /// usual rule of thumb; COINr reports alpha without judging it).
+    public var alpha: Double = 0.7
 
     /// COINr's default thresholds.
     public init() {}

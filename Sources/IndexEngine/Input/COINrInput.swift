@@ -1,7 +1,8 @@
 /// Reads COINr's `iData` and `iMeta` tables unchanged.
 ///
 /// `iMeta` has the columns Level, iCode, iName, Direction, Weight, Unit, Target, Denominator,
-/// Parent and Type (Indicator, Aggregate, Group, Denominator or Other). `iData` has uCode, an
+/// Parent and Type (Indicator, Aggregate, Group, Denominator or Other), and optionally Source
+/// (where an indicator's data come from, shown by the methodology page). `iData` has uCode, an
 /// optional uName and Time, and one column per group, denominator and indicator in `iMeta`.
 public enum COINrInput {
     /// Reads the framework from an `iMeta` table, and the names of its group and denominator columns.
@@ -14,7 +15,7 @@ public enum COINrInput {
         let optional = { (name: String) in meta.columnIndex(name) }
         let (nameColumn, directionColumn, weightColumn, unitColumn) = (optional("iName"), optional("Direction"), optional("Weight"), optional("Unit"))
         let (targetColumn, denominatorColumn) = (optional("Target"), optional("Denominator"))
-        let (lowColumn, highColumn) = (optional("GoalpostLow"), optional("GoalpostHigh"))
+        let (lowColumn, highColumn, sourceColumn) = (optional("GoalpostLow"), optional("GoalpostHigh"), optional("Source"))
 
         var nodes: [FrameworkNode] = []
         var rows: [Int] = []
@@ -55,7 +56,8 @@ public enum COINrInput {
                     target: try number(targetColumn, "Target"),
                     denominator: denominatorColumn.flatMap { Cell.text(fields[$0]) },
                     goalpostLow: try number(lowColumn, "GoalpostLow"),
-                    goalpostHigh: try number(highColumn, "GoalpostHigh")))
+                    goalpostHigh: try number(highColumn, "GoalpostHigh"),
+                    source: sourceColumn.flatMap { Cell.text(fields[$0]) }))
                 rows.append(row)
             case "Group": groups.append(code)
             case "Denominator": denominators.append(code)

@@ -30,12 +30,14 @@ public struct FrameworkNode: Sendable, Hashable {
     public var goalpostLow: Double?
     /// The upper goalpost, used by goalpost normalisation.
     public var goalpostHigh: Double?
+    /// Where the indicator's data come from, for display (iMeta's optional `Source` column).
+    public var source: String?
 
     /// Creates a node.
     public init(
         code: String, name: String, level: Int, parent: String?, kind: Kind, weight: Double = 1,
         direction: Double = 1, unit: String? = nil, target: Double? = nil, denominator: String? = nil,
-        goalpostLow: Double? = nil, goalpostHigh: Double? = nil
+        goalpostLow: Double? = nil, goalpostHigh: Double? = nil, source: String? = nil
     ) {
         self.code = code
         self.name = name
@@ -49,5 +51,6 @@ public struct FrameworkNode: Sendable, Hashable {
         self.denominator = denominator
         self.goalpostLow = goalpostLow
         self.goalpostHigh = goalpostHigh
+        self.source = source
     }
 }

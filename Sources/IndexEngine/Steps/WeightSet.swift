@@ -33,8 +33,9 @@ enum WeightSet {
 }
 
 extension BuildSpec {
-    /// The weights the spec's last aggregation step gives every node of `dataset`'s framework,
-    /// in column order: the metadata's, equal, or a named set; the metadata's without such a step.
+    /// The weight of every framework node of `dataset` as the spec's last aggregate step applies
+    /// them, in column order (the metadata's when it has none): what the audit's effective weights,
+    /// the workbook and the methodology's framework all show.
     public func aggregationWeights(for dataset: Dataset) throws(IndexEngineError) -> [Double] {
         guard let aggregate = BuildTail.lastAggregate(in: self), case let .aggregate(step) = steps[aggregate] else { return dataset.framework.weights }
         return try WeightSet.resolve(step.weights, context: BuildContext(dataset: dataset, weightSets: weightSets), field: "weights")

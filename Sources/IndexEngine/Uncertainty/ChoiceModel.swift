@@ -8,6 +8,8 @@ import Foundation
 public struct ChoiceModel: Sendable {
     /// The inputs' names.
     public let names: [String]
+    /// The inputs as readers call them ("Weights", "Normalisation method"), in the same order.
+    public let titles: [String]
     /// For each input, a label per option.
     public let options: [[String]]
     /// For each input, the index of the step it changes.
@@ -28,7 +30,7 @@ public struct ChoiceModel: Sendable {
         guard !analysis.inputs.isEmpty else {
             throw IndexEngineError(.invalidSpec, "an analysis needs at least one uncertain input", column: "inputs")
         }
-        var names: [String] = [], options: [[String]] = [], steps: [Int] = [], patches: [[Patch]] = []
+        var names: [String] = [], titles: [String] = [], options: [[String]] = [], steps: [Int] = [], patches: [[Patch]] = []
         var weightSets: [String: [String: Double]] = [:]
         var generator = SplitMix64(seed: analysis.seed)
         for (i, input) in analysis.inputs.enumerated() {
@@ -65,6 +67,7 @@ public struct ChoiceModel: Sendable {
                     ops.append(.field("weights", .string(name)))
                 }
                 steps.append(a)
+                titles.append(input.title(stepKind: spec.steps[a].kind))
                 options.append(labels)
                 patches.append(ops)
                 continue
@@ -87,8 +90,10 @@ public struct ChoiceModel: Sendable {
                 throw IndexEngineError(.invalidSpec, "an input on a step needs field and values, or alternatives", column: field)
             }
             steps.append(s)
+            titles.append(input.title(stepKind: spec.steps[s].kind))
         }
         self.names = names
+        self.titles = titles
         self.options = options
         self.steps = steps
         self.weightSets = weightSets

@@ -14,6 +14,8 @@ public struct IndexView: Sendable {
         public var groups: [String: String]
         /// The 5th and 95th percentile ranks from the uncertainty analysis.
         public var rankInterval: [Double]?
+        /// The median rank over the uncertainty analysis's runs.
+        public var medianRank: Double?
 
         /// The row as JSON; an interval with an unknown end is left out (JSON has no NaN).
         public func encode(to encoder: any Encoder) throws {
@@ -24,6 +26,7 @@ public struct IndexView: Sendable {
             try c.encode(scores.filter { $0.value.isFinite }, forKey: .scores)
             try c.encode(groups, forKey: .groups)
             try c.encodeIfPresent(rankInterval.flatMap { $0.allSatisfy(\.isFinite) ? $0 : nil }, forKey: .rankInterval)
+            try c.encodeIfPresent(medianRank.flatMap { $0.isFinite ? $0 : nil }, forKey: .medianRank)
         }
     }
 
@@ -51,7 +54,9 @@ public struct IndexView: Sendable {
         groupNames = build.dataset.groups.map(\.name)
         let ranks = build.ranks
         // A unit whose uncertainty runs gave no rank has no interval (NaN is not JSON, nor a rank).
-        let intervals = Dictionary(uniqueKeysWithValues: (uncertainty?.units ?? []).filter { $0.rank5.isFinite && $0.rank95.isFinite }.map { ($0.code, [$0.rank5, $0.rank95]) })
+        let summaries = (uncertainty?.units ?? []).filter { $0.rank5.isFinite && $0.rank95.isFinite }
+        let intervals = Dictionary(uniqueKeysWithValues: summaries.map { ($0.code, [$0.rank5, $0.rank95]) })
+        let medians = Dictionary(uniqueKeysWithValues: summaries.filter { $0.medianRank.isFinite }.map { ($0.code, $0.medianRank) })
         rows = build.rankedRows.map { r in
             let unitRow = build.final.units[r]
             let unit = build.dataset.units[unitRow]
@@ -59,7 +64,7 @@ public struct IndexView: Sendable {
             for c in columns where build.final.values[r, c].isFinite { scores[framework.nodes[c].code] = build.final.values[r, c] }
             var groups: [String: String] = [:]
             for g in build.dataset.groups { if let v = g.values[unitRow] { groups[g.name] = v } }
-            return Row(code: unit.code, name: unit.name, rank: Show.integer(ranks[r]), scores: scores, groups: groups, rankInterval: intervals[unit.code])
+            return Row(code: unit.code, name: unit.name, rank: Show.integer(ranks[r]), scores: scores, groups: groups, rankInterval: intervals[unit.code], medianRank: medians[unit.code])
         }
     }
 

@@ -125,7 +125,7 @@ struct BarChart: Sendable, Hashable {
             let value = low + (high - low) * Double(k) / 4
             let x = labelWidth + plotWidth * Double(k) / 4
             out += ChartSVG.line(x, Self.top - 4, x, plotBottom, stroke: ChartPalette.grid)
-            out += ChartSVG.text(x: x, y: plotBottom + 16, ChartFormat.fixed(value, decimals: decimals), anchor: "middle", fill: ChartPalette.muted, size: 11)
+            out += ChartSVG.text(x: x, y: plotBottom + 16, ChartFormat.fixed(value, decimals: decimals), anchor: "middle", fill: ChartPalette.muted)
         }
         out += "</g>"
 

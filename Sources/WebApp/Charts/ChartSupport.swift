@@ -53,6 +53,28 @@ enum ChartFormat {
         return max(4, Int(max(0, min((width - 12) / 6.8, 1000))))
     }
 
+    /// `n` as an English ordinal: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 101st, 111th.
+    /// The teens take "th" whatever their last digit, in every hundred.
+    static func ordinal(_ n: Int) -> String {
+        let suffix: String
+        switch (abs(n) % 100, abs(n) % 10) {
+        case (11...13, _): suffix = "th"
+        case (_, 1): suffix = "st"
+        case (_, 2): suffix = "nd"
+        case (_, 3): suffix = "rd"
+        default: suffix = "th"
+        }
+        return "\(n)\(suffix)"
+    }
+
+    /// A rank from the uncertainty analysis (a percentile or median, so possibly fractional) as
+    /// an ordinal, rounded to the nearest place; nil when it is not a finite rank of at most a
+    /// billion, where no ordinal reads sensibly.
+    static func ordinal(rank: Double) -> String? {
+        guard rank.isFinite, rank >= 0.5, rank < 1e9 else { return nil }
+        return ordinal(Int(rank.rounded(.toNearestOrAwayFromZero)))
+    }
+
     /// Words joined for a sentence: `a`, `a and b`, `a, b and c`.
     static func list(_ items: [String]) -> String {
         switch items.count {
@@ -131,13 +153,18 @@ enum ChartSVG {
         return prefix + "-" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// The opening of an accessible, responsive `<svg>` (role, labelling, viewBox, width 100%,
-    /// no fixed pixel size) with its `<title>` and `<desc>`; close it with `</svg>`.
-    /// `role` is `img` unless the chart holds links, when it is a `group` whose links stay reachable.
+    /// The opening of an accessible `<svg>` (role, labelling, viewBox) with its `<title>` and
+    /// `<desc>`; close it with `</svg>`. `role` is `img` unless the chart holds links, when it is a
+    /// `group` whose links stay reachable.
+    ///
+    /// The chart is drawn at its natural size, one viewBox unit to one CSS pixel (`width` and
+    /// `height` equal to the viewBox's), so that its 12-unit text is 12 px on every screen: a
+    /// chart scaled to its container's width would shrink its text below legibility on a phone.
+    /// Pages put each chart in a frame that scrolls sideways when the screen is narrower than it.
     static func open(id: String, kind: String, width: Double, height: Double, title: String, description: String, role: String = "img") -> String {
         let w = ChartFormat.coordinate(width)
         let h = ChartFormat.coordinate(height)
-        return #"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-\#(kind)" viewBox="0 0 \#(w) \#(h)" width="100%" preserveAspectRatio="xMidYMid meet" role="\#(role)" aria-labelledby="\#(id)-title \#(id)-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="12" fill="\#(ChartPalette.text)">"#
+        return #"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-\#(kind)" viewBox="0 0 \#(w) \#(h)" width="\#(w)" height="\#(h)" preserveAspectRatio="xMidYMid meet" role="\#(role)" aria-labelledby="\#(id)-title \#(id)-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="12" fill="\#(ChartPalette.text)">"#
             + #"<title id="\#(id)-title">\#(Markup.escape(title))</title>"#
             + #"<desc id="\#(id)-desc">\#(Markup.escape(description))</desc>"#
     }

@@ -114,7 +114,7 @@ struct RadarChart: Sendable, Hashable {
         for k in 1...ringCount {
             let value = low + (high - low) * Double(k) / Double(ringCount)
             let y = Self.centre.y - Self.radius * Double(k) / Double(ringCount)
-            out += ChartSVG.text(x: Self.centre.x + 4, y: y + 11, ChartFormat.fixed(value, decimals: decimals), fill: ChartPalette.muted, size: 10)
+            out += ChartSVG.text(x: Self.centre.x + 4, y: y + 11, ChartFormat.fixed(value, decimals: decimals), fill: ChartPalette.muted)
         }
         out += "</g>"
 

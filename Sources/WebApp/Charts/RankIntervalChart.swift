@@ -1,5 +1,6 @@
-/// The uncertainty analysis's rank intervals: one row per unit, a dot at its nominal rank and a
-/// line from its 5th to its 95th percentile rank.
+/// The uncertainty analysis's rank intervals as dots and whiskers: one row per unit, a dot at its
+/// nominal rank, a hollow diamond at its median rank over the runs and a whisker from its 5th to
+/// its 95th percentile rank.
 ///
 /// Orientation: **rank 1 is at the left** and ranks grow to the right; units are rows from top to
 /// bottom in the order given (pass them in nominal-rank order for the usual reading).
@@ -9,9 +10,12 @@
 /// else the largest rank in the data. Ranks beyond 1…maxRank are drawn clamped and described as
 /// they are.
 ///
+/// The description summarises rather than lists (a screen reader should not read 51 rows): the
+/// units whose ranks are most uncertain, with their intervals as ordinals, and the least uncertain.
+///
 /// Edge cases: a NaN nominal rank prints "no data" and draws nothing; a NaN percentile draws the dot
-/// only ("interval unknown"); percentiles given the wrong way round are swapped; no units give a
-/// valid chart saying "No data".
+/// only ("interval unknown"); a NaN median draws no diamond; percentiles given the wrong way round
+/// are swapped; no units give a valid chart saying "No data".
 struct RankIntervalChart: Sendable, Hashable {
     /// One unit's ranks.
     struct Unit: Sendable, Hashable {
@@ -22,12 +26,21 @@ struct RankIntervalChart: Sendable, Hashable {
         var low: Double
         /// The 95th percentile rank.
         var high: Double
+        /// The median rank over the runs; NaN when unknown.
+        var median: Double
 
-        init(_ label: String, rank: Double, low: Double, high: Double) {
+        init(_ label: String, rank: Double, low: Double, high: Double, median: Double = .nan) {
             self.label = label
             self.rank = rank
             self.low = low
             self.high = high
+            self.median = median
+        }
+
+        /// The 5th and 95th percentile ranks in order, when both are known.
+        var interval: (low: Double, high: Double)? {
+            guard rank.isFinite, low.isFinite, high.isFinite else { return nil }
+            return low <= high ? (low, high) : (high, low)
         }
     }
 
@@ -52,6 +65,11 @@ struct RankIntervalChart: Sendable, Hashable {
 
     static let top: Double = 10
     static let rightMargin: Double = 40
+    /// The nominal rank's dot radius and the median diamond's half diagonal.
+    static let dotRadius: Double = 4
+    static let diamondSize: Double = 6
+    /// How many of the most uncertain units the description names.
+    static let summarised = 3
 
     /// The last rank on the axis (between 1 and a million).
     var axisMax: Double {
@@ -69,22 +87,36 @@ struct RankIntervalChart: Sendable, Hashable {
 
     private func rankText(_ r: Double) -> String { ChartFormat.fixed(r, decimals: 2) }
 
+    /// A unit's interval in words: "5th–29th, median 12th", or "always 1st".
+    private static func words(_ unit: Unit, _ interval: (low: Double, high: Double)) -> String {
+        let low = ChartFormat.ordinal(rank: interval.low) ?? "unknown"
+        let high = ChartFormat.ordinal(rank: interval.high) ?? "unknown"
+        var text = low == high ? "always \(low)" : "\(low)–\(high)"
+        if let median = ChartFormat.ordinal(rank: unit.median), low != high { text += ", median \(median)" }
+        return "\(unit.label) (\(text))"
+    }
+
     var description: String {
-        var parts = ["Rank intervals from the uncertainty analysis for \(units.count) unit\(units.count == 1 ? "" : "s"), ranks 1 to \(rankText(axisMax)), rank 1 at the left. Each unit shows its nominal rank and the range from its 5th to its 95th percentile rank."]
-        for unit in units {
-            guard unit.rank.isFinite else {
-                parts.append("\(unit.label): no data.")
-                continue
+        var parts = ["Dot-and-whisker chart of the ranks of \(units.count) unit\(units.count == 1 ? "" : "s") over the uncertainty analysis, ranks 1 to \(rankText(axisMax)), rank 1 at the left: a dot at each unit's nominal rank, a diamond at its median rank and a whisker from its 5th to its 95th percentile rank."]
+        // Widest first; among equals, the better nominal rank first, so the summary is stable.
+        let known = units.compactMap { u in u.interval.map { (unit: u, interval: $0) } }
+            .sorted { a, b in
+                let (wa, wb) = (a.interval.high - a.interval.low, b.interval.high - b.interval.low)
+                return wa != wb ? wa > wb : a.unit.rank < b.unit.rank
             }
-            var sentence = "\(unit.label): rank \(rankText(unit.rank))"
-            if unit.low.isFinite && unit.high.isFinite {
-                let (a, b) = unit.low <= unit.high ? (unit.low, unit.high) : (unit.high, unit.low)
-                sentence += ", 5th to 95th percentile rank \(rankText(a)) to \(rankText(b))"
-            } else {
-                sentence += ", interval unknown"
+        if let widest = known.first, widest.interval.high > widest.interval.low {
+            let most = known.prefix(Self.summarised).filter { $0.interval.high > $0.interval.low }
+            parts.append("Ranks are most uncertain for " + ChartFormat.list(most.map { Self.words($0.unit, $0.interval) }) + ".")
+            if let least = known.last, known.count > most.count {
+                parts.append("They are least uncertain for \(Self.words(least.unit, least.interval)).")
             }
-            parts.append(sentence + ".")
+        } else if !known.isEmpty {
+            parts.append("Every unit keeps its rank in every run.")
         }
+        let missing = units.filter { !$0.rank.isFinite }.map(\.label)
+        if !missing.isEmpty { parts.append("No data for \(ChartFormat.list(missing)).") }
+        let unknown = units.filter { $0.rank.isFinite && $0.interval == nil }.map(\.label)
+        if !unknown.isEmpty { parts.append("Interval unknown for \(ChartFormat.list(unknown)).") }
         return parts.joined(separator: " ")
     }
 
@@ -118,18 +150,18 @@ struct RankIntervalChart: Sendable, Hashable {
         guard !units.isEmpty else {
             return ChartSVG.empty(id: id, kind: "rank-interval", title: resolvedTitle, width: width)
         }
-        let c = ChartFormat.coordinate
         let plotBottom = Self.top + Double(units.count) * rowHeight
-        let height = plotBottom + 40
+        let legendY = plotBottom + 56
+        let height = legendY + 10
         var out = ChartSVG.open(id: id, kind: "rank-interval", width: width, height: height, title: resolvedTitle, description: description)
 
         out += #"<g class="grid" aria-hidden="true">"#
         for t in ticks {
             let x = x(rank: Double(t))
             out += ChartSVG.line(x, Self.top - 4, x, plotBottom, stroke: ChartPalette.grid)
-            out += ChartSVG.text(x: x, y: plotBottom + 15, String(t), anchor: "middle", fill: ChartPalette.muted, size: 11)
+            out += ChartSVG.text(x: x, y: plotBottom + 15, String(t), anchor: "middle", fill: ChartPalette.muted)
         }
-        out += ChartSVG.text(x: labelWidth + plotWidth / 2, y: plotBottom + 32, "Rank (1 = best), 5th–95th percentile", anchor: "middle", fill: ChartPalette.muted, size: 11)
+        out += ChartSVG.text(x: labelWidth + plotWidth / 2, y: plotBottom + 32, "Rank (1 = best)", anchor: "middle", fill: ChartPalette.muted)
         out += "</g>"
 
         for (i, unit) in units.enumerated() {
@@ -139,19 +171,52 @@ struct RankIntervalChart: Sendable, Hashable {
             if shown != unit.label { out += "<title>\(Markup.escape(unit.label))</title>" }
             out += ChartSVG.text(x: labelWidth - 8, y: y + 4, shown, anchor: "end")
             if unit.rank.isFinite {
-                if unit.low.isFinite && unit.high.isFinite {
-                    let x1 = x(rank: min(unit.low, unit.high))
-                    let x2 = x(rank: max(unit.low, unit.high))
-                    out += ChartSVG.line(x1, y, x2, y, stroke: ChartPalette.primary, width: 2, extra: #"class="interval""#)
-                    out += ChartSVG.line(x1, y - 4, x1, y + 4, stroke: ChartPalette.primary, width: 2)
-                    out += ChartSVG.line(x2, y - 4, x2, y + 4, stroke: ChartPalette.primary, width: 2)
+                if let interval = unit.interval {
+                    out += Self.whisker(from: x(rank: interval.low), to: x(rank: interval.high), y: y)
                 }
-                out += #"<circle class="rank" cx="\#(c(x(rank: unit.rank)))" cy="\#(c(y))" r="4.5" fill="\#(ChartPalette.text)"/>"#
+                if unit.median.isFinite { out += Self.diamond(x: x(rank: unit.median), y: y) }
+                out += Self.dot(x: x(rank: unit.rank), y: y)
             } else {
                 out += ChartSVG.text(x: labelWidth + 4, y: y + 4, "no data", fill: ChartPalette.muted, extra: #"font-style="italic""#)
             }
             out += "</g>"
         }
+
+        // The legend: each mark beside its meaning.
+        out += #"<g class="legend">"#
+        var lx = max(labelWidth - 100, 8)
+        out += Self.dot(x: lx + 5, y: legendY - 4, role: "key")
+        out += ChartSVG.text(x: lx + 14, y: legendY, "Nominal rank")
+        lx += 110
+        out += Self.diamond(x: lx + 6, y: legendY - 4, role: "key")
+        out += ChartSVG.text(x: lx + 16, y: legendY, "Median rank")
+        lx += 105
+        out += Self.whisker(from: lx, to: lx + 24, y: legendY - 4, role: "key")
+        out += ChartSVG.text(x: lx + 30, y: legendY, "5th–95th percentile")
+        out += "</g>"
         return out + "</svg>"
+    }
+
+    // The marks take the class of what they show (`rank`, `median`, `interval`), or `key` in the
+    // legend, so that the marks of the data can be counted apart from the legend's.
+
+    /// The nominal rank's mark: a filled dot.
+    private static func dot(x: Double, y: Double, role: String = "rank") -> String {
+        #"<circle class="\#(role)" cx="\#(ChartFormat.coordinate(x))" cy="\#(ChartFormat.coordinate(y))" r="\#(ChartFormat.coordinate(dotRadius))" fill="\#(ChartPalette.text)"/>"#
+    }
+
+    /// The median rank's mark: a hollow diamond, larger than the dot so that both show when they
+    /// coincide.
+    private static func diamond(x: Double, y: Double, role: String = "median") -> String {
+        let c = ChartFormat.coordinate
+        let d = Self.diamondSize
+        return #"<polygon class="\#(role)" points="\#(c(x)),\#(c(y - d)) \#(c(x + d)),\#(c(y)) \#(c(x)),\#(c(y + d)) \#(c(x - d)),\#(c(y))" fill="\#(ChartPalette.white)" stroke="\#(ChartPalette.primary)" stroke-width="2"/>"#
+    }
+
+    /// The 5th–95th percentile interval: a line with end caps.
+    private static func whisker(from x1: Double, to x2: Double, y: Double, role: String = "interval") -> String {
+        ChartSVG.line(x1, y, x2, y, stroke: ChartPalette.primary, width: 2, extra: #"class="\#(role)""#)
+            + ChartSVG.line(x1, y - 4, x1, y + 4, stroke: ChartPalette.primary, width: 2)
+            + ChartSVG.line(x2, y - 4, x2, y + 4, stroke: ChartPalette.primary, width: 2)
     }
 }

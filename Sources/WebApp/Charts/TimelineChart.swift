@@ -174,7 +174,7 @@ struct TimelineChart: Sendable, Hashable {
         let every = step >= 32 ? 1 : (step >= 14 ? 2 : (step >= 6 ? 5 : 10))
         out += #"<g class="years" aria-hidden="true">"#
         for year in span where (year - span.lowerBound) % every == 0 {
-            out += ChartSVG.text(x: x(year: year), y: plotBottom + 16, String(year), anchor: "middle", fill: ChartPalette.muted, size: 11)
+            out += ChartSVG.text(x: x(year: year), y: plotBottom + 16, String(year), anchor: "middle", fill: ChartPalette.muted)
         }
         out += "</g>"
 
@@ -201,8 +201,8 @@ struct TimelineChart: Sendable, Hashable {
         var lx = max(labelWidth, 10)
         for stage in Stage.allCases {
             out += Self.marker(stage, x: lx + 9, y: legendY - 4)
-            out += ChartSVG.text(x: lx + 22, y: legendY, stage.title, size: 11)
-            lx += 22 + Double(stage.title.count) * 6.2 + 16
+            out += ChartSVG.text(x: lx + 22, y: legendY, stage.title)
+            lx += 22 + Double(stage.title.count) * 6.8 + 16
         }
         out += "</g>"
         return out + "</svg>"

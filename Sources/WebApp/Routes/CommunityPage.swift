@@ -90,16 +90,11 @@ enum CommunityPage {
 
     /// "Ranked 12th of 400 nominees in 2026; between 8th and 17th depending on which analysts reviewed the nominations."
     static func rankSentence(_ s: CommunityScore) -> String {
-        var text = "Ranked \(ordinal(s.rank)) of \(s.nominees) nominees in \(s.year)"
+        var text = "Ranked \(ChartFormat.ordinal(s.rank)) of \(s.nominees) nominees in \(s.year)"
         if s.rankInterval.count == 2, let low = Show.integer(s.rankInterval[0]), let high = Show.integer(s.rankInterval[1]) {
-            text += low == high ? ", whichever analysts had reviewed the nominations" : "; between \(ordinal(low)) and \(ordinal(high)) depending on which analysts reviewed the nominations"
+            text += low == high ? ", whichever analysts had reviewed the nominations" : "; between \(ChartFormat.ordinal(low)) and \(ChartFormat.ordinal(high)) depending on which analysts reviewed the nominations"
         }
         return text + "."
-    }
-
-    static func ordinal(_ n: Int) -> String {
-        let suffix = (11...13).contains(n % 100) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th"
-        return "\(n)\(suffix)"
     }
 
     /// The trend of `profiles` side by side: overall, then each factor, over every year of the index.
@@ -133,7 +128,7 @@ enum CommunityPage {
         let byYear = years.reversed().map { year -> [String: Any] in
             ["year": year, "cells": profiles.map { p -> [String: Any] in
                 let s = p.scores.first { $0.year == year }
-                return ["value": s.map { "\(Show.score($0.overall)) (\(ordinal($0.rank)))" } ?? "—"]
+                return ["value": s.map { "\(Show.score($0.overall)) (\(ChartFormat.ordinal($0.rank)))" } ?? "—"]
             }]
         }
         return [

@@ -112,6 +112,10 @@ struct IndexPages {
         // Absent rather than nil: a template section takes a nil inside `Any` as a value.
         context["filterLabel"] = filterLabel
         context["previousYear"] = table.previous?.year
+        if hasIntervals {
+            let title = "\(index.name) \(query.year): how certain each rank is" + (filterLabel.map { " (\($0))" } ?? "")
+            context["rankChart"] = RankIntervalChart(title: title, rows: table.entries.map(\.row), unitCount: view.rows.count).svg()
+        }
         return try pages.render("rankings", context)
     }
 
@@ -240,31 +244,6 @@ struct IndexPages {
             ["year": h.year, "rank": h.rank.map(String.init) ?? "—", "score": Show.score(h.score), "current": h.year == edition.year]
         }
         return try pages.render("unit", context)
-    }
-
-    // MARK: Methodology
-
-    /// How an edition is built: steps, reliability, sensitivity, provenance.
-    func methodology(_ index: HostedIndex, _ edition: HostedIndex.Edition, yearGiven: Bool) throws -> Response {
-        let steps = edition.view.spec.steps.map { step -> [String: Any] in
-            ["text": String(decoding: (try? JSONEncoder().encode(step)) ?? Data(), as: UTF8.self)]
-        }
-        let groups = (edition.audit?.groups ?? []).filter { !$0.name.hasPrefix("level") }.map { g -> [String: Any] in
-            ["name": g.name, "k": g.members.count, "alpha": Show.score(g.alpha), "pc1": g.pca.map { String(format: "%.0f%%", $0.explained[0] * 100) } ?? "—"]
-        }
-        var sensitivity = "<p class=\"muted\">No sensitivity analysis was run for this edition.</p>"
-        if let sa = edition.sensitivity {
-            let items = sa.inputs.enumerated().map { i, name in
-                "<li>\(Markup.escape(name)): \(Show.score(sa.indices[i].total)) (first order \(Show.score(sa.indices[i].first)))</li>"
-            }
-            sensitivity = "<ul>" + items.joined() + "</ul>"
-        }
-        return try pages.render("methodology", [
-            "title": "Methodology — \(index.name)", "indexName": index.name, "slug": index.slug, "year": edition.year,
-            "yearQuery": yearGiven ? "?year=\(edition.year)" : "", "provenance": index.provenance, "description": index.description,
-            "years": RankingQuery.years(index), "hasYears": index.editions.count > 1,
-            "steps": steps, "groups": groups, "hasAudit": edition.audit != nil, "sensitivity": sensitivity,
-        ])
     }
 
     // MARK: Helpers

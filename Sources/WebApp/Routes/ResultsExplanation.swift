@@ -27,7 +27,7 @@ enum ResultsExplanation {
             return text + "; the other finalists follow in the order of their final scores, which agrees with their head-to-head records."
         }
         let record = x.headToHead.won == 0 && x.headToHead.tied == 0 ? "losing every head-to-head vote" : "winning only \(x.headToHead.won) of \(contests) head-to-head contests"
-        text += "; \(x.community) placed \(CommunityPage.ordinal(x.rank)) despite \(record)"
+        text += "; \(x.community) placed \(ChartFormat.ordinal(x.rank)) despite \(record)"
         guard let w = juryWeight, let px = x.juryPosition, let pz = z.juryPosition else {
             return text + ", above \(z.community) (\(z.headToHead.won) of \(contests))."
         }

@@ -47,7 +47,7 @@ struct UnitComparison {
         let byYear = index.editions.reversed().map { e -> [String: Any] in
             ["year": e.year, "cells": units.map { unit -> [String: Any] in
                 let row = e.view.row(unit.code)
-                return ["value": row.map { r in "\(Show.score(headline.flatMap { r.scores[$0.code] })) (\(r.rank.map(CommunityPage.ordinal) ?? "—"))" } ?? "—"]
+                return ["value": row.map { r in "\(Show.score(headline.flatMap { r.scores[$0.code] })) (\(r.rank.map(ChartFormat.ordinal) ?? "—"))" } ?? "—"]
             }]
         }
         let trend = TrendChart(

@@ -16,6 +16,8 @@ struct UnitProfile: Encodable {
     var name: String
     var rank: Int?
     var rankInterval: [Double]?
+    /// The median rank over the uncertainty analysis's runs.
+    var medianRank: Double?
     var scores: [Score]
     var strengths: [String]
     var weaknesses: [String]
@@ -25,7 +27,8 @@ struct UnitProfile: Encodable {
         self.code = row.code
         name = row.name
         rank = row.rank
-        rankInterval = row.rankInterval.flatMap { $0.allSatisfy(\.isFinite) ? $0 : nil }
+        rankInterval = row.rankInterval.flatMap { $0.count == 2 && $0.allSatisfy(\.isFinite) ? $0 : nil }
+        medianRank = row.medianRank.flatMap { $0.isFinite ? $0 : nil }
         scores = index.aggregates.map { a in
             let all = index.rows.compactMap { $0.scores[a.code] }.sorted()
             let mine = row.scores[a.code]
@@ -41,6 +44,15 @@ struct UnitProfile: Encodable {
         weaknesses = pillars.suffix(3).reversed().map(\.code)
     }
 
+    /// The unit's rank uncertainty in one plain sentence: "Ranks between 5th and 29th depending on
+    /// method choices (median 12th)."; nil without an interval from the uncertainty analysis.
+    var uncertaintySentence: String? {
+        guard let interval = rankInterval, let low = ChartFormat.ordinal(rank: interval[0]), let high = ChartFormat.ordinal(rank: interval[1]) else { return nil }
+        let median = medianRank.flatMap(ChartFormat.ordinal(rank:)).map { " (median \($0))" } ?? ""
+        if low == high { return "Ranks \(low) whatever the method choices." }
+        return "Ranks between \(low) and \(high) depending on method choices\(median)."
+    }
+
     /// The page's template context.
     func context(index: IndexView) -> [String: Any] {
         let byCode = Dictionary(uniqueKeysWithValues: scores.map { ($0.code, $0) })
@@ -51,12 +63,14 @@ struct UnitProfile: Encodable {
             title: "\(name): scores by aggregate",
             bars: scores.map { .init($0.name, $0.score ?? .nan, comparison: $0.median) },
             scale: 0...100, comparisonLabel: "Peer median")
-        return [
+        var context: [String: Any] = [
             "title": name, "name": name, "rank": rank.map(String.init) ?? "—", "unitCount": index.rows.count, "indexName": index.name,
-            "interval": Show.rankInterval(rankInterval, separator: " and ") as Any,
             "chart": chart.svg(),
             "scores": scores.map { ["name": $0.name, "score": Show.score($0.score), "rank": $0.rank.map(String.init) ?? "—", "median": Show.score($0.median)] },
             "strengths": list(strengths), "weaknesses": list(weaknesses),
         ]
+        // Absent rather than nil: a template section takes a nil inside `Any` as a value.
+        context["uncertainty"] = uncertaintySentence
+        return context
     }
 }
