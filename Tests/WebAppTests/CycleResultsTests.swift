@@ -35,9 +35,12 @@ struct CycleResultsTests {
         let candidates = [("N-A", "Alpha", 8.0), ("N-B", "Beta", 5.0), ("N-C", "Gamma", 9.0)].map {
             Shortlist.Candidate(nomination: $0.0, community: $0.1, country: "Testland", region: "Europe", score: $0.2, tieBreakScore: 0)
         }
-        for list in ["smart21", "top7"] {
-            try await platform.store.saveShortlist(try Shortlist.select(candidates, size: 3, name: list), name: list, cycle: year, by: "admin")
-        }
+        var smart21 = try Shortlist.select(
+            candidates + [Shortlist.Candidate(nomination: "N-D", community: "Delta", country: "Testland", region: "Europe", score: 4, tieBreakScore: 0)],
+            size: 3, name: "smart21")
+        smart21.robustness = try JSONDecoder().decode(ShortlistRobustness.self, from: Data(Self.smart21Figures.utf8))
+        try await platform.store.saveShortlist(smart21, name: "smart21", cycle: year, by: "admin")
+        try await platform.store.saveShortlist(try Shortlist.select(candidates, size: 3, name: "top7"), name: "top7", cycle: year, by: "admin")
         try await programme.castBallots([
             Ballot(juror: "J-1", order: ["N-A", "N-B", "N-C"]), Ballot(juror: "J-2", order: ["N-A", "N-B", "N-C"]), Ballot(juror: "J-3", order: ["N-B", "N-A", "N-C"]),
         ], cycle: year)
@@ -45,6 +48,16 @@ struct CycleResultsTests {
         let (router, _) = makeRouter(platform: platform, pages: try await Pages.load())
         try await Application(router: router).test(.router) { client in try await body(client) }
     }
+
+    /// The robustness figures recorded with the planted Smart21, as the store keeps them: four
+    /// nominees ranked, Delta (4th) not selected; Beta made the list in 55 % of 1,000 samples.
+    static let smart21Figures = """
+        {"list": "smart21", "size": 3, "samples": 1000, "seed": 2031, "inputs": ["analysts", "calibration method", "normalisation"], "nominees": [
+          {"nomination": "N-C", "community": "Gamma", "country": "Testland", "rank": 1, "probability": 1, "medianRank": 1, "rank5": 1, "rank95": 2, "borderline": false},
+          {"nomination": "N-A", "community": "Alpha", "country": "Testland", "rank": 2, "probability": 0.97, "medianRank": 2, "rank5": 1, "rank95": 3, "borderline": false},
+          {"nomination": "N-B", "community": "Beta", "country": "Testland", "rank": 3, "probability": 0.55, "medianRank": 3.5, "rank5": 2, "rank95": 4, "borderline": true},
+          {"nomination": "N-D", "community": "Delta", "country": "Testland", "rank": 4, "probability": 0.48, "medianRank": 3.5, "rank5": 3, "rank95": 4, "borderline": true}]}
+        """
 
     static func get(_ client: any TestClientProtocol, _ uri: String) async throws -> (status: HTTPResponse.Status, body: String, headers: HTTPFields) {
         try await client.execute(uri: uri, method: .get) { ($0.status, String(buffer: $0.body), $0.headers) }
@@ -126,6 +139,34 @@ struct CycleResultsTests {
         }
     }
 
+    @Test("once published, the Smart21's ranks are drawn with their 5–95 % ranges among all nominees; the nominee left off stays private")
+    func smart21RankChart() async throws {
+        try await Self.withPlantedCycle(published: true) { client in
+            let page = try await Self.get(client, "/cycles/\(Self.year)")
+            let content = try #require(page.body.components(separatedBy: "<main id=\"main\">").last)
+            #expect(content.contains("How certain are the Smart21's ranks?"))
+            #expect(content.contains("computed again 1000 times, each time with another draw of the analysts, the calibration method and the index&#39;s normalisation, and all 4 nominees ranked again"))
+            #expect(content.contains("could have missed it: Beta."))
+            let svg = try #require(content.components(separatedBy: "<figure class=\"chart-frame rank-chart\">").last?.components(separatedBy: "</figure>").first)
+            expectAccessibleSVG(svg)
+            // One row per member in the list's order (Gamma, Alpha, Beta by score), on an axis of 4 ranks.
+            for name in ["Gamma", "Alpha", "Beta"] { #expect(svg.contains(">\(name)<"), "\(name) is drawn") }
+            #expect(!content.contains("Delta"), "the nominee left off the Smart21 is not named")
+            // Rank r at x = 180 + (r − 1)/(4 − 1) · 300, rows 20 apart: Gamma 1st, Alpha 2nd, Beta 3rd.
+            let dots = parseSVG(svg).all("circle").filter { $0.attributes["class"] == "rank" }.map { [$0.attributes["cx"] ?? "", $0.attributes["cy"] ?? ""] }
+            #expect(dots == [["180", "20"], ["280", "40"], ["380", "60"]], "one nominal-rank dot per member")
+
+            let api = try await Self.get(client, "/api/v1/cycles/\(Self.year)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(api.body.utf8)) as? [String: Any])
+            let ranks = try #require(object["smart21Ranks"] as? [String: Any])
+            #expect(ranks["nominees"] as? Int == 4 && ranks["samples"] as? Int == 1000)
+            let rows = try #require(ranks["ranks"] as? [[String: Any]])
+            #expect(rows.compactMap { $0["nomination"] as? String } == ["N-C", "N-A", "N-B"])
+            #expect(rows[2]["medianRank"] as? Double == 3.5 && rows[2]["rank5"] as? Double == 2 && rows[2]["rank95"] as? Double == 4 && rows[2]["probability"] as? Double == 0.55)
+            #expect(!api.body.contains("N-D") && !api.body.contains("Delta"))
+        }
+    }
+
     @Test("before publication the page shows none of it and the downloads answer as for a year with no cycle")
     func nothingBeforePublication() async throws {
         try await Self.withPlantedCycle(published: false) { client in
@@ -138,6 +179,8 @@ struct CycleResultsTests {
             }
             let api = try await Self.get(client, "/api/v1/cycles/\(Self.year)")
             #expect(!api.body.contains("finalScore") && !api.body.contains("finalists") && !api.body.contains("explanation"))
+            // The ranks would tell the scores' order: nothing of them before the results.
+            #expect(!api.body.contains("smart21Ranks") && !api.body.contains("rank95") && !content.contains("How certain"))
             for (unpublished, unknown) in [("/cycles/\(Self.year)/results.csv", "/cycles/1999/results.csv"), ("/api/v1/cycles/\(Self.year)/results", "/api/v1/cycles/1999/results")] {
                 let a = try await Self.get(client, unpublished), b = try await Self.get(client, unknown)
                 #expect(a.status == .notFound && b.status == .notFound, "\(unpublished)")

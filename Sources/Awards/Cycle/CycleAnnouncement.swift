@@ -26,6 +26,9 @@ public struct CycleAnnouncement: Sendable {
     public let top7: [Entry]
     /// The published results, once public.
     public let publication: Publication?
+    /// How far the Smart21's ranks could have moved, when figures were recorded with it; public
+    /// with the scores, nil before.
+    public let smart21Ranks: RankUncertainty?
 
     /// Reads what has been announced of `cycle`.
     public init(cycle: Cycle, store: any AwardsStore) async throws(AwardsError) {
@@ -34,7 +37,9 @@ public struct CycleAnnouncement: Sendable {
         year = cycle.year
         phase = cycle.phase
         self.disclosure = disclosure
-        smart21 = disclosure.smart21 ? Self.entries(try await store.shortlist("smart21", cycle: cycle.year), disclosure) : []
+        let smart21List = disclosure.smart21 ? try await store.shortlist("smart21", cycle: cycle.year) : nil
+        smart21 = Self.entries(smart21List, disclosure)
+        smart21Ranks = disclosure.scores ? RankUncertainty(smart21List?.robustness, selected: smart21.map(\.nomination)) : nil
         top7 = disclosure.top7 ? Self.entries(try await store.shortlist("top7", cycle: cycle.year), disclosure) : []
         self.publication = disclosure.results ? publication : nil
     }

@@ -22,6 +22,9 @@ public struct DemoCycle: Sendable {
     public var quality: [String: Double]
     /// Each analyst's hidden leniency, added to their scores.
     public var leniency: [String: Double]
+    /// How many robustness samples are recorded with each shortlist when the cycle is run (none
+    /// by default: tests that run many cycles need not pay for them).
+    public var robustnessSamples = 0
     private var seed: UInt64
 
     /// The countries and regions demo communities come from.
@@ -174,6 +177,13 @@ public struct DemoCycle: Sendable {
         return Ballot(juror: juror.id, group: juror.group, order: order)
     }
 
+    /// This cycle with `samples` robustness samples recorded with each shortlist.
+    public func recordingRobustness(_ samples: Int) -> DemoCycle {
+        var demo = self
+        demo.robustnessSamples = samples
+        return demo
+    }
+
     /// Runs the cycle through every phase to its published winner, reviews and ballots drawn as
     /// `review(of:by:round:)` and `ballot(of:over:)` draw them.
     ///
@@ -188,12 +198,12 @@ public struct DemoCycle: Sendable {
         _ = try await programme.assign(round: 1, cycle: year)
         try await programme.setPhase(.smart21Scoring, cycle: year)
         try await programme.submitReviews(try await store.assignments(cycle: year, round: 1).map { review(of: $0.nomination, by: $0.analyst, round: 1) }, cycle: year)
-        _ = try await programme.shortlistSmart21(cycle: year)
+        _ = try await programme.shortlistSmart21(cycle: year, robustnessSamples: robustnessSamples)
         try await programme.setPhase(.top7Questionnaire, cycle: year)
         _ = try await programme.assign(round: 2, cycle: year)
         try await programme.setPhase(.top7Scoring, cycle: year)
         try await programme.submitReviews(try await store.assignments(cycle: year, round: 2).map { review(of: $0.nomination, by: $0.analyst, round: 2) }, cycle: year)
-        let top7 = try await programme.shortlistTop7(cycle: year)
+        let top7 = try await programme.shortlistTop7(cycle: year, robustnessSamples: robustnessSamples)
         try await programme.setPhase(.juryVote, cycle: year)
         for juror in jurors { try await programme.castBallot(ballot(of: juror, over: top7.selected), cycle: year) }
         if publishing { _ = try await programme.publish(cycle: year) }

@@ -46,6 +46,9 @@ public struct ShortlistRobustness: Sendable, Codable, Equatable {
     /// The nominees in rank order.
     public var nominees: [Nominee]
 
+    /// The samples recorded with a shortlist when an organiser names it.
+    public static let namingSamples = 1000
+
     /// The shares below and above which a nominee is not borderline.
     public static let borderline = 0.1...0.9
 

@@ -52,11 +52,12 @@ public enum DemoPlatform {
     /// - Parameters:
     ///   - communities: richer records of the record's communities (coordinates, kind), saved
     ///     over the bare ones the record gives; none by default.
-    ///   - published: the cycle run to its winner; the full-size 2026 demo by default.
+    ///   - published: the cycle run to its winner; the full-size 2026 demo by default, its
+    ///     shortlists named with robustness figures as the organiser's page names them.
     ///   - earlier: how many of its communities were nominated the year before, in a cycle also
     ///     run to its winner, so that the Intelligent Community Index has two years.
     public static func load(
-        into store: any PlatformStore, record: [Recognition], communities: [Community] = [], published: DemoCycle = DemoCycle(),
+        into store: any PlatformStore, record: [Recognition], communities: [Community] = [], published: DemoCycle = DemoCycle().recordingRobustness(ShortlistRobustness.namingSamples),
         earlier: Int = 250, bcryptCost: UInt8 = 12
     ) async throws -> [DemoAccount] {
         let programme = Programme(store: store, actor: "system")

@@ -50,6 +50,8 @@ struct CycleResults: Encodable {
     var smart21: [CycleAnnouncement.Entry]
     var top7: [CycleAnnouncement.Entry]
     var publication: Publication?
+    /// How far the Smart21's ranks could have moved, once the scores are public.
+    var smart21Ranks: RankUncertainty?
     /// The final ranking with each finalist's score parts, once published.
     var results: PublishedResults?
 
@@ -65,6 +67,7 @@ struct CycleResults: Encodable {
         smart21 = announcement.smart21
         top7 = announcement.top7
         publication = announcement.publication
+        smart21Ranks = announcement.smart21Ranks
         results = nil
         results = announcement.publication.map { PublishedResults($0, year: year, name: name, country: country) }
     }
@@ -112,6 +115,25 @@ struct CycleResults: Encodable {
         }
     }
 
+    /// The Smart21's rank chart and the words around it: each member's rank among all the
+    /// nominees, its median and its 5–95 % range over the robustness samples.
+    static func robustnessContext(_ ranks: RankUncertainty, names: [String: String], year: Int) -> [String: Any] {
+        let units = ranks.ranks.map { r in
+            RankIntervalChart.Unit(names[r.nomination] ?? r.nomination, rank: Double(r.rank), low: r.rank5, high: r.rank95, median: r.medianRank)
+        }
+        let chart = RankIntervalChart(title: "The \(year) Smart21: how certain each rank is among the \(Show.count(Double(ranks.nominees))) nominees", units: units, maxRank: ranks.nominees, id: "smart21-ranks")
+        let unsure = ranks.ranks.filter { ShortlistRobustness.borderline.contains($0.probability) }.compactMap { names[$0.nomination] }
+        return [
+            "chart": chart.svg(),
+            "nominees": Show.count(Double(ranks.nominees)),
+            "samples": Show.count(Double(ranks.samples)),
+            "inputs": RobustnessWords.drawn(ranks.inputs),
+            "borderline": unsure.isEmpty
+                ? "Every member of the Smart21 made the list in more than 90 % of the samples."
+                : "Made the list in between 10 % and 90 % of the samples, so could have missed it: \(ChartFormat.list(unsure)).",
+        ]
+    }
+
     /// The page's template context.
     func context() -> [String: Any] {
         var context: [String: Any] = [:]
@@ -127,6 +149,9 @@ struct CycleResults: Encodable {
         // The Top7 have their own list until the final ranking replaces it.
         context["hasTop7"] = publication == nil && !top7.isEmpty
         context["top7"] = Self.rows(top7)
+        if let ranks = smart21Ranks, !ranks.ranks.isEmpty {
+            context["smart21Robustness"] = Self.robustnessContext(ranks, names: Dictionary(smart21.map { ($0.nomination, $0.community) }, uniquingKeysWith: { a, _ in a }), year: year)
+        }
         context["pending"] = announced.smart21 ? "The results have not been published yet." : "No shortlist has been announced yet."
         guard let p = publication, let results else { return context }
         let abbreviations = Self.abbreviations(results.finalists.map(\.community))

@@ -83,8 +83,8 @@ enum AdminRoutes {
             let year: Int = try context.parameters.require("year", as: Int.self)
             let programme = Programme(store: store, actor: identity.actor)
             switch try form.required("list") {
-            case "smart21": _ = try await programme.shortlistSmart21(cycle: year, robustnessSamples: Self.robustnessSamples)
-            case "top7": _ = try await programme.shortlistTop7(cycle: year, robustnessSamples: Self.robustnessSamples)
+            case "smart21": _ = try await programme.shortlistSmart21(cycle: year, robustnessSamples: ShortlistRobustness.namingSamples)
+            case "top7": _ = try await programme.shortlistTop7(cycle: year, robustnessSamples: ShortlistRobustness.namingSamples)
             default: throw HTTPError(.unprocessableContent, message: "field 'list': smart21 or top7")
             }
             return Respond.redirect(to: "/admin/cycles/\(year)")
@@ -231,21 +231,14 @@ enum AdminRoutes {
         return page
     }
 
-    /// Samples recorded with a shortlist when it is named, and drawn for the preview before.
-    static let robustnessSamples = 1000
+    /// Samples drawn for the preview before a shortlist is named.
     static let previewSamples = 500
-
-    /// The inputs a robustness run drew, in words: "the analysts, the calibration method and normalisation".
-    static func drawn(_ inputs: [String]) -> String {
-        let words = inputs.map { ShortlistRobustness.alwaysDrawn.contains($0) ? "the " + $0 : "the index's " + $0 }
-        return words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " and " + words.last!
-    }
 
     /// A robustness table for the page: the nominees down to a little past the list's size.
     static func robustnessRows(_ r: ShortlistRobustness, names: [String: String]) -> [String: Any] {
         let shown = r.nominees.prefix(r.size + max(5, r.size / 2))
         return [
-            "list": r.list == "smart21" ? "Smart21" : "Top7", "samples": r.samples, "size": r.size, "drawn": Self.drawn(r.inputs),
+            "list": r.list == "smart21" ? "Smart21" : "Top7", "samples": r.samples, "size": r.size, "drawn": RobustnessWords.drawn(r.inputs),
             "borderline": r.nominees.filter(\.borderline).count,
             "rows": shown.map { n -> [String: Any] in
                 [
