@@ -47,6 +47,12 @@ enum ChartFormat {
 
     /// How many characters of a 12-unit label fit in a column `width` wide (about 6.8 units a
     /// character, with 12 to spare), at least 4.
+    /// A label column wide enough for the longest of `labels` at 12 px (within `least`–`most`
+    /// units), the inverse of `labelLimit(forWidth:)`, so that names are not cut when they fit.
+    static func labelWidth(fitting labels: [String], least: Double = 120, most: Double = 320) -> Double {
+        min(most, max(least, 14 + 6.8 * Double(labels.map(\.count).max() ?? 0)))
+    }
+
     static func labelLimit(forWidth width: Double) -> Int {
         guard width.isFinite else { return 4 }
         // Clamped on both sides before the conversion, so that no width can trap in Int(_:).

@@ -157,7 +157,6 @@ extension SobolChart {
     init(title: String, analysis: SensitivityAnalysis) {
         let titles = analysis.uncertainty.model.titles
         let inputs = analysis.indices.indices.enumerated().map { k, index in Input(titles.indices.contains(k) ? titles[k] : analysis.inputs[k], index) }
-        let longest = Double(inputs.map(\.label.count).max() ?? 0)
-        self.init(title: title, inputs: inputs, confidence: analysis.indices.confidence, labelWidth: min(320, max(120, 14 + 6.8 * longest)))
+        self.init(title: title, inputs: inputs, confidence: analysis.indices.confidence, labelWidth: ChartFormat.labelWidth(fitting: inputs.map(\.label)))
     }
 }

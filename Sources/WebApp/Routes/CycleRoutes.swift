@@ -121,7 +121,13 @@ struct CycleResults: Encodable {
         let units = ranks.ranks.map { r in
             RankIntervalChart.Unit(names[r.nomination] ?? r.nomination, rank: Double(r.rank), low: r.rank5, high: r.rank95, median: r.medianRank)
         }
-        let chart = RankIntervalChart(title: "The \(year) Smart21: how certain each rank is among the \(Show.count(Double(ranks.nominees))) nominees", units: units, maxRank: ranks.nominees, id: "smart21-ranks")
+        // The axis runs to the worst 95th percentile rank among the members (in tens, at least
+        // the list's length), not to the last nominee: on 400 ranks the Smart21 would be one smudge.
+        let worst = units.map(\.high).filter(\.isFinite).max() ?? Double(units.count)
+        let axis = min(ranks.nominees, Int((max(worst, Double(units.count)) / 10).rounded(.up)) * 10)
+        let chart = RankIntervalChart(
+            title: "The \(year) Smart21: how certain each rank is among the \(Show.count(Double(ranks.nominees))) nominees", units: units, maxRank: axis,
+            labelWidth: ChartFormat.labelWidth(fitting: units.map(\.label), least: 100, most: 260), id: "smart21-ranks")
         let unsure = ranks.ranks.filter { ShortlistRobustness.borderline.contains($0.probability) }.compactMap { names[$0.nomination] }
         return [
             "chart": chart.svg(),
