@@ -41,7 +41,7 @@ extension PostgresPlatformStore: AccountStore {
     }
 
     public func account(_ id: String) async throws(AwardsError) -> Account? {
-        try await read { db in try await string(db, "SELECT body FROM account WHERE id = \(id)").map { try StoredJSON.decode(Account.self, $0) } }
+        try await read { db in try await string(db, "SELECT body FROM account WHERE id = \(id)").map { try decodedAccounts.decode($0, key: id) } }
     }
 
     public func accounts() async throws(AwardsError) -> [Account] {
@@ -170,7 +170,7 @@ extension PostgresPlatformStore: AccountStore {
     }
 
     public func token(_ id: String) async throws(AwardsError) -> APIToken? {
-        try await read { db in try await string(db, "SELECT body FROM api_token WHERE id = \(id)").map { try StoredJSON.decode(APIToken.self, $0) } }
+        try await read { db in try await string(db, "SELECT body FROM api_token WHERE id = \(id)").map { try decodedTokens.decode($0, key: id) } }
     }
 
     public func recordTokenUse(_ id: String, at date: Date) async throws(AwardsError) {

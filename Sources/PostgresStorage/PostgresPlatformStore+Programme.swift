@@ -40,7 +40,7 @@ extension PostgresPlatformStore: AwardsStore {
             guard let body = try await string(db, "SELECT body FROM cycle WHERE year = \(year)") else {
                 throw AwardsError(.unknownReference, "the cycle \(year) does not exist")
             }
-            return try StoredJSON.decode(Cycle.self, body)
+            return try decodedCycles.decode(body, key: year)
         }
     }
 

@@ -21,6 +21,11 @@ public final class PostgresPlatformStore: Sendable {
     public let location: PostgresLocation
     let clock: @Sendable () -> Date
     let logger: Logger
+    /// The values last decoded from the stored texts of cycles, tokens and accounts
+    /// (`DecodedValues`: the rows are still read every time).
+    let decodedCycles = DecodedValues<Int, Cycle>(capacity: 64)
+    let decodedTokens = DecodedValues<String, APIToken>()
+    let decodedAccounts = DecodedValues<String, Account>()
 
     /// A store on `location`; nothing connects until the client runs.
     ///

@@ -10,6 +10,11 @@ import GRDB
 public final class SQLiteStore: AwardsStore {
     let database: DatabasePool
     let clock: @Sendable () -> Date
+    /// The values last decoded from the stored texts of cycles, tokens and accounts
+    /// (`DecodedValues`: the rows are still read every time).
+    let decodedCycles = DecodedValues<Int, Cycle>(capacity: 64)
+    let decodedTokens = DecodedValues<String, APIToken>()
+    let decodedAccounts = DecodedValues<String, Account>()
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
     ///
@@ -48,9 +53,11 @@ public final class SQLiteStore: AwardsStore {
     }
 
     public func cycle(_ year: Int) async throws(AwardsError) -> Cycle {
-        try await read { db in
-            try JSON.decode(Cycle.self, try self.body(db, "SELECT body FROM cycle WHERE year = ?", [year], missing: "the cycle \(year)"))
+        let body = try await read { db in
+            try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM cycle WHERE year = ?"), arguments: [year])
         }
+        guard let body else { throw AwardsError(.unknownReference, "the cycle \(year) does not exist") }
+        return try decodedCycles.decode(body, key: year)
     }
 
     public func cycles() async throws(AwardsError) -> [Cycle] {
