@@ -173,6 +173,18 @@ extension PostgresPlatformStore: AccountStore {
         try await read { db in try await string(db, "SELECT body FROM api_token WHERE id = \(id)").map { try decodedTokens.decode($0, key: id) } }
     }
 
+    public func tokenWithAccount(_ id: String) async throws(AwardsError) -> (token: APIToken, account: Account)? {
+        let row: (String, String)?
+        do {
+            row = try await run(PostgresStatements.TokenWithAccount(id: id)).first
+        } catch {
+            throw Self.storageError(error, "reading failed")
+        }
+        guard let (token, account) = row else { return nil }
+        let decoded = try decodedTokens.decode(token, key: id)
+        return (decoded, try decodedAccounts.decode(account, key: decoded.account))
+    }
+
     public func recordTokenUse(_ id: String, at date: Date) async throws(AwardsError) {
         try await transaction(by: "system") { db, _ in
             guard let body = try await string(db, "SELECT body FROM api_token WHERE id = \(id) FOR UPDATE") else { return }

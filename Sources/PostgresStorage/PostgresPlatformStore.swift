@@ -128,6 +128,18 @@ public final class PostgresPlatformStore: Sendable {
         }
     }
 
+    /// The rows of a prepared statement, read in full: on `db`, or with none given on a
+    /// connection of the pool.
+    func run<Statement: PostgresPreparedStatement>(_ statement: Statement, on db: PostgresConnection? = nil) async throws -> [Statement.Row] {
+        var rows: [Statement.Row] = []
+        if let db {
+            for try await row in try await db.execute(statement, logger: logger) { rows.append(row) }
+        } else {
+            for try await row in try await client.execute(statement, logger: logger) { rows.append(row) }
+        }
+        return rows
+    }
+
     /// The rows of `query`, read in full.
     func rows(_ db: PostgresConnection, _ query: PostgresQuery) async throws -> [PostgresRow] {
         try await db.query(query, logger: logger).collect()

@@ -162,6 +162,18 @@ extension SQLiteStore: AccountStore {
         return try decodedTokens.decode(body, key: id)
     }
 
+    public func tokenWithAccount(_ id: String) async throws(AwardsError) -> (token: APIToken, account: Account)? {
+        let row = try await read { db in
+            try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT api_token.body, account.body FROM api_token JOIN account ON account.id = api_token.account WHERE api_token.id = ?"),
+                arguments: [id]
+            ).map { (token: $0[0] as String, account: $0[1] as String) }
+        }
+        guard let row else { return nil }
+        let token = try decodedTokens.decode(row.token, key: id)
+        return (token, try decodedAccounts.decode(row.account, key: token.account))
+    }
+
     public func recordTokenUse(_ id: String, at date: Date) async throws(AwardsError) {
         try await transaction(by: "system") { db, _ in
             guard let body = try String.fetchOne(db, sql: "SELECT body FROM api_token WHERE id = ?", arguments: [id]) else { return }
