@@ -79,8 +79,7 @@ public final class PostgresPlatformStore: Sendable {
     /// `changes` returns.
     @discardableResult
     func transaction<T: Sendable>(by actor: String, _ changes: (PostgresConnection, AuditLogger) async throws -> T) async throws(AwardsError) -> T {
-        guard !actor.isEmpty else { throw AwardsError(.invalidValue, "every change needs an actor", field: "actor") }
-        let at = clock().formatted(.iso8601)
+        let at = try auditTime(by: actor)
         do {
             return try await client.withTransaction(logger: logger) { db in
                 try await changes(db) { action, entity, before, after, reason in
@@ -92,6 +91,12 @@ public final class PostgresPlatformStore: Sendable {
         } catch {
             throw Self.storageError(error, "the change failed")
         }
+    }
+
+    /// The time stamp of the audit entries of a change by `actor`; a change needs an actor.
+    func auditTime(by actor: String) throws(AwardsError) -> String {
+        guard !actor.isEmpty else { throw AwardsError(.invalidValue, "every change needs an actor", field: "actor") }
+        return clock().formatted(.iso8601)
     }
 
     /// Runs one change and its audit entry in one transaction.

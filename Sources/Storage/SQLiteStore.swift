@@ -69,17 +69,23 @@ public final class SQLiteStore: AwardsStore {
     public func saveNominations(_ nominations: [Nomination], cycle: Int, by actor: String) async throws(AwardsError) {
         try await transaction(by: actor) { db, log in
             try self.requireCycle(db, cycle)
-            for nomination in nominations {
-                let body = try JSON.encode(nomination)
-                let before = try String.fetchOne(db, sql: "SELECT body FROM nomination WHERE cycle = ? AND id = ?", arguments: [cycle, nomination.id])
-                try db.execute(
-                    sql: """
-                        INSERT INTO nomination (cycle, id, state, body) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (cycle, id) DO UPDATE SET state = excluded.state, body = excluded.body
-                        """,
-                    arguments: [cycle, nomination.id, nomination.state.rawValue, body])
-                try log("save", "nomination:\(nomination.id)", before, body, nil)
-            }
+            try self.save(nominations, cycle: cycle, db, log)
+        }
+    }
+
+    /// Adds or replaces nominations of an existing cycle, each with its audit entry.
+    private func save(_ nominations: [Nomination], cycle: Int, _ db: Database, _ log: AuditLogger) throws {
+        for nomination in nominations {
+            let body = try JSON.encode(nomination)
+            let before = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT body FROM nomination WHERE cycle = ? AND id = ?"), arguments: [cycle, nomination.id])
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO nomination (cycle, id, state, body) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (cycle, id) DO UPDATE SET state = excluded.state, body = excluded.body
+                    """
+            ).execute(arguments: [cycle, nomination.id, nomination.state.rawValue, body])
+            try log("save", "nomination:\(nomination.id)", before, body, nil)
         }
     }
 
@@ -298,9 +304,8 @@ public final class SQLiteStore: AwardsStore {
     /// Appends audit entries by `actor` at `at` inside the transaction of `db`.
     private static func auditLogger(_ db: Database, at: String, actor: String) -> AuditLogger {
         { action, entity, before, after, reason in
-            try db.execute(
-                sql: "INSERT INTO audit_log (at, actor, action, entity, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [at, actor, action, entity, before, after, reason])
+            try db.cachedStatement(sql: "INSERT INTO audit_log (at, actor, action, entity, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [at, actor, action, entity, before, after, reason])
         }
     }
 
@@ -346,7 +351,7 @@ public final class SQLiteStore: AwardsStore {
     }
 
     func requireCycle(_ db: Database, _ year: Int) throws {
-        guard try Row.fetchOne(db, sql: "SELECT 1 FROM cycle WHERE year = ?", arguments: [year]) != nil else {
+        guard try Row.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM cycle WHERE year = ?"), arguments: [year]) != nil else {
             throw AwardsError(.unknownReference, "the cycle \(year) does not exist", field: "cycle")
         }
     }

@@ -322,6 +322,47 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test("writers racing to create the same new nominations, one by one and in batches, keep each one's audit chain", arguments: StoreKind.allCases)
+    func writersRacingToCreate(_ kind: StoreKind) async throws {
+        try await withStore(kind) { t in
+            let store = t.store
+            try await store.createCycle(Cycle(year: 2026, phase: .nominationsOpen), by: "admin")
+            let writers = 8, rounds = 12
+            let failures = Failures()
+            await withTaskGroup(of: Void.self) { group in
+                for w in 0..<writers {
+                    group.addTask {
+                        for k in 0..<rounds {
+                            do {
+                                // Every writer creates or replaces the same new nomination in each
+                                // round; every third writer sends it in a batch with one of its own.
+                                let raced = Self.nomination("N-race-\(k)", "writer \(w)")
+                                if w % 3 == 0 {
+                                    try await store.saveNominations([raced, Self.nomination("N-own-\(w)-\(k)")], cycle: 2026, by: "writer-\(w)")
+                                } else {
+                                    try await store.saveNomination(raced, cycle: 2026, by: "writer-\(w)")
+                                }
+                            } catch {
+                                failures.add("\(error)")
+                            }
+                        }
+                    }
+                }
+            }
+            #expect(failures.all.isEmpty)
+            let log = try await store.auditLog(entity: "nomination:N-race-", limit: 10_000)
+            #expect(log.count == writers * rounds)
+            for k in 0..<rounds {
+                let chain = log.filter { $0.entity == "nomination:N-race-\(k)" }.reversed()
+                #expect(chain.count == writers)
+                #expect(chain.first?.before == nil, "the first write of N-race-\(k) created it")
+                #expect(zip(chain.dropFirst(), chain).allSatisfy { later, earlier in later.before == earlier.after }, "the chain of N-race-\(k) holds")
+                let stored = try await store.nominations(cycle: 2026).first { $0.id == "N-race-\(k)" }
+                #expect(try stored.map { try StoredJSON.encode($0) } == chain.last?.after, "the nomination stored is the last one logged")
+            }
+        }
+    }
+
     @Test("the 40-nomination demo cycle publishes the same results on PostgreSQL as on SQLite")
     func demoCycleOnBothStores() async throws {
         let demo = DemoCycle(nominations: 40, analysts: 12, jurors: 5)
