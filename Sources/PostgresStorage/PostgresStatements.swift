@@ -50,19 +50,24 @@ enum PostgresStatements {
     ///
     /// The cycle's row is share-locked (`FOR KEY SHARE`), so that it cannot be removed until the
     /// statement commits; `cycles = 0` when there is no such cycle, and then nothing is written.
+    /// With `expectedCycle`, the nomination is written only if the cycle's stored text is that
+    /// one, the one its caller checked the nomination against; else nothing is written and
+    /// `cycle` is the text as it is now, to check again.
     struct SaveNomination: PostgresPreparedStatement {
         static let sql = """
             WITH the_cycle AS (
-                SELECT year FROM cycle WHERE year = $1 FOR KEY SHARE
+                SELECT year, body FROM cycle WHERE year = $1 FOR KEY SHARE
+            ), checked AS (
+                SELECT year FROM the_cycle WHERE $8::text IS NULL OR body = $8::text
             ), present AS (
-                SELECT body FROM nomination WHERE cycle = $1 AND id = $2 FOR UPDATE
+                SELECT body FROM nomination WHERE cycle = $1 AND id = $2 AND EXISTS (SELECT FROM checked) FOR UPDATE
             ), replaced AS (
-                UPDATE nomination SET state = $3, body = $4 FROM present, the_cycle
+                UPDATE nomination SET state = $3, body = $4 FROM present, checked
                 WHERE nomination.cycle = $1 AND nomination.id = $2
                 RETURNING present.body AS old_body
             ), inserted AS (
                 INSERT INTO nomination (cycle, id, state, body)
-                SELECT $1, $2, $3, $4 FROM the_cycle WHERE NOT EXISTS (SELECT FROM present)
+                SELECT $1, $2, $3, $4 FROM checked WHERE NOT EXISTS (SELECT FROM present)
                 ON CONFLICT (cycle, id) DO NOTHING
                 RETURNING NULL::text AS old_body
             ), logged AS (
@@ -71,10 +76,11 @@ enum PostgresStatements {
                 FROM (SELECT old_body FROM replaced UNION ALL SELECT old_body FROM inserted) AS changed
                 RETURNING 1
             )
-            SELECT (SELECT count(*) FROM the_cycle), (SELECT count(*) FROM logged)
+            SELECT (SELECT count(*) FROM the_cycle), (SELECT count(*) FROM logged),
+                (SELECT body FROM the_cycle WHERE NOT EXISTS (SELECT FROM checked))
             """
-        typealias Row = (cycles: Int, saved: Int)
-        static let bindingDataTypes: [PostgresDataType] = [.int8, .text, .text, .text, .text, .text, .text]
+        typealias Row = (cycles: Int, saved: Int, cycle: String?)
+        static let bindingDataTypes: [PostgresDataType] = [.int8, .text, .text, .text, .text, .text, .text, .text]
         var cycle: Int
         var id: String
         var state: String
@@ -82,6 +88,7 @@ enum PostgresStatements {
         var at: String
         var actor: String
         var entity: String
+        var expectedCycle: String?
 
         func makeBindings() -> PostgresBindings {
             var bindings = PostgresBindings()
@@ -92,9 +99,10 @@ enum PostgresStatements {
             bindings.append(at)
             bindings.append(actor)
             bindings.append(entity)
+            bindings.append(expectedCycle)
             return bindings
         }
 
-        func decodeRow(_ row: PostgresRow) throws -> (cycles: Int, saved: Int) { try row.decode((Int, Int).self) }
+        func decodeRow(_ row: PostgresRow) throws -> (cycles: Int, saved: Int, cycle: String?) { try row.decode((Int, Int, String?).self) }
     }
 }

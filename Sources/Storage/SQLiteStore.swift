@@ -73,6 +73,20 @@ public final class SQLiteStore: AwardsStore {
         }
     }
 
+    /// Checks the cycle in the write's own transaction: SQLite has one writer at a time, so the
+    /// cycle checked is the one the nominations are saved in.
+    public func saveNominations(
+        _ nominations: [Nomination], cycle year: Int, by actor: String, checking check: @Sendable (Cycle) throws(AwardsError) -> Void
+    ) async throws(AwardsError) {
+        try await transaction(by: actor) { db, log in
+            guard let body = try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM cycle WHERE year = ?"), arguments: [year]) else {
+                throw AwardsError(.unknownReference, "the cycle \(year) does not exist")
+            }
+            try check(try self.decodedCycles.decode(body, key: year))
+            try self.save(nominations, cycle: year, db, log)
+        }
+    }
+
     /// Adds or replaces nominations of an existing cycle, each with its audit entry.
     private func save(_ nominations: [Nomination], cycle: Int, _ db: Database, _ log: AuditLogger) throws {
         for nomination in nominations {
