@@ -31,12 +31,20 @@ public final class PostgresPlatformStore: Sendable {
     ///
     /// - Parameters:
     ///   - connections: how many connections the pool may hold open at once.
+    ///   - keepingConnectionsOpen: whether the pool opens all its connections and keeps them
+    ///     open (still checked every 30 s while idle), as a server's does; otherwise it opens
+    ///     them as needed and closes those idle for a minute. PostgresNIO's pool starts a timer
+    ///     each time it takes back a connection it may close, and on a busy server those timers
+    ///     cost more than the query.
     ///   - clock: the time stamps of audit entries; the system clock by default.
-    public init(location: PostgresLocation, connections: Int = 8, clock: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        location: PostgresLocation, connections: Int = 8, keepingConnectionsOpen: Bool = false, clock: @escaping @Sendable () -> Date = Date.init
+    ) {
         var configuration = PostgresClient.Configuration(
             host: location.host, port: location.port, username: location.username, password: location.password,
             database: location.database, tls: .disable)
         configuration.options.maximumConnections = max(1, connections)
+        if keepingConnectionsOpen { configuration.options.minimumConnections = max(1, connections) }
         configuration.options.connectTimeout = .seconds(5)
         // Every connection starts in the store's schema: the server takes the search path from
         // the startup message, so no connection can run a statement elsewhere first.
