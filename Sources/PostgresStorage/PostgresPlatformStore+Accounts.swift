@@ -41,7 +41,7 @@ extension PostgresPlatformStore: AccountStore {
     }
 
     public func account(_ id: String) async throws(AwardsError) -> Account? {
-        try await read { db in try await string(db, "SELECT body FROM account WHERE id = \(id)").map { try StoredJSON.decode(Account.self, $0) } }
+        try await read { db in try await string(db, "SELECT body FROM account WHERE id = \(id)").map { try decodedAccounts.decode($0, key: id) } }
     }
 
     public func accounts() async throws(AwardsError) -> [Account] {
@@ -170,7 +170,19 @@ extension PostgresPlatformStore: AccountStore {
     }
 
     public func token(_ id: String) async throws(AwardsError) -> APIToken? {
-        try await read { db in try await string(db, "SELECT body FROM api_token WHERE id = \(id)").map { try StoredJSON.decode(APIToken.self, $0) } }
+        try await read { db in try await string(db, "SELECT body FROM api_token WHERE id = \(id)").map { try decodedTokens.decode($0, key: id) } }
+    }
+
+    public func tokenWithAccount(_ id: String) async throws(AwardsError) -> (token: APIToken, account: Account)? {
+        let row: (String, String)?
+        do {
+            row = try await run(PostgresStatements.TokenWithAccount(id: id)).first
+        } catch {
+            throw Self.storageError(error, "reading failed")
+        }
+        guard let (token, account) = row else { return nil }
+        let decoded = try decodedTokens.decode(token, key: id)
+        return (decoded, try decodedAccounts.decode(account, key: decoded.account))
     }
 
     public func recordTokenUse(_ id: String, at date: Date) async throws(AwardsError) {

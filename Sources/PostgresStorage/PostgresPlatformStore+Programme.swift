@@ -36,12 +36,14 @@ extension PostgresPlatformStore: AwardsStore {
     }
 
     public func cycle(_ year: Int) async throws(AwardsError) -> Cycle {
-        try await read { db in
-            guard let body = try await string(db, "SELECT body FROM cycle WHERE year = \(year)") else {
-                throw AwardsError(.unknownReference, "the cycle \(year) does not exist")
-            }
-            return try StoredJSON.decode(Cycle.self, body)
+        let body: String?
+        do {
+            body = try await run(PostgresStatements.CycleBody(year: year)).first
+        } catch {
+            throw Self.storageError(error, "reading failed")
         }
+        guard let body else { throw AwardsError(.unknownReference, "the cycle \(year) does not exist") }
+        return try decodedCycles.decode(body, key: year)
     }
 
     public func cycles() async throws(AwardsError) -> [Cycle] {
@@ -51,18 +53,104 @@ extension PostgresPlatformStore: AwardsStore {
     // MARK: Nominations
 
     public func saveNominations(_ nominations: [Nomination], cycle: Int, by actor: String) async throws(AwardsError) {
-        try await transaction(by: actor) { db, log in
+        // One nomination, as every API call and form sends: one statement, its own transaction.
+        if nominations.count == 1, let nomination = nominations.first {
+            try await saveAlone(nomination, cycle: cycle, by: actor, checked: false) { _ throws(AwardsError) in }
+            return
+        }
+        try await transaction(by: actor) { db, _ in
             try await requireCycle(db, cycle)
-            try await lock(db, nominations.map { "nomination:\(cycle):\($0.id)" })
-            for nomination in nominations {
-                let body = try StoredJSON.encode(nomination)
-                let before = try await string(db, "SELECT body FROM nomination WHERE cycle = \(cycle) AND id = \(nomination.id) FOR UPDATE")
-                try await execute(db, """
-                    INSERT INTO nomination (cycle, id, state, body) VALUES (\(cycle), \(nomination.id), \(nomination.state.rawValue), \(body))
-                    ON CONFLICT (cycle, id) DO UPDATE SET state = excluded.state, body = excluded.body
-                    """)
-                try await log("save", "nomination:\(nomination.id)", before, body, nil)
+            try await save(nominations, cycle: cycle, by: actor, on: db)
+        }
+    }
+
+    /// Checks the cycle within the write: a single nomination's statement writes only if the
+    /// cycle's stored text is still the one last checked (else it returns the new text, which
+    /// is checked in turn), so a nomination costs one round trip while the cycle stays as it
+    /// is; a batch reads and checks the cycle in its transaction.
+    public func saveNominations(
+        _ nominations: [Nomination], cycle year: Int, by actor: String, checking check: @Sendable (Cycle) throws(AwardsError) -> Void
+    ) async throws(AwardsError) {
+        if nominations.count == 1, let nomination = nominations.first {
+            try await saveAlone(nomination, cycle: year, by: actor, checked: true, check)
+            return
+        }
+        try await transaction(by: actor) { db, _ in
+            guard let body = try await string(db, "SELECT body FROM cycle WHERE year = \(year) FOR KEY SHARE") else {
+                throw AwardsError(.unknownReference, "the cycle \(year) does not exist")
             }
+            try check(try decodedCycles.decode(body, key: year))
+            try await save(nominations, cycle: year, by: actor, on: db)
+        }
+    }
+
+    /// Saves one nomination with its audit entry in one statement of its own
+    /// (`PostgresStatements.SaveNomination`); when `checked`, only into the cycle as `check`
+    /// accepted it.
+    private func saveAlone(
+        _ nomination: Nomination, cycle year: Int, by actor: String, checked: Bool, _ check: (Cycle) throws(AwardsError) -> Void
+    ) async throws(AwardsError) {
+        let at = try auditTime(by: actor)
+        let body: String
+        do {
+            body = try StoredJSON.encode(nomination)
+        } catch {
+            throw Self.storageError(error, "the change failed")
+        }
+        var statement = PostgresStatements.SaveNomination(
+            cycle: year, id: nomination.id, state: nomination.state.rawValue, body: body, at: at, actor: actor,
+            entity: "nomination:\(nomination.id)", expectedCycle: nil)
+        // The cycle as last read here, if the nomination passes its check: one that does not may
+        // be out of date, so its refusal counts only once the cycle is read again. An empty
+        // text, which no cycle has, asks for the cycle without writing anything.
+        var last = checked ? decodedCycles.last(year) : nil
+        if let cached = last, (try? check(cached.value)) == nil { last = nil }
+        // Nothing is saved when the cycle changed since it was checked (it is checked again), or
+        // when another writer created the nomination meanwhile (the next statement sees it).
+        for _ in 0..<10 {
+            if checked { statement.expectedCycle = last?.text ?? "" }
+            let result: PostgresStatements.SaveNomination.Row
+            do {
+                result = try await run(statement).first ?? (cycles: 0, saved: 0, cycle: nil)
+            } catch {
+                throw Self.storageError(error, "the change failed")
+            }
+            guard result.cycles > 0 else {
+                // As `cycle(_:)` reports it when the cycle is checked, as `requireCycle` otherwise.
+                throw checked
+                    ? AwardsError(.unknownReference, "the cycle \(year) does not exist")
+                    : AwardsError(.unknownReference, "the cycle \(year) does not exist", field: "cycle")
+            }
+            if checked, let text = result.cycle {
+                let cycle = try decodedCycles.decode(text, key: year)
+                try check(cycle)
+                last = (text, cycle)
+                continue
+            }
+            if result.saved > 0 { return }
+        }
+        throw AwardsError(.storage, "the nomination \(nomination.id) kept changing under the write; nothing was saved")
+    }
+
+    /// Saves nominations of an existing cycle inside the transaction of `db`, each with its audit
+    /// entry. A batch locks its nominations in one order first, so that two batches cannot wait
+    /// for each other.
+    private func save(_ nominations: [Nomination], cycle: Int, by actor: String, on db: PostgresConnection) async throws {
+        try await lock(db, nominations.map { "nomination:\(cycle):\($0.id)" })
+        let at = try auditTime(by: actor)
+        for nomination in nominations {
+            let statement = PostgresStatements.SaveNomination(
+                cycle: cycle, id: nomination.id, state: nomination.state.rawValue, body: try StoredJSON.encode(nomination), at: at, actor: actor,
+                entity: "nomination:\(nomination.id)", expectedCycle: nil)
+            // Under the lock no other batch writes the nomination; a single write that created
+            // it meanwhile is seen by the next statement.
+            var saved = false
+            for _ in 0..<10 where !saved {
+                let result = try await run(statement, on: db).first ?? (cycles: 0, saved: 0, cycle: nil)
+                guard result.cycles > 0 else { throw AwardsError(.unknownReference, "the cycle \(cycle) does not exist", field: "cycle") }
+                saved = result.saved > 0
+            }
+            guard saved else { throw AwardsError(.storage, "the nomination \(nomination.id) kept changing under the write; nothing was saved") }
         }
     }
 

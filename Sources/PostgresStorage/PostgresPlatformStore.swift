@@ -21,17 +21,30 @@ public final class PostgresPlatformStore: Sendable {
     public let location: PostgresLocation
     let clock: @Sendable () -> Date
     let logger: Logger
+    /// The values last decoded from the stored texts of cycles, tokens and accounts
+    /// (`DecodedValues`: the rows are still read every time).
+    let decodedCycles = DecodedValues<Int, Cycle>(capacity: 64)
+    let decodedTokens = DecodedValues<String, APIToken>()
+    let decodedAccounts = DecodedValues<String, Account>()
 
     /// A store on `location`; nothing connects until the client runs.
     ///
     /// - Parameters:
     ///   - connections: how many connections the pool may hold open at once.
+    ///   - keepingConnectionsOpen: whether the pool opens all its connections and keeps them
+    ///     open (still checked every 30 s while idle), as a server's does; otherwise it opens
+    ///     them as needed and closes those idle for a minute. PostgresNIO's pool starts a timer
+    ///     each time it takes back a connection it may close, and on a busy server those timers
+    ///     cost more than the query.
     ///   - clock: the time stamps of audit entries; the system clock by default.
-    public init(location: PostgresLocation, connections: Int = 8, clock: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        location: PostgresLocation, connections: Int = 8, keepingConnectionsOpen: Bool = false, clock: @escaping @Sendable () -> Date = Date.init
+    ) {
         var configuration = PostgresClient.Configuration(
             host: location.host, port: location.port, username: location.username, password: location.password,
             database: location.database, tls: .disable)
         configuration.options.maximumConnections = max(1, connections)
+        if keepingConnectionsOpen { configuration.options.minimumConnections = max(1, connections) }
         configuration.options.connectTimeout = .seconds(5)
         // Every connection starts in the store's schema: the server takes the search path from
         // the startup message, so no connection can run a statement elsewhere first.
@@ -74,8 +87,7 @@ public final class PostgresPlatformStore: Sendable {
     /// `changes` returns.
     @discardableResult
     func transaction<T: Sendable>(by actor: String, _ changes: (PostgresConnection, AuditLogger) async throws -> T) async throws(AwardsError) -> T {
-        guard !actor.isEmpty else { throw AwardsError(.invalidValue, "every change needs an actor", field: "actor") }
-        let at = clock().formatted(.iso8601)
+        let at = try auditTime(by: actor)
         do {
             return try await client.withTransaction(logger: logger) { db in
                 try await changes(db) { action, entity, before, after, reason in
@@ -87,6 +99,12 @@ public final class PostgresPlatformStore: Sendable {
         } catch {
             throw Self.storageError(error, "the change failed")
         }
+    }
+
+    /// The time stamp of the audit entries of a change by `actor`; a change needs an actor.
+    func auditTime(by actor: String) throws(AwardsError) -> String {
+        guard !actor.isEmpty else { throw AwardsError(.invalidValue, "every change needs an actor", field: "actor") }
+        return clock().formatted(.iso8601)
     }
 
     /// Runs one change and its audit entry in one transaction.
@@ -121,6 +139,18 @@ public final class PostgresPlatformStore: Sendable {
         } catch {
             throw Self.storageError(error, "reading failed")
         }
+    }
+
+    /// The rows of a prepared statement, read in full: on `db`, or with none given on a
+    /// connection of the pool.
+    func run<Statement: PostgresPreparedStatement>(_ statement: Statement, on db: PostgresConnection? = nil) async throws -> [Statement.Row] {
+        var rows: [Statement.Row] = []
+        if let db {
+            for try await row in try await db.execute(statement, logger: logger) { rows.append(row) }
+        } else {
+            for try await row in try await client.execute(statement, logger: logger) { rows.append(row) }
+        }
+        return rows
     }
 
     /// The rows of `query`, read in full.

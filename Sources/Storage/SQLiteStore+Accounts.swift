@@ -36,7 +36,8 @@ extension SQLiteStore: AccountStore {
     }
 
     public func account(_ id: String) async throws(AwardsError) -> Account? {
-        try await read { db in try String.fetchOne(db, sql: "SELECT body FROM account WHERE id = ?", arguments: [id]).map { try JSON.decode(Account.self, $0) } }
+        guard let body = try await read({ db in try String.fetchOne(db, sql: "SELECT body FROM account WHERE id = ?", arguments: [id]) }) else { return nil }
+        return try decodedAccounts.decode(body, key: id)
     }
 
     public func accounts() async throws(AwardsError) -> [Account] {
@@ -157,7 +158,20 @@ extension SQLiteStore: AccountStore {
     }
 
     public func token(_ id: String) async throws(AwardsError) -> APIToken? {
-        try await read { db in try String.fetchOne(db, sql: "SELECT body FROM api_token WHERE id = ?", arguments: [id]).map { try JSON.decode(APIToken.self, $0) } }
+        guard let body = try await read({ db in try String.fetchOne(db, sql: "SELECT body FROM api_token WHERE id = ?", arguments: [id]) }) else { return nil }
+        return try decodedTokens.decode(body, key: id)
+    }
+
+    public func tokenWithAccount(_ id: String) async throws(AwardsError) -> (token: APIToken, account: Account)? {
+        let row = try await read { db in
+            try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT api_token.body, account.body FROM api_token JOIN account ON account.id = api_token.account WHERE api_token.id = ?"),
+                arguments: [id]
+            ).map { (token: $0[0] as String, account: $0[1] as String) }
+        }
+        guard let row else { return nil }
+        let token = try decodedTokens.decode(row.token, key: id)
+        return (token, try decodedAccounts.decode(row.account, key: token.account))
     }
 
     public func recordTokenUse(_ id: String, at date: Date) async throws(AwardsError) {

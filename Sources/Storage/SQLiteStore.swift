@@ -10,6 +10,11 @@ import GRDB
 public final class SQLiteStore: AwardsStore {
     let database: DatabasePool
     let clock: @Sendable () -> Date
+    /// The values last decoded from the stored texts of cycles, tokens and accounts
+    /// (`DecodedValues`: the rows are still read every time).
+    let decodedCycles = DecodedValues<Int, Cycle>(capacity: 64)
+    let decodedTokens = DecodedValues<String, APIToken>()
+    let decodedAccounts = DecodedValues<String, Account>()
 
     /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
     ///
@@ -48,9 +53,11 @@ public final class SQLiteStore: AwardsStore {
     }
 
     public func cycle(_ year: Int) async throws(AwardsError) -> Cycle {
-        try await read { db in
-            try JSON.decode(Cycle.self, try self.body(db, "SELECT body FROM cycle WHERE year = ?", [year], missing: "the cycle \(year)"))
+        let body = try await read { db in
+            try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM cycle WHERE year = ?"), arguments: [year])
         }
+        guard let body else { throw AwardsError(.unknownReference, "the cycle \(year) does not exist") }
+        return try decodedCycles.decode(body, key: year)
     }
 
     public func cycles() async throws(AwardsError) -> [Cycle] {
@@ -62,17 +69,37 @@ public final class SQLiteStore: AwardsStore {
     public func saveNominations(_ nominations: [Nomination], cycle: Int, by actor: String) async throws(AwardsError) {
         try await transaction(by: actor) { db, log in
             try self.requireCycle(db, cycle)
-            for nomination in nominations {
-                let body = try JSON.encode(nomination)
-                let before = try String.fetchOne(db, sql: "SELECT body FROM nomination WHERE cycle = ? AND id = ?", arguments: [cycle, nomination.id])
-                try db.execute(
-                    sql: """
-                        INSERT INTO nomination (cycle, id, state, body) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (cycle, id) DO UPDATE SET state = excluded.state, body = excluded.body
-                        """,
-                    arguments: [cycle, nomination.id, nomination.state.rawValue, body])
-                try log("save", "nomination:\(nomination.id)", before, body, nil)
+            try self.save(nominations, cycle: cycle, db, log)
+        }
+    }
+
+    /// Checks the cycle in the write's own transaction: SQLite has one writer at a time, so the
+    /// cycle checked is the one the nominations are saved in.
+    public func saveNominations(
+        _ nominations: [Nomination], cycle year: Int, by actor: String, checking check: @Sendable (Cycle) throws(AwardsError) -> Void
+    ) async throws(AwardsError) {
+        try await transaction(by: actor) { db, log in
+            guard let body = try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM cycle WHERE year = ?"), arguments: [year]) else {
+                throw AwardsError(.unknownReference, "the cycle \(year) does not exist")
             }
+            try check(try self.decodedCycles.decode(body, key: year))
+            try self.save(nominations, cycle: year, db, log)
+        }
+    }
+
+    /// Adds or replaces nominations of an existing cycle, each with its audit entry.
+    private func save(_ nominations: [Nomination], cycle: Int, _ db: Database, _ log: AuditLogger) throws {
+        for nomination in nominations {
+            let body = try JSON.encode(nomination)
+            let before = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT body FROM nomination WHERE cycle = ? AND id = ?"), arguments: [cycle, nomination.id])
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO nomination (cycle, id, state, body) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (cycle, id) DO UPDATE SET state = excluded.state, body = excluded.body
+                    """
+            ).execute(arguments: [cycle, nomination.id, nomination.state.rawValue, body])
+            try log("save", "nomination:\(nomination.id)", before, body, nil)
         }
     }
 
@@ -291,9 +318,8 @@ public final class SQLiteStore: AwardsStore {
     /// Appends audit entries by `actor` at `at` inside the transaction of `db`.
     private static func auditLogger(_ db: Database, at: String, actor: String) -> AuditLogger {
         { action, entity, before, after, reason in
-            try db.execute(
-                sql: "INSERT INTO audit_log (at, actor, action, entity, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [at, actor, action, entity, before, after, reason])
+            try db.cachedStatement(sql: "INSERT INTO audit_log (at, actor, action, entity, before, after, reason) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [at, actor, action, entity, before, after, reason])
         }
     }
 
@@ -339,7 +365,7 @@ public final class SQLiteStore: AwardsStore {
     }
 
     func requireCycle(_ db: Database, _ year: Int) throws {
-        guard try Row.fetchOne(db, sql: "SELECT 1 FROM cycle WHERE year = ?", arguments: [year]) != nil else {
+        guard try Row.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM cycle WHERE year = ?"), arguments: [year]) != nil else {
             throw AwardsError(.unknownReference, "the cycle \(year) does not exist", field: "cycle")
         }
     }

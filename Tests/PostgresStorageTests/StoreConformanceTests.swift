@@ -322,6 +322,76 @@ struct StoreConformanceTests {
         }
     }
 
+    @Test("writers racing to create the same new nominations, one by one and in batches, keep each one's audit chain", arguments: StoreKind.allCases)
+    func writersRacingToCreate(_ kind: StoreKind) async throws {
+        try await withStore(kind) { t in
+            let store = t.store
+            try await store.createCycle(Cycle(year: 2026, phase: .nominationsOpen), by: "admin")
+            let writers = 8, rounds = 12
+            let failures = Failures()
+            await withTaskGroup(of: Void.self) { group in
+                for w in 0..<writers {
+                    group.addTask {
+                        for k in 0..<rounds {
+                            do {
+                                // Every writer creates or replaces the same new nomination in each
+                                // round; every third writer sends it in a batch with one of its own.
+                                let raced = Self.nomination("N-race-\(k)", "writer \(w)")
+                                if w % 3 == 0 {
+                                    try await store.saveNominations([raced, Self.nomination("N-own-\(w)-\(k)")], cycle: 2026, by: "writer-\(w)")
+                                } else {
+                                    try await store.saveNomination(raced, cycle: 2026, by: "writer-\(w)")
+                                }
+                            } catch {
+                                failures.add("\(error)")
+                            }
+                        }
+                    }
+                }
+            }
+            #expect(failures.all.isEmpty)
+            let log = try await store.auditLog(entity: "nomination:N-race-", limit: 10_000)
+            #expect(log.count == writers * rounds)
+            for k in 0..<rounds {
+                let chain = log.filter { $0.entity == "nomination:N-race-\(k)" }.reversed()
+                #expect(chain.count == writers)
+                #expect(chain.first?.before == nil, "the first write of N-race-\(k) created it")
+                #expect(zip(chain.dropFirst(), chain).allSatisfy { later, earlier in later.before == earlier.after }, "the chain of N-race-\(k) holds")
+                let stored = try await store.nominations(cycle: 2026).first { $0.id == "N-race-\(k)" }
+                #expect(try stored.map { try StoredJSON.encode($0) } == chain.last?.after, "the nomination stored is the last one logged")
+            }
+        }
+    }
+
+    @Test("a nomination is checked against the cycle as another server left it, one by one and in batches", arguments: StoreKind.allCases)
+    func nominationsCheckedAgainstTheCycleAsItStands(_ kind: StoreKind) async throws {
+        try await withStore(kind) { t in
+            let here = Programme(store: t.store, actor: "admin")
+            try await here.createCycle(Cycle(year: 2026, phase: .setup))
+            let early = await #expect(throws: AwardsError.self) { try await here.saveNominations([Self.nomination("N-1")], cycle: 2026) }
+            #expect(early?.kind == .outOfPhase)
+            // Another server opens the nominations; this one has seen the cycle refuse them.
+            try await t.reopened { there in try await Programme(store: there, actor: "admin").setPhase(.nominationsOpen, cycle: 2026) }
+            try await here.saveNominations([Self.nomination("N-1")], cycle: 2026)
+            try await here.saveNominations([Self.nomination("N-2"), Self.nomination("N-3")], cycle: 2026)
+            let logged = try await t.store.auditLog(entity: nil, limit: 1000).count
+            // Another server closes the nominations; this one has checked the cycle before.
+            try await t.reopened { there in try await Programme(store: there, actor: "admin").setPhase(.smart21Scoring, cycle: 2026) }
+            for batch in [[Self.nomination("N-1", "Renamed")], [Self.nomination("N-4")], [Self.nomination("N-5"), Self.nomination("N-6")]] {
+                let refused = await #expect(throws: AwardsError.self) { try await here.saveNominations(batch, cycle: 2026) }
+                #expect(refused?.kind == .outOfPhase)
+            }
+            #expect(try await t.store.nominations(cycle: 2026).map(\.community) == ["Somewhere", "Somewhere", "Somewhere"])
+            #expect(try await t.store.auditLog(entity: nil, limit: 1000).count == logged + 1, "only the phase change is logged")
+            // And opened again (phases only move forward, so by SQL, as an operator might).
+            try await t.execute("UPDATE cycle SET phase = 'nominations_open', body = replace(body, '\"phase\":\"smart21_scoring\"', '\"phase\":\"nominations_open\"')")
+            try await here.saveNominations([Self.nomination("N-4")], cycle: 2026)
+            let missing = await #expect(throws: AwardsError.self) { try await here.saveNominations([Self.nomination("N-1")], cycle: 2031) }
+            #expect(missing?.kind == .unknownReference)
+            #expect(missing?.message.contains("the cycle 2031 does not exist") == true)
+        }
+    }
+
     @Test("the 40-nomination demo cycle publishes the same results on PostgreSQL as on SQLite")
     func demoCycleOnBothStores() async throws {
         let demo = DemoCycle(nominations: 40, analysts: 12, jurors: 5)

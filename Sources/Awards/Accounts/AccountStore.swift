@@ -54,6 +54,9 @@ public protocol AccountStore: Sendable {
     func createToken(_ token: APIToken, by actor: String) async throws(AwardsError)
     /// The token with this id (hash), if any.
     func token(_ id: String) async throws(AwardsError) -> APIToken?
+    /// The token with this id (hash) and the account it belongs to, read together, as on every
+    /// API call; `nil` when there is no such token (or, were it possible, no such account).
+    func tokenWithAccount(_ id: String) async throws(AwardsError) -> (token: APIToken, account: Account)?
     /// Notes that a token was used at `date`.
     func recordTokenUse(_ id: String, at date: Date) async throws(AwardsError)
     /// The tokens of an account, newest first.
@@ -63,6 +66,13 @@ public protocol AccountStore: Sendable {
 }
 
 extension AccountStore {
+    /// The token and its account, read one after the other; a store that can read both at
+    /// once does.
+    public func tokenWithAccount(_ id: String) async throws(AwardsError) -> (token: APIToken, account: Account)? {
+        guard let token = try await token(id), let account = try await account(token.account) else { return nil }
+        return (token, account)
+    }
+
     /// Adds or replaces an account, as `saveAccount(_:action:keepingSession:by:)` with the
     /// action "save" and no session kept.
     public func saveAccount(_ account: Account, by actor: String) async throws(AwardsError) {

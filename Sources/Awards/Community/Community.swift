@@ -40,7 +40,12 @@ public struct Community: Sendable, Codable, Equatable, Hashable {
 
     /// The identifier of a community named `name` in `country`.
     public static func id(name: String, country: String) -> String {
-        CommunityName.fold(name).replacingOccurrences(of: " ", with: "-") + "--" + CommunityName.fold(country).replacingOccurrences(of: " ", with: "-")
+        // Every nomination decoded names its community by this: ASCII text, as most names are,
+        // folds straight to dashes, as the general way below gives it.
+        if name.utf8.allSatisfy({ $0 < 0x80 }), country.utf8.allSatisfy({ $0 < 0x80 }) {
+            return CommunityName.foldASCII(name, joiningWith: UInt8(ascii: "-")) + "--" + CommunityName.foldASCII(country, joiningWith: UInt8(ascii: "-"))
+        }
+        return CommunityName.fold(name).replacingOccurrences(of: " ", with: "-") + "--" + CommunityName.fold(country).replacingOccurrences(of: " ", with: "-")
     }
 
     /// Every problem with the record, one error per field.

@@ -71,18 +71,21 @@ public struct Programme: Sendable {
     /// Saves nominations (new or edited) while nominations are open; submitted ones are checked
     /// question by question, drafts and withdrawn ones for their numbers (each within its
     /// question's range), and the first problem names the nomination and the question.
+    ///
+    /// The store checks them against the cycle as it stands when they are written, so that a
+    /// phase or questionnaire changed meanwhile, on any server, is not missed.
     public func saveNominations(_ nominations: [Nomination], cycle year: Int) async throws(AwardsError) {
-        let cycle = try await store.cycle(year)
-        try CycleAction.editNomination.check(in: cycle.phase)
-        var seen: Set<String> = []
-        for n in nominations {
-            guard seen.insert(n.id).inserted else { throw AwardsError(.duplicate, "the nomination \(n.id) appears twice", field: n.id) }
-            let problems = n.state == .submitted ? n.problems(against: cycle.questions) : n.numberProblems(against: cycle.questions)
-            if let problem = problems.first {
-                throw AwardsError(problem.kind, "nomination \(n.id) (\(n.community)): \(problem.message)", field: problem.field)
+        try await store.saveNominations(nominations, cycle: year, by: actor) { cycle throws(AwardsError) in
+            try CycleAction.editNomination.check(in: cycle.phase)
+            var seen: Set<String> = []
+            for n in nominations {
+                guard seen.insert(n.id).inserted else { throw AwardsError(.duplicate, "the nomination \(n.id) appears twice", field: n.id) }
+                let problems = n.state == .submitted ? n.problems(against: cycle.questions) : n.numberProblems(against: cycle.questions)
+                if let problem = problems.first {
+                    throw AwardsError(problem.kind, "nomination \(n.id) (\(n.community)): \(problem.message)", field: problem.field)
+                }
             }
         }
-        try await store.saveNominations(nominations, cycle: year, by: actor)
     }
 
     /// Saves a nomination for a community account bound to the community `community` (a

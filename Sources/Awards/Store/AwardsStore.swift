@@ -15,6 +15,13 @@ public protocol AwardsStore: Sendable {
 
     /// Adds or replaces nominations of a cycle, all or none.
     func saveNominations(_ nominations: [Nomination], cycle: Int, by actor: String) async throws(AwardsError)
+    /// Adds or replaces nominations of a cycle, all or none, if `check` accepts the cycle as it
+    /// stands when they are written (its error is thrown otherwise, and nothing is written);
+    /// `.unknownReference` when there is no such cycle. `check` may be called more than once,
+    /// when the cycle changes meanwhile.
+    func saveNominations(
+        _ nominations: [Nomination], cycle: Int, by actor: String, checking check: @Sendable (Cycle) throws(AwardsError) -> Void
+    ) async throws(AwardsError)
     /// The nominations of a cycle, by id.
     func nominations(cycle: Int) async throws(AwardsError) -> [Nomination]
 
@@ -63,6 +70,15 @@ public protocol AwardsStore: Sendable {
 }
 
 extension AwardsStore {
+    /// Reads the cycle, checks it, then saves: a store that can check the cycle within the
+    /// write itself does.
+    public func saveNominations(
+        _ nominations: [Nomination], cycle year: Int, by actor: String, checking check: @Sendable (Cycle) throws(AwardsError) -> Void
+    ) async throws(AwardsError) {
+        try check(try await cycle(year))
+        try await saveNominations(nominations, cycle: year, by: actor)
+    }
+
     /// Adds or replaces one nomination.
     public func saveNomination(_ nomination: Nomination, cycle: Int, by actor: String) async throws(AwardsError) {
         try await saveNominations([nomination], cycle: cycle, by: actor)

@@ -42,13 +42,14 @@ public enum PlatformDatabase: Sendable, Equatable, CustomStringConvertible {
     /// once its `services` run and `prepare` has migrated the schema (under an advisory lock, so
     /// that servers starting together take turns).
     ///
-    /// - Parameter connections: the most connections a PostgreSQL pool holds open.
+    /// - Parameter connections: the connections a PostgreSQL pool holds open: a server's pool
+    ///   opens them all and keeps them.
     public func open(connections: Int = 16) throws(AwardsError) -> OpenDatabase {
         switch self {
         case .sqlite(let path):
             return OpenDatabase(store: try SQLiteStore(path: path), services: [], prepare: {})
         case .postgres(let location):
-            let store = PostgresPlatformStore(location: location, connections: connections)
+            let store = PostgresPlatformStore(location: location, connections: connections, keepingConnectionsOpen: true)
             return OpenDatabase(store: store, services: [store.client], prepare: { () async throws(AwardsError) in try await store.migrate() })
         }
     }

@@ -13,9 +13,7 @@ struct Authenticator<Context: SignedInRequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let authorization = request.headers[.authorization], let bearer = Self.bearerToken(authorization) {
-            guard let token = try await store.token(Secrets.digest(bearer)),
-                let account = try await store.account(token.account), !account.disabled
-            else {
+            guard let (token, account) = try await store.tokenWithAccount(Secrets.digest(bearer)), !account.disabled else {
                 throw HTTPError(.unauthorized, message: "the API token is not valid")
             }
             // Written at most every five minutes, so that busy clients do not write on every call.

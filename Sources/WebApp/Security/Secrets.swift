@@ -19,7 +19,16 @@ enum Secrets {
 
     /// The hex SHA-256 of `token`: what the store keeps instead of the token.
     static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        let hex = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 2 * SHA256.byteCount) { text in
+            var i = 0
+            for byte in SHA256.hash(data: Data(token.utf8)) {
+                text[i] = hex[Int(byte >> 4)]
+                text[i + 1] = hex[Int(byte & 0x0f)]
+                i += 2
+            }
+            return i
+        }
     }
 
     /// Compares two secrets in time that does not depend on where they differ.

@@ -15,6 +15,19 @@ struct CommunityHistoryTests {
         try RecognitionRecord.parse(try CSVTable.parse(text, name: "recognitions.csv"))
     }
 
+    @Test("names in plain ASCII fold, and make community ids, as the general folding does")
+    func asciiFoldingMatchesTheGeneralOne() {
+        var generator = SystemRandomNumberGenerator()
+        let samples = ["", " ", "Load test W1-0000001 (synthetic)", "  Saint-Jean   de\tLuz ", "KENYA", "a--b", "-x-", "Ab\r\nCd", "x\u{0B}y\u{0C}z", "q\u{1F}r"]
+            + (0..<2000).map { _ in String((0..<Int.random(in: 0...12, using: &generator)).map { _ in Character(Unicode.Scalar(UInt8.random(in: 0...127, using: &generator))) }) }
+        for name in samples {
+            #expect(CommunityName.fold(name) == CommunityName.foldUnicode(name), "\(name.debugDescription)")
+            let id = CommunityName.foldUnicode(name).replacingOccurrences(of: " ", with: "-") + "--" + CommunityName.foldUnicode("Saint Kitts and  Nevis").replacingOccurrences(of: " ", with: "-")
+            #expect(Community.id(name: name, country: "Saint Kitts and  Nevis") == id, "\(name.debugDescription)")
+        }
+        #expect(CommunityName.fold("Ōtautahi  Christchurch") == "otautahi christchurch", "other text takes the general way")
+    }
+
     @Test("the public record loads every row")
     func loadsRecord() throws {
         let record = try RecognitionRecord.read(path: Self.recordPath)
