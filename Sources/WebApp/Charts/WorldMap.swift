@@ -220,7 +220,7 @@ struct WorldMap: Sendable, Hashable {
                 // Two digits need a wider dot.
                 let r = Self.clusterRadius + (dot.places.count >= 10 ? 2.5 : 0)
                 out += #"<circle cx="\#(c(dot.x))" cy="\#(c(dot.y))" r="\#(c(r))" fill="\#(colour)" stroke="\#(ChartPalette.white)" stroke-width="1"/>"#
-                out += ChartSVG.text(x: dot.x, y: dot.y + 3.5, String(dot.places.count), anchor: "middle", fill: ChartPalette.white, weight: "600", size: 10)
+                out += ChartSVG.text(x: dot.x, y: dot.y + 4, String(dot.places.count), anchor: "middle", fill: ChartPalette.white, weight: "600", size: 12)
                 out += "</g>"
             }
         }
