@@ -5,6 +5,7 @@ import HummingbirdTesting
 import HTTPTypes
 import PostgresNIO
 @testable import PostgresStorage
+import Synchronization
 import Testing
 @testable import WebApp
 
@@ -25,6 +26,33 @@ struct PublicResponsesTests {
         #expect(try await responses.value("n") { 4 } == 3, "kept while listening")
         responses.note(.changed)
         #expect(try await responses.value("n") { 5 } == 5, "dropped on a change")
+    }
+
+    @Test("requests that ask for a value while it is computed share that one computation; after a change they compute again")
+    func sharedComputation() async throws {
+        let responses = PublicResponses()
+        responses.note(.listening)
+        let computations = Counter()
+        let make: @Sendable () async throws -> Int = {
+            let n = computations.increment()
+            try await Task.sleep(for: .milliseconds(200))
+            return n
+        }
+        let values = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 { group.addTask { try await responses.value("directory", make: make) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(computations.value == 1, "eight requests, one computation")
+        #expect(values == Array(repeating: 1, count: 8))
+        responses.note(.changed)
+        #expect(try await responses.value("directory", make: make) == 2, "a change drops the value: computed again")
+    }
+
+    /// A count shared by concurrent computations.
+    final class Counter: Sendable {
+        private let count = Mutex(0)
+        func increment() -> Int { count.withLock { $0 += 1; return $0 } }
+        var value: Int { count.withLock { $0 } }
     }
 
     static let render = HTTPField.Name("X-Render")!

@@ -32,7 +32,7 @@ public func buildApplication(
     // The store's pool runs beside the server, with the watcher that drops kept responses when
     // the data change; the schema is brought up to date before the server listens.
     app.addServices(platform.services)
-    app.addServices(ChangeWatcher(store: platform.store, responses: platform.responses))
+    app.addServices(ChangeWatcher(store: platform.store, responses: platform.responses, prepare: { [platform] in _ = try? await platform.communityDirectory() }))
     // Only the closure is captured: Hummingbird keeps the hooks after the server stops, and
     // holding the platform there would keep its SQLite file open.
     let prepare = platform.prepare

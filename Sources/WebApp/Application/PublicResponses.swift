@@ -17,6 +17,9 @@ public final class PublicResponses: Sendable {
         var listening = false
         var responses: [String: Response] = [:]
         var values: [String: any Sendable] = [:]
+        /// Values being computed, with the generation they started in: requests that arrive
+        /// meanwhile wait for the same computation instead of starting their own.
+        var computing: [String: (generation: UInt64, task: Task<any Sendable, any Error>)] = [:]
     }
 
     /// At most this many responses are kept; keys come from real cycles and communities only
@@ -41,16 +44,29 @@ public final class PublicResponses: Sendable {
 
     /// The value kept under `key`, or the one `make` computes, kept as responses are: for what
     /// many responses are built from (the community directory with its index scores), computed
-    /// once per change of the data rather than once per page.
-    func value<Value: Sendable>(_ key: String, make: () async throws -> Value) async throws -> Value {
-        let (generation, kept) = state.withLock { ($0.generation, $0.values[key]) }
+    /// once per change of the data rather than once per page. Requests that ask while it is being
+    /// computed share that one computation: after each change of the data, a burst of requests
+    /// would otherwise each score the whole index again.
+    func value<Value: Sendable>(_ key: String, make: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        let (generation, kept, task) = state.withLock { state -> (UInt64, (any Sendable)?, Task<any Sendable, any Error>?) in
+            if let kept = state.values[key] { return (state.generation, kept, nil) }
+            if let computing = state.computing[key], computing.generation == state.generation {
+                return (state.generation, nil, computing.task)
+            }
+            let task = Task<any Sendable, any Error> { try await make() }
+            state.computing[key] = (state.generation, task)
+            return (state.generation, nil, task)
+        }
         // Unwrapped before the cast: nil cast to an optional `Value` would succeed, as nil.
         if let kept, let value = kept as? Value { return value }
-        let value = try await make()
+        guard let task else { return try await make() }
+        let result = await task.result
         state.withLock { state in
-            guard state.listening, state.generation == generation, state.values.count < Self.capacity else { return }
+            if state.computing[key]?.task == task { state.computing[key] = nil }
+            guard case let .success(value) = result, state.listening, state.generation == generation, state.values.count < Self.capacity else { return }
             state.values[key] = value
         }
+        guard let value = try result.get() as? Value else { return try await make() }
         return value
     }
 
