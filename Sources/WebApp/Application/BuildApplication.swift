@@ -90,6 +90,7 @@ func addRoutes<Context: SignedInRequestContext>(to routes: inout RouteTable<Cont
     CommunityWorkspaceRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
     CaseStudyRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
     AdminRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
+    CockpitRoutes.add(to: &routes, platform: platform, pages: pages)
     AccountAdminRoutes.add(to: &routes, platform: platform, pages: pages, policy: signIn.policy)
     ProgrammeAPIRoutes.add(to: &routes, platform: platform, now: signIn.policy.now)
 }
