@@ -171,16 +171,9 @@ enum AdminRoutes {
             }
         }
 
-        routes.get("/admin/audit", access: admin, summary: "The audit log, newest first") { request, context in
+        routes.get("/admin/audit", access: admin, summary: "The audit log, newest first, filtered by actor, entity and days, 50 entries a page", query: ["actor", "entity", "from", "until", "page"]) { request, context in
             let identity = try context.requireIdentity()
-            let entity = request.uri.queryParameters.get("entity").flatMap { $0.isEmpty ? nil : $0 }
-            var page = Workspace.base(identity, title: "Audit log")
-            page["entity"] = entity ?? ""
-            page["entries"] = try await store.auditLog(entity: entity, limit: 200).map { entry -> [String: Any] in
-                ["id": entry.id, "at": entry.at, "actor": entry.actor, "action": entry.action, "entity": entry.entity,
-                 "reason": entry.reason ?? "", "after": String((entry.after ?? "").prefix(160))]
-            }
-            return try pages.render("admin-audit", page)
+            return try await pages.render("admin-audit", try await AuditLogPage(request).context(identity, store: store))
         }
     }
 
