@@ -80,7 +80,10 @@ struct ConfirmationTests {
             let publication = try #require(try await store.publication(cycle: Self.year))
             #expect(publication.publishedAt == ISO8601DateFormatter().string(from: app.clock.now), "dated by the platform's clock")
 
+            #expect(!(try await admin.get("/admin/cycles/\(Self.year)").body.contains(#"id="publish""#)), "no publish button once published")
+
             // A confirmation page left open, sent again, is refused.
+            #expect(try await admin.post("/admin/cycles/\(Self.year)/publish", []).body.contains("the results were already published ("))
             let replay = try await admin.post("/admin/cycles/\(Self.year)/publish", [("confirm", "yes")])
             #expect(replay.status == .conflict)
             #expect(replay.body.contains("already published"))

@@ -130,6 +130,7 @@ struct DeadlineRoutesTests {
             #expect(script.body.contains(#"querySelectorAll("time.local[datetime]")"#))
             let policy = script.headers[HTTPField.Name("Content-Security-Policy")!] ?? ""
             #expect(policy.contains("default-src 'self'") && !policy.contains("script-src"), "scripts only from the platform itself, none inline")
+            #expect(!(try await app.browser().get("/library").body.contains("<script")), "a page without times loads no script")
         }
     }
 }

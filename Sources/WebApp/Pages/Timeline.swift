@@ -7,9 +7,10 @@ import Foundation
 /// Times are written in the cycle's time zone inside `<time datetime="…UTC…">`, so that a page
 /// reads right without scripts; `/assets/local-time.js` rewrites them to the viewer's zone.
 enum Timeline {
-    /// The `timeline` partial's context: the rows and the time zone they are written in.
+    /// The `timeline` partial's context: the rows and the time zone they are written in, and
+    /// `localTime`, which has the footer load the script (only pages with times load it).
     static func context(_ cycle: Cycle) -> [String: Any] {
-        ["timeline": rows(cycle), "timeZone": cycle.timeZone]
+        ["timeline": rows(cycle), "timeZone": cycle.timeZone, "localTime": true]
     }
 
     /// One row per phase of the cycle's programme, in order. Nothing here depends on the time of
@@ -23,17 +24,18 @@ enum Timeline {
         }
     }
 
-    /// What is due of `person` while the cycle is in `phase` (nothing in any other phase, and
-    /// nothing when the phase has no due time): its time (their extension's when they have
-    /// one), whether it has passed at `now`, and whether it is an extension.
-    static func due(_ cycle: Cycle, in phase: Phase, for person: String, at now: Date) -> [String: Any]? {
-        guard cycle.phase == phase, let deadline = cycle.deadline(of: phase, for: person) else { return nil }
+    /// The `due` partial's context: what is due of `person` while the cycle is in `phase`
+    /// (nothing in any other phase, and nothing when the phase has no due time) — its time
+    /// (their extension's when they have one), whether it has passed at `now`, and whether it is
+    /// an extension — with `localTime` for the footer's script; empty when nothing is due.
+    static func due(_ cycle: Cycle, in phase: Phase, for person: String, at now: Date) -> [String: Any] {
+        guard cycle.phase == phase, let deadline = cycle.deadline(of: phase, for: person) else { return [:] }
         let what = Cycle.submissions(in: phase)
         var due = time(deadline, of: cycle)
         due["what"] = what.prefix(1).uppercased() + what.dropFirst()
         due["passed"] = deadline.hasPassed(at: now)
         due["extended"] = cycle.extensionGranted(to: person, in: cycle.phase) != nil
-        return due
+        return ["due": due, "localTime": true]
     }
 
     /// A due time as the pages show it, in `cycle`'s time zone.

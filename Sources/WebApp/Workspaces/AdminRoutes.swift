@@ -279,7 +279,8 @@ enum AdminRoutes {
         page["jury"] = await Self.juryRows(cycle, accounts: try Self.jurorAccounts(store))
         page["juryCount"] = cycle.jury.count
         page["canNameJury"] = !published
-        page["canPublish"] = CycleAction.publishResults.allowedPhases.contains(cycle.phase)
+        // Results are published once: no button once they are.
+        page["canPublish"] = CycleAction.publishResults.allowedPhases.contains(cycle.phase) && !published
         return page
     }
 
@@ -288,7 +289,7 @@ enum AdminRoutes {
     static func schedulePart(_ cycle: Cycle, now: Date) -> [String: Any] {
         var part = Timeline.context(cycle)
         // No person has an empty id, so this is the phase's own due time.
-        part["due"] = Timeline.due(cycle, in: cycle.phase, for: "", at: now)
+        part.merge(Timeline.due(cycle, in: cycle.phase, for: "", at: now)) { _, due in due }
         part["scheduleRows"] = Phase.allCases.map { phase -> [String: Any] in
             let entry = cycle.schedule.first { $0.phase == phase }
             return ["value": phase.rawValue, "title": phase.title, "starts": entry?.starts ?? "", "due": entry?.due ?? ""]

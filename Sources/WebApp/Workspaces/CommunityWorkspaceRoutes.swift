@@ -87,7 +87,7 @@ enum CommunityWorkspaceRoutes {
         _ identity: Identity, cycle: Cycle, nomination: Nomination, store: any PlatformStore, now: Date, typed: [String: String] = [:]
     ) async throws -> [String: Any] {
         var page = Workspace.base(identity, title: "Your nomination")
-        page["due"] = Timeline.due(cycle, in: .nominationsOpen, for: nomination.communityID, at: now)
+        page.merge(Timeline.due(cycle, in: .nominationsOpen, for: nomination.communityID, at: now)) { _, due in due }
         page["year"] = cycle.year
         page["id"] = nomination.id
         page["community"] = nomination.community

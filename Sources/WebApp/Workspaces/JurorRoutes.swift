@@ -67,7 +67,7 @@ enum JurorRoutes {
         }
         let stored = try await store.ballots(cycle: cycle.year).first { $0.juror == member.id }
         let ballot = draft ?? stored
-        page["due"] = Timeline.due(cycle, in: .juryVote, for: member.id, at: now)
+        page.merge(Timeline.due(cycle, in: .juryVote, for: member.id, at: now)) { _, due in due }
         page["method"] = cycle.rules.votingMethod
         page["group"] = member.group ?? ""
         page["cast"] = stored != nil
