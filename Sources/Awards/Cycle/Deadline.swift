@@ -7,8 +7,6 @@ import Foundation
 /// A submission is on time up to and including `instant`; the end of a day is its last second,
 /// 23:59:59.
 public struct Deadline: Sendable, Equatable {
-    /// The due time as written.
-    public var text: String
     /// The last moment a submission is accepted.
     public var instant: Date
     /// Whether it was written as a date (the end of that day) rather than a date-time.
@@ -18,7 +16,6 @@ public struct Deadline: Sendable, Equatable {
     /// neither a date nor a date-time with an offset.
     public init(_ text: String, timeZone: TimeZone, field: String) throws(AwardsError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        self.text = trimmed
         if CalendarDate.isValid(trimmed) {
             let parts = trimmed.split(separator: "-").compactMap { Int($0) }
             guard let end = Self.instant(year: parts[0], month: parts[1], day: parts[2], hour: 23, minute: 59, second: 59, in: timeZone) else {
@@ -39,13 +36,10 @@ public struct Deadline: Sendable, Equatable {
     public func hasPassed(at now: Date) -> Bool { now > instant }
 
     /// The instant in UTC, ISO 8601 (`2027-03-14T16:59:00Z`), for machines and `<time datetime>`.
-    public var utc: String { Self.utcText(instant) }
-
-    /// `date` as ISO 8601 in UTC.
-    public static func utcText(_ date: Date) -> String {
+    public var utc: String {
         let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        formatter.timeZone = TimeZone(secondsFromGMT: 0)
+        return formatter.string(from: instant)
     }
 
     /// The due time in words in `timeZone`, labelled with `name` as the organisers wrote it
