@@ -1,3 +1,4 @@
+import Foundation
 import Awards
 import PostgresNIO
 
@@ -12,18 +13,38 @@ enum PostgresAudit {
         """
     }
 
-    /// The newest `limit` entries, newest first, of the entities whose names start with
-    /// `entity` (a literal prefix), or of all.
-    static func newest(entity: String?, limit: Int) -> PostgresQuery {
-        let columns = "SELECT id, at, actor, action, entity, before, after, reason FROM audit_log"
-        return if let entity {
-            "\(unescaped: columns) WHERE starts_with(entity, \(entity)) ORDER BY id DESC LIMIT \(max(0, limit))"
-        } else {
-            "\(unescaped: columns) ORDER BY id DESC LIMIT \(max(0, limit))"
-        }
+    /// The page of entries `query` selects, newest first.
+    static func page(_ query: AuditQuery) -> PostgresQuery {
+        var bindings = PostgresBindings()
+        let filter = filter(query, &bindings)
+        bindings.append(max(0, query.limit))
+        bindings.append(max(0, query.offset))
+        return PostgresQuery(
+            unsafeSQL: "SELECT id, at, actor, action, entity, before, after, reason FROM audit_log\(filter) ORDER BY id DESC LIMIT $\(bindings.count - 1) OFFSET $\(bindings.count)",
+            binds: bindings)
     }
 
-    /// An entry read by `newest`.
+    /// How many entries `query` selects, on every page.
+    static func count(_ query: AuditQuery) -> PostgresQuery {
+        var bindings = PostgresBindings()
+        let filter = filter(query, &bindings)
+        return PostgresQuery(unsafeSQL: "SELECT count(*)::bigint FROM audit_log" + filter, binds: bindings)
+    }
+
+    /// The `WHERE` clause of `query`, its values bound as parameters: the entity a literal
+    /// prefix (`starts_with`, so `%` and `_` mean themselves, as `SQLiteStore` escapes them), the
+    /// actor exact, the time stamps compared as the ISO 8601 text both stores write.
+    private static func filter(_ query: AuditQuery, _ bindings: inout PostgresBindings) -> String {
+        var conditions: [String] = []
+        for (condition, value) in [("starts_with(entity, $?)", query.entity), ("actor = $?", query.actor), ("at >= $?", query.from), ("at < $?", query.before)] {
+            guard let value else { continue }
+            bindings.append(value)
+            conditions.append(condition.replacingOccurrences(of: "$?", with: "$\(bindings.count)"))
+        }
+        return conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+    }
+
+    /// An entry read by `page`.
     static func entry(_ row: PostgresRow) throws -> AuditEntry {
         let (id, at, actor, action, entity, before, after, reason) = try row.decode((Int64, String, String, String, String, String?, String?, String?).self)
         return AuditEntry(id: id, at: at, actor: actor, action: action, entity: entity, before: before, after: after, reason: reason)

@@ -41,7 +41,7 @@ extension PostgresPlatformStore {
             // The next entry — the copy's own — follows the last copied one.
             try await execute(db, "SELECT setval(pg_get_serial_sequence('audit_log', 'id'), \(lastID + 1), false)")
             try await log("copy", "platform", nil, after, nil)
-            guard let entry = try await rows(db, PostgresAudit.newest(entity: nil, limit: 1)).first else {
+            guard let entry = try await rows(db, PostgresAudit.page(AuditQuery(limit: 1))).first else {
                 throw AwardsError(.storage, "the copy's audit entry is missing")
             }
             return try PostgresAudit.entry(entry)

@@ -70,11 +70,13 @@ public final class PostgresPlatformStore: Sendable {
         }
     }
 
-    /// The newest `limit` audit entries, newest first, of the entities whose names start with
-    /// `entity`, or of all.
-    public func auditLog(entity: String?, limit: Int) async throws(AwardsError) -> [AuditEntry] {
+    /// The audit entries `query` selects, newest first, a page at a time, with how many match.
+    public func auditLog(_ query: AuditQuery) async throws(AwardsError) -> AuditPage {
         try await read { db in
-            try await db.query(PostgresAudit.newest(entity: entity, limit: limit), logger: logger).collect().map(PostgresAudit.entry)
+            let entries = try await db.query(PostgresAudit.page(query), logger: logger).collect().map(PostgresAudit.entry)
+            var total = 0
+            for try await count in try await db.query(PostgresAudit.count(query), logger: logger).decode(Int.self) { total = count }
+            return AuditPage(entries: entries, total: total)
         }
     }
 

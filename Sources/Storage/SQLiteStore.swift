@@ -268,16 +268,28 @@ public final class SQLiteStore: AwardsStore {
         try await read { db in try String.fetchAll(db, sql: "SELECT body FROM recognition ORDER BY position").map { try JSON.decode(Recognition.self, $0) } }
     }
 
-    public func auditLog(entity: String?, limit: Int) async throws(AwardsError) -> [AuditEntry] {
+    public func auditLog(_ query: AuditQuery) async throws(AwardsError) -> AuditPage {
         try await read { db in
-            let rows = if let entity {
-                try Row.fetchAll(db, sql: "SELECT * FROM audit_log WHERE entity LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?", arguments: [Self.likePrefix(entity), limit])
-            } else {
-                try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id DESC LIMIT ?", arguments: [limit])
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let entity = query.entity {
+                conditions.append("entity LIKE ? ESCAPE '\\'")
+                arguments += [Self.likePrefix(entity)]
             }
-            return rows.map {
+            for (condition, value) in [("actor = ?", query.actor), ("at >= ?", query.from), ("at < ?", query.before)] {
+                if let value {
+                    conditions.append(condition)
+                    arguments += [value]
+                }
+            }
+            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_log" + filter, arguments: arguments) ?? 0
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM audit_log\(filter) ORDER BY id DESC LIMIT ? OFFSET ?", arguments: arguments + [max(0, query.limit), max(0, query.offset)])
+            let entries = rows.map {
                 AuditEntry(id: $0["id"], at: $0["at"], actor: $0["actor"], action: $0["action"], entity: $0["entity"], before: $0["before"], after: $0["after"], reason: $0["reason"])
             }
+            return AuditPage(entries: entries, total: total)
         }
     }
 

@@ -39,7 +39,7 @@ struct CycleCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a cycle from a JSON settings file (or the programme's defaults).")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
-        @Option(help: "A JSON file with the cycle's factors, questions (each data point with its \"min\" and \"max\"), schedule, rules and jury (a list of {id, name, group}).") var settings: String?
+        @Option(help: "A JSON file with the cycle's factors, questions (each data point with its \"min\" and \"max\"), schedule (each phase with its \"starts\" date and an optional \"due\" time), \"timeZone\" (IANA), rules and jury (a list of {id, name, group}).") var settings: String?
 
         func run() async throws {
             try await common.withStore { store in

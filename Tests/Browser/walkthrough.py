@@ -671,6 +671,14 @@ def press(walk: Walk, css: str, what: str):
           f"{what} was refused: {walk.text()[:800]}")
 
 
+def press_confirmed(walk: Walk, css: str, what: str):
+    """Clicks an organiser's irreversible action, then confirms it on the page that says what it
+    will do (the action itself changes nothing until confirmed)."""
+    press(walk, css, what)
+    walk.expect_text("?")
+    press(walk, "#confirm", f"confirming {what}")
+
+
 def admin_cycle(walk: Walk):
     walk.open(f"/admin/cycles/{WALK_YEAR}")
 
@@ -681,7 +689,7 @@ def advance(walk: Walk, phase_title: str):
         admin_cycle(walk)
         if walk.find("#phase", "the cycle's phase").text.strip() == phase_title:
             return
-        press(walk, "#next-phase", "the next-phase button")
+        press_confirmed(walk, "#next-phase", "the next-phase button")
     raise Failure(f"the cycle never reached {phase_title!r}")
 
 
@@ -702,7 +710,7 @@ def community_submits(walk: Walk):
 def organiser_opens_scoring(walk: Walk):
     as_role(walk, "admin")
     admin_cycle(walk)
-    press(walk, "#assign-1", "assigning round 1")
+    press_confirmed(walk, "#assign-1", "assigning round 1")
     advance(walk, "Smart21 scoring")
     walk.shot("organiser-scoring-open")
 
@@ -742,9 +750,9 @@ def analyst_scores_round_1(walk: Walk):
 def organiser_second_round(walk: Walk):
     as_role(walk, "admin")
     admin_cycle(walk)
-    press(walk, "#name-smart21", "naming the Smart21")
+    press_confirmed(walk, "#name-smart21", "naming the Smart21")
     advance(walk, "Top7 questionnaire")
-    press(walk, "#assign-2", "assigning round 2")
+    press_confirmed(walk, "#assign-2", "assigning round 2")
     advance(walk, "Top7 scoring")
 
 
@@ -755,7 +763,7 @@ def analyst_scores_round_2(walk: Walk):
 def organiser_opens_vote(walk: Walk):
     as_role(walk, "admin")
     admin_cycle(walk)
-    press(walk, "#name-top7", "naming the Top7")
+    press_confirmed(walk, "#name-top7", "naming the Top7")
     advance(walk, "jury vote")
     walk.expect_text("Top7", "On the jury: 1.")
     check(walk.find("input[name=juror][value=J-101]", "the demo juror in the jury form").is_selected(),
@@ -780,7 +788,7 @@ def juror_votes(walk: Walk):
 def organiser_publishes(walk: Walk):
     as_role(walk, "admin")
     admin_cycle(walk)
-    press(walk, "#publish", "publishing the results")
+    press_confirmed(walk, "#publish", "publishing the results")
     walk.wait_for_path(lambda p: p == f"/cycles/{WALK_YEAR}", "the published results")
     walk.expect_text("Community of the Year")
     winner = walk.find("main h2 + p strong", "winner").text.strip()

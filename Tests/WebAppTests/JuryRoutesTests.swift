@@ -36,7 +36,7 @@ struct JuryRoutesTests {
             #expect(page.body.contains(#"name="juror" value="J-101" checked"#), "the demo juror is on the demo jury")
             #expect(page.body.contains(#"name="juror" value="J-900""#), "every juror account is listed")
             let saved = try await admin.post("/admin/cycles/\(Self.year)/jury", [
-                ("juror", "J-101"), ("group-J-101", "academia"), ("juror", "J-900"), ("group-J-900", " industry "),
+                ("juror", "J-101"), ("group-J-101", "academia"), ("juror", "J-900"), ("group-J-900", " industry "), ("confirm", "yes"),
             ])
             #expect(saved.status == .seeOther)
             let body = try JSONSerialization.jsonObject(with: Data(try #require(try await store.auditLog(entity: "cycle:\(Self.year)", limit: 1).first?.after).utf8))
@@ -45,15 +45,15 @@ struct JuryRoutesTests {
             #expect(jury.map { $0["group"] as? String } == ["academia", "industry"])
             #expect(jury.map { $0["name"] as? String } == [try await store.account("juror")?.name, "Juror Outside (synthetic)"])
             try await admin.get("/admin/cycles/\(Self.year)")
-            let stranger = try await admin.post("/admin/cycles/\(Self.year)/jury", [("juror", "A-101")])
+            let stranger = try await admin.post("/admin/cycles/\(Self.year)/jury", [("juror", "A-101"), ("confirm", "yes")])
             #expect(stranger.status == .unprocessableContent, "an analyst id is not a juror")
             #expect(stranger.body.contains("juror"))
             try await admin.get("/admin/cycles/\(Self.year)")
-            #expect(try await admin.post("/admin/cycles/\(Self.year)/jury", []).status == .seeOther, "an empty jury is allowed")
+            #expect(try await admin.post("/admin/cycles/\(Self.year)/jury", [("confirm", "yes")]).status == .seeOther, "an empty jury is allowed")
             #expect(try await admin.get("/admin/cycles/\(Self.year)").body.contains("On the jury: 0."))
 
             // The next cycle names its own jury.
-            try await admin.post("/admin/cycles/\(Self.year)/jury", [("juror", "J-101")])
+            try await admin.post("/admin/cycles/\(Self.year)/jury", [("juror", "J-101"), ("confirm", "yes")])
             try await admin.get("/admin")
             #expect(try await admin.post("/admin/cycles", [("year", "2028")]).status == .seeOther)
             #expect(try await admin.get("/admin/cycles/2028").body.contains("On the jury: 0."))
@@ -93,7 +93,7 @@ struct JuryRoutesTests {
             _ = try await DisclosureRoutesTests.drive(store, to: .juryVote)
             let admin = try await app.signedIn(.admin)
             try await admin.get("/admin/cycles/\(Self.year)")
-            #expect(try await admin.post("/admin/cycles/\(Self.year)/jury", [("juror", "J-101"), ("group-J-101", "academia")]).status == .seeOther)
+            #expect(try await admin.post("/admin/cycles/\(Self.year)/jury", [("juror", "J-101"), ("group-J-101", "academia"), ("confirm", "yes")]).status == .seeOther)
 
             let top7 = try #require(try await store.shortlist("top7", cycle: Self.year)).selected
             let token = try await AccountProvisioning.issueToken(for: "juror", label: "scripts", scopes: [.submit], at: app.clock.now, in: store, by: "juror")
@@ -125,7 +125,7 @@ struct JuryRoutesTests {
             let admin = try await app.signedIn(.admin)
             let cycle = try await admin.get("/admin/cycles/\(Self.year)")
             #expect(cycle.body.contains("1 ballots from the jury (2 from outside it, not counted)"))
-            #expect(try await admin.post("/admin/cycles/\(Self.year)/publish", []).status == .seeOther)
+            #expect(try await admin.post("/admin/cycles/\(Self.year)/publish", [("confirm", "yes")]).status == .seeOther)
             let publication = try #require(try await store.publication(cycle: Self.year))
             // The jury's one ballot ranks the Top7 in reverse; the outsiders' two would outvote it.
             #expect(publication.pairwise[top7[2]]?[top7[0]] == 1)

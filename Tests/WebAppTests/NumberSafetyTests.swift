@@ -232,7 +232,7 @@ struct NumberSafetyTests {
             try await store.saveNomination(nomination, cycle: Self.year, by: "old-version")
             let admin = try await app.signedIn(.admin)
             #expect(try await admin.get("/admin/cycles/\(Self.year)").status == .ok)
-            try await admin.post("/admin/cycles/\(Self.year)/assign", [("round", "1")])
+            try await admin.post("/admin/cycles/\(Self.year)/assign", [("round", "1"), ("confirm", "yes")])
             try await admin.advance(to: .smart21Scoring, year: Self.year)
             let analyst = try await app.signedIn(.analyst)
             #expect(try await analyst.get("/analyst/reviews/N-001").status == .ok)

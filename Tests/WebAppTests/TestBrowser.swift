@@ -54,7 +54,7 @@ struct TestPlatform {
         let year = DemoPlatform.walkthroughYear
         let admin = try await signedIn(.admin)
         try await admin.get("/admin/cycles/\(year)")
-        try await admin.post("/admin/cycles/\(year)/assign", [("round", "1")])
+        try await admin.post("/admin/cycles/\(year)/assign", [("round", "1"), ("confirm", "yes")])
         try await admin.advance(to: .smart21Scoring, year: year)
         return admin
     }

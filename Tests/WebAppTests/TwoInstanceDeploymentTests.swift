@@ -36,7 +36,7 @@ struct TwoInstanceDeploymentTests {
                 #expect(!(try Self.json(try await LiveBrowser().get(port, "/api/v1/cycles/\(year)"))["publication"] is [String: Any]), "nothing published yet")
             }
             try await organiser.get(first, "/admin/cycles/\(year)")
-            let published = try await organiser.post(first, "/admin/cycles/\(year)/publish", [])
+            let published = try await organiser.post(first, "/admin/cycles/\(year)/publish", [("confirm", "yes")])
             #expect(published.status == 303, "published: \(published.status) \(published.body)")
             let winner = try #require(try await deployment.sql(
                 "SELECT body::json->>'winner' FROM \(deployment.schema).publication WHERE cycle = \(year)").first)

@@ -46,7 +46,7 @@ struct WorkspaceTests {
             return withdrawn
         }, cycle: year, by: "test")
         try await admin.get("/admin/cycles/\(year)")
-        #expect(try await admin.post("/admin/cycles/\(year)/assign", [("round", "1")]).status == .seeOther)
+        #expect(try await admin.post("/admin/cycles/\(year)/assign", [("round", "1"), ("confirm", "yes")]).status == .seeOther)
         try await admin.advance(to: .smart21Scoring, year: year)
 
         // The analyst scores every assignment.
@@ -65,10 +65,10 @@ struct WorkspaceTests {
 
         // Smart21, second round, Top7.
         try await admin.get("/admin/cycles/\(year)")
-        #expect(try await admin.post("/admin/cycles/\(year)/shortlist", [("list", "smart21")]).status == .seeOther)
+        #expect(try await admin.post("/admin/cycles/\(year)/shortlist", [("list", "smart21"), ("confirm", "yes")]).status == .seeOther)
         try await admin.advance(to: .top7Questionnaire, year: year)
         try await admin.get("/admin/cycles/\(year)")
-        #expect(try await admin.post("/admin/cycles/\(year)/assign", [("round", "2")]).status == .seeOther)
+        #expect(try await admin.post("/admin/cycles/\(year)/assign", [("round", "2"), ("confirm", "yes")]).status == .seeOther)
         try await admin.advance(to: .top7Scoring, year: year)
         try await analyst.scoreAll(cycle: cycle, round: 2, store: store)
         let round2 = try await admin.get("/admin/cycles/\(year)")
@@ -76,7 +76,7 @@ struct WorkspaceTests {
         let secondRound = try #require(try await store.assignments(cycle: year, round: 2).first).nomination
         let analystPage = try await analyst.get("/analyst/reviews/\(secondRound)")
         #expect(analystPage.body.contains("Evidence: <a href=\"https://example.org/"))
-        let top7Named = try await admin.post("/admin/cycles/\(year)/shortlist", [("list", "top7")])
+        let top7Named = try await admin.post("/admin/cycles/\(year)/shortlist", [("list", "top7"), ("confirm", "yes")])
         #expect(top7Named.status == .seeOther, "\(TestBrowser.between(top7Named.body, "<main id=\"main\">", "</main>") ?? "")")
         try await admin.advance(to: .juryVote, year: year)
 
@@ -91,7 +91,7 @@ struct WorkspaceTests {
 
         // The organiser publishes; the results page names the winner.
         try await admin.get("/admin/cycles/\(year)")
-        let published = try await admin.post("/admin/cycles/\(year)/publish", [])
+        let published = try await admin.post("/admin/cycles/\(year)/publish", [("confirm", "yes")])
         #expect(published.location == "/cycles/\(year)")
         let winner = try #require(try await store.publication(cycle: year)?.winner)
         let winnerName = try #require(try await store.nominations(cycle: year).first { $0.id == winner }?.community)
@@ -291,7 +291,7 @@ extension TestBrowser {
             let next = String(page.body[range].dropFirst(#"name="phase" value=""#.count).dropLast())
             let current = Phase.allCases.first { $0.title == Self.between(page.body, #"<strong id="phase">"#, "</strong>") }
             if let current, current >= phase { return }
-            #expect(try await post("/admin/cycles/\(year)/phase", [("phase", next)]).status == .seeOther)
+            #expect(try await post("/admin/cycles/\(year)/phase", [("phase", next), ("confirm", "yes")]).status == .seeOther)
             if next == phase.rawValue { return }
         }
     }

@@ -8,8 +8,14 @@ public struct Cycle: Sendable, Codable, Equatable {
     public var factors: [Factor]
     /// The questions of both rounds.
     public var questions: [Question]
-    /// When each phase starts; a phase lasts until the next one starts.
+    /// When each phase starts, and when its submissions are due; a phase lasts until the next
+    /// one starts.
     public var schedule: [PhaseStart]
+    /// The cycle's time zone (an IANA name such as `Asia/Bangkok`): a due date without a time
+    /// ends at midnight there, and pages show times there. UTC for cycles stored before it existed.
+    public var timeZone: String
+    /// The extensions organisers have granted, one per person and phase at most.
+    public var extensions: [DeadlineExtension]
     /// The phase the cycle is in, as set by the organisers.
     public var phase: Phase
     /// Scoring and selection rules.
@@ -21,15 +27,19 @@ public struct Cycle: Sendable, Codable, Equatable {
     /// as having none.
     public var jury: [JuryMember]
 
-    /// The start of a phase.
+    /// The start of a phase, and when its submissions are due.
     public struct PhaseStart: Sendable, Codable, Equatable {
         public var phase: Phase
         /// The start date, `YYYY-MM-DD`.
         public var starts: String
+        /// When the phase's submissions (nominations, reviews, ballots) are due, as `Deadline`
+        /// reads it; none when absent.
+        public var due: String?
 
-        public init(phase: Phase, starts: String) {
+        public init(phase: Phase, starts: String, due: String? = nil) {
             self.phase = phase
             self.starts = starts
+            self.due = due
         }
     }
 
@@ -46,8 +56,10 @@ public struct Cycle: Sendable, Codable, Equatable {
     /// Creates a cycle.
     public init(
         year: Int, factors: [Factor] = Factor.standard, questions: [Question] = [], schedule: [PhaseStart] = [], phase: Phase = .setup,
-        rules: CycleRules = CycleRules(), jury: [JuryMember] = []
+        rules: CycleRules = CycleRules(), jury: [JuryMember] = [], timeZone: String = "UTC", extensions: [DeadlineExtension] = []
     ) {
+        self.timeZone = timeZone
+        self.extensions = extensions
         self.year = year
         self.factors = factors
         self.questions = questions
@@ -57,7 +69,8 @@ public struct Cycle: Sendable, Codable, Equatable {
         self.jury = jury
     }
 
-    /// Reads a cycle; `panel` and `jury` may be absent (cycles stored before they existed).
+    /// Reads a cycle; `panel`, `jury`, `timeZone` and `extensions` may be absent (cycles stored
+    /// before they existed).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         year = try container.decode(Int.self, forKey: .year)
@@ -68,6 +81,8 @@ public struct Cycle: Sendable, Codable, Equatable {
         rules = try container.decode(CycleRules.self, forKey: .rules)
         panel = try container.decodeIfPresent([String].self, forKey: .panel)
         jury = try container.decodeIfPresent([JuryMember].self, forKey: .jury) ?? []
+        timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone) ?? "UTC"
+        extensions = try container.decodeIfPresent([DeadlineExtension].self, forKey: .extensions) ?? []
     }
 
     /// Checks the cycle's own consistency: factors, questions (each quantitative one with a
@@ -103,6 +118,16 @@ public struct Cycle: Sendable, Codable, Equatable {
             }
             try question.validateRange(field: "questions[\(i)]")
         }
+        try validateSchedule()
+        try rules.validate()
+        try validateJury()
+    }
+
+    /// Checks the schedule: phases in the programme's order with rising start dates, each due
+    /// time readable and not before its phase starts, the time zone and the extensions (see
+    /// `validateDeadlines`). Checked alone when only the schedule changes, so that an older
+    /// cycle's other settings do not stand in the way.
+    public func validateSchedule() throws(AwardsError) {
         var previous: (Phase, String)?
         for (i, start) in schedule.enumerated() {
             guard CalendarDate.isValid(start.starts) else {
@@ -113,8 +138,7 @@ public struct Cycle: Sendable, Codable, Equatable {
             }
             previous = (start.phase, start.starts)
         }
-        try rules.validate()
-        try validateJury()
+        try validateDeadlines()
     }
 
     /// The phase the schedule puts the cycle in on `date` (`YYYY-MM-DD`).

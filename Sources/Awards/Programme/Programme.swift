@@ -10,11 +10,15 @@ public struct Programme: Sendable {
     public let store: any AwardsStore
     /// Who is acting, for the audit log.
     public let actor: String
+    /// The time the action happens at: deadlines are judged and publications dated by it, never
+    /// by the wall clock inside a rule, so that a server's clock or a test's can be given.
+    public let now: Date
 
-    /// A workflow acting as `actor` on `store`.
-    public init(store: any AwardsStore, actor: String) {
+    /// A workflow acting as `actor` on `store` at `now`.
+    public init(store: any AwardsStore, actor: String, now: Date = Date()) {
         self.store = store
         self.actor = actor
+        self.now = now
     }
 
     // MARK: Cycles
@@ -43,6 +47,51 @@ public struct Programme: Sendable {
             throw AwardsError(.invalidState, "the Top7 have been named; the calibration can no longer change", field: "rules.calibration")
         }
         cycle.rules.calibration = method
+        try await store.updateCycle(cycle, by: actor)
+    }
+
+    /// Sets when each phase starts and its submissions are due, and the cycle's time zone, after
+    /// checking them as new settings are checked (each error names the schedule's row and field).
+    public func setSchedule(_ schedule: [Cycle.PhaseStart], timeZone: String, cycle year: Int) async throws(AwardsError) {
+        var cycle = try await store.cycle(year)
+        cycle.schedule = schedule
+        cycle.timeZone = timeZone
+        try cycle.validateSchedule()
+        try await store.updateCycle(cycle, by: actor)
+    }
+
+    /// Grants `person` more time for `phase`'s submissions, replacing an extension they had for
+    /// it. The phase must have a due time, the new one must be later, the reason given, and the
+    /// person one who submits in that phase: a community of the cycle (or of the network) for
+    /// nominations, an analyst for reviews, a juror on the jury for ballots.
+    public func grantExtension(_ granted: DeadlineExtension, cycle year: Int) async throws(AwardsError) {
+        var cycle = try await store.cycle(year)
+        guard let due = cycle.deadline(of: granted.phase) else {
+            throw AwardsError(.invalidValue, "\(granted.phase.title) has no due time to extend", field: "phase")
+        }
+        let until = try Deadline(granted.until, timeZone: cycle.zone, field: "until")
+        guard until.instant > due.instant else {
+            throw AwardsError(.invalidValue, "an extension must end after the due time (\(cycle.words(due)))", field: "until")
+        }
+        guard !granted.reason.allSatisfy(\.isWhitespace) else { throw AwardsError(.invalidValue, "an extension needs a reason", field: "reason") }
+        let known: Bool
+        switch granted.phase {
+        case .nominationsOpen:
+            let communities = try await store.nominations(cycle: year).map(\.communityID) + (try await store.communities().map(\.id))
+            known = communities.contains(granted.person)
+        case .smart21Scoring, .top7Scoring:
+            known = try await store.analysts().contains { $0.id == granted.person && (cycle.panel?.contains($0.id) ?? true) }
+        case .juryVote:
+            known = cycle.juryMember(granted.person) != nil
+        default:
+            throw AwardsError(.invalidValue, "nothing is submitted during \(granted.phase.title)", field: "phase")
+        }
+        guard known else {
+            throw AwardsError(.unknownReference, "'\(granted.person)' submits no \(Cycle.submissions(in: granted.phase)) in \(year)", field: "person")
+        }
+        cycle.extensions.removeAll { $0.person == granted.person && $0.phase == granted.phase }
+        cycle.extensions.append(granted)
+        try cycle.validateSchedule()
         try await store.updateCycle(cycle, by: actor)
     }
 
@@ -117,6 +166,9 @@ public struct Programme: Sendable {
         }
         guard nomination.year == bound.year else {
             throw AwardsError(.invalidValue, "the questionnaire's year is \(bound.year)", field: "year")
+        }
+        if nomination.state == .submitted {
+            try await store.cycle(year).checkDeadline(.nominationsOpen, person: community, at: now)
         }
         nomination.communityID = community
         try await saveNominations([nomination], cycle: year)
@@ -229,6 +281,9 @@ public struct Programme: Sendable {
         var checked: [Review] = []
         for review in reviews {
             try gate.check(review)
+            if review.state != .recused {
+                try gate.cycle.checkDeadline(review.round == 2 ? .top7Scoring : .smart21Scoring, person: review.analyst, at: now)
+            }
             var submitted = review
             // Scores on the scale, confidences 1 to 5: a recusal's leftover scores too.
             let problem = review.state == .recused ? review.draftProblems(in: gate.cycle).first : review.problems(in: gate.cycle).first
@@ -413,6 +468,7 @@ public struct Programme: Sendable {
         var admitted: [Ballot] = []
         for ballot in ballots {
             let counted = try cycle.admit(ballot)
+            try cycle.checkDeadline(.juryVote, person: ballot.juror, at: now)
             try counted.validate(candidates: Set(top7.selected))
             admitted.append(counted)
         }
@@ -423,6 +479,13 @@ public struct Programme: Sendable {
     public func tally(cycle year: Int) async throws(AwardsError) -> (jury: JuryResult, final: FinalResult) {
         let cycle = try await store.cycle(year)
         try CycleAction.tallyBallots.check(in: cycle.phase)
+        return try await count(cycle)
+    }
+
+    /// The count `tally` and `publish` share, each after its own phase check: publishing is
+    /// also allowed once the cycle was moved on to results announced.
+    private func count(_ cycle: Cycle) async throws(AwardsError) -> (jury: JuryResult, final: FinalResult) {
+        let year = cycle.year
         guard let top7 = try await store.shortlist("top7", cycle: year) else {
             throw AwardsError(.invalidState, "the Top7 have not been named yet", field: "top7")
         }
@@ -441,13 +504,23 @@ public struct Programme: Sendable {
     }
 
     /// Counts the ballots, records the publication and moves the cycle to results announced.
-    public func publish(cycle year: Int, at date: Date = Date()) async throws(AwardsError) -> Publication {
+    ///
+    /// Results are published once: publishing again would replace the announced winner and its
+    /// date. A vote without a single ballot from the jury has nothing to count.
+    public func publish(cycle year: Int) async throws(AwardsError) -> Publication {
         let cycle = try await store.cycle(year)
+        if let earlier = try await store.publication(cycle: year) {
+            throw AwardsError(.invalidState, "the \(year) results were already published (\(earlier.publishedAt)); they are published only once", field: "publication")
+        }
         try CycleAction.publishResults.check(in: cycle.phase)
+        let voted = cycle.juryBallots(try await store.ballots(cycle: year)).count
+        guard voted > 0 else {
+            throw AwardsError(.invalidState, "no ballots to count: 0 of \(cycle.jury.count) jurors on the jury have voted", field: "ballots")
+        }
         guard let smart21 = try await store.shortlist("smart21", cycle: year), let top7 = try await store.shortlist("top7", cycle: year) else {
             throw AwardsError(.invalidState, "both shortlists must be named before publishing", field: "shortlists")
         }
-        let (jury, final) = try await tally(cycle: year)
+        let (jury, final) = try await count(cycle)
         func table(_ candidates: [String], _ value: (String, String) -> Double?) -> [String: [String: Double]] {
             Dictionary(uniqueKeysWithValues: candidates.map { a in (a, Dictionary(uniqueKeysWithValues: candidates.compactMap { b in value(a, b).map { (b, $0) } })) })
         }
@@ -457,7 +530,7 @@ public struct Programme: Sendable {
             rules: [smart21.rule, top7.rule, "Jury: \(jury.method.rawValue) count of \(ballots.count) ballots; final = \(cycle.rules.juryWeight) × jury position score + \(1 - cycle.rules.juryWeight) × normalised Top7 score"],
             pairwise: table(jury.pairwise.candidates) { jury.pairwise[$0, $1] },
             strongestPaths: jury.strongestPaths.map { paths in table(paths.candidates) { paths[$0, $1] } },
-            publishedAt: ISO8601DateFormatter().string(from: date),
+            publishedAt: ISO8601DateFormatter().string(from: now),
             figures: Publication.Figures(juryWeight: final.juryWeight, ballotWeight: jury.pairwise.totalWeight, standings: final.standings))
         try await store.savePublication(publication, cycle: year, by: actor)
         if cycle.phase != .resultsAnnounced { try await setPhase(.resultsAnnounced, cycle: year) }

@@ -65,8 +65,9 @@ public protocol AwardsStore: Sendable {
     /// The public record.
     func recognitions() async throws(AwardsError) -> [Recognition]
 
-    /// The audit log, newest first; only entries whose entity starts with `entity` when given.
-    func auditLog(entity: String?, limit: Int) async throws(AwardsError) -> [AuditEntry]
+    /// The entries of the audit log that `query` selects, newest first, a page at a time, with
+    /// how many match in all.
+    func auditLog(_ query: AuditQuery) async throws(AwardsError) -> AuditPage
 }
 
 extension AwardsStore {
@@ -77,6 +78,12 @@ extension AwardsStore {
     ) async throws(AwardsError) {
         try check(try await cycle(year))
         try await saveNominations(nominations, cycle: year, by: actor)
+    }
+
+    /// The newest `limit` entries of the audit log, newest first; only those whose entity starts
+    /// with `entity` when given.
+    public func auditLog(entity: String?, limit: Int) async throws(AwardsError) -> [AuditEntry] {
+        try await auditLog(AuditQuery(entity: entity, limit: limit)).entries
     }
 
     /// Adds or replaces one nomination.

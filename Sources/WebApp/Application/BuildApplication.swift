@@ -79,16 +79,18 @@ func addRoutes<Context: SignedInRequestContext>(to routes: inout RouteTable<Cont
             try pages.render("home", try await HomePage.context(platform, directory: platform.communityDirectory()))
         }
     }
+    LocalTime.add(to: &routes)
     IndexRoutes.add(to: &routes, platform: platform, pages: pages)
     CommunityRoutes.add(to: &routes, platform: platform, pages: pages)
     CycleRoutes.add(to: &routes, platform: platform, pages: pages)
     LibraryRoutes.add(to: &routes, platform: platform, pages: pages)
     AccountRoutes.add(to: &routes, platform: platform, pages: pages, signIn: signIn)
-    AnalystRoutes.add(to: &routes, platform: platform, pages: pages)
-    JurorRoutes.add(to: &routes, platform: platform, pages: pages)
-    CommunityWorkspaceRoutes.add(to: &routes, platform: platform, pages: pages)
+    AnalystRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
+    JurorRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
+    CommunityWorkspaceRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
     CaseStudyRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
-    AdminRoutes.add(to: &routes, platform: platform, pages: pages)
+    AdminRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
+    CockpitRoutes.add(to: &routes, platform: platform, pages: pages)
     AccountAdminRoutes.add(to: &routes, platform: platform, pages: pages, policy: signIn.policy)
-    ProgrammeAPIRoutes.add(to: &routes, platform: platform)
+    ProgrammeAPIRoutes.add(to: &routes, platform: platform, now: signIn.policy.now)
 }

@@ -11,7 +11,9 @@ enum CycleRoutes {
         routes.get("/cycles/{year}", access: .everyone, summary: "What a cycle has announced: its shortlists, then its results") { _, context in
             let year: Int = try context.parameters.require("year", as: Int.self)
             return try await kept.response("cycle:\(year)") {
-                try pages.render("cycle", try await CycleResults(year: year, store: store).context())
+                var page = try await CycleResults(year: year, store: store).context()
+                page.merge(Timeline.context(try await store.cycle(year))) { _, timeline in timeline }
+                return try pages.render("cycle", page)
             }
         }
 

@@ -9,7 +9,7 @@ enum ProgrammeAPIRoutes {
     /// The largest JSON body accepted.
     static let maximumBody = 1 << 20
 
-    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform) {
+    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, now: @escaping @Sendable () -> Date) {
         let store = platform.store
 
         routes.get("/api/v1/me", access: .signedIn, scope: .read, summary: "The account the token belongs to") { _, context in
@@ -38,7 +38,7 @@ enum ProgrammeAPIRoutes {
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
             var nomination = try await decode(Nomination.self, request)
-            let programme = Programme(store: store, actor: identity.actor)
+            let programme = Programme(store: store, actor: identity.actor, now: now())
             if identity.account.role == .community {
                 let community = try CommunityWorkspaceRoutes.community(identity)
                 try await programme.saveOwnNomination(nomination, community: community, cycle: year)
@@ -57,7 +57,7 @@ enum ProgrammeAPIRoutes {
                 throw HTTPError(.forbidden, message: "field 'analyst': an analyst may only submit their own reviews")
             }
             review.state = .submitted
-            try await Programme(store: store, actor: identity.actor).submitReview(review, cycle: year)
+            try await Programme(store: store, actor: identity.actor, now: now()).submitReview(review, cycle: year)
             return try Respond.json(review, status: .created)
         }
 
@@ -68,7 +68,7 @@ enum ProgrammeAPIRoutes {
             guard ballot.juror == identity.account.subject else {
                 throw HTTPError(.forbidden, message: "field 'juror': a juror may only cast their own ballot")
             }
-            try await Programme(store: store, actor: identity.actor).castBallot(ballot, cycle: year)
+            try await Programme(store: store, actor: identity.actor, now: now()).castBallot(ballot, cycle: year)
             return try Respond.json(ballot, status: .created)
         }
 
@@ -79,14 +79,14 @@ enum ProgrammeAPIRoutes {
             guard let phase = Phase(rawValue: body.phase) else {
                 throw HTTPError(.unprocessableContent, message: "field 'phase': one of \(Phase.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            try await Programme(store: store, actor: identity.actor).setPhase(phase, cycle: year)
+            try await Programme(store: store, actor: identity.actor, now: now()).setPhase(phase, cycle: year)
             return try Respond.json(["year": String(year), "phase": phase.rawValue])
         }
 
         routes.api(.post, "/api/v1/cycles/{year}/publish", access: .only(.admin), scope: .manage, summary: "Counts the ballots and publishes the results", body: nil) { _, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
-            return try Respond.json(try await Programme(store: store, actor: identity.actor).publish(cycle: year), status: .created)
+            return try Respond.json(try await Programme(store: store, actor: identity.actor, now: now()).publish(cycle: year), status: .created)
         }
     }
 

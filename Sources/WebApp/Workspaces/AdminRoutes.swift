@@ -5,9 +5,11 @@ import Hummingbird
 /// The organisers' workspace: cycles and their phases, assignment, calibrated scores,
 /// shortlists, publication and the audit log (accounts are `AccountAdminRoutes`).
 enum AdminRoutes {
-    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
+    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages, now: @escaping @Sendable () -> Date) {
         let store = platform.store
         let admin = Access.only(.admin)
+        /// The programme acting for `identity` at the platform's time.
+        @Sendable func acting(_ identity: Identity) -> Programme { Programme(store: store, actor: identity.actor, now: now()) }
 
         routes.get("/admin", access: admin, summary: "The organisers' overview of every cycle") { _, context in
             let identity = try context.requireIdentity()
@@ -31,41 +33,87 @@ enum AdminRoutes {
             cycle.schedule = []
             // Each cycle names its own jury.
             cycle.jury = []
-            try await Programme(store: store, actor: identity.actor).createCycle(cycle)
+            try await acting(identity).createCycle(cycle)
             return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
         routes.get("/admin/cycles/{year}", access: admin, summary: "One cycle: phase, assignment, reviews, scores, shortlists, ballots") { _, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
-            return try await pages.render("admin-cycle", try Self.cyclePage(identity, year: year, store: store))
+            return try await pages.render("admin-cycle", try Self.cyclePage(identity, year: year, store: store, now: now()))
         }
 
-        routes.form("/admin/cycles/{year}/phase", access: admin, summary: "Moves a cycle to a later phase") { _, context, form in
+        routes.form("/admin/cycles/{year}/phase", access: admin, summary: "Moves a cycle to a later phase, once confirmed") { request, context, form in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
             guard let phase = Phase(rawValue: try form.required("phase")) else {
                 throw HTTPError(.unprocessableContent, message: "field 'phase': unknown phase")
             }
-            try await Programme(store: store, actor: identity.actor).setPhase(phase, cycle: year)
+            let programme = acting(identity)
+            return try await Confirmation.require(.setPhase(phase), year: year, form: form, path: request.uri.path, identity: identity, programme: programme, pages: pages) {
+                try await programme.setPhase(phase, cycle: year)
+                return Respond.redirect(to: "/admin/cycles/\(year)")
+            }
+        }
+
+        routes.form("/admin/cycles/{year}/schedule", access: admin, summary: "Sets when each phase starts and its submissions are due, and the cycle's time zone") { _, context, form in
+            let identity = try context.requireIdentity()
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            var schedule: [Cycle.PhaseStart] = []
+            for phase in Phase.allCases {
+                let starts = (form["starts-\(phase.rawValue)"] ?? "").trimmingCharacters(in: .whitespaces)
+                let due = (form["due-\(phase.rawValue)"] ?? "").trimmingCharacters(in: .whitespaces)
+                guard !starts.isEmpty else {
+                    if !due.isEmpty { throw HTTPError(.unprocessableContent, message: "field 'starts-\(phase.rawValue)': a due time needs the phase's start date") }
+                    continue
+                }
+                schedule.append(Cycle.PhaseStart(phase: phase, starts: starts, due: due.isEmpty ? nil : due))
+            }
+            do {
+                try await acting(identity).setSchedule(schedule, timeZone: try form.required("timeZone"), cycle: year)
+            } catch var error as AwardsError {
+                // The form's own field names: `schedule[1].due` is the field `due-smart21_scoring`.
+                if let field = error.field, field.hasPrefix("schedule[") {
+                    let inside = field.dropFirst("schedule[".count).prefix { $0 != "]" }
+                    if let row = Int(inside), schedule.indices.contains(row) {
+                        let part = field.dropFirst("schedule[".count + inside.count + 1).drop { $0 == "." }
+                        error.field = "\(part.isEmpty ? "starts" : part)-\(schedule[row].phase.rawValue)"
+                    }
+                }
+                throw error
+            }
+            return Respond.redirect(to: "/admin/cycles/\(year)")
+        }
+
+        routes.form("/admin/cycles/{year}/extensions", access: admin, summary: "Grants one person more time for a phase's submissions, with a reason") { _, context, form in
+            let identity = try context.requireIdentity()
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            guard let phase = Phase(rawValue: try form.required("phase")) else {
+                throw HTTPError(.unprocessableContent, message: "field 'phase': unknown phase")
+            }
+            let granted = DeadlineExtension(person: try form.required("person"), phase: phase, until: try form.required("until"), reason: try form.required("reason"))
+            try await acting(identity).grantExtension(granted, cycle: year)
             return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
         routes.form("/admin/cycles/{year}/carry-over", access: admin, summary: "Brings in the questionnaires still eligible from earlier cycles") { _, context, _ in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
-            try await Programme(store: store, actor: identity.actor).carryOver(into: year)
+            try await acting(identity).carryOver(into: year)
             return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
-        routes.form("/admin/cycles/{year}/assign", access: admin, summary: "Assigns analysts to a round by minimum-cost flow") { _, context, form in
+        routes.form("/admin/cycles/{year}/assign", access: admin, summary: "Assigns analysts to a round by minimum-cost flow, once confirmed") { request, context, form in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
             guard let round = Int(try form.required("round")), [1, 2].contains(round) else {
                 throw HTTPError(.unprocessableContent, message: "field 'round': 1 or 2")
             }
-            _ = try await Programme(store: store, actor: identity.actor).assign(round: round, cycle: year)
-            return Respond.redirect(to: "/admin/cycles/\(year)")
+            let programme = acting(identity)
+            return try await Confirmation.require(.assign(round: round), year: year, form: form, path: request.uri.path, identity: identity, programme: programme, pages: pages) {
+                _ = try await programme.assign(round: round, cycle: year)
+                return Respond.redirect(to: "/admin/cycles/\(year)")
+            }
         }
 
         routes.form("/admin/cycles/{year}/calibration", access: admin, summary: "Chooses how the analysts' narrative scores are calibrated") { _, context, form in
@@ -74,23 +122,27 @@ enum AdminRoutes {
             guard let method = CycleRules.CalibrationChoice(rawValue: try form.required("method")) else {
                 throw HTTPError(.unprocessableContent, message: "field 'method': one of \(CycleRules.CalibrationChoice.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            try await Programme(store: store, actor: identity.actor).setCalibration(method, cycle: year)
+            try await acting(identity).setCalibration(method, cycle: year)
             return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
-        routes.form("/admin/cycles/{year}/shortlist", access: admin, summary: "Names the Smart21 or the Top7 from the calibrated scores") { _, context, form in
+        routes.form("/admin/cycles/{year}/shortlist", access: admin, summary: "Names the Smart21 or the Top7 from the calibrated scores, once confirmed") { request, context, form in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
-            let programme = Programme(store: store, actor: identity.actor)
-            switch try form.required("list") {
-            case "smart21": _ = try await programme.shortlistSmart21(cycle: year, robustnessSamples: ShortlistRobustness.namingSamples)
-            case "top7": _ = try await programme.shortlistTop7(cycle: year, robustnessSamples: ShortlistRobustness.namingSamples)
-            default: throw HTTPError(.unprocessableContent, message: "field 'list': smart21 or top7")
+            let programme = acting(identity)
+            let list = try form.required("list")
+            guard ["smart21", "top7"].contains(list) else { throw HTTPError(.unprocessableContent, message: "field 'list': smart21 or top7") }
+            return try await Confirmation.require(.shortlist(list), year: year, form: form, path: request.uri.path, identity: identity, programme: programme, pages: pages) {
+                if list == "smart21" {
+                    _ = try await programme.shortlistSmart21(cycle: year, robustnessSamples: ShortlistRobustness.namingSamples)
+                } else {
+                    _ = try await programme.shortlistTop7(cycle: year, robustnessSamples: ShortlistRobustness.namingSamples)
+                }
+                return Respond.redirect(to: "/admin/cycles/\(year)")
             }
-            return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
-        routes.form("/admin/cycles/{year}/jury", access: admin, summary: "Names the cycle's jury: the juror accounts whose ballots count, with their groups") { _, context, form in
+        routes.form("/admin/cycles/{year}/jury", access: admin, summary: "Names the cycle's jury: the juror accounts whose ballots count, with their groups, once confirmed") { request, context, form in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
             let jurors = try await Self.jurorAccounts(store)
@@ -102,27 +154,26 @@ enum AdminRoutes {
                 let group = (form["group-\(id)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
                 jury.append(JuryMember(id: id, name: account.name, group: group))
             }
-            try await Programme(store: store, actor: identity.actor).setJury(jury, cycle: year)
-            return Respond.redirect(to: "/admin/cycles/\(year)")
+            let programme = acting(identity)
+            return try await Confirmation.require(.nameJury(jury), year: year, form: form, path: request.uri.path, identity: identity, programme: programme, pages: pages) {
+                try await programme.setJury(jury, cycle: year)
+                return Respond.redirect(to: "/admin/cycles/\(year)")
+            }
         }
 
-        routes.form("/admin/cycles/{year}/publish", access: admin, summary: "Counts the ballots and publishes the results") { _, context, _ in
+        routes.form("/admin/cycles/{year}/publish", access: admin, summary: "Counts the ballots and publishes the results, once confirmed") { request, context, form in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
-            _ = try await Programme(store: store, actor: identity.actor).publish(cycle: year)
-            return Respond.redirect(to: "/cycles/\(year)")
+            let programme = acting(identity)
+            return try await Confirmation.require(.publish, year: year, form: form, path: request.uri.path, identity: identity, programme: programme, pages: pages) {
+                _ = try await programme.publish(cycle: year)
+                return Respond.redirect(to: "/cycles/\(year)")
+            }
         }
 
-        routes.get("/admin/audit", access: admin, summary: "The audit log, newest first") { request, context in
+        routes.get("/admin/audit", access: admin, summary: "The audit log, newest first, filtered by actor, entity and days, 50 entries a page", query: ["actor", "entity", "from", "until", "page"]) { request, context in
             let identity = try context.requireIdentity()
-            let entity = request.uri.queryParameters.get("entity").flatMap { $0.isEmpty ? nil : $0 }
-            var page = Workspace.base(identity, title: "Audit log")
-            page["entity"] = entity ?? ""
-            page["entries"] = try await store.auditLog(entity: entity, limit: 200).map { entry -> [String: Any] in
-                ["id": entry.id, "at": entry.at, "actor": entry.actor, "action": entry.action, "entity": entry.entity,
-                 "reason": entry.reason ?? "", "after": String((entry.after ?? "").prefix(160))]
-            }
-            return try pages.render("admin-audit", page)
+            return try await pages.render("admin-audit", try await AuditLogPage(request).context(identity, store: store))
         }
     }
 
@@ -146,11 +197,12 @@ enum AdminRoutes {
     }
 
     /// The cycle page: what has been done and what the phase allows next.
-    static func cyclePage(_ identity: Identity, year: Int, store: any PlatformStore) async throws -> [String: Any] {
+    static func cyclePage(_ identity: Identity, year: Int, store: any PlatformStore, now: Date) async throws -> [String: Any] {
         let cycle = try await store.cycle(year)
         var page = Workspace.base(identity, title: "Cycle \(year)")
         page["year"] = year
         page["phase"] = cycle.phase.title
+        page.merge(Self.schedulePart(cycle, now: now)) { _, new in new }
         if let next = Phase.allCases.first(where: { $0 > cycle.phase }) {
             page["next"] = ["value": next.rawValue, "title": next.title]
         }
@@ -227,8 +279,30 @@ enum AdminRoutes {
         page["jury"] = await Self.juryRows(cycle, accounts: try Self.jurorAccounts(store))
         page["juryCount"] = cycle.jury.count
         page["canNameJury"] = !published
-        page["canPublish"] = CycleAction.publishResults.allowedPhases.contains(cycle.phase)
+        // Results are published once: no button once they are.
+        page["canPublish"] = CycleAction.publishResults.allowedPhases.contains(cycle.phase) && !published
         return page
+    }
+
+    /// The cycle page's schedule: the timeline, what is due now, the schedule form and the
+    /// extensions granted, with the form to grant one for a phase that has a due time.
+    static func schedulePart(_ cycle: Cycle, now: Date) -> [String: Any] {
+        var part = Timeline.context(cycle)
+        // No person has an empty id, so this is the phase's own due time.
+        part.merge(Timeline.due(cycle, in: cycle.phase, for: "", at: now)) { _, due in due }
+        part["scheduleRows"] = Phase.allCases.map { phase -> [String: Any] in
+            let entry = cycle.schedule.first { $0.phase == phase }
+            return ["value": phase.rawValue, "title": phase.title, "starts": entry?.starts ?? "", "due": entry?.due ?? ""]
+        }
+        part["extensions"] = cycle.extensions.map { granted -> [String: Any] in
+            var row: [String: Any] = ["person": granted.person, "phase": granted.phase.title, "reason": granted.reason, "until": granted.until]
+            if let until = try? Deadline(granted.until, timeZone: cycle.zone, field: "until") { row["time"] = Timeline.time(until, of: cycle) }
+            return row
+        }
+        let extensionPhases = Cycle.submissionPhases.filter { cycle.deadline(of: $0) != nil }
+        part["extensionPhases"] = extensionPhases.map { ["value": $0.rawValue, "title": $0.title] }
+        part["hasExtensionPhases"] = !extensionPhases.isEmpty
+        return part
     }
 
     /// Samples drawn for the preview before a shortlist is named.

@@ -9,7 +9,7 @@ import IndexEngine
 /// An analyst sees only their own assignments and reviews; whom else a nomination went to, and
 /// what they scored, stays hidden.
 enum AnalystRoutes {
-    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
+    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages, now: @escaping @Sendable () -> Date) {
         let store = platform.store
 
         routes.get("/analyst", access: .only(.analyst), summary: "An analyst's assignments and progress") { _, context in
@@ -37,6 +37,7 @@ enum AnalystRoutes {
             page["year"] = cycle.year
             page["round"] = round
             page["phase"] = cycle.phase.title
+            page.merge(Timeline.due(cycle, in: cycle.phase, for: analyst, at: now())) { _, due in due }
             page["assignments"] = rows
             page["done"] = done
             page["total"] = assigned.count
@@ -56,7 +57,7 @@ enum AnalystRoutes {
             let (cycle, round, nomination) = try await Self.assigned(try context.parameters.require("nomination"), identity, store)
             let rubric = Self.review(from: form, cycle: cycle, round: round, nomination: nomination.id, analyst: try Self.analystID(identity))
             let review = rubric.review
-            let programme = Programme(store: store, actor: identity.actor)
+            let programme = Programme(store: store, actor: identity.actor, now: now())
             do {
                 if let unreadable = rubric.unreadable { throw unreadable }
                 if form["action"] == "submit" {
@@ -75,7 +76,7 @@ enum AnalystRoutes {
         routes.form("/analyst/reviews/{nomination}/recuse", access: .only(.analyst), summary: "Steps aside from a nomination for a conflict of interest") { _, context, form in
             let identity = try context.requireIdentity()
             let (cycle, _, nomination) = try await Self.assigned(try context.parameters.require("nomination"), identity, store)
-            try await Programme(store: store, actor: identity.actor).recuse(
+            try await Programme(store: store, actor: identity.actor, now: now()).recuse(
                 analyst: try Self.analystID(identity), from: nomination.id, reason: try form.required("reason"), cycle: cycle.year)
             return Respond.redirect(to: "/analyst")
         }

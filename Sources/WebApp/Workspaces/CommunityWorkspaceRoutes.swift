@@ -7,13 +7,13 @@ import IndexEngine
 /// reached once announced, and the analysts' feedback once the cycle's results are published —
 /// scores per factor and comments, never who wrote them.
 enum CommunityWorkspaceRoutes {
-    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
+    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages, now: @escaping @Sendable () -> Date) {
         let store = platform.store
 
         routes.get("/community", access: .only(.community), summary: "A community's nomination and feedback") { _, context in
             let identity = try context.requireIdentity()
             let (cycle, nomination) = try await Self.nomination(identity, store)
-            return try pages.render("community-workspace", try await Self.page(identity, cycle: cycle, nomination: nomination, store: store))
+            return try pages.render("community-workspace", try await Self.page(identity, cycle: cycle, nomination: nomination, store: store, now: now()))
         }
 
         routes.form("/community/nomination", access: .only(.community), summary: "Saves or submits the community's nomination") { _, context, form in
@@ -44,7 +44,7 @@ enum CommunityWorkspaceRoutes {
             }
             nomination.evidence = (form["evidence"] ?? "").split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            let programme = Programme(store: store, actor: identity.actor)
+            let programme = Programme(store: store, actor: identity.actor, now: now())
             do {
                 if let unreadable { throw unreadable }
                 if form["action"] == "submit" {
@@ -54,7 +54,7 @@ enum CommunityWorkspaceRoutes {
                 }
                 try await programme.saveOwnNomination(nomination, community: try Self.community(identity), cycle: cycle.year)
             } catch let error as AwardsError {
-                var page = try await Self.page(identity, cycle: cycle, nomination: nomination, store: store, typed: typed)
+                var page = try await Self.page(identity, cycle: cycle, nomination: nomination, store: store, now: now(), typed: typed)
                 page["problem"] = error.description
                 return try pages.render("community-workspace", page, status: error.kind.httpStatus)
             }
@@ -81,11 +81,13 @@ enum CommunityWorkspaceRoutes {
 
     /// The page: the questionnaire (editable while nominations are open), the stage once
     /// announced and, once the results are published, the feedback.
-    /// `typed` holds answers as the person typed them, shown instead of the stored ones.
+    /// `typed` holds answers as the person typed them, shown instead of the stored ones; the
+    /// deadline of the phase, if any, is judged at `now`.
     static func page(
-        _ identity: Identity, cycle: Cycle, nomination: Nomination, store: any PlatformStore, typed: [String: String] = [:]
+        _ identity: Identity, cycle: Cycle, nomination: Nomination, store: any PlatformStore, now: Date, typed: [String: String] = [:]
     ) async throws -> [String: Any] {
         var page = Workspace.base(identity, title: "Your nomination")
+        page.merge(Timeline.due(cycle, in: .nominationsOpen, for: nomination.communityID, at: now)) { _, due in due }
         page["year"] = cycle.year
         page["id"] = nomination.id
         page["community"] = nomination.community

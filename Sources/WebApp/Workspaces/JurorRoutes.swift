@@ -5,12 +5,12 @@ import Hummingbird
 /// The juror's workspace: a ranked ballot over the Top7 while the jury votes, for the jurors the
 /// organisers named to the cycle's jury; the ballot's group is the one the jury gives.
 enum JurorRoutes {
-    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
+    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages, now: @escaping @Sendable () -> Date) {
         let store = platform.store
 
         routes.get("/juror", access: .only(.juror), summary: "A juror's ballot over the Top7") { _, context in
             let identity = try context.requireIdentity()
-            return try await pages.render("juror", try Self.page(identity, store: store))
+            return try await pages.render("juror", try Self.page(identity, store: store, now: now()))
         }
 
         routes.form("/juror/ballot", access: .only(.juror), summary: "Casts or replaces a juror's ranked ballot") { _, context, form in
@@ -32,13 +32,13 @@ enum JurorRoutes {
             }
             let ballot = Ballot(juror: juror, entries: entries)
             do {
-                try await Programme(store: store, actor: identity.actor).castBallot(ballot, cycle: cycle.year)
+                try await Programme(store: store, actor: identity.actor, now: now()).castBallot(ballot, cycle: cycle.year)
             } catch let error as AwardsError {
-                var page = try await Self.page(identity, store: store, draft: ballot)
+                var page = try await Self.page(identity, store: store, now: now(), draft: ballot)
                 page["problem"] = error.description
                 return try pages.render("juror", page, status: error.kind.httpStatus)
             }
-            var page = try await Self.page(identity, store: store)
+            var page = try await Self.page(identity, store: store, now: now())
             page["saved"] = true
             return try pages.render("juror", page)
         }
@@ -52,8 +52,9 @@ enum JurorRoutes {
     }
 
     /// The ballot page: the finalists, as announced (names in alphabetical order, no scores),
-    /// with the juror's ranks so far; a juror not on the cycle's jury is told so and gets no form.
-    static func page(_ identity: Identity, store: any AwardsStore, draft: Ballot? = nil) async throws -> [String: Any] {
+    /// with the juror's ranks so far and the vote's deadline as judged at `now`; a juror not on
+    /// the cycle's jury is told so and gets no form.
+    static func page(_ identity: Identity, store: any AwardsStore, now: Date, draft: Ballot? = nil) async throws -> [String: Any] {
         var page = Workspace.base(identity, title: "Your ballot")
         guard let (cycle, finalists) = try await openVote(store) else {
             page["closed"] = true
@@ -66,6 +67,7 @@ enum JurorRoutes {
         }
         let stored = try await store.ballots(cycle: cycle.year).first { $0.juror == member.id }
         let ballot = draft ?? stored
+        page.merge(Timeline.due(cycle, in: .juryVote, for: member.id, at: now)) { _, due in due }
         page["method"] = cycle.rules.votingMethod
         page["group"] = member.group ?? ""
         page["cast"] = stored != nil
