@@ -29,7 +29,7 @@ enum CommunityRoutes {
                 let directory = try await directory()
                 let profile = try find(id, in: directory)
                 let caseStudies = try await platform.store.caseStudies(LibraryFilter(community: id))
-                return try pages.render("community", CommunityPage.profile(profile, directory: directory, caseStudies: caseStudies))
+                return try pages.render("community", CommunityPage.profile(profile, directory: directory, caseStudies: caseStudies, pages: pages))
             }
         }
 
