@@ -690,12 +690,16 @@ def community_submits(walk: Walk):
     walk.open("/community")
     for box in walk.driver.find_elements("css selector", "main form [name^=answer-]"):
         box.clear()
-        box.send_keys("55.5" if box.get_attribute("type") == "number" else "Our programme reaches every district (synthetic).")
+        box.send_keys("55.5" if box.get_attribute("inputmode") == "decimal" else "Our programme reaches every district (synthetic).")
     evidence = walk.find("textarea#evidence", "evidence field")
     evidence.clear()
     evidence.send_keys("https://example.org/evidence")
     walk.shot("community-nomination")
-    press(walk, "button[value=submit]", "submitting the nomination")
+    press(walk, "button[value=review]", "reviewing the answers")
+    walk.wait_for_path(lambda p: p == "/community/review", "the review of the answers")
+    walk.expect_text("18 of 18 questions answered", "55.50 per cent")
+    walk.shot("community-review")
+    press(walk, "#submit-nomination", "submitting the nomination")
     walk.expect_text("state: submitted")
 
 
