@@ -429,6 +429,20 @@ def communities(walk: Walk):
     walk.shot("communities")
 
 
+def switch_language(walk: Walk, lang: str):
+    """Chooses `lang` with the header's switcher and waits for the same page to come back in it."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    path = walk.path()
+    walk.find(f"nav.languages a[hreflang={lang}]", f"the {lang} link of the language switcher").click()
+    try:
+        WebDriverWait(walk.driver, WAIT_SECONDS).until(
+            lambda d: d.execute_script("return document.readyState === 'complete' && document.documentElement.lang") == lang)
+    except Exception:
+        raise Failure(f"{walk.path()} did not come back in {lang!r}") from None
+    check(walk.path() == path, f"switching language led from {path} to {walk.path()}")
+
+
 def binh_duong_history(walk: Walk):
     walk.open("/communities")
     walk.link("Binh Duong", "main table").click()
@@ -800,6 +814,28 @@ def community_feedback(walk: Walk):
     walk.shot("community-feedback")
 
 
+def community_in_other_languages(walk: Walk):
+    """The community's path again in French and in Vietnamese, chosen with the header's switcher:
+    the workspace with its feedback, the questionnaire by factor and the review of the answers."""
+    as_role(walk, "community")
+    for lang, texts in (
+        ("fr", ("Connecté en tant que", "Résultat et commentaires", "Vos notes comparées à celles des candidates",
+                "Haut débit et services numériques : donnée principale", "Les candidatures ont fermé le")),
+        ("vi", ("Đã đăng nhập với tên", "Kết quả và nhận xét", "Điểm của bạn so với các cộng đồng được đề cử",
+                "Băng thông rộng và dịch vụ số: số liệu chính", "Đã hết hạn nhận hồ sơ đề cử vào")),
+    ):
+        walk.open("/community")
+        switch_language(walk, lang)
+        walk.expect_text(*texts)
+        check("Analyst" not in walk.find("main", "page").text, "the feedback names an analyst")
+        walk.shot(f"community-feedback-{lang}")
+        walk.open("/community/review")
+        walk.shot(f"community-review-{lang}")
+    walk.open("/community")
+    switch_language(walk, "en")
+    walk.expect_text("Result and feedback")
+
+
 @dataclass
 class Step:
     name: str
@@ -833,6 +869,7 @@ PROGRAMME_STEPS = [
     Step("the juror signs in with TOTP and ranks the Top7", juror_votes, required=True),
     Step("the organiser publishes; the results page shows the winner", organiser_publishes, required=True),
     Step("the community sees its feedback, without the analysts' names", community_feedback),
+    Step("the community's path in French and in Vietnamese", community_in_other_languages),
 ]
 
 

@@ -150,4 +150,51 @@ struct CommunityPathTests {
             #expect(try await app.platform.store.nominations(cycle: Self.year).first { $0.id == "N-001" }?.state == .draft)
         }
     }
+
+    @Test("after publication, and only then, the community sees its scores against the Smart21 and the median nominee and the comments, never an analyst, in its language")
+    func feedback() async throws {
+        try await TestPlatform.with { app in
+            let store = app.platform.store
+            let community = try await app.signedIn(.community)
+            // Before publication: no score, comment or chart, in any language.
+            for language in Language.allCases {
+                let before = try await community.get("/community", headers: [.acceptLanguage: language.rawValue])
+                #expect(!before.body.contains(#"id="standing""#) && !before.body.contains("<svg"), "\(language) before publication")
+            }
+            try await WorkspaceTests.walk(app)
+            let cycle = try await store.cycle(Self.year)
+            let smart21 = Set(try #require(try await store.shortlist("smart21", cycle: Self.year)).selected)
+            let edition = try #require(try await app.platform.communityDirectory().index.edition(Self.year))
+            let own = try #require(edition.scores.first { $0.nomination == "N-001" })
+            // The oracle: medians and Smart21 minima computed here from the nominees' scores.
+            func median(_ values: [Double]) -> Double {
+                let sorted = values.sorted()
+                return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+            }
+            let shortlisted = edition.scores.filter { smart21.contains($0.nomination) }
+            let expected: [(String, Double, Double, Double)] = [("Overall", own.overall, shortlisted.map(\.overall).min()!, median(edition.scores.map(\.overall)))]
+                + cycle.factors.map { f in (f.name, own.factors[f.code]!, shortlisted.compactMap { $0.factors[f.code] }.min()!, median(edition.scores.compactMap { $0.factors[f.code] })) }
+
+            let analysts = try await store.analysts()
+            let analystAccounts = try await store.accounts().filter { $0.role == .analyst }
+            // Ids, names and the accounts' names and what they act as ("analyst", the demo account's
+            // own id, is also an ordinary word of the page).
+            let identities = analysts.flatMap { [$0.id, $0.name] } + analystAccounts.flatMap { [$0.name] + ($0.subject.map { [$0] } ?? []) }
+            #expect(identities.count >= 4)
+            for (language, overall, heading, separator) in [(Language.en, "Overall", "Your scores against the nominees", "."), (.fr, "Ensemble", "Vos notes comparées à celles des candidates", ","), (.vi, "Tổng thể", "Điểm của bạn so với các cộng đồng được đề cử", ",")] {
+                let page = try await community.get("/community", headers: [.acceptLanguage: language.rawValue])
+                #expect(page.body.contains(heading), "\(language)")
+                let table = Self.rows(TestBrowser.between(page.body, #"id="standing""#, "</table>") ?? "")
+                #expect(table.count == 7, "\(language): \(table)")
+                for (row, (name, score, cutoff, middle)) in zip(table, expected) {
+                    let figures = [score, cutoff, middle].map { String(format: "%.2f", $0).replacingOccurrences(of: ".", with: separator) }
+                    #expect(row == [name == "Overall" ? overall : name] + figures, "\(language): \(row)")
+                }
+                #expect(page.body.contains("Synthetic assessment"), "the comments are shown")
+                for identity in identities where !identity.isEmpty {
+                    #expect(!page.body.contains(identity), "\(language): the feedback names the analyst '\(identity)'")
+                }
+            }
+        }
+    }
 }

@@ -145,8 +145,32 @@ enum CommunityWorkspaceRoutes {
             let feedback = try await Feedback(nomination: nomination, cycle: cycle, store: store)
             page["feedback"] = feedback.rows(pages)
             page["chart"] = feedback.chart(pages)
+            // The Intelligent Community Index holds a cycle only once its scores are public. Scores
+            // it cannot compute (an old database's, off the scale) leave the rest of the feedback.
+            do {
+                if let edition = try await platform.communityDirectory().index.edition(cycle.year),
+                    let score = edition.scores.first(where: { $0.nomination == nomination.id })
+                {
+                    page["standing"] = standing(score, edition: edition, pages: pages)
+                }
+            } catch is AwardsError {}
         }
         return page
+    }
+
+    /// The nomination's published scores, overall and per factor, against the lowest of the
+    /// Smart21 and the median nominee, as the profile's index computes them, with the profile's
+    /// bar chart.
+    static func standing(_ score: CommunityScore, edition: CommunityIndexEdition, pages: Pages) -> [String: Any] {
+        let format = pages.format
+        let row = { (name: String, key: String, value: Double?) -> [String: Any] in
+            ["factor": name, "score": format.score(value), "cutoff": format.score(edition.smart21Lowest[key]), "median": format.score(edition.medians[key])]
+        }
+        return [
+            "caption": pages.phrase("feedback.scoresCaption", ["year": String(edition.year)]),
+            "rows": [row(pages.phrase("feedback.overall"), "overall", score.overall)] + edition.factors.map { row($0.name, $0.code, score.factors[$0.code]) },
+            "chart": CommunityPage.factorChart(score.name, score, edition: edition, pages: pages),
+        ]
     }
 
     /// The review page: every question by factor with its answer, what is still missing, and
