@@ -453,6 +453,15 @@ def binh_duong_history(walk: Walk):
     years = [r[0] for r in walk.table_rows()]
     check({"2019", "2020", "2021", "2022", "2023"} <= set(years), f"the history table lists the years {years}")
     walk.shot("binh-duong")
+    # The certificate of 2023, from the record's link, in English and then in French.
+    walk.find('main a[href$="/certificates/2023"]', "the link to the 2023 certificate").click()
+    walk.wait_for_path(lambda p: p.endswith("/certificates/2023"), "the 2023 certificate")
+    walk.expect_text("Certificate of recognition", "Binh Duong", "as the Community of the Year 2023")
+    walk.shot("binh-duong-certificate")
+    switch_language(walk, "fr")
+    walk.expect_text("Certificat de distinction", "comme Communauté de l’année 2023")
+    walk.shot("binh-duong-certificate-fr")
+    switch_language(walk, "en")
 
 
 def cycle_results(walk: Walk):

@@ -46,7 +46,10 @@ enum CommunityPage {
                 title: "\(community.name): stage reached each year",
                 years: min(2018, history?.firstYear ?? 2018)...max(2024, history?.latestYear ?? 2024, profile.latest?.year ?? 2024),
                 stages: (history?.stages ?? [:]).compactMapValues { TimelineChart.Stage(rawValue: $0.rawValue) }).svg(),
-            "years": (history?.smart21Years ?? []).map { ["year": $0, "stage": stage(history?.stages[$0]) ?? ""] },
+            // Each recognised year with its certificate.
+            "years": (history?.smart21Years ?? []).map { year -> [String: Any] in
+                ["year": year, "stage": stage(history?.stages[year]) ?? "", "certificate": "/communities/\(community.id)/certificates/\(year)"]
+            },
             "recordSummary": pages.phrase("profile.recordSummary", [
                 "first": history?.firstYear.map(String.init) ?? "—", "smart21": String(history?.smart21Years.count ?? 0),
                 "streak": streak, "top7": String(history?.top7Years.count ?? 0),

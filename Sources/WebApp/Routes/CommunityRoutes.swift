@@ -33,6 +33,17 @@ enum CommunityRoutes {
             }
         }
 
+        routes.get("/communities/{id}/certificates/{year}", access: .everyone, summary: "A printable certificate of a community's public recognition in a year: Smart21, Top7 or Community of the Year") { _, context in
+            let id: String = try context.parameters.require("id")
+            let year = context.parameters.get("year").flatMap { Int($0) }
+            return try await kept.response("certificate:\(id):\(year ?? 0)") {
+                guard let year, let page = Certificate.context(try find(id, in: try await directory()), year: year, pages: pages) else {
+                    throw HTTPError(.notFound, message: "'\(id)' has no public recognition in that year")
+                }
+                return try pages.render("certificate", page)
+            }
+        }
+
         routes.get("/communities/{id}/scores.csv", access: .everyone, summary: "A community's Intelligent Community Index scores by year, as CSV") { _, context in
             let id: String = try context.parameters.require("id")
             return try await kept.response("community.csv:\(id)") {
