@@ -191,6 +191,8 @@ struct CommunityPathTests {
                     #expect(row == [name == "Overall" ? overall : name] + figures, "\(language): \(row)")
                 }
                 #expect(page.body.contains("Synthetic assessment"), "the comments are shown")
+                // As the browser walk reads the page: no word names an analyst as a person would.
+                #expect(!(TestBrowser.between(page.body, #"<main id="main">"#, "</main>") ?? "").contains("Analyst"), "\(language)")
                 for identity in identities where !identity.isEmpty {
                     #expect(!page.body.contains(identity), "\(language): the feedback names the analyst '\(identity)'")
                 }

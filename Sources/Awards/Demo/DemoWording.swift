@@ -21,9 +21,9 @@ struct DemoWording {
             "vi": "Tỷ lệ phần trăm còn phải đạt được (ví dụ số hộ gia đình chưa được kết nối); càng thấp càng tốt.",
         ]
         programmes = [
-            "en": "Whom your programmes reach, the evidence of their results and what they cost. Analysts score reach, evidence and results from 1 to 10.",
-            "fr": "Qui vos programmes touchent, les preuves de leurs résultats et ce qu’ils coûtent. Les analystes notent de 1 à 10 la portée, les preuves et les résultats.",
-            "vi": "Các chương trình tiếp cận những ai, bằng chứng về kết quả và chi phí của chúng. Chuyên gia phân tích chấm điểm từ 1 đến 10 về phạm vi tiếp cận, bằng chứng và kết quả.",
+            "en": "Whom your programmes reach, the evidence of their results and what they cost; the answer is scored from 1 to 10 on reach, evidence and results.",
+            "fr": "Qui vos programmes touchent, les preuves de leurs résultats et ce qu’ils coûtent ; la réponse est notée de 1 à 10 sur la portée, les preuves et les résultats.",
+            "vi": "Các chương trình của bạn tiếp cận những ai, bằng chứng về kết quả và chi phí của chúng; câu trả lời được chấm điểm từ 1 đến 10 về phạm vi tiếp cận, bằng chứng và kết quả.",
         ]
     }
 
