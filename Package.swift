@@ -44,7 +44,7 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            resources: [.copy("Templates"), .copy("Land")]
+            resources: [.copy("Templates"), .copy("Land"), .copy("Locales")]
         ),
         .executableTarget(
             name: "civic",

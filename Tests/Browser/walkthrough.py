@@ -429,6 +429,20 @@ def communities(walk: Walk):
     walk.shot("communities")
 
 
+def switch_language(walk: Walk, lang: str):
+    """Chooses `lang` with the header's switcher and waits for the same page to come back in it."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    path = walk.path()
+    walk.find(f"nav.languages a[hreflang={lang}]", f"the {lang} link of the language switcher").click()
+    try:
+        WebDriverWait(walk.driver, WAIT_SECONDS).until(
+            lambda d: d.execute_script("return document.readyState === 'complete' && document.documentElement.lang") == lang)
+    except Exception:
+        raise Failure(f"{walk.path()} did not come back in {lang!r}") from None
+    check(walk.path() == path, f"switching language led from {path} to {walk.path()}")
+
+
 def binh_duong_history(walk: Walk):
     walk.open("/communities")
     walk.link("Binh Duong", "main table").click()
@@ -439,6 +453,15 @@ def binh_duong_history(walk: Walk):
     years = [r[0] for r in walk.table_rows()]
     check({"2019", "2020", "2021", "2022", "2023"} <= set(years), f"the history table lists the years {years}")
     walk.shot("binh-duong")
+    # The certificate of 2023, from the record's link, in English and then in French.
+    walk.find('main a[href$="/certificates/2023"]', "the link to the 2023 certificate").click()
+    walk.wait_for_path(lambda p: p.endswith("/certificates/2023"), "the 2023 certificate")
+    walk.expect_text("Certificate of recognition", "Binh Duong", "as the Community of the Year 2023")
+    walk.shot("binh-duong-certificate")
+    switch_language(walk, "fr")
+    walk.expect_text("Certificat de distinction", "comme Communauté de l’année 2023")
+    walk.shot("binh-duong-certificate-fr")
+    switch_language(walk, "en")
 
 
 def cycle_results(walk: Walk):
@@ -698,12 +721,16 @@ def community_submits(walk: Walk):
     walk.open("/community")
     for box in walk.driver.find_elements("css selector", "main form [name^=answer-]"):
         box.clear()
-        box.send_keys("55.5" if box.get_attribute("type") == "number" else "Our programme reaches every district (synthetic).")
+        box.send_keys("55.5" if box.get_attribute("inputmode") == "decimal" else "Our programme reaches every district (synthetic).")
     evidence = walk.find("textarea#evidence", "evidence field")
     evidence.clear()
     evidence.send_keys("https://example.org/evidence")
     walk.shot("community-nomination")
-    press(walk, "button[value=submit]", "submitting the nomination")
+    press(walk, "button[value=review]", "reviewing the answers")
+    walk.wait_for_path(lambda p: p == "/community/review", "the review of the answers")
+    walk.expect_text("18 of 18 questions answered", "55.50 per cent")
+    walk.shot("community-review")
+    press(walk, "#submit-nomination", "submitting the nomination")
     walk.expect_text("state: submitted")
 
 
@@ -804,6 +831,28 @@ def community_feedback(walk: Walk):
     walk.shot("community-feedback")
 
 
+def community_in_other_languages(walk: Walk):
+    """The community's path again in French and in Vietnamese, chosen with the header's switcher:
+    the workspace with its feedback, the questionnaire by factor and the review of the answers."""
+    as_role(walk, "community")
+    for lang, texts in (
+        ("fr", ("Connecté en tant que", "Résultat et commentaires", "Vos notes comparées à celles des candidates",
+                "Haut débit et services numériques : donnée principale", "Les candidatures ont fermé le")),
+        ("vi", ("Đã đăng nhập với tên", "Kết quả và nhận xét", "Điểm của bạn so với các cộng đồng được đề cử",
+                "Băng thông rộng và dịch vụ số: số liệu chính", "Đã hết hạn nhận hồ sơ đề cử vào")),
+    ):
+        walk.open("/community")
+        switch_language(walk, lang)
+        walk.expect_text(*texts)
+        check("Analyst" not in walk.find("main", "page").text, "the feedback names an analyst")
+        walk.shot(f"community-feedback-{lang}")
+        walk.open("/community/review")
+        walk.shot(f"community-review-{lang}")
+    walk.open("/community")
+    switch_language(walk, "en")
+    walk.expect_text("Result and feedback")
+
+
 @dataclass
 class Step:
     name: str
@@ -837,6 +886,7 @@ PROGRAMME_STEPS = [
     Step("the juror signs in with TOTP and ranks the Top7", juror_votes, required=True),
     Step("the organiser publishes; the results page shows the winner", organiser_publishes, required=True),
     Step("the community sees its feedback, without the analysts' names", community_feedback),
+    Step("the community's path in French and in Vietnamese", community_in_other_languages),
 ]
 
 

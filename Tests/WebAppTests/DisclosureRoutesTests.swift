@@ -237,6 +237,7 @@ struct DisclosureRoutesTests {
             }
             #expect(page.body.contains("Synthetic assessment") == intent.results, "/community in \(phase): the analysts' comments")
             #expect(page.body.contains("mean analyst score per factor") == intent.results, "/community in \(phase): the scores")
+            if !intent.results { #expect(!page.body.contains(#"id="standing""#), "/community in \(phase): the scores against the nominees") }
             for score in facts.scores where !intent.results { #expect(!page.body.contains(score), "/community in \(phase) shows the score \(score)") }
         }
     }

@@ -41,7 +41,7 @@ struct NumberSafetyTests {
                 ("answer-\(number.id)", "1,000"), ("answer-\(narrative.id)", "Our fibre reached every school (typed, not saved)."), ("action", "draft"),
             ])
             #expect(response.status == .unprocessableContent)
-            #expect(Self.problem(response.body).contains("answer-\(number.id)") && Self.problem(response.body).contains("1,000"))
+            #expect(Self.problem(response.body).contains(number.id) && Self.problem(response.body).contains("1,000"))
             #expect(response.body.contains("Our fibre reached every school (typed, not saved)."), "the text typed is kept")
             #expect(response.body.contains(#"value="1,000""#), "the number is shown as typed")
             await #expect(try Self.nomination(store) == before, "nothing is stored")
@@ -54,7 +54,7 @@ struct NumberSafetyTests {
             let store = app.platform.store
             let question = try #require(try await store.cycle(Self.year).questions(round: 1).first(where: \.isQuantitative))
             let community = try await app.signedIn(.community)
-            for action in ["draft", "submit"] {
+            for action in ["draft", "review"] {
                 for text in Self.refusedTexts {
                     let before = try await Self.nomination(store)
                     #expect(try await community.get("/community").status == .ok)

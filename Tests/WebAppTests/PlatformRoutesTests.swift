@@ -164,6 +164,7 @@ struct PlatformRoutesTests {
             let caseStudy = DemoLibrary.caseStudies(from: DemoCycle(nominations: 40, analysts: 12, jurors: 5))[0].id
             for entry in entries {
                 let uri = entry.path.replacingOccurrences(of: "{code}", with: "CHE").replacingOccurrences(of: "{id}", with: "binh-duong--vietnam")
+                    .replacingOccurrences(of: "{language}", with: "fr").replacingOccurrences(of: "certificates/{year}", with: "certificates/2023")
                     .replacingOccurrences(of: "{year}", with: "2026").replacingOccurrences(of: "{slug}", with: "asem").replacingOccurrences(of: "{nomination}", with: "N-001").replacingOccurrences(of: "{caseStudy}", with: caseStudy)
                     + (entry.path.hasSuffix("/compare") ? "?communities=binh-duong--vietnam,espoo--finland" : "")
                 let body = entry.kind == .read ? nil : ByteBuffer(string: "")
@@ -173,7 +174,7 @@ struct PlatformRoutesTests {
                     case (.everyone, .read) where entry.movedTo != nil:
                         #expect(response.status == .permanentRedirect, "\(uri) has moved")
                         #expect(response.headers[.location] == entry.movedTo?.replacingOccurrences(of: "{code}", with: "CHE"), "\(uri)")
-                    case (.everyone, .read) where ["/login/code", "/login/enrol", "/login/password", "/workspace"].contains(entry.path):
+                    case (.everyone, .read) where ["/login/code", "/login/enrol", "/login/password", "/workspace", "/language/{language}"].contains(entry.path):
                         #expect(response.status == .seeOther, "\(uri) sends an anonymous visitor to sign in")
                     case (.everyone, .read):
                         #expect(response.status == .ok, "\(uri)")

@@ -72,7 +72,7 @@ struct PrintedProfileTests {
             let html = try await browser.get(port, path).body
             let factors = try Self.rows(after: "Factor scores in the latest year", in: html)
             #expect(factors.count == 6, "the profile's factor table: \(factors)")
-            let today = Pages.printDate(Date())
+            let today = try await Pages.load().format.date(Date())
 
             let community = try await Self.print(port, path)
             #expect((1...2).contains(community.pages), "the profile prints on \(community.pages) pages")

@@ -21,14 +21,23 @@ struct WorkspaceTests {
         let store = app.platform.store
         let cycle = try await store.cycle(year)
 
-        // The community completes and submits its nomination.
+        // The community completes its nomination, reviews every answer, then submits it.
         let community = try await app.signedIn(.community)
         let page = try await community.get("/community")
-        #expect(page.body.contains("Submit the nomination"))
+        #expect(page.body.contains("Review before submitting") && page.body.contains(" of 18 questions answered"))
         var answers: [(String, String)] = cycle.questions(round: 1).map { q in ("answer-\(q.id)", q.isQuantitative ? "55.5" : "Our programme (synthetic).") }
         answers.append(("evidence", "https://example.org/evidence"))
-        answers.append(("action", "submit"))
-        let submitted = try await community.post("/community/nomination", answers)
+        answers.append(("action", "review"))
+        let saved = try await community.post("/community/nomination", answers)
+        #expect(saved.status == .seeOther && saved.location == "/community/review")
+        #expect(try await store.nominations(cycle: year).first { $0.id == "N-001" }?.state == .draft, "reviewing submits nothing")
+        let review = try await community.get("/community/review")
+        #expect(review.body.contains("18 of 18 questions answered") && review.body.contains("Submit the nomination"))
+        for question in cycle.questions(round: 1) {
+            let shown = TestBrowser.between(review.body, "id=\"review-\(question.id)\">", "</dd>")
+            #expect(shown == (question.isQuantitative ? "55.50 per cent" : "Our programme (synthetic)."), "\(question.id): \(shown ?? "missing")")
+        }
+        let submitted = try await community.post("/community/nomination/submit", [])
         #expect(submitted.status == .seeOther)
         #expect(try await store.nominations(cycle: year).first { $0.id == "N-001" }?.state == .submitted)
 

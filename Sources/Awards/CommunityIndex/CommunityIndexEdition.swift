@@ -11,6 +11,9 @@ public struct CommunityIndexEdition: Sendable {
     public var scores: [CommunityScore]
     /// The lowest overall score that made the Smart21, if it was named.
     public var smart21Cutoff: Double?
+    /// The lowest score among the Smart21 per factor code, and under `overall` the cut-off: what
+    /// a nominee's feedback sets each of its scores against. Empty until the Smart21 is named.
+    public var smart21Lowest: [String: Double]
     /// The median nominee's score per factor code, and under `overall` the median overall score.
     public var medians: [String: Double]
 
@@ -45,10 +48,15 @@ public struct CommunityIndexEdition: Sendable {
                 rankInterval: interval.map { [$0.rank5, $0.rank95] } ?? [Double(position + 1), Double(position + 1)],
                 nominees: nominees, stage: stages[row.nomination])
         }
-        smart21Cutoff = smart21.flatMap { list in
-            let chosen = Set(list.selected)
-            return ranked.filter { chosen.contains($0.nomination) }.map(\.overall).min()
+        let selected = Set(smart21?.selected ?? [])
+        let chosen = ranked.filter { selected.contains($0.nomination) }
+        smart21Cutoff = chosen.map(\.overall).min()
+        var lowest: [String: Double] = [:]
+        for factor in cycle.factors {
+            lowest[factor.code] = chosen.compactMap { $0.factors[factor.code] }.filter(\.isFinite).min()
         }
+        lowest["overall"] = smart21Cutoff
+        smart21Lowest = lowest
         var medians: [String: Double] = [:]
         for factor in cycle.factors {
             let m = ranked.compactMap { $0.factors[factor.code] }.withUnsafeBufferPointer(Moments.median)

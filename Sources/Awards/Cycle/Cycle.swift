@@ -117,6 +117,7 @@ public struct Cycle: Sendable, Codable, Equatable {
                 throw AwardsError(.invalidValue, "the direction of '\(question.id)' must be 1 or -1", field: "questions[\(i)].kind")
             }
             try question.validateRange(field: "questions[\(i)]")
+            try question.validateWording(field: "questions[\(i)]")
         }
         try validateSchedule()
         try rules.validate()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One question of a cycle's questionnaire.
 public struct Question: Sendable, Hashable, Codable {
     /// How a question is answered and scored.
@@ -12,8 +14,14 @@ public struct Question: Sendable, Hashable, Codable {
     public var id: String
     /// The factor the question belongs to.
     public var factor: String
-    /// The question as asked.
+    /// The question as asked, in English.
     public var text: String
+    /// What the question means and how to answer it, in English; nil for none. Cycles stored
+    /// before questions had help read back without it.
+    public var help: String?
+    /// The question in other languages, by language code (`fr`, `vi`); a language without one
+    /// shows the English. Cycles stored before translations read back without any.
+    public var translations: [String: Wording]?
     /// How it is answered and scored.
     public var kind: Kind
     /// The round: 1 for the nomination, 2 for the Top7 questionnaire.
@@ -34,16 +42,43 @@ public struct Question: Sendable, Hashable, Codable {
     /// below 2^53, so that every whole answer is exact, converts to an integer and prints as one.
     public static let largestMagnitude: Double = 1e15
 
+    /// A question's words in one language: its text and, if any, its help and the unit of a
+    /// number answer.
+    public struct Wording: Sendable, Hashable, Codable {
+        public var text: String
+        public var help: String?
+        public var unit: String?
+
+        public init(text: String, help: String? = nil, unit: String? = nil) {
+            self.text = text
+            self.help = help
+            self.unit = unit
+        }
+    }
+
     /// Creates a question.
-    public init(id: String, factor: String, text: String, kind: Kind, round: Int = 1, required: Bool = true, min: Double? = nil, max: Double? = nil) {
+    public init(
+        id: String, factor: String, text: String, help: String? = nil, translations: [String: Wording]? = nil, kind: Kind, round: Int = 1,
+        required: Bool = true, min: Double? = nil, max: Double? = nil
+    ) {
         self.id = id
         self.factor = factor
         self.text = text
+        self.help = help
+        self.translations = translations
         self.kind = kind
         self.round = round
         self.required = required
         self.min = min
         self.max = max
+    }
+
+    /// The question's words in `language` (a code such as `fr`): its translation where it has
+    /// one, the English otherwise; a translation without help or unit takes the English ones.
+    public func wording(in language: String) -> Wording {
+        let translated = translations?[language]
+        let unit: String? = if case let .quantitative(_, unit, _) = kind, !unit.isEmpty { unit } else { nil }
+        return Wording(text: translated?.text ?? text, help: translated?.help ?? help, unit: translated?.unit ?? unit)
     }
 
     /// Whether the answer is a number.
@@ -73,6 +108,22 @@ public struct Question: Sendable, Hashable, Codable {
             return AwardsError(.invalidValue, "the answer must lie \(rangeText), not \(Self.text(value))", field: id)
         }
         return nil
+    }
+
+    /// Checks the question's words: a text, and translations each under a language code of two
+    /// or three lower-case letters with a text. `field` locates the question (`questions[3]`).
+    func validateWording(field: String) throws(AwardsError) {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw AwardsError(.invalidValue, "the question '\(id)' needs a text", field: "\(field).text")
+        }
+        for (code, wording) in (translations ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard (2...3).contains(code.count), code.allSatisfy({ ("a"..."z").contains($0) }) else {
+                throw AwardsError(.invalidValue, "'\(code)' is not a language code (two or three lower-case letters, e.g. fr)", field: "\(field).translations")
+            }
+            guard !wording.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw AwardsError(.invalidValue, "the '\(code)' translation of '\(id)' needs a text", field: "\(field).translations.\(code).text")
+            }
+        }
     }
 
     /// Checks a range this question declares, as new settings must: both ends for a quantitative

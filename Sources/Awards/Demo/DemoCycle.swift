@@ -42,15 +42,22 @@ public struct DemoCycle: Sendable {
         var questions: [Question] = []
         for factor in Factor.standard {
             let code = factor.code
+            let words = DemoWording(factor)
             // Both data points are shares, in per cent: 0 to 100.
             questions.append(Question(
-                id: "\(code)-Q1", factor: code, text: "\(factor.summary): headline data point",
+                id: "\(code)-Q1", factor: code, text: "\(factor.summary): headline data point", help: words.headline["en"],
+                translations: words.translations(words.headlineText, words.headline, unit: true),
                 kind: .quantitative(indicator: "\(code)_1", unit: "per cent", direction: 1), min: 0, max: 100))
             questions.append(Question(
-                id: "\(code)-Q2", factor: code, text: "\(factor.summary): gap to close",
+                id: "\(code)-Q2", factor: code, text: "\(factor.summary): gap to close", help: words.gap["en"],
+                translations: words.translations(words.gapText, words.gap, unit: true),
                 kind: .quantitative(indicator: "\(code)_2", unit: "per cent", direction: -1), min: 0, max: 100))
-            questions.append(Question(id: "\(code)-N1", factor: code, text: "Describe your programmes for \(factor.summary.lowercased()).", kind: .narrative(rubric: "1–10: reach, evidence, results")))
-            questions.append(Question(id: "\(code)-N2", factor: code, text: "Since the Smart21: what changed in \(factor.summary.lowercased())?", kind: .narrative(rubric: "1–10: progress and evidence"), round: 2))
+            questions.append(Question(
+                id: "\(code)-N1", factor: code, text: "Describe your programmes for \(factor.summary.lowercased()).", help: words.programmes["en"],
+                translations: words.translations(words.programmesText, words.programmes), kind: .narrative(rubric: "1–10: reach, evidence, results")))
+            questions.append(Question(
+                id: "\(code)-N2", factor: code, text: "Since the Smart21: what changed in \(factor.summary.lowercased())?",
+                translations: words.translations(words.changedText, [:]), kind: .narrative(rubric: "1–10: progress and evidence"), round: 2))
         }
         var cycle = Cycle(
             year: year, questions: questions,

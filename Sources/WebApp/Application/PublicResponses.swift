@@ -30,8 +30,10 @@ public final class PublicResponses: Sendable {
 
     public init() {}
 
-    /// The response kept under `key`, or the one `render` makes, kept for the next request.
+    /// The response kept under `key` in the request's page language, or the one `render` makes,
+    /// kept for the next request in that language.
     func response(_ key: String, render: () async throws -> Response) async throws -> Response {
+        let key = key + "|" + PageLanguage.current.language.rawValue
         let (generation, kept) = state.withLock { ($0.generation, $0.responses[key]) }
         if let kept { return kept }
         let response = try await render()

@@ -1,37 +1,57 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Mustache
 
-/// The server-rendered pages: Mustache templates shipped with the module.
+/// The server-rendered pages: Mustache templates shipped with the module, in the request's
+/// language (`PageLanguage.current`) with the words of `Locales/`.
 public struct Pages: Sendable {
     let library: MustacheLibrary
+    let translations: Translations
 
-    /// Loads the templates from the module's resources.
+    /// Loads the templates and the translations from the module's resources.
     static func load() async throws -> Pages {
-        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
+        guard let resources = Bundle.module.resourceURL else {
             throw HTTPError(.internalServerError, message: "the page templates are missing")
         }
-        return Pages(library: try await MustacheLibrary(directory: directory))
+        return Pages(
+            library: try await MustacheLibrary(directory: resources.appendingPathComponent("Templates").path),
+            translations: try Translations(directory: resources.appendingPathComponent("Locales")))
     }
 
-    /// Renders `template` with `context` as an HTML response, dated for the printed page's header.
+    /// The language of the page being made.
+    var language: Language { PageLanguage.current.language }
+
+    /// Numbers and dates for the page being made.
+    var format: PageFormat { PageFormat(language: language, translations: translations) }
+
+    /// The phrase `key` in the page's language, its `{placeholders}` filled from `values`.
+    func phrase(_ key: String, _ values: [String: String] = [:]) -> String {
+        translations.phrase(key, values, in: language)
+    }
+
+    /// Renders `template` with `context` as an HTML response in the page's language: the
+    /// context gains `t` (the words), `lang`, the header's language links, the sentence naming
+    /// who is signed in and the date for the printed page's header.
     func render(_ template: String, _ context: [String: Any], status: HTTPResponse.Status = .ok) throws -> Response {
+        let page = PageLanguage.current
         var context = context
-        context["printedOn"] = Self.printDate(Date())
+        context["t"] = translations.tree(page.language)
+        context["lang"] = page.language.rawValue
+        context["languages"] = Language.allCases.map { language -> [String: Any] in
+            let next = page.here.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "%2F"
+            return ["code": language.rawValue, "name": language.name, "href": "/language/\(language.rawValue)?next=\(next)", "current": language == page.language]
+        }
+        if let name = context["viewerName"] as? String, let role = context["viewerRole"] as? String {
+            context["signedInAs"] = phrase("common.signedInAs", ["name": name, "role": phrase("roles." + role)])
+        }
+        context["printedOn"] = format.date(Date())
         guard let html = library.render(context, withTemplate: template) else {
             throw HTTPError(.internalServerError, message: "the page template \(template) is missing")
         }
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
-    }
-
-    /// The day a page was made, as its printed header gives it ("30 November 2026", UTC): a
-    /// kept page is made again whenever its data change, so the figures are those of that day.
-    static func printDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMMM yyyy"
-        return formatter.string(from: date)
+        // Kept answers differ by language, so caches must tell them apart.
+        let headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .contentLanguage: page.language.rawValue, .vary: "Cookie, Accept-Language"]
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 }
 

@@ -20,7 +20,7 @@ enum AccountRoutes {
                     username: form["username"] ?? "", password: form["password"] ?? "", client: context.clientAddress)
                 return continuation(started, next: form["next"], policy: policy)
             } catch let refusal as SignIn.Refusal {
-                return try signInPage(pages, request: request, policy: policy, message: refusal.message, status: status(refusal), next: form["next"])
+                return try signInPage(pages, request: request, policy: policy, message: pages.phrase(refusal.phrase), status: status(refusal), next: form["next"])
             }
         }
 
@@ -35,7 +35,7 @@ enum AccountRoutes {
             do {
                 return continuation(try await signIn.code(form["code"] ?? "", pending: pending, client: context.clientAddress), next: form["next"], policy: policy)
             } catch let refusal as SignIn.Refusal {
-                return try codePage(pages, request: request, policy: policy, message: refusal.message, status: status(refusal), next: form["next"])
+                return try codePage(pages, request: request, policy: policy, message: pages.phrase(refusal.phrase), status: status(refusal), next: form["next"])
             }
         }
 
@@ -52,7 +52,7 @@ enum AccountRoutes {
             } catch let refusal as SignIn.Refusal {
                 guard let secret = try await signIn.enrolmentSecret(for: pending) else { return Respond.redirect(to: "/login") }
                 return try enrolPage(
-                    pages, request: request, policy: policy, secret: secret, account: pending.account, message: refusal.message, status: status(refusal),
+                    pages, request: request, policy: policy, secret: secret, account: pending.account, message: pages.phrase(refusal.phrase), status: status(refusal),
                     next: form["next"])
             }
         }
@@ -69,7 +69,7 @@ enum AccountRoutes {
             } catch let problem as AwardsError {
                 return try newPasswordPage(pages, request: request, policy: policy, message: Self.sentence(problem.description), status: .unprocessableContent, next: form["next"])
             } catch let refusal as SignIn.Refusal {
-                return try signInPage(pages, request: request, policy: policy, message: refusal.message, status: status(refusal), next: form["next"])
+                return try signInPage(pages, request: request, policy: policy, message: pages.phrase(refusal.phrase), status: status(refusal), next: form["next"])
             }
         }
 
@@ -113,7 +113,7 @@ enum AccountRoutes {
             do {
                 try await signIn.currentPassword(form["current"] ?? "", of: account, client: context.clientAddress)
             } catch let refusal as SignIn.Refusal {
-                let problem = refusal == .wrongCredentials ? "The current password is wrong." : refusal.message
+                let problem = refusal == .wrongCredentials ? "The current password is wrong." : pages.phrase(refusal.phrase)
                 return try await accountPage(pages, context: context, store: store, problem: problem, status: status(refusal))
             }
             do {
@@ -165,11 +165,11 @@ enum AccountRoutes {
     }
 
     private static func signInPage(_ pages: Pages, request: Request, policy: SecurityPolicy, message: String? = nil, status: HTTPResponse.Status = .ok, next: String? = nil) throws -> Response {
-        try anonymousForm(pages, "login", title: "Sign in", request: request, policy: policy, message: message, status: status, next: next)
+        try anonymousForm(pages, "login", title: pages.phrase("login.title"), request: request, policy: policy, message: message, status: status, next: next)
     }
 
     private static func codePage(_ pages: Pages, request: Request, policy: SecurityPolicy, message: String? = nil, status: HTTPResponse.Status = .ok, next: String? = nil) throws -> Response {
-        try anonymousForm(pages, "login-code", title: "Second factor", request: request, policy: policy, message: message, status: status, next: next)
+        try anonymousForm(pages, "login-code", title: pages.phrase("login.codeTitle"), request: request, policy: policy, message: message, status: status, next: next)
     }
 
     /// The enrolment page: the secret to type in, the `otpauth://` URI and its QR code to scan,
@@ -183,7 +183,7 @@ enum AccountRoutes {
         // Four characters at a time, as apps accept and people type more easily.
         let grouped = stride(from: 0, to: secret.count, by: 4).map { String(secret.dropFirst($0).prefix(4)) }.joined(separator: " ")
         return try anonymousForm(
-            pages, "login-enrol", title: "Set up your authenticator app", request: request, policy: policy, message: message, status: status, next: next,
+            pages, "login-enrol", title: pages.phrase("login.enrolTitle"), request: request, policy: policy, message: message, status: status, next: next,
             extra: ["secret": grouped, "uri": uri, "qr": qr])
     }
 
@@ -191,8 +191,13 @@ enum AccountRoutes {
         _ pages: Pages, request: Request, policy: SecurityPolicy, message: String? = nil, status: HTTPResponse.Status = .ok, next: String? = nil
     ) throws -> Response {
         try anonymousForm(
-            pages, "login-password", title: "Choose a new password", request: request, policy: policy, message: message, status: status, next: next,
-            extra: ["minimum": AccountProvisioning.minimumPasswordLength, "maximum": AccountProvisioning.maximumPasswordBytes])
+            pages, "login-password", title: pages.phrase("login.newPasswordTitle"), request: request, policy: policy, message: message, status: status, next: next,
+            extra: [
+                "minimum": AccountProvisioning.minimumPasswordLength,
+                "newPasswordLabel": pages.phrase("login.newPasswordLabel", [
+                    "minimum": String(AccountProvisioning.minimumPasswordLength), "maximum": String(AccountProvisioning.maximumPasswordBytes),
+                ]),
+            ])
     }
 
     /// A form shown before sign-in is complete: its CSRF token is the `civic_csrf` cookie's,
@@ -251,12 +256,13 @@ enum AccountRoutes {
     /// `next` arrives decoded. It must be `/` alone or `/` followed by a path character, and hold
     /// only visible ASCII: browsers drop tabs and line breaks from a `Location` and read `\` as
     /// `/`, so `/\t/evil.example` or `/\\evil.example` would otherwise lead to another site.
-    static func safeNext(_ next: String?) -> String {
+    /// `otherwise` is where to go when `next` is missing or refused.
+    static func safeNext(_ next: String?, otherwise: String = "/workspace") -> String {
         guard let next, next.first == "/", next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }) else {
-            return "/workspace"
+            return otherwise
         }
         let second = next.dropFirst().first
-        guard second == nil || second.map(isPathCharacter) == true else { return "/workspace" }
+        guard second == nil || second.map(isPathCharacter) == true else { return otherwise }
         return next
     }
 

@@ -31,47 +31,57 @@ enum CommunityPage {
         ]
     }
 
-    static func profile(_ profile: CommunityDirectory.Profile, directory: CommunityDirectory, caseStudies: [CaseStudy]) -> [String: Any] {
-        let community = profile.community, history = profile.history
-        let streak = history?.longestStreak.map { $0.length == 1 ? "1 year" : "\($0.length) years (\($0.from)–\($0.to))" } ?? "none"
+    /// A community's profile in the page's language (`pages`' phrases and formats).
+    static func profile(_ profile: CommunityDirectory.Profile, directory: CommunityDirectory, caseStudies: [CaseStudy], pages: Pages) -> [String: Any] {
+        let community = profile.community, history = profile.history, format = pages.format
+        let stage = { (stage: AwardStage?) in stage.map { pages.phrase("stages." + $0.rawValue) } }
+        let streak = history?.longestStreak.map {
+            $0.length == 1 ? pages.phrase("profile.streakOne") : pages.phrase("profile.streakMany", ["length": String($0.length), "from": String($0.from), "to": String($0.to)])
+        } ?? pages.phrase("profile.streakNone")
         var context: [String: Any] = [
             "title": community.name, "id": community.id, "name": community.name, "country": community.country, "region": community.region,
-            "synthetic": profile.synthetic, "syntheticNote": syntheticNote,
+            "synthetic": profile.synthetic, "syntheticNote": pages.phrase("profile.synthetic"),
             "hasRecord": history != nil,
             "timeline": TimelineChart(
                 title: "\(community.name): stage reached each year",
                 years: min(2018, history?.firstYear ?? 2018)...max(2024, history?.latestYear ?? 2024, profile.latest?.year ?? 2024),
                 stages: (history?.stages ?? [:]).compactMapValues { TimelineChart.Stage(rawValue: $0.rawValue) }).svg(),
-            "years": (history?.smart21Years ?? []).map { ["year": $0, "stage": history?.stages[$0]?.title ?? ""] },
-            "firstYear": history?.firstYear.map(String.init) ?? "—", "smart21Count": history?.smart21Years.count ?? 0,
-            "streak": streak, "top7Count": history?.top7Years.count ?? 0,
+            // Each recognised year with its certificate.
+            "years": (history?.smart21Years ?? []).map { year -> [String: Any] in
+                ["year": year, "stage": stage(history?.stages[year]) ?? "", "certificate": "/communities/\(community.id)/certificates/\(year)"]
+            },
+            "recordSummary": pages.phrase("profile.recordSummary", [
+                "first": history?.firstYear.map(String.init) ?? "—", "smart21": String(history?.smart21Years.count ?? 0),
+                "streak": streak, "top7": String(history?.top7Years.count ?? 0),
+            ]),
             "hasScores": !profile.scores.isEmpty,
+            "noScores": pages.phrase("profile.noScores", ["name": community.name]),
+            "noRecord": pages.phrase("profile.noRecord", ["name": community.name]),
+            "noCaseStudies": pages.phrase("profile.noCaseStudies", ["name": community.name]),
             "caseStudies": caseStudies.map { ["id": $0.id, "title": $0.title, "year": $0.year, "summary": $0.summary] },
             "hasCaseStudies": !caseStudies.isEmpty,
         ]
         // Mustache shows a section for any present value, an empty string included: only what exists is set.
-        if community.kind != .other { context["kind"] = community.kind.rawValue }
+        if community.kind != .other { context["kind"] = pages.phrase("kinds." + community.kind.rawValue) }
         if let website = community.website, !website.isEmpty { context["website"] = website }
-        if let wins = history?.winningYears, !wins.isEmpty { context["wins"] = wins.map(String.init).joined(separator: ", ") }
+        if let wins = history?.winningYears, !wins.isEmpty { context["wins"] = pages.phrase("profile.wins", ["years": wins.map(String.init).joined(separator: ", ")]) }
         if let latest = profile.latest, let edition = directory.index.edition(latest.year) {
             context["latest"] = [
-                "year": latest.year, "overall": Show.score(latest.overall), "rank": latest.rank, "nominees": latest.nominees,
-                "sentence": rankSentence(latest), "stage": latest.stage?.title ?? "",
-                "cutoff": edition.smart21Cutoff.map { Show.score($0) } ?? "",
-                "median": Show.score(edition.medians["overall"]),
+                "year": latest.year, "overall": format.score(latest.overall), "rank": latest.rank, "nominees": latest.nominees,
+                "overallLabel": pages.phrase("profile.overallScore", ["year": String(latest.year)]),
+                "sentence": rankSentence(latest, pages: pages), "stage": stage(latest.stage).map { pages.phrase("profile.stageReached", ["stage": $0]) } ?? "",
+                "cutoff": edition.smart21Cutoff.map { format.score($0) } ?? "",
+                "median": format.score(edition.medians["overall"]),
             ]
             context["factors"] = edition.factors.map { f in
-                ["name": f.name, "code": f.code, "score": Show.score(latest.factors[f.code]), "median": Show.score(edition.medians[f.code])]
+                ["name": f.name, "code": f.code, "score": format.score(latest.factors[f.code]), "median": format.score(edition.medians[f.code])]
             }
-            context["factorChart"] = BarChart(
-                title: "\(community.name): factor scores in \(latest.year)",
-                bars: edition.factors.map { .init($0.name, latest.factors[$0.code] ?? .nan, comparison: edition.medians[$0.code]) },
-                comparisonLabel: "Median nominee", decimals: 1).svg()
-            context["trend"] = trend([profile], directory: directory, title: "\(community.name): scores by year").svg()
+            context["factorChart"] = factorChart(community.name, latest, edition: edition, pages: pages)
+            context["trend"] = trend([profile], directory: directory, title: pages.phrase("profile.trendTitle", ["community": community.name])).svg()
             context["byYear"] = profile.scores.reversed().map { s in
                 [
-                    "year": s.year, "overall": Show.score(s.overall), "rank": s.rank, "nominees": s.nominees,
-                    "interval": Show.rankInterval(s.rankInterval, separator: "–") ?? "—", "stage": s.stage?.title ?? "—",
+                    "year": s.year, "overall": format.score(s.overall), "rank": pages.phrase("profile.rankOf", ["rank": String(s.rank), "nominees": String(s.nominees)]),
+                    "interval": Show.rankInterval(s.rankInterval, separator: "–") ?? "—", "stage": stage(s.stage) ?? "—",
                 ] as [String: Any]
             }
         }
@@ -79,8 +89,9 @@ enum CommunityPage {
         context["peers"] = peers.map { p in
             [
                 "id": p.community.id, "name": p.community.name, "country": p.community.country, "synthetic": p.synthetic,
-                "score": p.latest.map { Show.score($0.overall) } ?? "—", "year": p.latest.map { String($0.year) } ?? "",
-                "rank": p.latest.map { "\($0.rank) of \($0.nominees)" } ?? "—", "smart21": p.history?.smart21Years.count ?? 0,
+                "score": p.latest.map { format.score($0.overall) } ?? "—", "year": p.latest.map { String($0.year) } ?? "",
+                "rank": p.latest.map { pages.phrase("profile.rankOf", ["rank": String($0.rank), "nominees": String($0.nominees)]) } ?? "—",
+                "smart21": p.history?.smart21Years.count ?? 0,
             ] as [String: Any]
         }
         context["hasPeers"] = !peers.isEmpty
@@ -88,13 +99,26 @@ enum CommunityPage {
         return context
     }
 
-    /// "Ranked 12th of 400 nominees in 2026; between 8th and 17th depending on which analysts reviewed the nominations."
-    static func rankSentence(_ s: CommunityScore) -> String {
-        var text = "Ranked \(ChartFormat.ordinal(s.rank)) of \(s.nominees) nominees in \(s.year)"
-        if s.rankInterval.count == 2, let low = Show.integer(s.rankInterval[0]), let high = Show.integer(s.rankInterval[1]) {
-            text += low == high ? ", whichever analysts had reviewed the nominations" : "; between \(ChartFormat.ordinal(low)) and \(ChartFormat.ordinal(high)) depending on which analysts reviewed the nominations"
+    /// The bar chart of a community's factor scores in one edition against the median nominee:
+    /// on its profile and in its workspace's feedback.
+    static func factorChart(_ name: String, _ score: CommunityScore, edition: CommunityIndexEdition, pages: Pages) -> String {
+        BarChart(
+            title: pages.phrase("profile.chartTitle", ["community": name, "year": String(score.year)]),
+            bars: edition.factors.map { .init($0.name, score.factors[$0.code] ?? .nan, comparison: edition.medians[$0.code]) },
+            comparisonLabel: pages.phrase("profile.medianNominee"), decimals: 1).svg()
+    }
+
+    /// "Ranked 12th of 400 nominees in 2026; between 8th and 17th depending on which analysts
+    /// reviewed the nominations.", in the page's language.
+    static func rankSentence(_ s: CommunityScore, pages: Pages) -> String {
+        var values = ["rank": pages.format.ordinal(s.rank), "nominees": String(s.nominees), "year": String(s.year)]
+        guard s.rankInterval.count == 2, let low = Show.integer(s.rankInterval[0]), let high = Show.integer(s.rankInterval[1]) else {
+            return pages.phrase("profile.rankSentence", values)
         }
-        return text + "."
+        guard low != high else { return pages.phrase("profile.rankSentenceSame", values) }
+        values["low"] = pages.format.ordinal(low)
+        values["high"] = pages.format.ordinal(high)
+        return pages.phrase("profile.rankSentenceInterval", values)
     }
 
     /// The trend of `profiles` side by side: overall, then each factor, over every year of the index.

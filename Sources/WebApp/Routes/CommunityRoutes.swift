@@ -29,7 +29,18 @@ enum CommunityRoutes {
                 let directory = try await directory()
                 let profile = try find(id, in: directory)
                 let caseStudies = try await platform.store.caseStudies(LibraryFilter(community: id))
-                return try pages.render("community", CommunityPage.profile(profile, directory: directory, caseStudies: caseStudies))
+                return try pages.render("community", CommunityPage.profile(profile, directory: directory, caseStudies: caseStudies, pages: pages))
+            }
+        }
+
+        routes.get("/communities/{id}/certificates/{year}", access: .everyone, summary: "A printable certificate of a community's public recognition in a year: Smart21, Top7 or Community of the Year") { _, context in
+            let id: String = try context.parameters.require("id")
+            let year = context.parameters.get("year").flatMap { Int($0) }
+            return try await kept.response("certificate:\(id):\(year ?? 0)") {
+                guard let year, let page = Certificate.context(try find(id, in: try await directory()), year: year, pages: pages) else {
+                    throw HTTPError(.notFound, message: "'\(id)' has no public recognition in that year")
+                }
+                return try pages.render("certificate", page)
             }
         }
 

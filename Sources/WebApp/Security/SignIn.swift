@@ -30,12 +30,13 @@ struct SignIn: Sendable {
         case tooManyAttempts
         case wrongCode
 
-        var message: String {
+        /// The phrase telling the person what went wrong (`Locales/`, group `login`).
+        var phrase: String {
             switch self {
-            case .wrongCredentials: "The name or password is wrong."
-            case .locked: "This account is locked for a while after too many failed sign-ins. Try again later."
-            case .tooManyAttempts: "Too many sign-in attempts from this address. Wait a few minutes and try again."
-            case .wrongCode: "The code is wrong or has been used. Enter the current code from your authenticator app."
+            case .wrongCredentials: "login.wrongCredentials"
+            case .locked: "login.locked"
+            case .tooManyAttempts: "login.tooManyAttempts"
+            case .wrongCode: "login.wrongCode"
             }
         }
     }

@@ -3,9 +3,11 @@ import Foundation
 import Hummingbird
 import IndexEngine
 
-/// The community's workspace: its nomination, editable while nominations are open, the stage it
-/// reached once announced, and the analysts' feedback once the cycle's results are published —
-/// scores per factor and comments, never who wrote them.
+/// The community's workspace: its nomination — the questionnaire by factor with its help,
+/// progress and deadline, editable while nominations are open, and a review of every answer
+/// before a separate submit —, the stage it reached once announced, and the analysts' feedback
+/// once the cycle's results are published — scores per factor and comments, never who wrote
+/// them. Everything is in the viewer's language.
 enum CommunityWorkspaceRoutes {
     static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages, now: @escaping @Sendable () -> Date) {
         let store = platform.store
@@ -13,52 +15,72 @@ enum CommunityWorkspaceRoutes {
         routes.get("/community", access: .only(.community), summary: "A community's nomination and feedback") { _, context in
             let identity = try context.requireIdentity()
             let (cycle, nomination) = try await Self.nomination(identity, store)
-            return try pages.render("community-workspace", try await Self.page(identity, cycle: cycle, nomination: nomination, store: store, now: now()))
+            return try pages.render("community-workspace", try await Self.page(identity, cycle: cycle, nomination: nomination, platform: platform, pages: pages, now: now()))
         }
 
-        routes.form("/community/nomination", access: .only(.community), summary: "Saves or submits the community's nomination") { _, context, form in
+        routes.form("/community/nomination", access: .only(.community), summary: "Saves the community's answers as a draft, then shows the form or the review") { _, context, form in
             let identity = try context.requireIdentity()
             let (cycle, stored) = try await Self.nomination(identity, store)
-            var nomination = stored
-            // What was typed, shown again as typed when the form comes back with a problem.
-            var typed: [String: String] = [:]
-            var unreadable: AwardsError?
-            for question in cycle.questions(round: 1) {
-                let text = (form["answer-\(question.id)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-                typed[question.id] = text
-                if text.isEmpty {
-                    nomination.answers[question.id] = nil
-                } else if question.isQuantitative {
-                    guard let value = DecimalNumber.parse(text, decimalComma: true) else {
-                        unreadable = unreadable ?? AwardsError(
-                            .invalidValue, "'\(text)' is not a number (write digits with a decimal point or comma and no thousands separators, e.g. 1500 or 2.5)",
-                            field: "answer-\(question.id)")
-                        continue
-                    }
-                    // Range and finiteness ("NaN", "Infinity", "1e300") are the programme's to
-                    // check, below, for drafts as for submissions; -0 is kept as 0.
-                    nomination.answers[question.id] = .number(value == 0 ? 0 : value)
-                } else {
-                    nomination.answers[question.id] = .text(text)
-                }
+            let questionnaire = QuestionnaireForm(cycle: cycle, pages: pages)
+            let reading = questionnaire.read(form, into: stored)
+            // Shown again with the answers as typed and each problem at its question.
+            func again(_ problem: String, status: HTTPResponse.Status) async throws -> Response {
+                var page = try await Self.page(identity, cycle: cycle, nomination: reading.nomination, platform: platform, pages: pages, now: now(), reading: reading)
+                page["problem"] = problem
+                return try pages.render("community-workspace", page, status: status)
             }
-            nomination.evidence = (form["evidence"] ?? "").split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            let programme = Programme(store: store, actor: identity.actor, now: now())
+            if let phase = Self.closed(cycle, pages: pages) { return try await again(phase.message, status: phase.status) }
+            if let problems = reading.summary(questionnaire.questions) { return try await again(problems, status: .unprocessableContent) }
             do {
-                if let unreadable { throw unreadable }
-                if form["action"] == "submit" {
-                    try nomination.submit(in: cycle)
-                } else {
-                    try CycleAction.editNomination.check(in: cycle.phase)
-                }
-                try await programme.saveOwnNomination(nomination, community: try Self.community(identity), cycle: cycle.year)
+                try await Programme(store: store, actor: identity.actor, now: now()).saveOwnNomination(reading.nomination, community: try Self.community(identity), cycle: cycle.year)
             } catch let error as AwardsError {
-                var page = try await Self.page(identity, cycle: cycle, nomination: nomination, store: store, now: now(), typed: typed)
-                page["problem"] = error.description
-                return try pages.render("community-workspace", page, status: error.kind.httpStatus)
+                return try await again(error.description, status: error.kind.httpStatus)
+            }
+            return Respond.redirect(to: form["action"] == "review" ? "/community/review" : "/community")
+        }
+
+        routes.get("/community/review", access: .only(.community), summary: "Every answer of the community's nomination, before it is submitted") { _, context in
+            let identity = try context.requireIdentity()
+            let (cycle, nomination) = try await Self.nomination(identity, store)
+            return try pages.render("community-review", Self.review(identity, cycle: cycle, nomination: nomination, pages: pages, now: now()))
+        }
+
+        routes.form("/community/nomination/submit", access: .only(.community), summary: "Submits the community's nomination as reviewed") { _, context, _ in
+            let identity = try context.requireIdentity()
+            let (cycle, stored) = try await Self.nomination(identity, store)
+            let questionnaire = QuestionnaireForm(cycle: cycle, pages: pages)
+            func again(_ problem: String, status: HTTPResponse.Status) throws -> Response {
+                var page = Self.review(identity, cycle: cycle, nomination: stored, pages: pages, now: now())
+                page["problem"] = problem
+                return try pages.render("community-review", page, status: status)
+            }
+            if let phase = Self.closed(cycle, pages: pages) { return try again(phase.message, status: phase.status) }
+            let missing = questionnaire.missing(stored)
+            if let problems = QuestionnaireForm.Reading(nomination: stored, typed: [:], problems: missing).summary(questionnaire.questions) {
+                return try again(problems, status: .unprocessableContent)
+            }
+            var nomination = stored
+            do {
+                try nomination.submit(in: cycle)
+                try await Programme(store: store, actor: identity.actor, now: now()).saveOwnNomination(nomination, community: try Self.community(identity), cycle: cycle.year)
+            } catch let error as AwardsError {
+                return try again(error.description, status: error.kind.httpStatus)
             }
             return Respond.redirect(to: "/community")
+        }
+    }
+
+    /// Why the nomination cannot be changed in the cycle's phase, in the page's language, and
+    /// the status that says so; nil while nominations are open.
+    static func closed(_ cycle: Cycle, pages: Pages) -> (message: String, status: HTTPResponse.Status)? {
+        do throws(AwardsError) {
+            try CycleAction.editNomination.check(in: cycle.phase)
+            return nil
+        } catch {
+            let message = pages.phrase("workspace.notEditable", [
+                "open": pages.phrase("phases." + Phase.nominationsOpen.rawValue), "phase": pages.phrase("phases." + cycle.phase.rawValue),
+            ])
+            return (message, error.kind.httpStatus)
         }
     }
 
@@ -79,52 +101,91 @@ enum CommunityWorkspaceRoutes {
         throw HTTPError(.notFound, message: "your community has no nomination in any cycle")
     }
 
-    /// The page: the questionnaire (editable while nominations are open), the stage once
-    /// announced and, once the results are published, the feedback.
-    /// `typed` holds answers as the person typed them, shown instead of the stored ones; the
-    /// deadline of the phase, if any, is judged at `now`.
-    static func page(
-        _ identity: Identity, cycle: Cycle, nomination: Nomination, store: any PlatformStore, now: Date, typed: [String: String] = [:]
-    ) async throws -> [String: Any] {
-        var page = Workspace.base(identity, title: "Your nomination")
-        page.merge(Timeline.due(cycle, in: .nominationsOpen, for: nomination.communityID, at: now)) { _, due in due }
+    /// What the workspace and the review page both show first: the nomination, its cycle and
+    /// phase, and the deadline: the phase's due time for this community, judged at `now`, when
+    /// the schedule gives one, else the start of the phase after nominations.
+    static func base(_ identity: Identity, title: String, cycle: Cycle, nomination: Nomination, pages: Pages, now: Date) -> [String: Any] {
+        var page = Workspace.base(identity, title: title)
+        let editable = CycleAction.editNomination.allowedPhases.contains(cycle.phase)
         page["year"] = cycle.year
         page["id"] = nomination.id
         page["community"] = nomination.community
-        page["state"] = nomination.state.rawValue
-        page["phase"] = cycle.phase.title
-        page["editable"] = CycleAction.editNomination.allowedPhases.contains(cycle.phase)
-        page["evidence"] = nomination.evidence.joined(separator: "\n")
-        page["questions"] = cycle.questions(round: 1).map { question -> [String: Any] in
-            let answer: String = typed[question.id] ?? {
-                switch nomination.answers[question.id] {
-                case let .number(n)?: Show.count(n)
-                case let .text(t)?: t
-                case nil: ""
-                }
-            }()
-            var entry: [String: Any] = ["id": question.id, "text": question.text, "answer": answer, "number": question.isQuantitative]
-            // The declared range, shown and given to the browser (older cycles declare none).
-            if case let .quantitative(_, unit, _) = question.kind, question.min != nil, question.max != nil {
-                let range = question.accepted
-                entry["range"] = ["low": Show.count(range.lowerBound), "high": Show.count(range.upperBound), "unit": unit.isEmpty ? "" : " " + unit]
-            }
-            return entry
+        page["summary"] = pages.phrase("workspace.summary", [
+            "id": nomination.id, "year": String(cycle.year), "phase": pages.phrase("phases." + cycle.phase.rawValue),
+            "state": pages.phrase("states." + nomination.state.rawValue),
+        ])
+        page["editable"] = editable
+        let due = Timeline.due(cycle, in: .nominationsOpen, for: nomination.communityID, at: now)
+        page.merge(due) { _, due in due }
+        if due.isEmpty, let close = cycle.nominationsClose {
+            page["deadline"] = pages.phrase(cycle.phase > .nominationsOpen ? "workspace.deadlinePassed" : "workspace.deadline", ["date": pages.format.date(close)])
         }
+        return page
+    }
+
+    /// The workspace: the questionnaire (editable while nominations are open), the stage once
+    /// announced and, once the results are published, the feedback. `reading` holds a form
+    /// sent back with problems: its answers as typed and the problem at each question.
+    static func page(
+        _ identity: Identity, cycle: Cycle, nomination: Nomination, platform: Platform, pages: Pages, now: Date, reading: QuestionnaireForm.Reading? = nil
+    ) async throws -> [String: Any] {
+        let store = platform.store
+        let questionnaire = QuestionnaireForm(cycle: cycle, pages: pages)
+        var page = base(identity, title: pages.phrase("workspace.title"), cycle: cycle, nomination: nomination, pages: pages, now: now)
+        page["evidence"] = nomination.evidence.joined(separator: "\n")
+        page["groups"] = questionnaire.groups(nomination, typed: reading?.typed ?? [:], problems: reading?.problems ?? [:])
+        page["progress"] = questionnaire.progress(nomination)
         page["caseStudies"] = try await store.caseStudies(LibraryFilter(includeDrafts: true, community: nomination.communityID)).map { study -> [String: Any] in
-            ["id": study.id, "title": study.title, "state": study.state.rawValue]
+            ["id": study.id, "title": study.title, "state": pages.phrase("states." + study.state.rawValue)]
         }
         // The community learns its stage when the public does, and its scores with the results.
         let announcement = try await CycleAnnouncement(cycle: cycle, store: store)
         if announcement.disclosure.smart21 {
-            page["stage"] = announcement.stage(of: nomination.id)?.title ?? "nominated"
+            page["stage"] = pages.phrase("stages." + (announcement.stage(of: nomination.id)?.rawValue ?? "nominated"))
         }
         if announcement.disclosure.scores {
             page["published"] = true
             let feedback = try await Feedback(nomination: nomination, cycle: cycle, store: store)
-            page["feedback"] = feedback.rows
-            page["chart"] = feedback.chart
+            page["feedback"] = feedback.rows(pages)
+            page["chart"] = feedback.chart(pages)
+            // The Intelligent Community Index holds a cycle only once its scores are public. Scores
+            // it cannot compute (an old database's, off the scale) leave the rest of the feedback.
+            do {
+                if let edition = try await platform.communityDirectory().index.edition(cycle.year),
+                    let score = edition.scores.first(where: { $0.nomination == nomination.id })
+                {
+                    page["standing"] = standing(score, edition: edition, pages: pages)
+                }
+            } catch is AwardsError {}
         }
+        return page
+    }
+
+    /// The nomination's published scores, overall and per factor, against the lowest of the
+    /// Smart21 and the median nominee, as the profile's index computes them, with the profile's
+    /// bar chart.
+    static func standing(_ score: CommunityScore, edition: CommunityIndexEdition, pages: Pages) -> [String: Any] {
+        let format = pages.format
+        let row = { (name: String, key: String, value: Double?) -> [String: Any] in
+            ["factor": name, "score": format.score(value), "cutoff": format.score(edition.smart21Lowest[key]), "median": format.score(edition.medians[key])]
+        }
+        return [
+            "caption": pages.phrase("feedback.scoresCaption", ["year": String(edition.year)]),
+            "rows": [row(pages.phrase("feedback.overall"), "overall", score.overall)] + edition.factors.map { row($0.name, $0.code, score.factors[$0.code]) },
+            "chart": CommunityPage.factorChart(score.name, score, edition: edition, pages: pages),
+        ]
+    }
+
+    /// The review page: every question by factor with its answer, what is still missing, and
+    /// the submit form while nominations are open.
+    static func review(_ identity: Identity, cycle: Cycle, nomination: Nomination, pages: Pages, now: Date) -> [String: Any] {
+        let questionnaire = QuestionnaireForm(cycle: cycle, pages: pages)
+        var page = base(identity, title: pages.phrase("review.title"), cycle: cycle, nomination: nomination, pages: pages, now: now)
+        let missing = questionnaire.missing(nomination)
+        page["groups"] = questionnaire.groups(nomination)
+        page["progress"] = questionnaire.progress(nomination)
+        page["evidence"] = nomination.evidence
+        if !missing.isEmpty { page["missing"] = pages.phrase("review.missingCount", ["count": String(missing.count)]) }
         return page
     }
 }
@@ -149,15 +210,15 @@ struct Feedback {
         self.cycle = cycle
     }
 
-    /// One row per round and factor that has scores.
-    var rows: [[String: Any]] {
+    /// One row per round and factor that has scores, the means in the page's format.
+    func rows(_ pages: Pages) -> [[String: Any]] {
         var rows: [[String: Any]] = []
         for round in [1, 2] {
             for factor in cycle.factors {
                 let scores = (reviews[round] ?? []).compactMap { $0.scores[factor.code] }
                 guard !scores.isEmpty else { continue }
                 var row: [String: Any] = ["round": round, "factor": factor.name, "count": scores.count]
-                row["mean"] = Show.score(Self.mean(scores.map(\.score)))
+                row["mean"] = pages.format.score(Self.mean(scores.map(\.score)))
                 row["comments"] = scores.map(\.comment).sorted()
                 rows.append(row)
             }
@@ -166,13 +227,13 @@ struct Feedback {
     }
 
     /// The mean score per factor over both rounds, on the cycle's scale.
-    var chart: String {
+    func chart(_ pages: Pages) -> String {
         let all = (reviews[1] ?? []) + (reviews[2] ?? [])
         let axes = cycle.factors.map { factor in
             RadarChart.Axis(factor.name, Self.mean(all.compactMap { $0.scores[factor.code]?.score }))
         }
         return RadarChart(
-            title: "\(nomination.community): mean analyst score per factor", axes: axes,
+            title: pages.phrase("feedback.radarTitle", ["community": nomination.community]), axes: axes,
             scale: cycle.rules.scaleLow...cycle.rules.scaleHigh, rings: 3, decimals: 1, id: "feedback").svg()
     }
 

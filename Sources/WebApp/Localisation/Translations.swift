@@ -1,0 +1,103 @@
+import Foundation
+
+/// The pages' words in every language, read once from `Locales/<code>.json`.
+///
+/// Each file is one JSON object grouped by page (`{"nav": {"rankings": "Rankings"}}`), so a
+/// translator edits one file per language without touching code. A template reads a phrase
+/// through the render context's `t` object (`{{t.nav.rankings}}`); Swift code reads one with its
+/// placeholders filled (`phrase("workspace.progress", ["answered": "3", "total": "18"])`). A
+/// phrase missing from a language falls back to English; the localisation tests make sure none
+/// is missing.
+///
+/// Immutable once loaded, hence `@unchecked Sendable`: the trees are `[String: Any]` because that
+/// is what Mustache reads, and nothing writes to them after `init`.
+final class Translations: @unchecked Sendable {
+    /// Every phrase of each language under its dotted key (`nav.rankings`).
+    let phrases: [Language: [String: String]]
+    /// Each language's phrases as nested objects for the templates, English filling any gap.
+    private let trees: [Language: [String: Any]]
+
+    /// Reads `<code>.json` for every language from `directory`; a file that is missing, not
+    /// JSON, or holds anything but objects and strings is an error naming the file and key.
+    init(directory: URL) throws {
+        var phrases: [Language: [String: String]] = [:]
+        for language in Language.allCases {
+            let file = directory.appendingPathComponent("\(language.rawValue).json")
+            let data: Data
+            do { data = try Data(contentsOf: file) } catch { throw TranslationError(file: file.lastPathComponent, key: nil, "cannot be read") }
+            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                throw TranslationError(file: file.lastPathComponent, key: nil, "is not a JSON object")
+            }
+            var flat: [String: String] = [:]
+            try Self.flatten(object, prefix: "", into: &flat, file: file.lastPathComponent)
+            phrases[language] = flat
+        }
+        self.phrases = phrases
+        let english = phrases[.en] ?? [:]
+        trees = phrases.mapValues { Self.tree(english.merging($0) { _, translated in translated }) }
+    }
+
+    /// The phrase `key` in `language` (English when the language lacks it, the key itself when
+    /// English does too), each `{name}` replaced by `values[name]`.
+    func phrase(_ key: String, _ values: [String: String] = [:], in language: Language) -> String {
+        var text = phrases[language]?[key] ?? phrases[.en]?[key] ?? key
+        for (name, value) in values {
+            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return text
+    }
+
+    /// The `t` object of the render context in `language`.
+    func tree(_ language: Language) -> [String: Any] { trees[language] ?? [:] }
+
+    /// The placeholders (`{name}`) of `text`.
+    static func placeholders(_ text: String) -> Set<String> {
+        var names: Set<String> = []
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.insert(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
+    private static func flatten(_ object: [String: Any], prefix: String, into flat: inout [String: String], file: String) throws {
+        for (name, value) in object {
+            let key = prefix + name
+            guard !name.isEmpty, !name.contains(".") else { throw TranslationError(file: file, key: key, "is not a usable key (empty or with a dot)") }
+            if let text = value as? String {
+                flat[key] = text
+            } else if let group = value as? [String: Any] {
+                try flatten(group, prefix: key + ".", into: &flat, file: file)
+            } else {
+                throw TranslationError(file: file, key: key, "must be a text or a group of texts")
+            }
+        }
+    }
+
+    private static func tree(_ flat: [String: String]) -> [String: Any] {
+        var groups: [String: [String: String]] = [:]
+        var tree: [String: Any] = [:]
+        for (key, text) in flat {
+            let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
+            if parts.count == 2 { groups[parts[0], default: [:]][parts[1]] = text } else { tree[key] = text }
+        }
+        for (name, group) in groups { tree[name] = Self.tree(group) }
+        return tree
+    }
+}
+
+/// A locale file that cannot be used, naming the file and the key.
+struct TranslationError: Error, CustomStringConvertible {
+    let file: String
+    let key: String?
+    let problem: String
+
+    init(file: String, key: String?, _ problem: String) {
+        self.file = file
+        self.key = key
+        self.problem = problem
+    }
+
+    var description: String { "Locales/\(file)" + (key.map { ": '\($0)'" } ?? "") + " " + problem }
+}
