@@ -48,6 +48,7 @@ enum AdminRoutes {
                 throw HTTPError(.unprocessableContent, message: "field 'phase': unknown phase")
             }
             try await Programme(store: store, actor: identity.actor).setPhase(phase, cycle: year)
+            await platform.notifications.afterAction("phase") { n throws(AwardsError) in try await n.phaseOpened(phase, cycle: year) }
             return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
@@ -65,6 +66,7 @@ enum AdminRoutes {
                 throw HTTPError(.unprocessableContent, message: "field 'round': 1 or 2")
             }
             _ = try await Programme(store: store, actor: identity.actor).assign(round: round, cycle: year)
+            await platform.notifications.afterAction("assign") { n throws(AwardsError) in try await n.workAssigned(round: round, cycle: year) }
             return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
@@ -110,6 +112,7 @@ enum AdminRoutes {
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
             _ = try await Programme(store: store, actor: identity.actor).publish(cycle: year)
+            await platform.notifications.afterAction("publish") { n throws(AwardsError) in try await n.resultsPublished(cycle: year) }
             return Respond.redirect(to: "/cycles/\(year)")
         }
 
