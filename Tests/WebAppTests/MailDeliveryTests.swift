@@ -26,7 +26,7 @@ struct MailDeliveryTests {
         try await body(try SQLiteStore(path: path), path)
     }
 
-    static func delivery(_ store: any Outbox, port: Int, user: String? = nil, clock: TestClock, readTimeout: Duration = .seconds(5)) throws -> MailDelivery {
+    static func delivery(_ store: any Outbox, port: Int, user: String? = nil, clock: TestClock, readTimeout: Duration = .seconds(60)) throws -> MailDelivery {
         var policy = MailDelivery.Policy()
         policy.firstRetry = 60
         policy.maxAttempts = 3
@@ -35,7 +35,7 @@ struct MailDeliveryTests {
             sender: try MailSender("Civic Index — Giải thưởng <awards@civic.example.org>"), policy: policy, clock: { clock.now },
             logger: Logger(label: "test"))
         delivery.client.readTimeout = readTimeout
-        delivery.client.deadline = .seconds(20)
+        delivery.client.deadline = .seconds(180)
         return delivery
     }
 
@@ -56,7 +56,8 @@ struct MailDeliveryTests {
             #expect(claimed1 == 1)
 
             let received = try sink.received()
-            try #require(received.count == 1)
+            let outcome = try await store.outboxEntries(status: nil, limit: 1).first?.lastError
+            try #require(received.count == 1, "\(outcome ?? "")")
             let mail = received[0]
             #expect(mail.mail_from == "awards@civic.example.org")
             #expect(mail.rcpt_tos == ["lan@example.org"])
