@@ -44,7 +44,7 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            resources: [.copy("Templates"), .copy("Land"), .copy("Locales")]
+            resources: [.copy("Templates"), .copy("Land"), .copy("Locales"), .copy("Messages")]
         ),
         .executableTarget(
             name: "civic",
@@ -81,7 +81,7 @@ let package = Package(
             name: "WebAppTests",
             dependencies: [
                 "WebApp", "Storage", "PostgresStorage", "Awards", "Workbook", .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
     ],

@@ -91,6 +91,7 @@ enum PostgresSchema {
         PostgresAccountSchema.migration,
         PostgresChangeSchema.migration,
         PostgresAccountSchema.attempts,
+        PostgresOutboxSchema.migration,
     ]
 
     /// The statements that open a migration, in its transaction: they make concurrent migrators

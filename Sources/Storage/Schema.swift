@@ -44,6 +44,7 @@ enum Schema {
         }
         LibrarySchema.register(in: &migrator)
         AccountSchema.register(in: &migrator)
+        OutboxSchema.register(in: &migrator)
         return migrator
     }
 }

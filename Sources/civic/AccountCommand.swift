@@ -8,7 +8,7 @@ import WebApp
 /// of a new database is created, and how scripts get their tokens.
 struct AccountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "account", abstract: "Create accounts and API tokens; list accounts.", subcommands: [Add.self, Token.self, List.self])
+        commandName: "account", abstract: "Create accounts and API tokens; list accounts.", subcommands: [Add.self, Contact.self, Token.self, List.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -18,6 +18,9 @@ struct AccountCommand: ParsableCommand {
         @Option(help: "The person's name.") var name: String
         @Option(help: "The role: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: String = Role.community.rawValue
         @Option(help: "What the account acts as: an analyst id, a juror id, or a community id (binh-duong--vietnam).") var subject: String?
+        @Option(help: "The address the platform's messages go to (optional).") var email: String?
+        @Option(help: "The language of the messages: \(Language.allCases.map(\.rawValue).joined(separator: ", ")) (optional; English until chosen).")
+        var language: String?
         @Option(help: "The environment variable holding the initial password (kept off the command line).")
         var passwordEnv: String = "CIVIC_PASSWORD"
         @Option(help: "The bcrypt cost of the password hash.") var bcryptCost: UInt8 = 12
@@ -40,10 +43,30 @@ struct AccountCommand: ParsableCommand {
         func run() async throws {
             try await common.withStore { store in
                 let account = try await AccountProvisioning.create(
-                    id: username, name: name, role: Role(rawValue: role)!, subject: subject,
+                    id: username, name: name, role: Role(rawValue: role)!, subject: subject, email: email, language: language,
                     password: ProcessInfo.processInfo.environment[passwordEnv] ?? "", bcryptCost: bcryptCost, in: store, by: common.actor)
                 print("Created \(account.id) (\(account.role.rawValue)).")
                 if account.requiresSecondFactor { print("At the first sign-in, the page shows the secret and QR code for an authenticator app.") }
+            }
+        }
+    }
+
+    struct Contact: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set where and in which language the platform writes to an account's holder; an empty value clears it.")
+        @OptionGroup var common: CycleCommand.Common
+        @Argument(help: "The sign-in name.") var username: String
+        @Option(help: "The e-mail address; empty clears it.") var email: String
+        @Option(help: "The language: \(Language.allCases.map(\.rawValue).joined(separator: ", ")); empty for not chosen.") var language: String = ""
+
+        func run() async throws {
+            try await common.withStore { store in
+                guard var account = try await store.account(username) else {
+                    throw AwardsError(.unknownReference, "there is no account '\(username)'", field: "username")
+                }
+                try account.setContact(email: email, language: language)
+                try await store.saveAccount(account, action: "change-contact", keepingSession: nil, by: common.actor)
+                print("\(account.id) is written to at \(account.email ?? "no address") in \((account.language ?? .en).name).")
             }
         }
     }

@@ -7,7 +7,8 @@ extension WebOptions {
     var flags: WebConfiguration.Flags {
         WebConfiguration.Flags(
             host: host, port: port, database: database, indices: index.isEmpty ? nil : index, analysis: analysis, logLevel: logLevel,
-            secureCookies: secureCookies, bcryptCost: bcryptCost, trustedProxies: trustedProxies, configFile: config)
+            secureCookies: secureCookies, bcryptCost: bcryptCost, trustedProxies: trustedProxies,
+            smtpURL: smtpUrl, mailFrom: mailFrom, publicURL: publicUrl, configFile: config)
     }
 
     /// The configuration from these options, then the process's `CIVIC_…` environment variables,

@@ -12,9 +12,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve", abstract: "Start the web platform.",
         discussion: """
             Each option given overrides the environment (CIVIC_HOST, CIVIC_PORT, CIVIC_DATABASE, CIVIC_INDEX, \
-            CIVIC_ANALYSIS, CIVIC_LOG_LEVEL, CIVIC_SECURE_COOKIES, CIVIC_BCRYPT_COST, CIVIC_TRUSTED_PROXIES, CIVIC_CONFIG), which overrides the \
-            JSON configuration file, whose keys are host, port, database, index, analysis, logLevel, secureCookies, \
-            bcryptCost and trustedProxies. SIGTERM or Ctrl-C stops the server once the requests in flight are answered.
+            CIVIC_ANALYSIS, CIVIC_LOG_LEVEL, CIVIC_SECURE_COOKIES, CIVIC_BCRYPT_COST, CIVIC_TRUSTED_PROXIES, CIVIC_SMTP_URL, CIVIC_MAIL_FROM, CIVIC_PUBLIC_URL, \
+            CIVIC_CONFIG), which overrides the JSON configuration file, whose keys are host, port, database, index, analysis, logLevel, \
+            secureCookies, bcryptCost, trustedProxies, smtpUrl, mailFrom and publicUrl. SIGTERM or Ctrl-C stops the server once the requests in flight are answered.
             """)
 
     @OptionGroup var web: WebOptions
@@ -101,6 +101,12 @@ struct WebOptions: ParsableArguments {
     var bcryptCost: Int?
     @Option(help: "The addresses of the proxies in front of the server, comma-separated; a request from one is taken to come from the client its X-Forwarded-For names (default none).")
     var trustedProxies: String?
+    @Option(help: "The SMTP relay the platform's messages go to, smtp://[user:password@]host:port (default none: messages stay queued).")
+    var smtpUrl: String?
+    @Option(help: "Who the messages come from, 'Name <address>' or an address (default \(defaults.mailFrom)).")
+    var mailFrom: String?
+    @Option(help: "The platform's address as people reach it, for the links in messages (default http://host:port).")
+    var publicUrl: String?
     @Option(help: "A JSON configuration file (or CIVIC_CONFIG).")
     var config: String?
 

@@ -64,6 +64,10 @@ struct DatabaseCopyTests {
              title, summary, prose, body
          FROM case_study ORDER BY id COLLATE "C"
          """#),
+        ("outbox",
+         "SELECT id, dedupe_key, recipient, language, kind, subject, body, status, attempts, next_attempt, lease_until, claim, last_error, sent_at, queued_at FROM outbox ORDER BY id",
+         #"SELECT id, dedupe_key, recipient, language, kind, subject, body, status, attempts, next_attempt, lease_until, claim, last_error, sent_at, queued_at FROM outbox ORDER BY id COLLATE "C""#),
+        ("platform_key", "SELECT name, value FROM platform_key ORDER BY name", #"SELECT name, value FROM platform_key ORDER BY name COLLATE "C""#),
         ("audit_log", "SELECT id, at, actor, action, entity, before, after, reason FROM audit_log ORDER BY id",
          "SELECT id, at, actor, action, entity, before, after, reason FROM audit_log ORDER BY id"),
     ]
@@ -200,6 +204,14 @@ struct DatabaseCopyTests {
                 id: "draft-ha-noi", communityName: "Hà Nội (synthetic)", country: "Viet Nam", title: "Municipal Wi-Fi in Hà Nội",
                 summary: "Draft.", body: "Street cabinets and a co-operative.", factors: ["Work", "Connect", "Include"], year: 2026, author: "editor"),
             by: "editor")
+        // Messages in every state a copy can meet: sent, waiting after a failure, and queued.
+        try await store.queue(
+            (1...3).map { MailMessage(recipient: "p\($0)@example.org", language: .vi, kind: "results", subject: "Kết quả \($0)", body: "Xin chào\n.", dedupeKey: "results/2026/p\($0)") },
+            at: now)
+        let claimed = try await store.claimDue(at: now, limit: 2, lease: 600)
+        try await store.recordSent(claimed[0], at: now.addingTimeInterval(1))
+        try await store.recordFailure(claimed[1], error: "451 4.3.0 try later", retryAt: now.addingTimeInterval(60))
+        _ = try await store.signingKey("reminder-opt-out", proposed: "a key")
         return fixture
     }
 

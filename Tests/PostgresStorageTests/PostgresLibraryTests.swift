@@ -20,7 +20,7 @@ struct PostgresLibraryTests {
         try await withPlatformStore { store in
             #expect(
                 try await Self.strings(store, "SELECT version || ' ' || name FROM schema_version ORDER BY version")
-                    == ["1 programme", "2 library", "3 accounts", "4 change notifications", "5 sign-in attempts"])
+                    == ["1 programme", "2 library", "3 accounts", "4 change notifications", "5 sign-in attempts", "6 outbox"])
             #expect(try await Self.strings(store, "SELECT indexdef FROM pg_indexes WHERE indexname = 'case_study_search' AND schemaname = current_schema()")
                 .first?.contains("USING gin (search)") == true)
             #expect(try await Self.strings(store, "SELECT attgenerated::text FROM pg_attribute WHERE attrelid = 'case_study'::regclass AND attname = 'search'") == ["s"])

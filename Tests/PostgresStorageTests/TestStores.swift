@@ -23,11 +23,11 @@ enum StoreKind: String, Sendable, CaseIterable, CustomTestStringConvertible {
 /// itself refuses.
 struct TestStore {
     let kind: StoreKind
-    let store: any AwardsStore & AccountStore & LibraryStore & ChangeObservable
+    let store: any AwardsStore & AccountStore & LibraryStore & ChangeObservable & Outbox
     /// Runs one SQL statement on the store's database, outside the store.
     let execute: (String) async throws -> Void
     /// Runs `body` on the same database opened again, as a restarted server would.
-    let reopened: (_ body: (any AwardsStore & AccountStore & LibraryStore & ChangeObservable) async throws -> Void) async throws -> Void
+    let reopened: (_ body: (any AwardsStore & AccountStore & LibraryStore & ChangeObservable & Outbox) async throws -> Void) async throws -> Void
 }
 
 /// The PostgreSQL server the tests use: `CIVIC_TEST_POSTGRES`, or the one `.ci/run` sets up.

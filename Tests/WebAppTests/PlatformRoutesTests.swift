@@ -176,6 +176,8 @@ struct PlatformRoutesTests {
                         #expect(response.headers[.location] == entry.movedTo?.replacingOccurrences(of: "{code}", with: "CHE"), "\(uri)")
                     case (.everyone, .read) where ["/login/code", "/login/enrol", "/login/password", "/workspace", "/language/{language}"].contains(entry.path):
                         #expect(response.status == .seeOther, "\(uri) sends an anonymous visitor to sign in")
+                    case (.everyone, .read) where entry.path == "/reminders/stop":
+                        #expect(response.status == .forbidden, "\(uri) refuses a link without its signed token")
                     case (.everyone, .read):
                         #expect(response.status == .ok, "\(uri)")
                     case (.everyone, _):

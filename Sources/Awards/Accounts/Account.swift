@@ -29,11 +29,21 @@ public struct Account: Sendable, Codable, Equatable {
     public var subject: String?
     /// A disabled account cannot sign in; its sessions and tokens stop working.
     public var disabled: Bool
+    /// Where the platform's messages to the person go; `nil` when none is known, and then
+    /// nothing is sent. Only its holder and the organisers ever see it.
+    public var email: String?
+    /// The language the person wants to be written to in; `nil` until they choose (messages are
+    /// then in English).
+    public var language: Language?
+    /// When the person stopped the reminders before deadlines (through the link in one);
+    /// `nil` while they receive them. Other messages still come.
+    public var remindersStopped: Date?
 
     /// Creates an account.
     public init(
         id: String, name: String, role: Role, passwordHash: String, totpSecret: String? = nil, secondFactorConfirmed: Bool = false,
-        subject: String? = nil, mustChangePassword: Bool = false, disabled: Bool = false, lastTOTPStep: Int64? = nil
+        subject: String? = nil, mustChangePassword: Bool = false, disabled: Bool = false, lastTOTPStep: Int64? = nil,
+        email: String? = nil, language: Language? = nil
     ) {
         self.id = id
         self.name = name
@@ -45,6 +55,18 @@ public struct Account: Sendable, Codable, Equatable {
         self.mustChangePassword = mustChangePassword
         self.disabled = disabled
         self.lastTOTPStep = lastTOTPStep
+        self.email = email
+        self.language = language
+    }
+
+    /// Sets where and in which language the person is written to, from a form's or the command
+    /// line's text: empty clears a setting, anything else must be an address (`email`) or a
+    /// language code (`language`), or the error names that field.
+    public mutating func setContact(email: String?, language: String?) throws(AwardsError) {
+        let address = try EmailAddress.chosen(email)
+        let chosen = try Language.chosen(language)
+        self.email = address
+        self.language = chosen
     }
 
     /// Whether signing in needs a second factor: every role that can change or see unpublished
@@ -73,6 +95,9 @@ public struct Account: Sendable, Codable, Equatable {
         }
         if secondFactorConfirmed, totpSecret == nil {
             problems.append(AwardsError(.invalidValue, "a confirmed second factor needs its TOTP secret", field: "totpSecret"))
+        }
+        if let email, let problem = EmailAddress.problem(email) {
+            problems.append(AwardsError(.invalidValue, problem, field: "email"))
         }
         if role != .admin, (subject ?? "").isEmpty {
             let what = switch role {

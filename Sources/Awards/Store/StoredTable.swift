@@ -152,6 +152,16 @@ public enum PlatformTables {
             ],
             key: ["id"]),
         StoredTableLayout(
+            "outbox",
+            [
+                .init("id", .text), .init("dedupe_key", .text), .init("recipient", .text), .init("language", .text), .init("kind", .text),
+                .init("subject", .text), .init("body", .text), .init("status", .text), .init("attempts", .integer), .init("next_attempt", .real),
+                .init("lease_until", .real, nullable: true), .init("claim", .text, nullable: true), .init("last_error", .text, nullable: true),
+                .init("sent_at", .real, nullable: true), .init("queued_at", .real),
+            ],
+            key: ["id"]),
+        StoredTableLayout("platform_key", [.init("name", .text), .init("value", .text)], key: ["name"]),
+        StoredTableLayout(
             "audit_log",
             [
                 .init("id", .integer), .init("at", .text), .init("actor", .text), .init("action", .text), .init("entity", .text),

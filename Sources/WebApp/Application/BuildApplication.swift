@@ -33,6 +33,10 @@ public func buildApplication(
     // the data change; the schema is brought up to date before the server listens.
     app.addServices(platform.services)
     app.addServices(ChangeWatcher(store: platform.store, responses: platform.responses, prepare: { [platform] in _ = try? await platform.communityDirectory() }))
+    // With a relay, the outbox is emptied into it beside the server; without, messages wait.
+    if let relay = platform.mail.relay {
+        app.addServices(MailDelivery(outbox: platform.store, relay: relay, sender: platform.mail.sender, logger: logger))
+    }
     // Only the closure is captured: Hummingbird keeps the hooks after the server stops, and
     // holding the platform there would keep its SQLite file open.
     let prepare = platform.prepare
@@ -94,5 +98,7 @@ func addRoutes<Context: SignedInRequestContext>(to routes: inout RouteTable<Cont
     AdminRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
     CockpitRoutes.add(to: &routes, platform: platform, pages: pages)
     AccountAdminRoutes.add(to: &routes, platform: platform, pages: pages, policy: signIn.policy)
+    OutboxRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
+    ReminderRoutes.add(to: &routes, platform: platform, pages: pages, policy: signIn.policy)
     ProgrammeAPIRoutes.add(to: &routes, platform: platform, now: signIn.policy.now)
 }

@@ -19,14 +19,24 @@ extension WebConfiguration {
         public var bcryptCost: Int?
         /// The addresses of the proxies in front of the server, comma-separated.
         public var trustedProxies: String?
+        /// The SMTP relay's URL (it may hold a password).
+        public var smtpURL: String?
+        /// The sender of messages.
+        public var mailFrom: String?
+        /// The platform's public address, for links in messages.
+        public var publicURL: String?
         /// The JSON configuration file.
         public var configFile: String?
 
         /// Creates the settings of a command line; `nil` leaves a setting to the other sources.
         public init(
             host: String? = nil, port: Int? = nil, database: String? = nil, indices: [String]? = nil, analysis: String? = nil,
-            logLevel: String? = nil, secureCookies: Bool? = nil, bcryptCost: Int? = nil, trustedProxies: String? = nil, configFile: String? = nil
+            logLevel: String? = nil, secureCookies: Bool? = nil, bcryptCost: Int? = nil, trustedProxies: String? = nil,
+            smtpURL: String? = nil, mailFrom: String? = nil, publicURL: String? = nil, configFile: String? = nil
         ) {
+            self.smtpURL = smtpURL
+            self.mailFrom = mailFrom
+            self.publicURL = publicURL
             self.host = host
             self.port = port
             self.database = database
@@ -46,7 +56,8 @@ extension WebConfiguration {
                 (.index, indices.map { .stringArray($0) }), (.analysis, analysis.map { .string($0) }),
                 (.logLevel, logLevel.map { .string($0) }), (.secureCookies, secureCookies.map { .bool($0) }),
                 (.bcryptCost, bcryptCost.map { .int($0) }), (.trustedProxies, trustedProxies.map { .string($0) }),
-                (.config, configFile.map { .string($0) }),
+                (.config, configFile.map { .string($0) }), (.smtpUrl, smtpURL.map { .string($0) }),
+                (.mailFrom, mailFrom.map { .string($0) }), (.publicUrl, publicURL.map { .string($0) }),
             ]
             var values: [AbsoluteConfigKey: ConfigValue] = [:]
             for case let (setting, content?) in contents { values[setting.key] = ConfigValue(content, isSecret: false) }
@@ -90,6 +101,9 @@ extension WebConfiguration {
         let secureCookies = try settings.read(.secureCookies, "true or false") { try $0.requiredBool(forKey: $1) }
         let bcryptCost = try settings.read(.bcryptCost, "a number") { try $0.requiredInt(forKey: $1) }
         let proxies = try settings.read(.trustedProxies, "text") { try $0.requiredString(forKey: $1) }
+        let smtpURL = settings.optionalString(.smtpUrl)
+        let mailFrom = try settings.read(.mailFrom, "text") { try $0.requiredString(forKey: $1) }
+        let publicURL = settings.optionalString(.publicUrl)
 
         // The checks that hold whatever source a value came from.
         for (value, origin) in [host, database] where value.isEmpty { throw origin.error("is empty") }
@@ -106,6 +120,24 @@ extension WebConfiguration {
         guard bcryptCosts.contains(bcryptCost.value) else {
             throw bcryptCost.origin.error("is not a bcrypt cost (\(bcryptCosts.lowerBound)…\(bcryptCosts.upperBound))")
         }
+        if let (url, origin) = smtpURL {
+            do {
+                _ = try MailRelay(url: url)
+            } catch {
+                // The URL is not repeated: it may hold a password.
+                var problem = origin.error(error.message)
+                problem.value = nil
+                throw problem
+            }
+        }
+        do {
+            _ = try MailSender(mailFrom.value)
+        } catch {
+            throw mailFrom.origin.error(error.message)
+        }
+        if let (url, origin) = publicURL, !(url.hasPrefix("http://") || url.hasPrefix("https://")) || URLComponents(string: url)?.host == nil {
+            throw origin.error("is not an http:// or https:// address")
+        }
         let trustedProxies = proxies.value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         if let bad = trustedProxies.first(where: { !IPAddress.isValid($0) }) {
             throw proxies.origin.error("names '\(bad)', which is not an IP address (list the proxies' addresses, comma-separated)")
@@ -113,7 +145,8 @@ extension WebConfiguration {
         return WebConfiguration(
             host: host.value, port: port.value, database: database.value, indices: index.value,
             analysis: analysis.value.isEmpty ? nil : analysis.value, logLevel: logLevel.value, configFile: configFile?.value,
-            secureCookies: secureCookies.value, bcryptCost: UInt8(bcryptCost.value), trustedProxies: trustedProxies)
+            secureCookies: secureCookies.value, bcryptCost: UInt8(bcryptCost.value), trustedProxies: trustedProxies,
+            smtpURL: smtpURL?.value, mailFrom: mailFrom.value, publicURL: publicURL?.value)
     }
 
     /// The defaults as the last source, so that every setting has a value to check.
@@ -124,6 +157,7 @@ extension WebConfiguration {
             .index: .stringArray(defaults.indices), .analysis: .string(defaults.analysis ?? ""),
             .logLevel: .string(defaults.logLevel.rawValue), .secureCookies: .bool(defaults.secureCookies),
             .bcryptCost: .int(Int(defaults.bcryptCost)), .trustedProxies: .string(defaults.trustedProxies.joined(separator: ",")),
+            .mailFrom: .string(defaults.mailFrom),
         ]
         return Dictionary(uniqueKeysWithValues: contents.map { ($0.key.key, ConfigValue($0.value, isSecret: false)) })
     }
@@ -167,7 +201,7 @@ public struct ConfigurationError: Error, Equatable, CustomStringConvertible {
 /// The settings, under their keys; the environment variable of each is `CIVIC_` and its key in
 /// upper snake case.
 enum Setting: String, CaseIterable, Sendable {
-    case host, port, database, index, analysis, logLevel, secureCookies, bcryptCost, trustedProxies, config
+    case host, port, database, index, analysis, logLevel, secureCookies, bcryptCost, trustedProxies, smtpUrl, mailFrom, publicUrl, config
 
     var key: AbsoluteConfigKey { AbsoluteConfigKey([rawValue]) }
 

@@ -4,7 +4,7 @@ import IndexEngine
 import ServiceLifecycle
 
 /// The storage the platform needs: the programme, accounts and sessions, and the library.
-public typealias PlatformStore = AwardsStore & AccountStore & LibraryStore & ChangeObservable
+public typealias PlatformStore = AwardsStore & AccountStore & LibraryStore & ChangeObservable & Outbox
 
 /// Everything the pages and the API read: the catalogue of indices and the programme's store.
 public struct Platform: Sendable {
@@ -18,6 +18,10 @@ public struct Platform: Sendable {
     let responses = PublicResponses()
     /// The published editions of the Intelligent Community Index, scored once.
     let communityIndex = CommunityIndexCache()
+    /// How messages are sent, if a relay is set, and where their links lead.
+    public internal(set) var mail = MailSettings()
+    /// The events that queue messages, on this platform's store.
+    public var notifications: Notifications { Notifications(store: store, links: mail.links) }
     /// What must run beside the server for the store to work (PostgreSQL's connection pool).
     var services: [any Service] = []
     /// Makes the store ready once `services` run, before the server takes requests.
@@ -49,6 +53,7 @@ public struct Platform: Sendable {
         let indices = try IndexCatalogue.load(paths: configuration.indices, analysis: configuration.analysis)
         let database = try PlatformDatabase(configuration.database).open()
         var platform = Platform(catalogue: IndexCatalogue(indices), store: database.store, services: database.services, prepare: database.prepare)
+        platform.mail = try MailSettings(configuration)
         platform.catalogue = IndexCatalogue(indices, source: { [platform] in
             try await platform.responses.value("community-index") {
                 try CommunityIndexHosting.hosted(try await platform.communityDirectory().index)

@@ -34,12 +34,21 @@ public struct WebConfiguration: Sendable, Equatable {
     /// of them is taken to come from the address it names in `X-Forwarded-For`, so that sign-in
     /// limits count each client, not the proxy; no other peer is believed.
     public var trustedProxies: [String]
+    /// The SMTP relay the platform's messages go to (`smtp://[user:password@]host:port`); with
+    /// none, messages stay queued in the outbox.
+    public var smtpURL: String?
+    /// Who the messages come from: `Name <address>` or an address.
+    public var mailFrom: String
+    /// The platform's address as people reach it (`https://awards.example.org`), for the links in
+    /// its messages; `http://host:port` when not given.
+    public var publicURL: String?
 
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: String = "civic.sqlite", indices: [String] = ["Examples/asem"],
         analysis: String? = "Examples/asem/sensitivity.json", logLevel: Logger.Level = .info, configFile: String? = nil,
-        secureCookies: Bool = false, bcryptCost: UInt8 = 12, idleTimeout: Duration = .seconds(30), trustedProxies: [String] = []
+        secureCookies: Bool = false, bcryptCost: UInt8 = 12, idleTimeout: Duration = .seconds(30), trustedProxies: [String] = [],
+        smtpURL: String? = nil, mailFrom: String = MailSender.standard.description, publicURL: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -52,6 +61,15 @@ public struct WebConfiguration: Sendable, Equatable {
         self.bcryptCost = bcryptCost
         self.idleTimeout = idleTimeout
         self.trustedProxies = trustedProxies
+        self.smtpURL = smtpURL
+        self.mailFrom = mailFrom
+        self.publicURL = publicURL
+    }
+
+    /// Where the links in messages lead: `publicURL`, else the address the server listens on.
+    var linkBase: String {
+        let base = publicURL ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        return base.hasSuffix("/") ? String(base.dropLast()) : base
     }
 
     /// The ports a server can listen on.

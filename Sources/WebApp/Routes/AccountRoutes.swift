@@ -125,6 +125,18 @@ enum AccountRoutes {
             return try await accountPage(pages, context: context, store: store, notice: "Your password is changed; your other sessions have ended and your API tokens are revoked.")
         }
 
+        routes.form("/account/contact", access: .signedIn, summary: "Sets your e-mail address and the language the platform writes to you in") { _, context, form in
+            let identity = try context.requireIdentity()
+            guard var account = try await store.account(identity.account.id) else { throw HTTPError(.unauthorized, message: "sign in again") }
+            do {
+                try account.setContact(email: form["email"], language: form["language"])
+                try await store.saveAccount(account, action: "change-contact", keepingSession: identity.session?.id, by: identity.actor)
+            } catch let error as AwardsError {
+                return try await accountPage(pages, context: context, store: store, problem: Self.sentence(error.description), status: error.kind.httpStatus)
+            }
+            return try await accountPage(pages, context: context, store: store, notice: "Your e-mail address and language are saved.")
+        }
+
         routes.form("/account/tokens/revoke", access: .signedIn, summary: "Revokes one of your API tokens") { _, context, form in
             let identity = try context.requireIdentity()
             try await store.deleteToken(try form.required("token"), account: identity.account.id, by: identity.actor)
@@ -202,7 +214,7 @@ enum AccountRoutes {
 
     /// A form shown before sign-in is complete: its CSRF token is the `civic_csrf` cookie's,
     /// set here when the browser has none yet.
-    private static func anonymousForm(
+    static func anonymousForm(
         _ pages: Pages, _ template: String, title: String, request: Request, policy: SecurityPolicy, message: String?, status: HTTPResponse.Status, next: String?,
         extra: [String: Any] = [:]
     ) throws -> Response {
@@ -226,6 +238,10 @@ enum AccountRoutes {
         var page = Workspace.base(identity, title: "Your account")
         page["role"] = identity.account.role.rawValue
         page["secondFactor"] = identity.account.hasSecondFactor
+        // Read afresh: the identity's copy is the account as the request began.
+        let stored = try await store.account(identity.account.id) ?? identity.account
+        page["email"] = stored.email ?? ""
+        page["languages"] = AccountAdminRoutes.languageChoices(selected: stored.language)
         let dates = ISO8601DateFormatter()
         page["tokens"] = tokens.map { token -> [String: Any] in
             ["id": token.id, "label": token.label, "scopes": token.scopes.map(\.rawValue).joined(separator: ", "),

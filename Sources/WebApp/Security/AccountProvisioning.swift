@@ -42,14 +42,15 @@ public enum AccountProvisioning {
 
     /// Creates an account with a bcrypt hash of `password` and no second factor yet: people of
     /// every role but community enrol their authenticator app at their first sign-in, so that
-    /// nobody else ever sees their secret.
+    /// nobody else ever sees their secret. `email` and `language` are as typed (empty for none),
+    /// checked before the password is hashed.
     public static func create(
-        id: String, name: String, role: Role, subject: String?, password: String, bcryptCost: UInt8,
+        id: String, name: String, role: Role, subject: String?, email: String? = nil, language: String? = nil, password: String, bcryptCost: UInt8,
         in store: any AccountStore, by actor: String
     ) async throws(AwardsError) -> Account {
-        let account = Account(
-            id: id.lowercased(), name: name, role: role, passwordHash: try hash(password, cost: bcryptCost),
-            subject: subject.flatMap { $0.isEmpty ? nil : $0 })
+        var account = Account(id: id.lowercased(), name: name, role: role, passwordHash: "", subject: subject.flatMap { $0.isEmpty ? nil : $0 })
+        try account.setContact(email: email, language: language)
+        account.passwordHash = try hash(password, cost: bcryptCost)
         try await store.createAccount(account, by: actor)
         return account
     }

@@ -22,7 +22,7 @@ enum AccountAdminRoutes {
                 let account = try await AccountProvisioning.create(
                     id: try form.required("username"), name: try form.required("name"), role: role,
                     subject: try AccountSubjects.chosen(form["subject"], typed: form["juror"], role: role, in: store),
-                    password: form["password"] ?? "", bcryptCost: policy.bcryptCost, in: store, by: identity.actor)
+                    email: form["email"], language: form["language"], password: form["password"] ?? "", bcryptCost: policy.bcryptCost, in: store, by: identity.actor)
                 var page = try await usersPage(identity, store: store, at: policy.now())
                 page["notice"] = "Created \(account.id) (\(account.role.rawValue))."
                     + (account.requiresSecondFactor ? " They set up their authenticator app when they first sign in." : "")
@@ -110,6 +110,15 @@ enum AccountAdminRoutes {
             return account
         }
 
+        action(
+            "contact", "Sets where and in which language the platform writes to the person", audit: "change-contact", allowedOnSelf: true,
+            done: "The e-mail address and language are saved."
+        ) { account, form, _ in
+            var account = account
+            try account.setContact(email: form["email"], language: form["language"])
+            return account
+        }
+
         action("disable", "Disables the account; its sessions and tokens end", audit: "disable", done: "The account is disabled.") { account, _, _ in
             var account = account
             account.disabled = true
@@ -160,7 +169,15 @@ enum AccountAdminRoutes {
             "roles": Role.allCases.map { role -> [String: Any] in ["value": role.rawValue, "selected": role == (account?.role ?? .community)] },
             "analysts": try await options(.analyst), "communities": try await options(.community),
             "juror": account?.role == .juror ? account?.subject ?? "" : "",
+            "languages": languageChoices(selected: account?.language),
         ]
+    }
+
+    /// The languages a person may be written in, for a form's list, `selected` marked; the
+    /// first choice, "not chosen", stands for `nil`.
+    static func languageChoices(selected: Language?) -> [[String: Any]] {
+        [["value": "", "title": "Not chosen (English)", "selected": selected == nil]]
+            + Language.allCases.map { ["value": $0.rawValue, "title": $0.name, "selected": $0 == selected] }
     }
 
     static func usersPage(_ identity: Identity, store: any PlatformStore, at date: Date) async throws -> [String: Any] {
@@ -181,6 +198,7 @@ enum AccountAdminRoutes {
             "id": account.id, "name": account.name, "role": account.role.rawValue, "subject": account.subject ?? "—",
             "state": state(account, lockedAddresses: try await store.lockedAddresses(at: date)[account.id] ?? 0),
             "secondFactor": account.requiresSecondFactor, "disabled": account.disabled, "self": account.id == identity.account.id,
+            "email": account.email ?? "",
         ]
         page["account"] = summary
         await page.merge(try choices(store, selected: account)) { _, new in new }

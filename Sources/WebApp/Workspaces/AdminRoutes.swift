@@ -52,6 +52,7 @@ enum AdminRoutes {
             let programme = acting(identity)
             return try await Confirmation.require(.setPhase(phase), year: year, form: form, path: request.uri.path, identity: identity, programme: programme, pages: pages) {
                 try await programme.setPhase(phase, cycle: year)
+                await platform.notifications.afterAction("phase") { n throws(AwardsError) in try await n.phaseOpened(phase, cycle: year) }
                 return Respond.redirect(to: "/admin/cycles/\(year)")
             }
         }
@@ -112,6 +113,7 @@ enum AdminRoutes {
             let programme = acting(identity)
             return try await Confirmation.require(.assign(round: round), year: year, form: form, path: request.uri.path, identity: identity, programme: programme, pages: pages) {
                 _ = try await programme.assign(round: round, cycle: year)
+                await platform.notifications.afterAction("assign") { n throws(AwardsError) in try await n.workAssigned(round: round, cycle: year) }
                 return Respond.redirect(to: "/admin/cycles/\(year)")
             }
         }
@@ -167,6 +169,7 @@ enum AdminRoutes {
             let programme = acting(identity)
             return try await Confirmation.require(.publish, year: year, form: form, path: request.uri.path, identity: identity, programme: programme, pages: pages) {
                 _ = try await programme.publish(cycle: year)
+                await platform.notifications.afterAction("publish") { n throws(AwardsError) in try await n.resultsPublished(cycle: year) }
                 return Respond.redirect(to: "/cycles/\(year)")
             }
         }
