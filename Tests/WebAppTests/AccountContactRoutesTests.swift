@@ -56,10 +56,15 @@ struct AccountContactRoutesTests {
             #expect(bad.body.contains("e-mail address"))
             #expect(try await app.platform.store.account(id)?.email == "analyst@example.org", "a refused change changes nothing")
 
+            // The account's language now chooses the holder's pages; nobody else's.
+            #expect(try await analyst.get("/account").body.contains(#"<html lang="fr""#))
+            #expect(try await analyst.get("/").body.contains(#"<html lang="fr""#))
+
             let me = try await analyst.get("/api/v1/me")
             #expect(me.status == .ok)
             #expect(!me.body.contains("analyst@example.org"), "the API does not give the address out")
             let juror = try await app.signedIn(.juror)
+            #expect(try await juror.get("/account").body.contains(#"<html lang="en""#))
             for path in ["/juror", "/account", "/cycles/2026", "/api/v1/cycles/2026"] {
                 #expect(!(try await juror.get(path).body.contains("analyst@example.org")), "\(path)")
             }

@@ -92,10 +92,12 @@ struct LocalisationTests {
         #expect(Language.choose(cookie: nil, acceptLanguage: header) == expected ?? .en)
     }
 
-    @Test("the cookie comes before Accept-Language and a stored preference before both; only the three codes count")
+    @Test("the switcher's cookie comes first, then the account's language, then Accept-Language; only the three codes count")
     func order() {
         #expect(Language.choose(cookie: "vi", acceptLanguage: "fr") == .vi)
-        #expect(Language.choose(stored: .en, cookie: "vi", acceptLanguage: "fr") == .en)
+        #expect(Language.choose(stored: .en, cookie: "vi", acceptLanguage: "fr") == .vi)
+        #expect(Language.choose(stored: .en, cookie: nil, acceptLanguage: "fr") == .en)
+        #expect(Language.choose(stored: .vi, cookie: "de", acceptLanguage: "fr") == .vi)
         for cookie in ["VI", "vi ", "fr\"><script>", "de", "", "en;fr"] {
             #expect(Language.choose(cookie: cookie, acceptLanguage: "fr") == .fr, "cookie '\(cookie)' is ignored")
         }

@@ -1,11 +1,11 @@
-/// A language the platform writes to people in: the messages it sends, and (once translated)
-/// its pages.
+/// A language the platform writes to people in: its pages and the messages it sends.
 public enum Language: String, Sendable, Codable, CaseIterable {
     case en
     case fr
     case vi
 
-    /// The language's name in itself, as a person choosing it looks for it.
+    /// The language's name in itself, as a person choosing it looks for it (and the pages'
+    /// switcher shows it).
     public var name: String {
         switch self {
         case .en: "English"

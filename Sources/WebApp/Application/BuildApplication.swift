@@ -61,6 +61,7 @@ func makeRouter(
     router.add(middleware: ErrorPages(pages: pages))
     router.add(middleware: ProgrammeErrors())
     router.add(middleware: Authenticator(store: platform.store, policy: policy))
+    router.add(middleware: AccountLanguage())
     var routes = RouteTable(router: router)
     addRoutes(to: &routes, platform: platform, pages: pages, signIn: SignIn(store: platform.store, policy: policy))
     // The document describes the routes declared before it, so it is declared last.

@@ -1,11 +1,12 @@
+import Awards
 import Hummingbird
 
 /// Chooses the language of every page of a request and binds it (`PageLanguage.current`) while
 /// the request is answered; also declares the switcher's route, which sets the `lang` cookie.
 ///
 /// It runs before the error pages, so that they are in the same language. The choice is
-/// `Language.choose`: the account's stored language, then the cookie, then `Accept-Language`,
-/// then English.
+/// `Language.choose`: the cookie, then `Accept-Language`, then English; once the request is
+/// signed in, `AccountLanguage` puts the account's own language before the browser's.
 struct LanguageChoice<Context: RequestContext>: RouterMiddleware {
     /// The cookie the header's switcher sets: `en`, `fr` or `vi`, nothing else is read.
     static var cookie: String { "lang" }
@@ -16,12 +17,9 @@ struct LanguageChoice<Context: RequestContext>: RouterMiddleware {
         return try await PageLanguage.$current.withValue(page) { try await next(request, context) }
     }
 
-    /// The language of `request`'s pages.
-    ///
-    /// `storedPreference` is the one place an account's own language comes in, before the
-    /// cookie and the browser's: accounts hold none yet, and the signed-in account is only
-    /// known after `Authenticator`; when `Account` gains `language`, pass it here — from a
-    /// middleware after `Authenticator` that rebinds `PageLanguage.current` with it.
+    /// The language of `request`'s pages, with `storedPreference` (the signed-in account's own
+    /// language) before the browser's `Accept-Language` but after the switcher's cookie: a person
+    /// who switches language on a page sees it switch.
     static func language(of request: Request, storedPreference: Language?) -> Language {
         Language.choose(stored: storedPreference, cookie: request.cookies[cookie]?.value, acceptLanguage: request.headers[.acceptLanguage])
     }
@@ -39,5 +37,16 @@ struct LanguageChoice<Context: RequestContext>: RouterMiddleware {
                 name: cookie, value: language.rawValue, maxAge: 365 * 86_400, path: "/", secure: policy.secureCookies, httpOnly: true, sameSite: .lax))
             return response
         }
+    }
+}
+
+/// Shows a signed-in person's pages in the language their account names, unless they switched
+/// language with the header's switcher; it runs after `Authenticator`, which knows the account.
+struct AccountLanguage<Context: SignedInRequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let stored = context.identity?.account.language else { return try await next(request, context) }
+        var page = PageLanguage.current
+        page.language = LanguageChoice<Context>.language(of: request, storedPreference: stored)
+        return try await PageLanguage.$current.withValue(page) { try await next(request, context) }
     }
 }

@@ -1,3 +1,4 @@
+import Awards
 import Foundation
 
 /// Numbers and dates written for a page's language: the one formatter behind every translated

@@ -1,3 +1,4 @@
+import Awards
 /// The language of the page being made, and the address it is made for (to which the header's
 /// language switcher leads back), for the request being answered.
 ///

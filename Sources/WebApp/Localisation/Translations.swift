@@ -1,3 +1,4 @@
+import Awards
 import Foundation
 
 /// The pages' words in every language, read once from `Locales/<code>.json`.

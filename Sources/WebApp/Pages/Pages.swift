@@ -1,3 +1,4 @@
+import Awards
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -241,7 +241,7 @@ enum AccountRoutes {
         // Read afresh: the identity's copy is the account as the request began.
         let stored = try await store.account(identity.account.id) ?? identity.account
         page["email"] = stored.email ?? ""
-        page["languages"] = AccountAdminRoutes.languageChoices(selected: stored.language)
+        page["languageChoices"] = AccountAdminRoutes.languageChoices(selected: stored.language)
         let dates = ISO8601DateFormatter()
         page["tokens"] = tokens.map { token -> [String: Any] in
             ["id": token.id, "label": token.label, "scopes": token.scopes.map(\.rawValue).joined(separator: ", "),

@@ -169,7 +169,7 @@ enum AccountAdminRoutes {
             "roles": Role.allCases.map { role -> [String: Any] in ["value": role.rawValue, "selected": role == (account?.role ?? .community)] },
             "analysts": try await options(.analyst), "communities": try await options(.community),
             "juror": account?.role == .juror ? account?.subject ?? "" : "",
-            "languages": languageChoices(selected: account?.language),
+            "languageChoices": languageChoices(selected: account?.language),
         ]
     }
 

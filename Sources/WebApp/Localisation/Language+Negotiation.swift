@@ -1,21 +1,11 @@
 import Foundation
+import Awards
 
-/// A language the pages are written in: English, French and Vietnamese.
+/// How a page's language is negotiated among the platform's `Language`s.
 ///
-/// These three codes are the only values a `lang` cookie or a switcher link can carry; anything
-/// else is ignored, so neither can put text of its own into a page or a header.
-public enum Language: String, Sendable, CaseIterable, Equatable {
-    case en, fr, vi
-
-    /// The language's name in itself, as the switcher shows it.
-    public var name: String {
-        switch self {
-        case .en: "English"
-        case .fr: "Français"
-        case .vi: "Tiếng Việt"
-        }
-    }
-
+/// Only the three codes are ever taken from a `lang` cookie or a switcher link; anything else is
+/// ignored, so neither can put text of its own into a page or a header.
+extension Language {
     /// The language of a tag such as `fr`, `fr-CA` or `VI-vn`: its primary subtag, if it is one
     /// of ours; nil for anything else (`*`, `de`, `f`, `fr_CA`).
     public init?(tag: some StringProtocol) {
@@ -25,13 +15,13 @@ public enum Language: String, Sendable, CaseIterable, Equatable {
     }
 
     /// The language a page is shown in, from the first of these that names one of ours:
-    /// - `stored`, the signed-in person's own preference (an account's language, once accounts
-    ///   hold one — see `LanguageChoice`);
-    /// - `cookie`, the `lang` cookie the header's switcher sets: exactly `en`, `fr` or `vi`;
+    /// - `cookie`, the `lang` cookie the header's switcher sets: exactly `en`, `fr` or `vi` (a
+    ///   person who switches language sees the page switch);
+    /// - `stored`, the signed-in person's own preference, their account's language;
     /// - `acceptLanguage`, the browser's `Accept-Language` header, by its q-values;
     /// - English.
     public static func choose(stored: Language? = nil, cookie: String?, acceptLanguage: String?) -> Language {
-        stored ?? cookie.flatMap(Language.init(rawValue:)) ?? acceptLanguage.flatMap(preferred(acceptLanguage:)) ?? .en
+        cookie.flatMap(Language.init(rawValue:)) ?? stored ?? acceptLanguage.flatMap(preferred(acceptLanguage:)) ?? .en
     }
 
     /// The language `header` (RFC 9110 `Accept-Language`) prefers most among ours, nil when it
