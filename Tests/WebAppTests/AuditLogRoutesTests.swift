@@ -47,12 +47,14 @@ struct AuditLogRoutesTests {
             let community = try await app.signedIn(.community)
             try await community.get("/community")
             var answers: [(String, String)] = cycle.questions(round: 1).map { q in ("answer-\(q.id)", q.isQuantitative ? "55.5" : "Our programme (synthetic).") }
-            answers += [("evidence", "https://example.org/evidence"), ("action", "submit")]
+            answers += [("evidence", "https://example.org/evidence")]
             #expect(try await community.post("/community/nomination", answers).status == .seeOther)
+            #expect(try await community.post("/community/nomination/submit", []).status == .seeOther)
 
             let admin = try await app.signedIn(.admin)
             let page = try await admin.get("/admin/audit?actor=community&entity=nomination%3A")
-            #expect(page.body.contains("1 entry · page 1 of 1"))
+            // Two entries: the answers saved as a draft, then the submission after the review.
+            #expect(page.body.contains("2 entries · page 1 of 1"))
             #expect(page.body.contains("<td>community</td><td>save</td><td>nomination:N-001</td>"))
             #expect(page.body.contains("<strong>state</strong>: draft → submitted"))
             #expect(page.body.contains("<strong>evidence</strong>:"))
@@ -61,7 +63,7 @@ struct AuditLogRoutesTests {
 
             // The store's clock is the wall clock: today's entries are found, tomorrow's range is empty.
             let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
-            #expect(try await admin.get("/admin/audit?actor=community&entity=nomination%3A&from=\(today)&until=\(today)").body.contains("1 entry ·"))
+            #expect(try await admin.get("/admin/audit?actor=community&entity=nomination%3A&from=\(today)&until=\(today)").body.contains("2 entries ·"))
             #expect(try await admin.get("/admin/audit?actor=community&entity=nomination%3A&until=2000-01-01").body.contains("0 entries · page 1 of 1"))
         }
     }

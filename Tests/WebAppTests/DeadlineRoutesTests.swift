@@ -65,8 +65,10 @@ struct DeadlineRoutesTests {
             #expect(page.body.contains(#"<p class="problem" id="due">Nominations were due by <time class="local" datetime="2027-01-15T07:00:00Z">15 January 2027, 14:00 (Asia/Bangkok)</time>; the deadline has passed.</p>"#))
             let cycle = try await store.cycle(Self.year)
             var answers: [(String, String)] = cycle.questions(round: 1).map { q in ("answer-\(q.id)", q.isQuantitative ? "55.5" : "Our programme (synthetic).") }
-            answers += [("evidence", "https://example.org/evidence"), ("action", "submit")]
-            let late = try await community.post("/community/nomination", answers)
+            answers += [("evidence", "https://example.org/evidence")]
+            // The answers are saved as a draft; the submit after the review is what is late.
+            #expect(try await community.post("/community/nomination", answers).status == .seeOther)
+            let late = try await community.post("/community/nomination/submit", [])
             #expect(late.status == .conflict)
             #expect(late.body.contains("nominations were due by 15 January 2027, 14:00 (Asia/Bangkok)"))
             #expect(try await store.nominations(cycle: Self.year).first { $0.id == "N-001" }?.state == .draft)
@@ -88,7 +90,7 @@ struct DeadlineRoutesTests {
             #expect(try await store.auditLog(entity: "cycle:\(Self.year)", limit: 1).first?.after?.contains("The council met late") == true)
 
             #expect(try await community.get("/community").body.contains("(your extension)"))
-            #expect(try await community.post("/community/nomination", answers).status == .seeOther)
+            #expect(try await community.post("/community/nomination/submit", []).status == .seeOther)
             #expect(try await store.nominations(cycle: Self.year).first { $0.id == "N-001" }?.state == .submitted)
         }
     }
