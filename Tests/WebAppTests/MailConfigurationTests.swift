@@ -6,6 +6,12 @@ import Testing
 /// a bad value names the setting, and the relay's password is never repeated.
 @Suite("Mail configuration")
 struct MailConfigurationTests {
+    @Test("the default sender is what `--mail-from` would read from its text")
+    func standardSender() throws {
+        #expect(try MailSender("Civic Index <no-reply@localhost>") == .standard)
+        #expect(MailSender.standard.description == "Civic Index <no-reply@localhost>")
+    }
+
     @Test("no relay by default; CIVIC_SMTP_URL, CIVIC_MAIL_FROM and CIVIC_PUBLIC_URL set them; flags win")
     func settings() async throws {
         let plain = try await WebConfiguration.load(environment: [:])

@@ -9,7 +9,13 @@ public struct MailSender: Sendable, Equatable, CustomStringConvertible {
     public var address: String
 
     /// The default: the platform's name at an address that takes no replies.
-    public static let standard = try! MailSender("Civic Index <no-reply@localhost>")
+    public static let standard = MailSender(name: "Civic Index", address: "no-reply@localhost")
+
+    /// A sender whose parts are known to be valid (the default's).
+    private init(name: String?, address: String) {
+        self.name = name
+        self.address = address
+    }
 
     /// The sender written as `Name <address>` or `address`; an error naming `field` when the
     /// address is not one or the name holds a line break or quote marks.
