@@ -11,10 +11,10 @@ import Testing
 /// codes gets into a page or a cookie.
 @Suite("Localisation")
 struct LocalisationTests {
-    static let translations: Translations = {
-        let root = URL(fileURLWithPath: PlatformRoutesTests.root)
-        return try! Translations(directory: root.appendingPathComponent("Sources/WebApp/Locales"))
-    }()
+    /// The shipped locale files, read once per test that needs them.
+    static func shipped() throws -> Translations {
+        try Translations(directory: URL(fileURLWithPath: PlatformRoutesTests.root).appendingPathComponent("Sources/WebApp/Locales"))
+    }
 
     /// Every file under `folder` of the WebApp sources whose name ends in `suffix`, with its text.
     static func sources(_ folder: String, _ suffix: String) throws -> [(name: String, text: String)] {
@@ -35,33 +35,34 @@ struct LocalisationTests {
 
     @Test("every language has every English phrase, with the same placeholders, and nothing English lacks")
     func everyKeyInEveryLanguage() throws {
-        let english = try #require(Self.translations.phrases[.en])
+        let translations = try Self.shipped()
+        let english = try #require(translations.phrases[.en])
         #expect(english.count > 150)
         for language in Language.allCases where language != .en {
-            let phrases = try #require(Self.translations.phrases[language])
+            let phrases = try #require(translations.phrases[language])
             for (key, text) in english {
                 let translated = phrases[key]
-                #expect(translated != nil, "\(language.rawValue).json lacks '\(key)'")
+                #expect(translated != nil, "Locales/\(language.rawValue)/ lacks '\(key)'")
                 if let translated {
                     // A date may be written with the month's name or number.
                     let allowed = key == "format.date" ? ["day", "month", "monthNumber", "year"] : Translations.placeholders(text)
-                    #expect(Translations.placeholders(translated).isSubset(of: allowed), "\(language.rawValue).json '\(key)' has placeholders English lacks")
-                    #expect(key == "format.date" || Translations.placeholders(translated) == allowed, "\(language.rawValue).json '\(key)' drops a placeholder")
-                    #expect(!translated.isEmpty, "\(language.rawValue).json '\(key)' is empty")
+                    #expect(Translations.placeholders(translated).isSubset(of: allowed), "Locales/\(language.rawValue)/ '\(key)' has placeholders English lacks")
+                    #expect(key == "format.date" || Translations.placeholders(translated) == allowed, "Locales/\(language.rawValue)/ '\(key)' drops a placeholder")
+                    #expect(!translated.isEmpty, "Locales/\(language.rawValue)/ '\(key)' is empty")
                 }
             }
-            for key in phrases.keys where english[key] == nil { Issue.record("\(language.rawValue).json has '\(key)', which English lacks") }
+            for key in phrases.keys where english[key] == nil { Issue.record("Locales/\(language.rawValue)/ has '\(key)', which English lacks") }
         }
     }
 
     @Test("every phrase the templates and the code use exists in English")
     func usedKeysExist() throws {
-        let english = try #require(Self.translations.phrases[.en])
+        let english = try #require(Self.shipped().phrases[.en])
         var used = 0
         for (name, text) in try Self.sources("Templates", ".mustache") {
             for key in try Self.matches(#"\{\{[#^/]?\s*t\.([A-Za-z0-9_.]+)\s*\}\}"#, in: text) {
                 used += 1
-                #expect(english[key] != nil, "\(name) uses t.\(key), which en.json lacks")
+                #expect(english[key] != nil, "\(name) uses t.\(key), which Locales/en/ lacks")
             }
         }
         // In Swift, a phrase is a string literal starting with one of the groups.
@@ -71,14 +72,39 @@ struct LocalisationTests {
                 used += 1
                 // "roles." + role: a group completed at run time, checked below for every value.
                 if key.hasSuffix(".") { continue }
-                #expect(english[key] != nil, "\(name) uses '\(key)', which en.json lacks")
+                #expect(english[key] != nil, "\(name) uses '\(key)', which Locales/en/ lacks")
             }
         }
         #expect(used > 100)
         let computed = Phase.allCases.map { "phases." + $0.rawValue } + AwardStage.allCases.map { "stages." + $0.rawValue }
             + Role.allCases.map { "roles." + $0.rawValue } + ["draft", "submitted", "withdrawn"].map { "states." + $0 }
             + (1...12).map { "format.month\($0)" }
-        for key in computed { #expect(english[key] != nil, "en.json lacks '\(key)'") }
+        for key in computed { #expect(english[key] != nil, "Locales/en/ lacks '\(key)'") }
+    }
+
+    @Test("a locale folder that is missing, not JSON, or gives one group in two files is refused, naming the file and group")
+    func badLocaleFiles() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("locales-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        func write(_ language: Language, _ name: String, _ text: String) throws {
+            let folder = root.appendingPathComponent(language.rawValue)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        }
+        func problem() -> String {
+            do { _ = try Translations(directory: root); return "none" } catch { return String(describing: error) }
+        }
+        for language in Language.allCases { try write(language, "site.json", #"{"nav": {"home": "Home"}}"#) }
+        #expect(problem() == "none")
+        try write(.fr, "admin.json", #"{"nav": {"users": "Utilisateurs"}}"#)
+        #expect(problem() == "Locales/fr/site.json: 'nav' is also a group of fr/admin.json")
+        try write(.fr, "admin.json", "[1, 2]")
+        #expect(problem() == "Locales/fr/admin.json is not a JSON object")
+        try write(.fr, "admin.json", #"{"admin": {"count": 3}}"#)
+        #expect(problem() == "Locales/fr/admin.json: 'admin.count' must be a text or a group of texts")
+        try FileManager.default.removeItem(at: root.appendingPathComponent("vi"))
+        try write(.fr, "admin.json", "{}")
+        #expect(problem() == "Locales/vi/ holds no .json file")
     }
 
     @Test("Accept-Language: q-values decide, q=0 refuses, malformed ranges are skipped, other languages fall back", arguments: [
@@ -104,11 +130,12 @@ struct LocalisationTests {
     }
 
     @Test("numbers and dates follow the language: a decimal comma in French and Vietnamese, the date in each one's order")
-    func formats() {
+    func formats() throws {
         let date = Date(timeIntervalSince1970: 1_796_083_200)  // 2026-12-01 00:00 UTC
-        let en = PageFormat(language: .en, translations: Self.translations)
-        let fr = PageFormat(language: .fr, translations: Self.translations)
-        let vi = PageFormat(language: .vi, translations: Self.translations)
+        let translations = try Self.shipped()
+        let en = PageFormat(language: .en, translations: translations)
+        let fr = PageFormat(language: .fr, translations: translations)
+        let vi = PageFormat(language: .vi, translations: translations)
         #expect(en.date(date) == "1 December 2026")
         #expect(fr.date(date) == "1 décembre 2026")
         #expect(vi.date(date) == "ngày 1 tháng 12 năm 2026")

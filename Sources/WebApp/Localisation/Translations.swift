@@ -1,10 +1,12 @@
 import Awards
 import Foundation
 
-/// The pages' words in every language, read once from `Locales/<code>.json`.
+/// The pages' words in every language, read once from the files of `Locales/<code>/`.
 ///
-/// Each file is one JSON object grouped by page (`{"nav": {"rankings": "Rankings"}}`), so a
-/// translator edits one file per language without touching code. A template reads a phrase
+/// Each file is one JSON object grouped by page (`{"nav": {"rankings": "Rankings"}}`), one file
+/// per area of the platform (`site.json`, `community.json`, …), so a translator edits plain files
+/// without touching code and two areas never share a file. A group belongs to one file: the same
+/// top-level group in two files of a language is an error. A template reads a phrase
 /// through the render context's `t` object (`{{t.nav.rankings}}`); Swift code reads one with its
 /// placeholders filled (`phrase("workspace.progress", ["answered": "3", "total": "18"])`). A
 /// phrase missing from a language falls back to English; the localisation tests make sure none
@@ -18,19 +20,31 @@ final class Translations: @unchecked Sendable {
     /// Each language's phrases as nested objects for the templates, English filling any gap.
     private let trees: [Language: [String: Any]]
 
-    /// Reads `<code>.json` for every language from `directory`; a file that is missing, not
-    /// JSON, or holds anything but objects and strings is an error naming the file and key.
+    /// Reads every `.json` file of `<code>/` in `directory` for every language; a folder that is
+    /// missing or empty, a file that is not JSON or holds anything but objects and strings, and a
+    /// group given by two files are errors naming the file and key.
     init(directory: URL) throws {
         var phrases: [Language: [String: String]] = [:]
         for language in Language.allCases {
-            let file = directory.appendingPathComponent("\(language.rawValue).json")
-            let data: Data
-            do { data = try Data(contentsOf: file) } catch { throw TranslationError(file: file.lastPathComponent, key: nil, "cannot be read") }
-            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw TranslationError(file: file.lastPathComponent, key: nil, "is not a JSON object")
-            }
+            let folder = directory.appendingPathComponent(language.rawValue, isDirectory: true)
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+                .filter { $0.hasSuffix(".json") }.sorted()
+            guard !names.isEmpty else { throw TranslationError(file: language.rawValue + "/", key: nil, "holds no .json file") }
             var flat: [String: String] = [:]
-            try Self.flatten(object, prefix: "", into: &flat, file: file.lastPathComponent)
+            var owner: [String: String] = [:]
+            for name in names {
+                let path = language.rawValue + "/" + name
+                let data: Data
+                do { data = try Data(contentsOf: folder.appendingPathComponent(name)) } catch { throw TranslationError(file: path, key: nil, "cannot be read") }
+                guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                    throw TranslationError(file: path, key: nil, "is not a JSON object")
+                }
+                for group in object.keys {
+                    if let other = owner[group] { throw TranslationError(file: path, key: group, "is also a group of \(other)") }
+                    owner[group] = path
+                }
+                try Self.flatten(object, prefix: "", into: &flat, file: path)
+            }
             phrases[language] = flat
         }
         self.phrases = phrases
