@@ -193,6 +193,41 @@ struct IndexRoutesTests {
         }
     }
 
+    @Test("kept pages are kept per language: after an English visitor, a French one gets the French page, and the reverse")
+    func keptPerLanguage() async throws {
+        try await Self.withApp { client, _ in
+            for language in ["en", "fr", "vi", "en", "fr"] {
+                for uri in ["/indices/asem", "/indices/asem?sort=name", "/indices/asem/units/AUT", "/indices/asem/methodology"] {
+                    let (lang, body) = try await client.execute(uri: uri, method: .get, headers: [.acceptLanguage: language]) {
+                        ($0.headers[.contentLanguage], String(buffer: $0.body))
+                    }
+                    #expect(lang == language, "\(uri) in \(language)")
+                    #expect(body.contains(#"<html lang="\#(language)">"#), "\(uri) in \(language)")
+                    #expect(body.contains(">Se connecter</a>") == (language == "fr"), "\(uri) in \(language)")
+                }
+            }
+        }
+    }
+
+    @Test("one query spelled two ways is answered alike, and a hostile query is answered without being kept")
+    func keptAcrossSpellings() async throws {
+        try await Self.withApp { client, _ in
+            let plain = try await Self.get(client, "/indices/asem?sort=name")
+            let spelled = try await Self.get(client, "/indices/asem?sort=name&unknown=1&utm_source=x")
+            #expect(plain.status == .ok && spelled.status == .ok)
+            // The ranking is the same; only the language links carry each spelling back.
+            let table = { (body: String) in body.components(separatedBy: "<tbody>").dropFirst().first?.components(separatedBy: "</tbody>").first }
+            #expect(table(plain.body) != nil)
+            #expect(table(plain.body) == table(spelled.body))
+            let long = "/indices/asem?x=" + String(repeating: "a", count: 4000)
+            #expect(try await Self.get(client, long).status == .ok)
+            for uri in ["/indices/asem?year=1e300", "/indices/asem?year=-0", "/indices/asem?year=NaN"] {
+                #expect(try await Self.get(client, uri).status == .badRequest, "\(uri)")
+                #expect(try await Self.get(client, uri).status == .badRequest, "\(uri), asked again")
+            }
+        }
+    }
+
     @Test("the addresses from before the catalogue redirect permanently to the first index's, keeping the query")
     func oldAddresses() async throws {
         try await Self.withApp { client, _ in

@@ -18,13 +18,24 @@ enum IndexRoutes {
             return resolved
         }
 
-        /// The response `make` renders, kept under `key` when there is one: for good for a
-        /// static index, until the store's data change for a source's.
-        @Sendable func respond(_ resolved: IndexCatalogue.Resolved, _ key: String?, _ make: @Sendable () throws -> Response) async throws -> Response {
-            guard let key else { return try make() }
-            let full = "index|\(resolved.index.slug)|\(key)"
-            if resolved.isStatic { return try kept.response(full, render: make) }
-            return try await platform.responses.response(full) { try make() }
+        /// The response to `request` that `answer` describes. A static index's responses are kept
+        /// for good (per language, and under the request's own target as well, so that a repeated
+        /// request is answered before its query is read); a source's are kept until the store's data
+        /// change. Responses without a key are rendered every time.
+        @Sendable func respond(_ resolved: IndexCatalogue.Resolved, _ request: Request, _ answer: () throws -> IndexResponses.Answer) async throws -> Response {
+            let language = PageLanguage.current.language.rawValue
+            let prefix = "index|\(resolved.index.slug)|"
+            if resolved.isStatic {
+                return try kept.response(target: language + "|" + request.uri.string) {
+                    var made = try answer()
+                    made.key = made.key.map { prefix + $0 + "|" + language }
+                    return made
+                }
+            }
+            let made = try answer()
+            guard let key = made.key else { return try made.render() }
+            // PublicResponses keeps each language apart itself.
+            return try await platform.responses.response(prefix + key) { try made.render() }
         }
 
         /// The key of a ranking response: only queries naming a real group value (or none)
@@ -50,32 +61,40 @@ enum IndexRoutes {
             "/indices/{slug}", access: .everyone, summary: "An index's ranking as a page: year, filter, sorting and the aggregates shown",
             query: ["year", "filter", "sort", "columns"]) { request, context in
             let resolved = try await resolve(context)
-            let table = try RankingTable(resolved.index, try RankingQuery(request, index: resolved.index))
-            return try await respond(resolved, rankingKey("page", table)) { try render.rankings(table) }
+            return try await respond(resolved, request) {
+                let table = try RankingTable(resolved.index, try RankingQuery(request, index: resolved.index))
+                return .init(key: rankingKey("page", table)) { try render.rankings(table) }
+            }
         }
         routes.get(
             "/indices/{slug}/rankings.csv", access: .everyone,
             summary: "An index's ranking as CSV, with the page's year, filter and sorting; `headers` (names, the default, or codes) and `round` (0–6 decimals)",
             query: ["year", "filter", "sort", "headers", "round"]) { request, context in
             let resolved = try await resolve(context)
-            let table = try RankingTable(resolved.index, try RankingQuery(request, index: resolved.index))
-            let options = try CSVOptions(request)
-            return try await respond(resolved, rankingKey("csv", table).map { "\($0)|\(options.key)" }) { render.rankingsCSV(table, options) }
+            return try await respond(resolved, request) {
+                let table = try RankingTable(resolved.index, try RankingQuery(request, index: resolved.index))
+                let options = try CSVOptions(request)
+                return .init(key: rankingKey("csv", table).map { "\($0)|\(options.key)" }) { render.rankingsCSV(table, options) }
+            }
         }
         routes.get(
             "/indices/{slug}/workbook.xlsx", access: .everyone,
             summary: "An index's edition as an Excel workbook: results, every stage of the build, weights, spec, audit and uncertainty", query: ["year"]) { request, context in
             let resolved = try await resolve(context)
-            let (edition, _) = try RankingQuery.year(request.uri.queryParameters["year"].map(String.init), index: resolved.index)
-            return try await respond(resolved, "workbook|\(edition.year)") { try render.workbook(resolved.index, edition) }
+            return try await respond(resolved, request) {
+                let (edition, _) = try RankingQuery.year(request.uri.queryParameters["year"].map(String.init), index: resolved.index)
+                return .init(key: "workbook|\(edition.year)") { try render.workbook(resolved.index, edition) }
+            }
         }
         routes.get(
             "/api/v1/indices/{slug}/rankings", access: .everyone,
             summary: "An index's ranking in one year (the latest by default): every unit with its scores, groups, rank interval, rank within the filter and rank change; `filter` (group:value) and `sort` (rank, name, change, interval or an aggregate code)",
             query: ["year", "filter", "sort"]) { request, context in
             let resolved = try await resolve(context)
-            let table = try RankingTable(resolved.index, try RankingQuery(request, index: resolved.index))
-            return try await respond(resolved, rankingKey("json", table)) { try render.rankingsJSON(table) }
+            return try await respond(resolved, request) {
+                let table = try RankingTable(resolved.index, try RankingQuery(request, index: resolved.index))
+                return .init(key: rankingKey("json", table)) { try render.rankingsJSON(table) }
+            }
         }
 
         routes.get("/indices/{slug}/units/{code}", access: .everyone, summary: "A unit's profile page in one year of an index", query: ["year"]) { request, context in
@@ -84,8 +103,8 @@ enum IndexRoutes {
             if let elsewhere = resolved.index.unitPage(code) { return Response(status: .temporaryRedirect, headers: [.location: elsewhere]) }
             let (edition, given) = try RankingQuery.year(request.uri.queryParameters["year"].map(String.init), index: resolved.index)
             // Only real units are kept: an unknown code fails, and a failure is not kept.
-            return try await respond(resolved, "unit|\(code)|\(given ? edition.year : 0)") {
-                try render.unitPage(try IndexPages.unit(code, resolved.index, edition), resolved.index, edition)
+            return try await respond(resolved, request) {
+                .init(key: "unit|\(code)|\(given ? edition.year : 0)") { try render.unitPage(try IndexPages.unit(code, resolved.index, edition), resolved.index, edition) }
             }
         }
         routes.get(
@@ -94,12 +113,16 @@ enum IndexRoutes {
             let resolved = try await resolve(context)
             let code = try context.parameters.require("code")
             let (edition, _) = try RankingQuery.year(request.uri.queryParameters["year"].map(String.init), index: resolved.index)
-            return try await respond(resolved, "unit.json|\(code)|\(edition.year)") { try Respond.json(try IndexPages.unit(code, resolved.index, edition)) }
+            return try await respond(resolved, request) {
+                .init(key: "unit.json|\(code)|\(edition.year)") { try Respond.json(try IndexPages.unit(code, resolved.index, edition)) }
+            }
         }
         routes.get("/indices/{slug}/methodology", access: .everyone, summary: "How an index is built: provenance, steps, reliability, sensitivity", query: ["year"]) { request, context in
             let resolved = try await resolve(context)
             let (edition, given) = try RankingQuery.year(request.uri.queryParameters["year"].map(String.init), index: resolved.index)
-            return try await respond(resolved, "methodology|\(given ? edition.year : 0)") { try render.methodology(resolved.index, edition, yearGiven: given) }
+            return try await respond(resolved, request) {
+                .init(key: "methodology|\(given ? edition.year : 0)") { try render.methodology(resolved.index, edition, yearGiven: given) }
+            }
         }
 
         // The addresses from before the catalogue lead to the first index's, query kept.
