@@ -32,7 +32,8 @@ SCRATCH=${SCRATCH:-.build-release}
 LOG_LEVEL=${LOG_LEVEL:-info}
 POSTGRES=${POSTGRES:-postgres://civic:civic@127.0.0.1:5432/civic_test}
 NGINX_WORKERS=${NGINX_WORKERS:-auto}
-READ_ROUTES=(/rankings /api/v1/rankings)
+# The first index's ranking page and API (the old /rankings addresses only redirect to them).
+READ_ROUTES=(/indices/asem /api/v1/indices/asem/rankings)
 DEPLOYMENTS=("$@")
 [ ${#DEPLOYMENTS[@]} -gt 0 ] || DEPLOYMENTS=(sqlite postgres nginx)
 seconds=${DURATION%s}
@@ -160,9 +161,16 @@ summarise() {
     summary+=("$(printf '%-9s %-34s %10s req/s   p50 %8s   p99 %8s   %s %s' "$current" "$label" "$rps" "$p50" "$p99" "${errors:-no errors}" "$extra")")
 }
 
-# One read route: a 3 s warm-up, then the measured run.
+# One read route: a 3 s warm-up, then the measured run. A route that does not answer 200 with
+# a body (a redirect, an error) is refused: its figures would not be those of the page.
 measure_reads() {
     local route=$1 label=${2:-GET $1}
+    local answer
+    answer=$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "$base$route")
+    if [ "${answer% *}" != 200 ] || [ "${answer#* }" -lt 1000 ]; then
+        echo "$base$route answers '$answer' (status, bytes), not a page of 200: nothing to measure" >&2
+        exit 1
+    fi
     wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$base$route" >/dev/null
     echo "== wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency $base$route"
     local output

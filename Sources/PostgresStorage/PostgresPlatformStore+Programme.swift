@@ -65,9 +65,9 @@ extension PostgresPlatformStore: AwardsStore {
     }
 
     /// Checks the cycle within the write: a single nomination's statement writes only if the
-    /// cycle's stored text is still the one last checked (else it returns the new text, which
-    /// is checked in turn), so a nomination costs one round trip while the cycle stays as it
-    /// is; a batch reads and checks the cycle in its transaction.
+    /// cycle's row is still the version last checked (else it returns the new text and version,
+    /// which are checked in turn), so a nomination costs one round trip while the cycle stays as
+    /// it is; a batch reads and checks the cycle in its transaction.
     public func saveNominations(
         _ nominations: [Nomination], cycle year: Int, by actor: String, checking check: @Sendable (Cycle) throws(AwardsError) -> Void
     ) async throws(AwardsError) {
@@ -85,8 +85,8 @@ extension PostgresPlatformStore: AwardsStore {
     }
 
     /// Saves one nomination with its audit entry in one statement of its own
-    /// (`PostgresStatements.SaveNomination`); when `checked`, only into the cycle as `check`
-    /// accepted it.
+    /// (`PostgresStatements.SaveNomination`); when `checked`, only into the cycle's row version
+    /// that `check` accepted.
     private func saveAlone(
         _ nomination: Nomination, cycle year: Int, by actor: String, checked: Bool, _ check: (Cycle) throws(AwardsError) -> Void
     ) async throws(AwardsError) {
@@ -99,19 +99,18 @@ extension PostgresPlatformStore: AwardsStore {
         }
         var statement = PostgresStatements.SaveNomination(
             cycle: year, id: nomination.id, state: nomination.state.rawValue, body: body, at: at, actor: actor,
-            entity: "nomination:\(nomination.id)", expectedCycle: nil)
+            entity: "nomination:\(nomination.id)", expectedVersion: nil)
         // The cycle as last read here, if the nomination passes its check: one that does not may
         // be out of date, so its refusal counts only once the cycle is read again. An empty
-        // text, which no cycle has, asks for the cycle without writing anything.
-        var last = checked ? decodedCycles.last(year) : nil
-        if let cached = last, (try? check(cached.value)) == nil { last = nil }
+        // version, which no row has, asks for the cycle without writing anything.
+        var version = checked ? decodedCycles.last(year).flatMap { (try? check($0.value)) == nil ? nil : $0.version } : nil
         // Nothing is saved when the cycle changed since it was checked (it is checked again), or
         // when another writer created the nomination meanwhile (the next statement sees it).
         for _ in 0..<10 {
-            if checked { statement.expectedCycle = last?.text ?? "" }
+            if checked { statement.expectedVersion = version ?? "" }
             let result: PostgresStatements.SaveNomination.Row
             do {
-                result = try await run(statement).first ?? (cycles: 0, saved: 0, cycle: nil)
+                result = try await run(statement).first ?? (cycles: 0, saved: 0, cycle: nil, version: nil)
             } catch {
                 throw Self.storageError(error, "the change failed")
             }
@@ -121,10 +120,9 @@ extension PostgresPlatformStore: AwardsStore {
                     ? AwardsError(.unknownReference, "the cycle \(year) does not exist")
                     : AwardsError(.unknownReference, "the cycle \(year) does not exist", field: "cycle")
             }
-            if checked, let text = result.cycle {
-                let cycle = try decodedCycles.decode(text, key: year)
-                try check(cycle)
-                last = (text, cycle)
+            if checked, let text = result.cycle, let current = result.version {
+                try check(try decodedCycles.decode(text, key: year, version: current))
+                version = current
                 continue
             }
             if result.saved > 0 { return }
@@ -141,12 +139,12 @@ extension PostgresPlatformStore: AwardsStore {
         for nomination in nominations {
             let statement = PostgresStatements.SaveNomination(
                 cycle: cycle, id: nomination.id, state: nomination.state.rawValue, body: try StoredJSON.encode(nomination), at: at, actor: actor,
-                entity: "nomination:\(nomination.id)", expectedCycle: nil)
+                entity: "nomination:\(nomination.id)", expectedVersion: nil)
             // Under the lock no other batch writes the nomination; a single write that created
             // it meanwhile is seen by the next statement.
             var saved = false
             for _ in 0..<10 where !saved {
-                let result = try await run(statement, on: db).first ?? (cycles: 0, saved: 0, cycle: nil)
+                let result = try await run(statement, on: db).first ?? (cycles: 0, saved: 0, cycle: nil, version: nil)
                 guard result.cycles > 0 else { throw AwardsError(.unknownReference, "the cycle \(cycle) does not exist", field: "cycle") }
                 saved = result.saved > 0
             }

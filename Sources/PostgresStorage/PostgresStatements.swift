@@ -50,15 +50,18 @@ enum PostgresStatements {
     ///
     /// The cycle's row is share-locked (`FOR KEY SHARE`), so that it cannot be removed until the
     /// statement commits; `cycles = 0` when there is no such cycle, and then nothing is written.
-    /// With `expectedCycle`, the nomination is written only if the cycle's stored text is that
-    /// one, the one its caller checked the nomination against; else nothing is written and
-    /// `cycle` is the text as it is now, to check again.
+    /// With `expectedVersion`, the nomination is written only if the cycle's row is still the
+    /// version its caller checked the nomination against; else nothing is written and `cycle` is
+    /// the text as it is now, with its `version` (both of the row version locked), to check
+    /// again. The version is the row's `xmin`, the transaction that wrote it: every change of
+    /// the cycle writes a new row version with its own, so it stands for the text without
+    /// sending or comparing the text's kilobytes on every write.
     struct SaveNomination: PostgresPreparedStatement {
         static let sql = """
             WITH the_cycle AS (
-                SELECT year, body FROM cycle WHERE year = $1 FOR KEY SHARE
+                SELECT year, body, xmin::text AS version FROM cycle WHERE year = $1 FOR KEY SHARE
             ), checked AS (
-                SELECT year FROM the_cycle WHERE $8::text IS NULL OR body = $8::text
+                SELECT year FROM the_cycle WHERE $8::text IS NULL OR version = $8::text
             ), present AS (
                 SELECT body FROM nomination WHERE cycle = $1 AND id = $2 AND EXISTS (SELECT FROM checked) FOR UPDATE
             ), replaced AS (
@@ -77,9 +80,10 @@ enum PostgresStatements {
                 RETURNING 1
             )
             SELECT (SELECT count(*) FROM the_cycle), (SELECT count(*) FROM logged),
-                (SELECT body FROM the_cycle WHERE NOT EXISTS (SELECT FROM checked))
+                (SELECT body FROM the_cycle WHERE NOT EXISTS (SELECT FROM checked)),
+                (SELECT version FROM the_cycle WHERE NOT EXISTS (SELECT FROM checked))
             """
-        typealias Row = (cycles: Int, saved: Int, cycle: String?)
+        typealias Row = (cycles: Int, saved: Int, cycle: String?, version: String?)
         static let bindingDataTypes: [PostgresDataType] = [.int8, .text, .text, .text, .text, .text, .text, .text]
         var cycle: Int
         var id: String
@@ -88,7 +92,7 @@ enum PostgresStatements {
         var at: String
         var actor: String
         var entity: String
-        var expectedCycle: String?
+        var expectedVersion: String?
 
         func makeBindings() -> PostgresBindings {
             var bindings = PostgresBindings()
@@ -99,10 +103,10 @@ enum PostgresStatements {
             bindings.append(at)
             bindings.append(actor)
             bindings.append(entity)
-            bindings.append(expectedCycle)
+            bindings.append(expectedVersion)
             return bindings
         }
 
-        func decodeRow(_ row: PostgresRow) throws -> (cycles: Int, saved: Int, cycle: String?) { try row.decode((Int, Int, String?).self) }
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode((Int, Int, String?, String?).self) }
     }
 }

@@ -8,11 +8,12 @@ import Synchronization
 /// It keeps no data of its own: the store still reads the row every time and hands its text
 /// here, and a text that differs in any byte from the one kept is decoded afresh. So a change
 /// made by another server on the same database is seen as soon as its row is, exactly as
-/// without this cache. (A store that acts on `last` without reading the row first must make
-/// its write depend on the row still holding that text.) At most `capacity` values are kept; when that many are, all are
-/// forgotten and it starts again.
+/// without this cache. A store may also keep the row's version beside the text (PostgreSQL's
+/// `xmin`) and act on `last` without reading the row first, provided its write depends on the
+/// row still being that version. At most `capacity` values are kept; when that many are, all
+/// are forgotten and it starts again.
 public final class DecodedValues<Key: Hashable & Sendable, Value: Decodable & Sendable>: Sendable {
-    private let kept = Mutex<[Key: (text: String, value: Value)]>([:])
+    private let kept = Mutex<[Key: (text: String, value: Value, version: String?)]>([:])
     private let capacity: Int
 
     /// A cache of at most `capacity` values.
@@ -21,26 +22,31 @@ public final class DecodedValues<Key: Hashable & Sendable, Value: Decodable & Se
     }
 
     /// The value that `text`, stored under `key`, decodes to: the one kept when the text is the
-    /// same, else decoded (`StoredJSON.decode`) and kept.
-    public func decode(_ text: String, key: Key) throws(AwardsError) -> Value {
-        if let value = kept.withLock({ kept in kept[key].flatMap { Self.same($0.text, text) ? $0.value : nil } }) {
-            return value
+    /// same, else decoded (`StoredJSON.decode`) and kept. A `version` given is kept with it (one
+    /// not given leaves the version kept for the same text as it was).
+    public func decode(_ text: String, key: Key, version: String? = nil) throws(AwardsError) -> Value {
+        let kept = kept.withLock { kept -> Value? in
+            guard let entry = kept[key], Self.same(entry.text, text) else { return nil }
+            if let version { kept[key]?.version = version }
+            return entry.value
         }
+        if let kept { return kept }
         let value: Value
         do {
             value = try StoredJSON.decode(Value.self, text)
         } catch {
             throw (error as? AwardsError) ?? AwardsError(.storage, "a stored \(Value.self) cannot be read (\(error))")
         }
-        kept.withLock { kept in
+        self.kept.withLock { kept in
             if kept.count >= capacity, kept[key] == nil { kept.removeAll(keepingCapacity: true) }
-            kept[key] = (text, value)
+            kept[key] = (text, value, version)
         }
         return value
     }
 
-    /// The text last decoded under `key`, with its value, if it is kept.
-    public func last(_ key: Key) -> (text: String, value: Value)? {
+    /// The text last decoded under `key`, with its value and the row version given with it, if
+    /// it is kept.
+    public func last(_ key: Key) -> (text: String, value: Value, version: String?)? {
         kept.withLock { $0[key] }
     }
 

@@ -22,6 +22,20 @@ struct DecodedValuesTests {
         #expect(try accounts.decode(decomposed, key: "A1").name.unicodeScalars.count == 4, "but they are other bytes, decoded afresh")
     }
 
+    @Test("a row version is kept with its text: a read without one keeps it, the same text with a new one replaces it, another text forgets it")
+    func versions() throws {
+        let values = DecodedValues<Int, Cycle>()
+        let open = try StoredJSON.encode(Cycle(year: 2027, phase: .nominationsOpen))
+        _ = try values.decode(open, key: 2027, version: "731")
+        #expect(values.last(2027)?.version == "731")
+        _ = try values.decode(open, key: 2027)
+        #expect(values.last(2027)?.version == "731", "a read that knows no version leaves it")
+        _ = try values.decode(open, key: 2027, version: "802")
+        #expect(values.last(2027)?.version == "802", "the same text written again is a new version")
+        _ = try values.decode(try StoredJSON.encode(Cycle(year: 2027, phase: .smart21Scoring)), key: 2027)
+        #expect(values.last(2027)?.version == nil, "another text does not inherit the version")
+    }
+
     @Test("a text that is not the type is a storage error, and nothing is kept; at capacity, everything is forgotten")
     func errorsAndCapacity() throws {
         let values = DecodedValues<Int, Cycle>(capacity: 2)
