@@ -52,7 +52,12 @@ extension IndexBuild {
         // Pooled: the years advance together, step by step, so that the normalise step sees all of them.
         let contexts = panel.datasets.map { BuildContext(dataset: $0, weightSets: spec.weightSets) }
         var states = panel.datasets.map(BuildState.init(dataset:))
-        var logs = [BuildLog](repeating: BuildLog(), count: states.count)
+        var logs = panel.datasets.map { dataset in
+            var log = BuildLog()
+            log.warnings = datasetWarnings(dataset)
+            return log
+        }
+        var inspectors = states.map(StepInspector.init)
         var stages = [[Stage]](repeating: [], count: states.count)
         func record(_ name: String) {
             guard retention == .allStages else { return }
@@ -60,6 +65,7 @@ extension IndexBuild {
         }
         record("Raw")
         for (i, step) in spec.steps.enumerated() {
+            let firstWarnings = logs.map(\.warnings.count)
             if case let .normalise(normalise) = step {
                 do {
                     try normalise.applyPooled(&states, contexts[0], &logs)
@@ -74,6 +80,9 @@ extension IndexBuild {
                         throw atTime(y, located(error, step: step, at: i))
                     }
                 }
+            }
+            for y in states.indices {
+                inspectors[y].inspect(&states[y], after: i, of: spec.steps, context: contexts[y], log: &logs[y], firstWarning: firstWarnings[y])
             }
             record(step.stageName)
         }

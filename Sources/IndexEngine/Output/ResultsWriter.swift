@@ -171,7 +171,7 @@ public struct ResultsWriter: Sendable {
           "time": \(result.dataset.time.map(String.init) ?? "null"),
           "headline": \(quoted(headline)),
           "units": \(result.final.units.count),
-          "warnings": [\(result.log.warnings.map(quoted).joined(separator: ", "))],
+          "warnings": \(warnings(result.log.warnings, indent: "  ")),
           "ranking": [
         \(ranking(result, indent: "    ").joined(separator: ",\n"))
           ]
@@ -189,7 +189,7 @@ public struct ResultsWriter: Sendable {
                 {
                   "time": \(time),
                   "units": \(result.final.units.count),
-                  "warnings": [\(result.log.warnings.map(quoted).joined(separator: ", "))],
+                  "warnings": \(warnings(result.log.warnings, indent: "      ")),
                   "ranking": [
             \(ranking(result, indent: "        ").joined(separator: ",\n"))
                   ]
@@ -219,6 +219,18 @@ public struct ResultsWriter: Sendable {
               "inputHash": \(quoted("sha256:" + inputHash)),
               "spec": \(indentedSpec),
             """
+    }
+
+    /// The warnings as a JSON list, one object a line (code, message, step, stepName, indicator,
+    /// unit; `null` where unknown); the list's closing bracket is indented by `indent`.
+    private static func warnings(_ warnings: [BuildWarning], indent: String) -> String {
+        guard !warnings.isEmpty else { return "[]" }
+        func text(_ s: String?) -> String { s.map(quoted) ?? "null" }
+        let lines = warnings.map { w in
+            indent + "  {\"code\": \(quoted(w.code.rawValue)), \"message\": \(quoted(w.message)), \"step\": \(w.step.map(String.init) ?? "null"), "
+                + "\"stepName\": \(text(w.stepName)), \"indicator\": \(text(w.indicator)), \"unit\": \(text(w.unit))}"
+        }
+        return "[\n" + lines.joined(separator: ",\n") + "\n" + indent + "]"
     }
 
     /// One JSON object per unit in rank order, each line starting with `indent`.

@@ -137,7 +137,9 @@ public struct Impute: Sendable, Codable, Equatable {
             state.values.setColumn(c, column)
         }
         if !unfilled.isEmpty {
-            log.warnings.append("impute left missing values in \(unfilled.count) indicator(s): \(unfilled.joined(separator: ", "))")
+            log.warn(
+                .valuesLeftMissing, "missing values remain in \(unfilled.count) indicator(s): \(unfilled.joined(separator: ", "))",
+                indicator: unfilled.count == 1 ? unfilled[0] : nil)
         }
     }
 
