@@ -96,7 +96,7 @@ struct BuildWarningTests {
         settings.reference = "A"
         let result = try StepKit.run(try Self.twoIndicators(), [.normalise(Normalise(settings))])
         // x1: A holds the minimum 1, so 1 − (1 − x)/(1 − 1) is 0/0 for A and +∞ for B and C.
-        #expect(StepKit.column(result, "x1").allSatisfy(\.isNaN))
+        #expect(StepKit.column(result, "x1").allSatisfy { $0.isNaN })
         // x2: 1 − (10 − x)/(10 − 10) likewise, A holding x2's minimum 10 too.
         #expect(result.log.warnings.map(\.code) == [.referenceAtWorst, .referenceAtWorst, .nonFinite, .nonFinite, .stageAllMissing])
         #expect(result.log.warnings[0].indicator == "x1" && result.log.warnings[0].unit == "A")
