@@ -24,8 +24,9 @@ public enum IndexBuild {
         var log = BuildLog()
         log.warnings = datasetWarnings(dataset)
         var inspector = StepInspector(state)
+        let names = stageNames(spec.steps)
         var stages: [Stage] = []
-        if retention == .allStages { stages.append(Stage(name: "Raw", units: state.units, values: state.values)) }
+        if retention == .allStages { stages.append(Stage(name: names[0], units: state.units, values: state.values)) }
         for (i, step) in spec.steps.enumerated() {
             let firstWarning = log.warnings.count
             do {
@@ -34,7 +35,7 @@ public enum IndexBuild {
                 throw located(error, step: step, at: i)
             }
             inspector.inspect(&state, after: i, of: spec.steps, context: context, log: &log, firstWarning: firstWarning)
-            if retention == .allStages { stages.append(Stage(name: step.stageName, units: state.units, values: state.values)) }
+            if retention == .allStages { stages.append(Stage(name: names[i + 1], units: state.units, values: state.values)) }
         }
         completeColumns(&state, framework: dataset.framework)
         return BuildResult(dataset: dataset, stages: stages, final: state, log: log)
@@ -64,6 +65,18 @@ public enum IndexBuild {
             BuildWarning(
                 .singleUnitYear, "only one unit has data at time \(time), so there is no other unit to normalise or rank it against", unit: unit)
         ]
+    }
+
+    /// The names of the stages of a build by `steps`, `Raw` first: a stage's name is the one its
+    /// step produces (`Normalised`), numbered from its second occurrence on (`Normalised-2`), so
+    /// that the stage files and workbook sheets of repeated steps do not overwrite one another.
+    public static func stageNames(_ steps: [BuildStep]) -> [String] {
+        var seen: [String: Int] = ["Raw": 1]
+        return ["Raw"] + steps.map { step in
+            let count = seen[step.stageName, default: 0] + 1
+            seen[step.stageName] = count
+            return count == 1 ? step.stageName : "\(step.stageName)-\(count)"
+        }
     }
 
     /// Gives a final state a column for every node, missing where no step filled it.

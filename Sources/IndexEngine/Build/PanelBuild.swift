@@ -63,7 +63,8 @@ extension IndexBuild {
             guard retention == .allStages else { return }
             for y in states.indices { stages[y].append(Stage(name: name, units: states[y].units, values: states[y].values)) }
         }
-        record("Raw")
+        let names = stageNames(spec.steps)
+        record(names[0])
         for (i, step) in spec.steps.enumerated() {
             let firstWarnings = logs.map(\.warnings.count)
             if case let .normalise(normalise) = step {
@@ -84,7 +85,7 @@ extension IndexBuild {
             for y in states.indices {
                 inspectors[y].inspect(&states[y], after: i, of: spec.steps, context: contexts[y], log: &logs[y], firstWarning: firstWarnings[y])
             }
-            record(step.stageName)
+            record(names[i + 1])
         }
         let results = states.indices.map { y in
             completeColumns(&states[y], framework: contexts[y].framework)

@@ -6,7 +6,7 @@
 /// earlier year) stays missing and is reported in the build log.
 public struct Impute: Sendable, Codable, Equatable {
     /// How a missing value is estimated.
-    public enum Method: String, Sendable, Codable {
+    public enum Method: String, Sendable, Codable, SpecChoice {
         /// Leave missing values as they are.
         case none
         /// The mean of the indicator over all units.

@@ -6,7 +6,7 @@
 /// `distanceToTarget`. Rank-based methods give tied values the lowest of their ranks.
 public struct Normalise: Sendable, Codable, Equatable {
     /// A normalisation method.
-    public enum Method: String, Sendable, Codable {
+    public enum Method: String, Sendable, Codable, SpecChoice {
         /// Leave the (direction-adjusted) values as they are.
         case none
         /// `(x − min)/(max − min)·(u − l) + l` with `range = [l, u]`.

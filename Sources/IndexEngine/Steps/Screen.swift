@@ -6,7 +6,7 @@
 /// exclusion wins over inclusion.
 public struct Screen: Sendable, Codable, Equatable {
     /// What counts against a unit.
-    public enum Criterion: String, Sendable, Codable {
+    public enum Criterion: String, Sendable, Codable, SpecChoice {
         /// Missing values (COINr's `byNA`).
         case missing
         /// Zeros among the observed values (COINr's `byzeros`).

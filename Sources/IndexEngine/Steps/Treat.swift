@@ -9,7 +9,7 @@ import Foundation
 /// fallback — by default `log(x − min + 0.01·(max − min))` of the original values — is used.
 public struct Treat: Sendable, Codable, Equatable {
     /// A transformation of one indicator.
-    public enum Method: String, Sendable, Codable {
+    public enum Method: String, Sendable, Codable, SpecChoice {
         /// Leave the indicator as it is.
         case none
         /// Winsorise by the skew and kurtosis rule.
