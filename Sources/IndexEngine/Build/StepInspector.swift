@@ -31,7 +31,7 @@ struct StepInspector {
                 "aggregation comes before any normalisation, so indicators on different scales and in different directions are averaged as they are")
         }
         let framework = context.framework
-        let unitCodes = state.units.map { context.dataset.units[$0].code }
+        let units = state.units
         let rows = state.values.rows
         var empty = Set<Int>()
         state.values.storage.withUnsafeMutableBufferPointer { values in
@@ -50,10 +50,11 @@ struct StepInspector {
                 if !hasValue { empty.insert(c) }
                 guard !infinite.isEmpty else { continue }
                 let code = framework.nodes[c].code
-                let named = infinite.prefix(5).map { unitCodes[$0] }.joined(separator: ", ") + (infinite.count > 5 ? ", …" : "")
+                let unitCodes = infinite.prefix(5).map { context.dataset.units[units[$0]].code }
+                let named = unitCodes.joined(separator: ", ") + (infinite.count > 5 ? ", …" : "")
                 log.warn(
                     .nonFinite, "produced \(infinite.count) infinite value(s) (\(named)); they are treated as missing", indicator: code,
-                    unit: infinite.count == 1 ? unitCodes[infinite[0]] : nil)
+                    unit: infinite.count == 1 ? unitCodes[0] : nil)
             }
         }
         let nowAllMissing = empty.count == state.values.columns
