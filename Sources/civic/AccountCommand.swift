@@ -41,7 +41,7 @@ struct AccountCommand: ParsableCommand {
         }
 
         func run() async throws {
-            try await common.withStore { store in
+            try await common.withStore(creating: true) { store in
                 let account = try await AccountProvisioning.create(
                     id: username, name: name, role: Role(rawValue: role)!, subject: subject, email: email, language: language,
                     password: ProcessInfo.processInfo.environment[passwordEnv] ?? "", bcryptCost: bcryptCost, in: store, by: common.actor)

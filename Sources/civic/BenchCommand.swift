@@ -50,8 +50,8 @@ struct BenchCommand: ParsableCommand {
     }
 
     private func asem() throws(IndexEngineError) {
-        let spec = try BuildSpec.read(path: self.spec)
-        let (dataset, _) = try BuildInputs.load(spec, relativeTo: (self.spec as NSString).deletingLastPathComponent)
+        let spec = try BuildSpec.read(path: ShippedExamples.resolve(self.spec))
+        let (dataset, _) = try BuildInputs.load(spec, relativeTo: (ShippedExamples.resolve(self.spec) as NSString).deletingLastPathComponent)
         for _ in 0..<50 { _ = try IndexBuild.run(dataset, spec: spec, retention: .finalOnly) }
         var times: [Double] = []
         for _ in 0..<repetitions {
@@ -85,10 +85,10 @@ struct BenchCommand: ParsableCommand {
 
     /// COINr's vignette problem on ASEM: four uncertain inputs, N = 100 (600 builds) and N = 10,000.
     private func sensitivity() throws(IndexEngineError) {
-        let spec = try BuildSpec.read(path: self.spec)
-        let (dataset, _) = try BuildInputs.load(spec, relativeTo: (self.spec as NSString).deletingLastPathComponent)
+        let spec = try BuildSpec.read(path: ShippedExamples.resolve(self.spec))
+        let (dataset, _) = try BuildInputs.load(spec, relativeTo: (ShippedExamples.resolve(self.spec) as NSString).deletingLastPathComponent)
         let result = try IndexBuild.run(dataset, spec: spec)
-        var analysis = try AnalysisSpec.read(path: self.analysis)
+        var analysis = try AnalysisSpec.read(path: ShippedExamples.resolve(self.analysis))
         analysis.samples = 100
         var uncertaintyTimes: [Double] = []
         for _ in 0..<21 {

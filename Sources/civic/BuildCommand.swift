@@ -28,6 +28,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Also write results.xlsx: one workbook with the results, every stage, the weights, the spec and the audit.")
     var xlsx = false
 
+    @Flag(help: "Treat any warning as an error: print the warnings, write nothing and exit with a failure.")
+    var strict = false
+
     func validate() throws {
         guard FileManager.default.fileExists(atPath: spec) else {
             throw ValidationError("The spec file '\(spec)' does not exist.")
@@ -36,13 +39,17 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
-        try runBuild(specPath: spec, out: out, top: top, year: year, workbook: xlsx)
+        try runBuild(specPath: spec, out: out, top: top, year: year, workbook: xlsx, strict: strict)
     }
 }
 
 /// Builds the index of the spec at `specPath` (at `year`, if given), writes it to `out` (with
 /// `results.xlsx` when `workbook`) and prints the ranking.
-func runBuild(specPath: String, out: String, top: Int, year: Int? = nil, workbook: Bool = false) throws {
+///
+/// Warnings go to standard error, each with its step, indicator or unit and code. With `strict`
+/// a build with any warning writes nothing and fails: a build that may be silently wrong is not
+/// published by a script that asked for a sound one.
+func runBuild(specPath: String, out: String, top: Int, year: Int? = nil, workbook: Bool = false, strict: Bool = false) throws {
     do throws(IndexEngineError) {
         var spec = try BuildSpec.read(path: specPath)
         if let year { spec.time = year }
@@ -59,6 +66,9 @@ func runBuild(specPath: String, out: String, top: Int, year: Int? = nil, workboo
         let result: BuildResult
         if dataset.panel != nil, spec.time == nil {
             let panel = try panel()
+            let warnings = zip(panel.times, panel.results).flatMap { time, result in result.log.warnings.map { "warning (\(time)): \($0)" } }
+            for warning in warnings { printError(warning) }
+            if strict, !warnings.isEmpty { throw strictFailure(warnings.count) }
             try writePanel(panel, spec: spec, inputHash: inputHash, out: out, top: top)
             if workbook { try writeWorkbook(try IndexWorkbook.make(panel, spec: spec), out: out) }
             return
@@ -68,12 +78,13 @@ func runBuild(specPath: String, out: String, top: Int, year: Int? = nil, workboo
         } else {
             do { result = try IndexBuild.run(dataset, spec: spec) } catch { throw error.located(in: specPath) }
         }
+        for warning in result.log.warnings { printError("warning: \(warning)") }
+        if strict, !result.log.warnings.isEmpty { throw strictFailure(result.log.warnings.count) }
         try ResultsWriter(directory: out).write(result, spec: spec, inputHash: inputHash)
         if workbook {
             let audit = try AuditReport.make(result, spec: spec)
             try writeWorkbook(try IndexWorkbook.make(result, spec: spec, audit: audit), out: out)
         }
-        for warning in result.log.warnings { printError("warning: \(warning)") }
         if top > 0 { print(RankingTable.render(result, limit: top), terminator: "") }
         print("Wrote \(out)/results.csv, results.json, treatment.csv and stages/ (\(result.stages.count) stages).")
     } catch {
@@ -81,12 +92,14 @@ func runBuild(specPath: String, out: String, top: Int, year: Int? = nil, workboo
     }
 }
 
-/// Writes every year of `panel` to `out`, reports each year's warnings and prints the latest year's ranking.
+/// The failure of a `--strict` build that gave `count` warnings (listed above it).
+private func strictFailure(_ count: Int) -> IndexEngineError {
+    IndexEngineError(.warningsRefused, "the build gave \(count) warning(s), listed above, and --strict makes any warning an error; nothing was written")
+}
+
+/// Writes every year of `panel` to `out` and prints the latest year's ranking.
 private func writePanel(_ panel: PanelBuild, spec: BuildSpec, inputHash: String, out: String, top: Int) throws(IndexEngineError) {
     try ResultsWriter(directory: out).write(panel, spec: spec, inputHash: inputHash)
-    for (time, result) in zip(panel.times, panel.results) {
-        for warning in result.log.warnings { printError("warning (\(time)): \(warning)") }
-    }
     if top > 0, let latest = panel.results.last { print(RankingTable.render(latest, limit: top), terminator: "") }
     let years = "\(panel.times.count) years, \(panel.times.first ?? 0) to \(panel.times.last ?? 0)"
     print("Wrote \(out)/results.csv, results.json, treatment.csv and stages/ (\(years), \(panel.results.first?.stages.count ?? 0) stages), each with a Time column.")

@@ -16,8 +16,8 @@ struct CycleCommand: ParsableCommand {
 
     /// Options every cycle command takes.
     struct Common: ParsableArguments {
-        @Option(help: "The database: an SQLite file, or a postgres://user:password@host:port/database URL.")
-        var database: String = "civic.sqlite"
+        @Option(help: "The database: an SQLite file, or a postgres://user:password@host:port/database URL (default: CIVIC_DATABASE, else civic.sqlite).")
+        var database: String?
 
         @Option(help: "Who is acting, for the audit log.")
         var actor: String = "admin"
@@ -27,10 +27,26 @@ struct CycleCommand: ParsableCommand {
             Programme(store: store, actor: actor)
         }
 
-        /// Runs `body` on the store of `database`, reporting the programme's errors.
-        func withStore(_ body: (any PlatformStore) async throws -> Void) async throws {
+        /// The database setting: `--database`, else `CIVIC_DATABASE` as `civic serve` reads it, else `civic.sqlite` here.
+        var setting: String {
+            database ?? ProcessInfo.processInfo.environment["CIVIC_DATABASE"] ?? "civic.sqlite"
+        }
+
+        /// Runs `body` on the store of the database, reporting the programme's errors.
+        ///
+        /// Opening an SQLite file creates it, so only a command that starts a platform's data
+        /// (`creating`: a cycle, the first account, the network's record) may open one that is
+        /// not there; for any other a missing file is an error naming it, not an empty database.
+        func withStore(creating: Bool = false, _ body: (any PlatformStore) async throws -> Void) async throws {
             try await awards {
-                try await PlatformDatabase(database).withStore(body)
+                let database = try PlatformDatabase(setting)
+                if !creating, case .sqlite(let path) = database, !FileManager.default.fileExists(atPath: path) {
+                    throw AwardsError(
+                        .unreadableFile,
+                        "there is no database here; name it with --database or CIVIC_DATABASE, or start one with civic cycle create",
+                        file: path)
+                }
+                try await database.withStore(body)
             }
         }
     }
@@ -42,7 +58,7 @@ struct CycleCommand: ParsableCommand {
         @Option(help: "A JSON file with the cycle's factors, questions (each data point with its \"min\" and \"max\"), schedule (each phase with its \"starts\" date and an optional \"due\" time), \"timeZone\" (IANA), rules and jury (a list of {id, name, group}).") var settings: String?
 
         func run() async throws {
-            try await common.withStore { store in
+            try await common.withStore(creating: true) { store in
                 var cycle = Cycle(year: year)
                 if let settings { cycle = try JSONFile.read(Cycle.self, from: settings) }
                 guard cycle.year == year else { throw AwardsError(.invalidValue, "the settings are for \(cycle.year), not \(year)", file: settings, field: "year") }

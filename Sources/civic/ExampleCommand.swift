@@ -17,12 +17,12 @@ struct ExampleCommand: ParsableCommand {
     var top: Int = 51
 
     func validate() throws {
-        guard FileManager.default.fileExists(atPath: spec) else {
-            throw ValidationError("The example spec '\(spec)' does not exist; run civic from the repository's root.")
+        guard FileManager.default.fileExists(atPath: ShippedExamples.resolve(spec)) else {
+            throw ValidationError(ShippedExamples.missing("example spec", spec))
         }
     }
 
     func run() throws {
-        try runBuild(specPath: spec, out: out, top: top)
+        try runBuild(specPath: ShippedExamples.resolve(spec), out: out, top: top)
     }
 }

@@ -15,14 +15,14 @@ struct HistoryCommand: ParsableCommand {
     var record: String = "Examples/awards-history/recognitions.csv"
 
     func validate() throws {
-        guard FileManager.default.fileExists(atPath: record) else {
-            throw ValidationError("The record '\(record)' does not exist; run civic from the repository's root or pass --record.")
+        guard FileManager.default.fileExists(atPath: ShippedExamples.resolve(record)) else {
+            throw ValidationError(ShippedExamples.missing("record", record))
         }
     }
 
     func run() throws {
         do throws(AwardsError) {
-            let history = try CommunityHistory.find(community, in: try RecognitionRecord.read(path: record))
+            let history = try CommunityHistory.find(community, in: try RecognitionRecord.read(path: ShippedExamples.resolve(record)))
             print(Self.render(history), terminator: "")
         } catch {
             printError("error: \(error)")

@@ -16,8 +16,8 @@ struct NetworkCommand: ParsableCommand {
         @Option(help: "The record of recognitions.") var record: String = "Examples/awards-history/recognitions.csv"
 
         func run() async throws {
-            try await common.withStore { store in
-                let recognitions = try RecognitionRecord.read(path: record)
+            try await common.withStore(creating: true) { store in
+                let recognitions = try RecognitionRecord.read(path: ShippedExamples.resolve(record))
                 let programme = common.programme(store)
                 try await programme.importRecord(recognitions)
                 print("Loaded \(recognitions.count) recognitions; the network has \(try await programme.store.communities().count) communities.")
@@ -31,7 +31,7 @@ struct NetworkCommand: ParsableCommand {
         @Argument(help: "The communities file.") var file: String
 
         func run() async throws {
-            try await common.withStore { store in
+            try await common.withStore(creating: true) { store in
                 let communities = try JSONFile.read([Community].self, from: file)
                 do {
                     try await common.programme(store).saveCommunities(communities)

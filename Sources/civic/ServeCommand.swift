@@ -59,7 +59,8 @@ struct DemoCommand: AsyncParsableCommand {
                     }
                 }
                 return try await DemoPlatform.load(
-                    into: store, record: try RecognitionRecord.read(path: record), communities: try JSONFile.read([Community].self, from: communities),
+                    into: store, record: try RecognitionRecord.read(path: ShippedExamples.resolve(record)),
+                    communities: try JSONFile.read([Community].self, from: ShippedExamples.resolve(communities)),
                     bcryptCost: web.bcryptCost)
             }
             say("Loaded the awards record, the synthetic 2025 and 2026 cycles run to their winners, and the synthetic \(DemoPlatform.walkthroughYear) cycle with nominations open.")

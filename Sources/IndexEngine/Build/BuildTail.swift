@@ -34,8 +34,13 @@ public struct BuildTail: Sendable {
         for (name, set) in weightSets { context.weightSets[name] = set }
         var state = self.state
         var log = BuildLog()
+        var inspector = StepInspector(state)
+        var steps = self.steps
+        for (i, step) in replacements where steps.indices.contains(i) { steps[i] = step }
         for i in start..<steps.count {
-            try IndexBuild.run(replacements[i] ?? steps[i], on: &state, context: context, log: &log)
+            let firstWarning = log.warnings.count
+            try IndexBuild.run(steps[i], on: &state, context: context, log: &log)
+            inspector.inspect(&state, after: i, of: steps, context: context, log: &log, firstWarning: firstWarning)
         }
         IndexBuild.completeColumns(&state, framework: context.framework)
         return state

@@ -22,26 +22,61 @@ public enum IndexBuild {
         let context = BuildContext(dataset: dataset, weightSets: spec.weightSets)
         var state = BuildState(dataset: dataset)
         var log = BuildLog()
+        log.warnings = datasetWarnings(dataset)
+        var inspector = StepInspector(state)
+        let names = stageNames(spec.steps)
         var stages: [Stage] = []
-        if retention == .allStages { stages.append(Stage(name: "Raw", units: state.units, values: state.values)) }
+        if retention == .allStages { stages.append(Stage(name: names[0], units: state.units, values: state.values)) }
         for (i, step) in spec.steps.enumerated() {
+            let firstWarning = log.warnings.count
             do {
                 try run(step, on: &state, context: context, log: &log)
             } catch {
                 throw located(error, step: step, at: i)
             }
-            if retention == .allStages { stages.append(Stage(name: step.stageName, units: state.units, values: state.values)) }
+            inspector.inspect(&state, after: i, of: spec.steps, context: context, log: &log, firstWarning: firstWarning)
+            if retention == .allStages { stages.append(Stage(name: names[i + 1], units: state.units, values: state.values)) }
         }
         completeColumns(&state, framework: dataset.framework)
         return BuildResult(dataset: dataset, stages: stages, final: state, log: log)
     }
 
     /// `error` raised by `step`, the spec's step `i`, with the step in its column path and message.
+    ///
+    /// A field of the spec's top level that the step refers to (a weight set, `weightSets.x`) is
+    /// where the fault lies, so its path is kept as it is; the message still names the step.
     static func located(_ error: IndexEngineError, step: BuildStep, at i: Int) -> IndexEngineError {
         var located = error
-        located.column = "steps[\(i)]" + (error.column.map { "." + $0 } ?? "")
+        if let column = error.column, let field = column.split(separator: ".").first, BuildSpec.topLevelFields.contains(String(field)) {
+            located.column = column
+        } else {
+            located.column = "steps[\(i)]" + (error.column.map { "." + $0 } ?? "")
+        }
         located.message = "\(step.stageName.lowercased()) step: " + error.message
         return located
+    }
+
+    /// What a dataset itself deserves a warning for, before any step: a time point of a panel
+    /// with a single unit, which no normalisation can place against others.
+    static func datasetWarnings(_ dataset: Dataset) -> [BuildWarning] {
+        guard dataset.panel != nil, dataset.units.count == 1, let time = dataset.time else { return [] }
+        let unit = dataset.units[0].code
+        return [
+            BuildWarning(
+                .singleUnitYear, "only one unit has data at time \(time), so there is no other unit to normalise or rank it against", unit: unit)
+        ]
+    }
+
+    /// The names of the stages of a build by `steps`, `Raw` first: a stage's name is the one its
+    /// step produces (`Normalised`), numbered from its second occurrence on (`Normalised-2`), so
+    /// that the stage files and workbook sheets of repeated steps do not overwrite one another.
+    public static func stageNames(_ steps: [BuildStep]) -> [String] {
+        var seen: [String: Int] = ["Raw": 1]
+        return ["Raw"] + steps.map { step in
+            let count = seen[step.stageName, default: 0] + 1
+            seen[step.stageName] = count
+            return count == 1 ? step.stageName : "\(step.stageName)-\(count)"
+        }
     }
 
     /// Gives a final state a column for every node, missing where no step filled it.

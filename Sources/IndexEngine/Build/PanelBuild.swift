@@ -52,14 +52,21 @@ extension IndexBuild {
         // Pooled: the years advance together, step by step, so that the normalise step sees all of them.
         let contexts = panel.datasets.map { BuildContext(dataset: $0, weightSets: spec.weightSets) }
         var states = panel.datasets.map(BuildState.init(dataset:))
-        var logs = [BuildLog](repeating: BuildLog(), count: states.count)
+        var logs = panel.datasets.map { dataset in
+            var log = BuildLog()
+            log.warnings = datasetWarnings(dataset)
+            return log
+        }
+        var inspectors = states.map(StepInspector.init)
         var stages = [[Stage]](repeating: [], count: states.count)
         func record(_ name: String) {
             guard retention == .allStages else { return }
             for y in states.indices { stages[y].append(Stage(name: name, units: states[y].units, values: states[y].values)) }
         }
-        record("Raw")
+        let names = stageNames(spec.steps)
+        record(names[0])
         for (i, step) in spec.steps.enumerated() {
+            let firstWarnings = logs.map(\.warnings.count)
             if case let .normalise(normalise) = step {
                 do {
                     try normalise.applyPooled(&states, contexts[0], &logs)
@@ -75,7 +82,10 @@ extension IndexBuild {
                     }
                 }
             }
-            record(step.stageName)
+            for y in states.indices {
+                inspectors[y].inspect(&states[y], after: i, of: spec.steps, context: contexts[y], log: &logs[y], firstWarning: firstWarnings[y])
+            }
+            record(names[i + 1])
         }
         let results = states.indices.map { y in
             completeColumns(&states[y], framework: contexts[y].framework)

@@ -22,6 +22,8 @@ public struct IndexEngineError: Error, Sendable, Equatable, CustomStringConverti
         case invalidParameter
         case nonPositiveValue
         case noData
+        /// A build gave warnings and was asked (`civic build --strict`) to treat any as an error.
+        case warningsRefused
         /// The engine's own bookkeeping failed: a defect to report, not a problem with the input.
         case internalInconsistency
     }

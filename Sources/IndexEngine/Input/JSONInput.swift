@@ -21,7 +21,15 @@ public enum JSONInput {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
             throw problem(error, in: data)
+        } catch let unknown as UnknownSpecField {
+            throw Problem(field: unknown.path, message: located(unknown.message, at: unknown.steps, in: data))
         }
+    }
+
+    /// `message` preceded by the line and column of the field at `path` of `data`, when found.
+    private static func located(_ message: String, at path: [JSONFieldLocation.Step], in data: Data?) -> String {
+        guard let data, let position = JSONFieldLocation.of(path, in: Array(data)) else { return message }
+        return "line \(position.line), column \(position.column): " + message
     }
 
     /// The located problem behind a decoding failure of `data` (`nil` when the document is
@@ -29,9 +37,11 @@ public enum JSONInput {
     public static func problem(_ error: DecodingError, in data: Data?) -> Problem {
         switch error {
         case let .keyNotFound(key, context):
-            return Problem(field: fieldPath(context.codingPath + [key]), message: "the field is missing")
+            // Located at the object the field is missing from.
+            return Problem(field: fieldPath(context.codingPath + [key]), message: located("the field is missing", at: JSONFieldLocation.steps(context.codingPath), in: data))
         case let .typeMismatch(type, context), let .valueNotFound(type, context):
-            return Problem(field: fieldPath(context.codingPath), message: "expected \(Self.name(of: type)): \(context.debugDescription)")
+            let message = "expected \(Self.name(of: type)): \(context.debugDescription)"
+            return Problem(field: fieldPath(context.codingPath), message: located(message, at: JSONFieldLocation.steps(context.codingPath), in: data))
         case let .dataCorrupted(context):
             if context.codingPath.isEmpty, let data, let syntax = JSONSyntaxError.first(in: data) {
                 return Problem(field: nil, message: "not valid JSON at \(syntax)")
@@ -43,7 +53,7 @@ public enum JSONInput {
                 // Well-formed JSON that Foundation still refuses: a number too large for its type.
                 return Problem(field: nil, message: "a number does not fit its field (too large, or not a whole number where one is expected)")
             }
-            return Problem(field: fieldPath(context.codingPath), message: context.debugDescription)
+            return Problem(field: fieldPath(context.codingPath), message: located(context.debugDescription, at: JSONFieldLocation.steps(context.codingPath), in: data))
         @unknown default:
             return Problem(field: nil, message: "\(error)")
         }

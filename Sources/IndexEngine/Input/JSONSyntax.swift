@@ -20,8 +20,14 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
         return located(offset, message, in: scanner.bytes)
     }
 
-    /// The line and column of byte `offset`.
+    /// The error `message` at byte `offset`.
     private static func located(_ offset: Int, _ message: String, in bytes: [UInt8]) -> JSONSyntaxError {
+        let (line, column) = position(of: offset, in: bytes)
+        return JSONSyntaxError(line: line, column: column, message: message)
+    }
+
+    /// The 1-based line and column (in Unicode scalars) of byte `offset` of `bytes`.
+    static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
         for byte in bytes[..<min(offset, bytes.count)] {
@@ -33,7 +39,7 @@ public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertib
                 column += 1
             }
         }
-        return JSONSyntaxError(line: line, column: column, message: message)
+        return (line, column)
     }
 
     private struct Scanner {

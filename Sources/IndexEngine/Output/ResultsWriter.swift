@@ -21,7 +21,7 @@ public struct ResultsWriter: Sendable {
         try createStagesDirectory()
         try save(Self.resultsCSV(result), to: "results.csv")
         for stage in result.stages {
-            try save(Self.stageCSV(stage, result: result), to: "stages/\(stage.name).csv")
+            try save(Self.stageCSV(stage, result: result), to: Self.stageFile(stage.name))
         }
         try save(Self.treatmentCSV(result.log.treatment), to: "treatment.csv")
         try save(Self.resultsJSON(result, spec: spec, inputHash: inputHash), to: "results.json")
@@ -33,7 +33,7 @@ public struct ResultsWriter: Sendable {
         try createStagesDirectory()
         try save(Self.resultsCSV(panel), to: "results.csv")
         for (s, name) in (panel.results.first?.stages.map(\.name) ?? []).enumerated() {
-            try save(Self.stageCSV(panel, stage: s), to: "stages/\(name).csv")
+            try save(Self.stageCSV(panel, stage: s), to: Self.stageFile(name))
         }
         try save(Self.treatmentCSV(panel), to: "treatment.csv")
         try save(Self.resultsJSON(panel, spec: spec, inputHash: inputHash), to: "results.json")
@@ -171,7 +171,8 @@ public struct ResultsWriter: Sendable {
           "time": \(result.dataset.time.map(String.init) ?? "null"),
           "headline": \(quoted(headline)),
           "units": \(result.final.units.count),
-          "warnings": [\(result.log.warnings.map(quoted).joined(separator: ", "))],
+          "stages": \(stageFiles(result.stages)),
+          "warnings": \(warnings(result.log.warnings, indent: "  ")),
           "ranking": [
         \(ranking(result, indent: "    ").joined(separator: ",\n"))
           ]
@@ -189,7 +190,7 @@ public struct ResultsWriter: Sendable {
                 {
                   "time": \(time),
                   "units": \(result.final.units.count),
-                  "warnings": [\(result.log.warnings.map(quoted).joined(separator: ", "))],
+                  "warnings": \(warnings(result.log.warnings, indent: "      ")),
                   "ranking": [
             \(ranking(result, indent: "        ").joined(separator: ",\n"))
                   ]
@@ -202,6 +203,7 @@ public struct ResultsWriter: Sendable {
           "times": [\(panel.times.map(String.init).joined(separator: ", "))],
           "normalisation": \(quoted(panel.normalisation.rawValue)),
           "headline": \(quoted(first.framework.nodes[first.headline].code)),
+          "stages": \(stageFiles(first.stages)),
           "years": [
         \(years.joined(separator: ",\n"))
           ]
@@ -219,6 +221,26 @@ public struct ResultsWriter: Sendable {
               "inputHash": \(quoted("sha256:" + inputHash)),
               "spec": \(indentedSpec),
             """
+    }
+
+    /// The stage files written, as a JSON list of paths relative to the output directory.
+    private static func stageFiles(_ stages: [Stage]) -> String {
+        "[" + stages.map { quoted(stageFile($0.name)) }.joined(separator: ", ") + "]"
+    }
+
+    /// The path of a stage's file relative to the output directory: `stages/Normalised-2.csv`.
+    static func stageFile(_ name: String) -> String { "stages/\(name).csv" }
+
+    /// The warnings as a JSON list, one object a line (code, message, step, stepName, indicator,
+    /// unit; `null` where unknown); the list's closing bracket is indented by `indent`.
+    private static func warnings(_ warnings: [BuildWarning], indent: String) -> String {
+        guard !warnings.isEmpty else { return "[]" }
+        func text(_ s: String?) -> String { s.map(quoted) ?? "null" }
+        let lines = warnings.map { w in
+            indent + "  {\"code\": \(quoted(w.code.rawValue)), \"message\": \(quoted(w.message)), \"step\": \(w.step.map(String.init) ?? "null"), "
+                + "\"stepName\": \(text(w.stepName)), \"indicator\": \(text(w.indicator)), \"unit\": \(text(w.unit))}"
+        }
+        return "[\n" + lines.joined(separator: ",\n") + "\n" + indent + "]"
     }
 
     /// One JSON object per unit in rank order, each line starting with `indent`.

@@ -72,7 +72,10 @@ public struct BuildSpec: Sendable, Codable, Equatable {
         }
     }
 
-    private enum Keys: String, CodingKey { case name, inputs, time, panel, weightSets, steps }
+    private enum Keys: String, CodingKey, CaseIterable { case name, inputs, time, panel, weightSets, steps }
+
+    /// The fields of a spec's top level.
+    static let topLevelFields = Keys.allCases.map(\.rawValue)
 
     /// Creates a spec.
     public init(
@@ -88,7 +91,7 @@ public struct BuildSpec: Sendable, Codable, Equatable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(["name", "inputs", "time", "panel", "weightSets", "steps"])
+        try decoder.rejectUnknownKeys(Self.topLevelFields)
         let c = try decoder.container(keyedBy: Keys.self)
         name = try c.decodeIfPresent(String.self, forKey: .name)
         inputs = try c.decode(Inputs.self, forKey: .inputs)

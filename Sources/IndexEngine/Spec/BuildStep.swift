@@ -19,6 +19,18 @@ public enum BuildStep: Sendable, Codable, Equatable {
         }
     }
 
+    /// The step's kind as a spec names it in the field `step`: `denominate`, `normalise`, …
+    public var kind: String {
+        switch self {
+        case .denominate: "denominate"
+        case .screen: "screen"
+        case .impute: "impute"
+        case .treat: "treat"
+        case .normalise: "normalise"
+        case .aggregate: "aggregate"
+        }
+    }
+
     private enum Keys: String, CodingKey { case step }
     private static let kinds = ["denominate", "screen", "impute", "treat", "normalise", "aggregate"]
 
@@ -40,13 +52,14 @@ public enum BuildStep: Sendable, Codable, Equatable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(kind, forKey: .step)
         switch self {
-        case let .denominate(step): try c.encode("denominate", forKey: .step); try step.encode(to: encoder)
-        case let .screen(step): try c.encode("screen", forKey: .step); try step.encode(to: encoder)
-        case let .impute(step): try c.encode("impute", forKey: .step); try step.encode(to: encoder)
-        case let .treat(step): try c.encode("treat", forKey: .step); try step.encode(to: encoder)
-        case let .normalise(step): try c.encode("normalise", forKey: .step); try step.encode(to: encoder)
-        case let .aggregate(step): try c.encode("aggregate", forKey: .step); try step.encode(to: encoder)
+        case let .denominate(step): try step.encode(to: encoder)
+        case let .screen(step): try step.encode(to: encoder)
+        case let .impute(step): try step.encode(to: encoder)
+        case let .treat(step): try step.encode(to: encoder)
+        case let .normalise(step): try step.encode(to: encoder)
+        case let .aggregate(step): try step.encode(to: encoder)
         }
     }
 }

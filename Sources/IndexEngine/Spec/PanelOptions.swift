@@ -6,7 +6,7 @@
 /// and aggregation works unit by unit.
 public struct PanelOptions: Sendable, Codable, Equatable {
     /// Where a normalisation's parameters (min and max, mean and sd, ranks, …) come from.
-    public enum Normalisation: String, Sendable, Codable {
+    public enum Normalisation: String, Sendable, Codable, SpecChoice {
         /// Each year on its own: every year's scores equal a build of that year alone.
         case perYear
         /// All years' values of an indicator together, so that scores are comparable across years:

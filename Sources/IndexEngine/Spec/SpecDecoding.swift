@@ -12,6 +12,8 @@ struct AnyKey: CodingKey {
 /// Thrown while decoding a spec when a field is not known; turned into an `IndexEngineError`.
 struct UnknownSpecField: Error {
     var path: String
+    /// The path as steps, to find the field in the document.
+    var steps: [JSONFieldLocation.Step]
     var allowed: [String]
 }
 
@@ -21,7 +23,7 @@ extension Decoder {
     func rejectUnknownKeys(_ allowed: [String]) throws {
         let container = try container(keyedBy: AnyKey.self)
         for key in container.allKeys where !allowed.contains(key.stringValue) {
-            throw UnknownSpecField(path: fieldPath(codingPath + [key]) ?? key.stringValue, allowed: allowed)
+            throw UnknownSpecField(path: fieldPath(codingPath + [key]) ?? key.stringValue, steps: JSONFieldLocation.steps(codingPath + [key]), allowed: allowed)
         }
     }
 }
@@ -46,7 +48,7 @@ extension IndexEngineError {
         case let error as IndexEngineError:
             return error.located(in: file)
         case let unknown as UnknownSpecField:
-            return IndexEngineError(.invalidSpec, "unknown field; expected one of: \(unknown.allowed.joined(separator: ", "))", file: file, column: unknown.path)
+            return IndexEngineError(.invalidSpec, unknown.message, file: file, column: unknown.path)
         case let error as DecodingError:
             let problem = JSONInput.problem(error, in: nil)
             return IndexEngineError(.invalidSpec, problem.message, file: file, column: problem.field)
@@ -54,6 +56,11 @@ extension IndexEngineError {
             return IndexEngineError(.invalidSpec, "\(error)", file: file)
         }
     }
+}
+
+extension UnknownSpecField {
+    /// What is wrong, in words.
+    var message: String { "unknown field; expected one of: \(allowed.joined(separator: ", "))" }
 }
 
 extension KeyedDecodingContainer {

@@ -12,7 +12,8 @@ public struct Correlation: Sendable, Equatable {
     public var r: Double
     /// The number of units observed in both columns.
     public var n: Int
-    /// The two-sided p-value of the test of zero correlation (t test with n − 2 degrees of freedom).
+    /// The two-sided p-value of the test of zero correlation: for Pearson's, the t test with n − 2
+    /// degrees of freedom; for Spearman's, as R's `cor.test` (see `SpearmanTest`).
     public var p: Double
 
     /// The correlation of `x` and `y` over the pairwise-complete observations.
@@ -24,7 +25,9 @@ public struct Correlation: Sendable, Equatable {
             a.append(x[i])
             b.append(y[i])
         }
+        var ties = false
         if method == .spearman {
+            ties = Set(a).count < a.count || Set(b).count < b.count
             a = Ranking.ranks(a)
             b = Ranking.ranks(b)
         }
@@ -37,8 +40,15 @@ public struct Correlation: Sendable, Equatable {
             sab += da * db; saa += da * da; sbb += db * db
         }
         let r = saa > 0 && sbb > 0 ? max(-1, min(1, sab / (saa * sbb).squareRoot())) : .nan
-        let df = Double(n - 2)
-        let p: Double = n > 2 && !r.isNaN ? (abs(r) == 1 ? 0 : StudentT.twoSidedP(r * (df / (1 - r * r)).squareRoot(), degreesOfFreedom: df)) : .nan
+        guard n > 2, !r.isNaN else { return Correlation(r: r, n: n, p: .nan) }
+        let p = method == .spearman ? SpearmanTest.twoSidedP(r: r, n: n, ties: ties) : tTestP(r: r, n: n)
         return Correlation(r: r, n: n, p: p)
+    }
+
+    /// The two-sided p-value of the t test of zero correlation: t = r·√((n − 2)/(1 − r²)) with
+    /// n − 2 degrees of freedom.
+    static func tTestP(r: Double, n: Int) -> Double {
+        let df = Double(n - 2)
+        return abs(r) == 1 ? 0 : StudentT.twoSidedP(r * (df / (1 - r * r)).squareRoot(), degreesOfFreedom: df)
     }
 }

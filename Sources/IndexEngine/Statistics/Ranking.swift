@@ -1,4 +1,8 @@
 /// Ranks of values with ties handled as R's `rank` does; missing values keep a missing rank.
+///
+/// ±∞ is not a score: ranked, it would put every unit holding it first (or last) whatever its
+/// data. It gets no rank, like a missing value; a build never hands it on (it turns infinite
+/// values into missing ones and warns, see `BuildWarning.Code.nonFinite`).
 public enum Ranking {
     /// How tied values share ranks.
     public enum Ties: String, Sendable, Codable {
@@ -12,7 +16,7 @@ public enum Ranking {
 
     /// Ranks `x` in ascending order (1 = smallest), or descending when `descending` is set.
     public static func ranks(_ x: UnsafeBufferPointer<Double>, ties: Ties = .average, descending: Bool = false) -> [Double] {
-        var order = x.indices.filter { !x[$0].isNaN }
+        var order = x.indices.filter { x[$0].isFinite }
         if descending {
             order.sort { x[$0] > x[$1] || (x[$0] == x[$1] && $0 < $1) }
         } else {

@@ -6,7 +6,7 @@ import Foundation
 /// renormalised; a unit whose share of available children is below `threshold` gets no score.
 public struct Aggregate: Sendable, Codable, Equatable {
     /// An aggregation method.
-    public enum Method: String, Sendable, Codable {
+    public enum Method: String, Sendable, Codable, SpecChoice {
         /// `Σ wᵢxᵢ / Σ wᵢ`.
         case arithmetic
         /// `exp(Σ wᵢ log xᵢ / Σ wᵢ)`; every value must be positive.

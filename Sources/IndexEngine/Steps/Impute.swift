@@ -6,7 +6,7 @@
 /// earlier year) stays missing and is reported in the build log.
 public struct Impute: Sendable, Codable, Equatable {
     /// How a missing value is estimated.
-    public enum Method: String, Sendable, Codable {
+    public enum Method: String, Sendable, Codable, SpecChoice {
         /// Leave missing values as they are.
         case none
         /// The mean of the indicator over all units.
@@ -137,7 +137,9 @@ public struct Impute: Sendable, Codable, Equatable {
             state.values.setColumn(c, column)
         }
         if !unfilled.isEmpty {
-            log.warnings.append("impute left missing values in \(unfilled.count) indicator(s): \(unfilled.joined(separator: ", "))")
+            log.warn(
+                .valuesLeftMissing, "missing values remain in \(unfilled.count) indicator(s): \(unfilled.joined(separator: ", "))",
+                indicator: unfilled.count == 1 ? unfilled[0] : nil)
         }
     }
 

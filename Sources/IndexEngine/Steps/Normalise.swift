@@ -6,7 +6,7 @@
 /// `distanceToTarget`. Rank-based methods give tied values the lowest of their ranks.
 public struct Normalise: Sendable, Codable, Equatable {
     /// A normalisation method.
-    public enum Method: String, Sendable, Codable {
+    public enum Method: String, Sendable, Codable, SpecChoice {
         /// Leave the (direction-adjusted) values as they are.
         case none
         /// `(x − min)/(max − min)·(u − l) + l` with `range = [l, u]`.
@@ -134,6 +134,7 @@ public struct Normalise: Sendable, Codable, Equatable {
 
     func apply(_ state: inout BuildState, _ context: BuildContext, _ log: inout BuildLog) throws(IndexEngineError) {
         try context.checkIndicatorCodes(overrides, field: "overrides")
+        warnOfReversedRanges(&log)
         let framework = context.framework
         for c in 0..<framework.indicatorCount {
             let node = framework.nodes[c]
@@ -157,6 +158,7 @@ public struct Normalise: Sendable, Codable, Equatable {
         try context.checkIndicatorCodes(overrides, field: "overrides")
         let framework = context.framework
         var log = BuildLog()
+        warnOfReversedRanges(&log)
         for c in 0..<framework.indicatorCount {
             let node = framework.nodes[c]
             let s = (overrides[node.code] ?? Settings()).over(settings)
@@ -192,7 +194,7 @@ public struct Normalise: Sendable, Codable, Equatable {
         }
         func spread(_ d: Double) {
             if d == 0 || d.isNaN {
-                log.warnings.append("normalise: '\(node.code)' has no spread for \(method.rawValue); its normalised values are missing")
+                log.warn(.noSpread, "no spread for \(method.rawValue); its normalised values are missing", indicator: node.code)
             }
         }
         switch method {
@@ -226,7 +228,7 @@ public struct Normalise: Sendable, Codable, Equatable {
                 throw IndexEngineError(.invalidParameter, "'\(node.code)' has no target (set Target in the metadata or target in the spec)", column: field + "target")
             }
             let t = target * direction
-            if t == lo { log.warnings.append("normalise: the target of '\(node.code)' equals its worst value") }
+            if t == lo { log.warn(.targetAtWorst, "the target equals the worst value", indicator: node.code) }
             for i in x.indices {
                 x[i] = (x[i] - lo) / (t - lo)
                 if s.capAtMax ?? false, x[i] > 1 { x[i] = 1 }
@@ -245,7 +247,11 @@ public struct Normalise: Sendable, Codable, Equatable {
                 throw IndexEngineError(.unknownCode, "'\(code)' is not a unit of this build", column: field + "reference")
             }
             let reference = x[row]
-            if reference.isNaN { log.warnings.append("normalise: the reference unit '\(code)' has no value of '\(node.code)'") }
+            if reference.isNaN {
+                log.warn(.referenceMissing, "the reference unit has no value", indicator: node.code, unit: code)
+            } else if reference == lo {
+                log.warn(.referenceAtWorst, "the reference unit has the worst value, so no distance to it is defined", indicator: node.code, unit: code)
+            }
             for i in x.indices {
                 x[i] = 1 - (reference - x[i]) / (reference - lo)
                 if s.capAtMax ?? false, x[i] > 1 { x[i] = 1 }
@@ -256,6 +262,9 @@ public struct Normalise: Sendable, Codable, Equatable {
                 throw IndexEngineError(.invalidParameter, "'\(node.code)' has no goalposts (set GoalpostLow and GoalpostHigh in the metadata or goalposts in the spec)", column: field + "goalposts")
             }
             let (low, high) = try pair(given, "goalposts", default: [])
+            if s.goalposts == nil, low > high {
+                log.warn(.reversedRange, Self.reversed("the metadata's goalposts (GoalpostLow, GoalpostHigh)", low, high), indicator: node.code)
+            }
             guard low != high else { throw IndexEngineError(.invalidParameter, "the goalposts of '\(node.code)' must differ", column: field + "goalposts") }
             // In direction-adjusted terms a negative indicator's posts swap and change sign.
             let (l, u) = direction == 1 ? (low, high) : (-high, -low)
@@ -266,9 +275,30 @@ public struct Normalise: Sendable, Codable, Equatable {
                 x[i] = y * scale
             }
         case .fractionOfMax:
-            if hi == 0 { log.warnings.append("normalise: the maximum of '\(node.code)' is zero") }
+            if hi == 0 { log.warn(.zeroMaximum, "the maximum is zero", indicator: node.code) }
             for i in x.indices { x[i] /= hi }
         }
-        for i in x.indices where !x[i].isFinite { x[i] = .nan }
+    }
+
+    /// Warns of every range or pair of goalposts the step gives that runs from high to low:
+    /// `[100, 0]` turns the indicator's direction round without a word, which is rarely what was meant.
+    private func warnOfReversedRanges(_ log: inout BuildLog) {
+        let given = [(nil, settings)] + overrides.sorted { $0.key < $1.key }.map { (Optional($0.key), $0.value) }
+        for (code, own) in given {
+            let field: (name: String, pair: [Double]?)
+            switch (own.method ?? settings.method) ?? .minMax {
+            case .minMax, .scaled: field = ("range", own.range)
+            case .goalposts: field = ("goalposts", own.goalposts)
+            default: continue
+            }
+            guard let pair = field.pair, pair.count == 2, pair[0] > pair[1] else { continue }
+            let name = (code.map { "overrides.\($0)." } ?? "") + field.name
+            log.warn(.reversedRange, Self.reversed(name, pair[0], pair[1]), indicator: code)
+        }
+    }
+
+    /// The message of a reversed range: `range [100, 0] runs from high to low, …`.
+    static func reversed(_ name: String, _ low: Double, _ high: Double) -> String {
+        "\(name) [\(NumberFormat.csv(low)), \(NumberFormat.csv(high))] runs from high to low, so higher values score lower: the indicator's direction is turned round (set Direction -1 in the metadata for that)"
     }
 }

@@ -6,7 +6,7 @@
 /// exclusion wins over inclusion.
 public struct Screen: Sendable, Codable, Equatable {
     /// What counts against a unit.
-    public enum Criterion: String, Sendable, Codable {
+    public enum Criterion: String, Sendable, Codable, SpecChoice {
         /// Missing values (COINr's `byNA`).
         case missing
         /// Zeros among the observed values (COINr's `byzeros`).
@@ -86,7 +86,7 @@ public struct Screen: Sendable, Codable, Equatable {
         }
         if kept.count < rows {
             let removed = Set(0..<rows).subtracting(kept).sorted().map { units[state.units[$0]].code }
-            log.warnings.append("screen removed \(removed.count) unit(s): \(removed.joined(separator: ", "))")
+            log.warn(.unitsRemoved, "removed \(removed.count) unit(s): \(removed.joined(separator: ", "))", unit: removed.count == 1 ? removed[0] : nil)
             state.values = state.values.selectingRows(kept)
             state.units = kept.map { state.units[$0] }
         }

@@ -9,7 +9,7 @@ import Foundation
 /// fallback — by default `log(x − min + 0.01·(max − min))` of the original values — is used.
 public struct Treat: Sendable, Codable, Equatable {
     /// A transformation of one indicator.
-    public enum Method: String, Sendable, Codable {
+    public enum Method: String, Sendable, Codable, SpecChoice {
         /// Leave the indicator as it is.
         case none
         /// Winsorise by the skew and kurtosis rule.
@@ -108,7 +108,7 @@ public struct Treat: Sendable, Codable, Equatable {
             var report = TreatmentReport(indicator: code, before: check(original), points: [], applied: "none")
             let force = o?.force ?? false
             if report.before.pass == nil && !force {
-                log.warnings.append("treat: '\(code)' was left untreated: skew and kurtosis cannot be computed (too few distinct values)")
+                log.warn(.leftUntreated, "left untreated: skew and kurtosis cannot be computed (too few distinct values)", indicator: code)
                 log.treatment.append(report)
                 continue
             }
@@ -119,7 +119,7 @@ public struct Treat: Sendable, Codable, Equatable {
             var first = original
             if method == .winsorise {
                 guard let outcome = winsorise(&first, winmax: winmax, force: force) else {
-                    log.warnings.append("treat: '\(code)' was left untreated: winsorisation left too few distinct values")
+                    log.warn(.leftUntreated, "left untreated: winsorisation left too few distinct values", indicator: code)
                     log.treatment.append(report)
                     continue
                 }
@@ -132,7 +132,7 @@ public struct Treat: Sendable, Codable, Equatable {
             if report.afterFirst?.pass == nil && !force {
                 // COINr's Treat.numeric returns the indicator untreated when the check after the first
                 // treatment cannot be computed (winsorisation left a constant column, say).
-                log.warnings.append("treat: '\(code)' was left untreated: skew and kurtosis cannot be computed after \(method.rawValue)")
+                log.warn(.leftUntreated, "left untreated: skew and kurtosis cannot be computed after \(method.rawValue)", indicator: code)
                 log.treatment.append(report)
                 continue
             }

@@ -191,17 +191,3 @@ public struct ChoiceModel: Sendable {
         }
     }
 }
-
-extension BuildStep {
-    /// The step's kind as written in specs.
-    public var kind: String {
-        switch self {
-        case .denominate: "denominate"
-        case .screen: "screen"
-        case .impute: "impute"
-        case .treat: "treat"
-        case .normalise: "normalise"
-        case .aggregate: "aggregate"
-        }
-    }
-}

@@ -19,9 +19,11 @@ struct AuditCorrelationReferenceTests {
         #expect(c.n == 3)
         #expect(close(c.r, 0.5, relative: 1e-15))
         #expect(close(c.p, 2.0 / 3.0, relative: 1e-12), "p = \(c.p)")
-        // The values are their own ranks, so Spearman's coefficient is the same.
+        // The values are their own ranks, so Spearman's coefficient is the same. Its p-value is
+        // exact, as R's cor.test: S = Σd² = 2, and the 6 orderings of 3 ranks give S = 0, 2, 2,
+        // 6, 6, 8, so P(S ≤ 2) = 3/6, doubled: 1.
         let s = Correlation.of([1, 2, 3], [1, 3, 2], method: .spearman)
-        #expect(close(s.r, 0.5, relative: 1e-15) && close(s.p, 2.0 / 3.0, relative: 1e-12))
+        #expect(close(s.r, 0.5, relative: 1e-15) && s.p == 1)
     }
 
     @Test("Pearson and Spearman against scipy.stats.pearsonr / spearmanr")
@@ -47,7 +49,9 @@ struct AuditCorrelationReferenceTests {
         let nx: [Double] = [10, 20, 30, 40, 50, 60], ny: [Double] = [5.5, 4.1, 4.9, 2.0, 1.2, 1.8]
         let np = Correlation.of(nx, ny), ns = Correlation.of(nx, ny, method: .spearman)
         #expect(close(np.r, -0.8890512998362119, relative: 1e-12) && close(np.p, 0.0177815532618681, relative: 1e-9), "\(np)")
-        #expect(close(ns.r, -0.8857142857142858, relative: 1e-12) && close(ns.p, 0.01884548104956266, relative: 1e-9), "\(ns)")
+        // Spearman's p without ties is exact, as R's cor.test: S = 66 of at most 70; counting the
+        // 720 orderings of 6 ranks in Python (itertools.permutations), P(S ≥ 66) = 1/60, doubled 1/30.
+        #expect(close(ns.r, -0.8857142857142858, relative: 1e-12) && close(ns.p, 1.0 / 30.0, relative: 1e-12), "\(ns)")
     }
 
     @Test("missing values: only pairs observed in both columns count")
@@ -59,7 +63,9 @@ struct AuditCorrelationReferenceTests {
         let p = Correlation.of(x, y), s = Correlation.of(x, y, method: .spearman)
         #expect(p.n == 7 && s.n == 7)
         #expect(close(p.r, 0.9543933030495718, relative: 1e-12) && close(p.p, 0.0008323984053871719, relative: 1e-8), "\(p)")
-        #expect(close(s.r, 0.9285714285714288, relative: 1e-12) && close(s.p, 0.0025194724037946887, relative: 1e-8), "\(s)")
+        // No ties among the 7 pairs, so exact: S = 4, and counting the 5040 orderings in Python,
+        // P(S ≤ 4) = 17/5040, doubled 17/2520.
+        #expect(close(s.r, 0.9285714285714288, relative: 1e-12) && close(s.p, 17.0 / 2520.0, relative: 1e-12), "\(s)")
         // The same as correlating the complete pairs directly.
         let keep = x.indices.filter { !x[$0].isNaN && !y[$0].isNaN }
         #expect(Correlation.of(keep.map { x[$0] }, keep.map { y[$0] }) == p)

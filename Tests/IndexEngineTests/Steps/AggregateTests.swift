@@ -118,8 +118,9 @@ struct AggregateTests {
         #expect(generalised?.message.contains("'x3'") == true)
         // a negative value is allowed by the harmonic mean (COINr checks only for zero) and by p > 0
         let negative = try Self.aggregated(Aggregate(method: .harmonic), data: try Self.data(x3: [40, -10, 20]))
-        // P2 for B: 2/(1/−10 + 1/10) = 2/0 = ∞ → a value, not an error
-        #expect(StepKit.column(negative, "P2")[1].isInfinite)
+        // P2 for B: 2/(1/−10 + 1/10) = 2/0 = ∞: not an error, but not a score either — missing, with a warning
+        #expect(StepKit.column(negative, "P2")[1].isNaN)
+        #expect(negative.log.warnings.contains { $0.code == .nonFinite && $0.indicator == "P2" && $0.unit == "B" && $0.stepName == "aggregate" })
     }
 
     @Test("threshold: a unit needs that share of children with data, level by level")

@@ -111,7 +111,7 @@ struct NormaliseTests {
     func distanceToReferenceEdges() throws {
         let result = try Self.normalised(Self.settings(.distanceToReference) { $0.reference = "E" })
         #expect(StepKit.column(result, "x1").allSatisfy { $0.isNaN })
-        #expect(result.log.warnings.contains("normalise: the reference unit 'E' has no value of 'x1'"))
+        #expect(result.log.warnings.contains { $0.code == .referenceMissing && $0.indicator == "x1" && $0.unit == "E" })
         let unknown = StepKit.error(try Self.data(), [.normalise(Self.settings(.distanceToReference) { $0.reference = "ZZ" })])
         #expect(unknown?.kind == .unknownCode)
         #expect(unknown?.column == "steps[0].reference")
@@ -177,7 +177,9 @@ struct NormaliseTests {
     func constant(_ method: Normalise.Method) throws {
         let result = try Self.normalised(Normalise(method: method), extra: [[3, 3, 3, 3, 3]])
         #expect(StepKit.column(result, "x3").allSatisfy { $0.isNaN })
-        #expect(result.log.warnings == ["normalise: 'x3' has no spread for \(method.rawValue); its normalised values are missing"])
+        #expect(result.log.warnings.map(\.code) == [.noSpread, .columnMissing], "no spread, so the step leaves the column empty")
+        #expect(result.log.warnings.allSatisfy { $0.indicator == "x3" && $0.step == 0 && $0.stepName == "normalise" })
+        #expect(result.log.warnings[0].message == "no spread for \(method.rawValue); its normalised values are missing")
         #expect(StepKit.column(result, "x1").contains { !$0.isNaN }, "other indicators are normalised")
     }
 
@@ -214,7 +216,7 @@ struct NormaliseTests {
         let data = try StepKit.flat([[7]])
         let minMax = try StepKit.run(data, [.normalise(Normalise())])
         #expect(StepKit.column(minMax, "x1")[0].isNaN)
-        #expect(minMax.log.warnings.count == 1)
+        #expect(minMax.log.warnings.map(\.code) == [.noSpread, .stageAllMissing])
         #expect(StepKit.column(try StepKit.run(data, [.normalise(Normalise(method: .rank))]), "x1") == [1])
         #expect(StepKit.column(try StepKit.run(data, [.normalise(Normalise(method: .percentileRank))]), "x1")[0].isNaN)
     }

@@ -27,7 +27,7 @@ struct ScreenTests {
         let result = try Self.screened(Screen())
         #expect(StepKit.units(result) == ["A", "B", "D"])
         #expect(result.final.values.column(2) == [1, 1, 1], "rows keep their original order")
-        #expect(result.log.warnings == ["screen removed 2 unit(s): C, E"])
+        #expect(result.log.warnings.map(\.message) == ["removed 2 unit(s): C, E"])
         #expect(result.stages.last?.name == "Screened" && result.stages.last?.units == [0, 1, 3])
     }
 
@@ -67,7 +67,7 @@ struct ScreenTests {
         // missing removes C and E; zeros (threshold 0.5) removes D and E
         let result = try Self.screened(Screen(nonZeroThreshold: 0.5, by: .missingOrZeros))
         #expect(StepKit.units(result) == ["A", "B"])
-        #expect(result.log.warnings == ["screen removed 3 unit(s): C, D, E"])
+        #expect(result.log.warnings.map(\.message) == ["removed 3 unit(s): C, D, E"])
     }
 
     @Test("include forces units in, exclude forces them out, and exclusion wins")
@@ -75,7 +75,7 @@ struct ScreenTests {
         // By data: A, B, D kept. Include C and B, exclude A and B → C in, A and B out.
         let result = try Self.screened(Screen(include: ["C", "B"], exclude: ["A", "B"]))
         #expect(StepKit.units(result) == ["C", "D"])
-        #expect(result.log.warnings == ["screen removed 3 unit(s): A, B, E"])
+        #expect(result.log.warnings.map(\.message) == ["removed 3 unit(s): A, B, E"])
         // Forcing works under the zero rule as well.
         let zeros = try Self.screened(Screen(nonZeroThreshold: 0.5, by: .zeros, include: ["D"]))
         #expect(StepKit.units(zeros) == ["A", "B", "C", "D"])

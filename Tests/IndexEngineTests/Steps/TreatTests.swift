@@ -150,7 +150,7 @@ struct TreatTests {
         #expect(report.afterFirst?.pass == nil)
         #expect(report.afterFallback == nil)
         #expect(report.applied == "none")
-        #expect(result.log.warnings.count == 1 && result.log.warnings[0].contains("'x1'"))
+        #expect(result.log.warnings.count == 1 && result.log.warnings[0].indicator == "x1")
         // With room for a sixth step, the loop stops on the missing check, also untreated.
         let more = try Self.treated([x], Treat(winmax: 6))
         #expect(StepKit.column(more, "x1") == x)
@@ -220,14 +220,14 @@ struct TreatTests {
     func constant() throws {
         let result = try Self.treated([[4, 4, 4, 4, 4], [1, 2, 3, 4, 5]], Treat())
         #expect(StepKit.column(result, "x1") == [4, 4, 4, 4, 4])
-        #expect(result.log.warnings == ["treat: 'x1' was left untreated: skew and kurtosis cannot be computed (too few distinct values)"])
+        #expect(result.log.warnings == [BuildWarning(.leftUntreated, "left untreated: skew and kurtosis cannot be computed (too few distinct values)", indicator: "x1", step: 0, stepName: "treat")])
         let report = try Self.report(result)
         #expect(report.before.pass == nil && report.applied == "none")
         #expect(try Self.report(result, "x2").before.pass == true)
         // Forcing winsorisation of a constant column cannot move anything: untreated, with a warning.
         let forced = try Self.treated([[4, 4, 4, 4, 4]], Treat(overrides: ["x1": .init(force: true)]))
         #expect(StepKit.column(forced, "x1") == [4, 4, 4, 4, 4])
-        #expect(forced.log.warnings.count == 1 && forced.log.warnings[0].contains("'x1'"))
+        #expect(forced.log.warnings.count == 1 && forced.log.warnings[0].indicator == "x1")
         // Forcing a log onto it gives log(0): an error rather than infinite values.
         let logError = StepKit.error(try StepKit.flat([[4, 4, 4, 4, 4]]), [.treat(Treat(overrides: ["x1": .init(method: .log, force: true)]))])
         #expect(logError?.kind == .invalidParameter)
