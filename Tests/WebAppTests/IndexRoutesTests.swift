@@ -43,6 +43,19 @@ struct IndexRoutesTests {
         return Dictionary(uniqueKeysWithValues: scores.map { code, score in (code, 1 + scores.filter { $0.1 > score }.count) })
     }
 
+    @Test("an index page kept for one language is not given to a request in another")
+    func keptPerLanguage() async throws {
+        try await Self.withApp { client, _ in
+            for path in ["/indices", "/indices/asem", "/indices/asem/units/CHE", "/indices/asem/methodology"] {
+                for language in ["fr", "vi", "en", "fr"] {
+                    let page = try await client.execute(uri: path, method: .get, headers: [.acceptLanguage: language])
+                    #expect(String(buffer: page.body).contains(#"<html lang="\#(language)">"#), "\(path) asked in \(language)")
+                    #expect(page.headers[.contentLanguage] == language, "\(path) asked in \(language)")
+                }
+            }
+        }
+    }
+
     @Test("the catalogue lists the index with its years and units, as a page and in the API")
     func catalogue() async throws {
         try await Self.withApp { client, _ in
