@@ -144,7 +144,7 @@ struct CycleResultsTests {
         try await Self.withPlantedCycle(published: true) { client in
             let page = try await Self.get(client, "/cycles/\(Self.year)")
             let content = try #require(page.body.components(separatedBy: "<main id=\"main\">").last)
-            #expect(content.contains("How certain are the Smart21's ranks?"))
+            #expect(content.contains("How certain are the Smart21&#39;s ranks?"))
             #expect(content.contains("computed again 1000 times, each time with another draw of the analysts, the calibration method and the index&#39;s normalisation, and all 4 nominees ranked again"))
             #expect(content.contains("could have missed it: Beta."))
             let svg = try #require(content.components(separatedBy: "<figure class=\"chart-frame\">").last?.components(separatedBy: "</figure>").first)
@@ -193,16 +193,21 @@ struct CycleResultsTests {
     }
 
     @Test("results published before their figures were kept still read: head-to-head records and the order, no parts")
-    func withoutFigures() {
+    func withoutFigures() throws {
         // The planted cycle's ranking and matrix, as an older publication holds them.
         let publication = Publication(
             smart21: ["N-A", "N-B", "N-C"], top7: ["N-A", "N-B", "N-C"], ranking: ["N-A", "N-C", "N-B"], winner: "N-A", rules: [],
             pairwise: ["N-A": ["N-B": 2, "N-C": 3], "N-B": ["N-A": 1, "N-C": 3], "N-C": ["N-A": 0, "N-B": 0]], strongestPaths: nil, publishedAt: "2031-06-10T12:00:00Z")
         let names = ["N-A": "Alpha", "N-B": "Beta", "N-C": "Gamma"]
-        let results = PublishedResults(publication, year: Self.year, name: { names[$0] ?? $0 }, country: { _ in "Testland" })
-        #expect(results.rule == nil && results.juryWeight == nil)
-        #expect(results.explanation == "Alpha won the most head-to-head contests (2 of 2); Gamma placed 2nd despite losing every head-to-head vote, above Beta (1 of 2).")
-        #expect(results.csv().split(separator: "\n")[2] == "2,N-C,Gamma,Testland,0,2,0,,,,,,,")
+        let translations = try LocalisationTests.shipped()
+        func results(_ language: Language) -> PublishedResults {
+            PublishedResults(publication, year: Self.year, name: { names[$0] ?? $0 }, country: { _ in "Testland" }, format: PageFormat(language: language, translations: translations))
+        }
+        #expect(results(.en).rule == nil && results(.en).juryWeight == nil)
+        #expect(results(.en).explanation == "Alpha won the most head-to-head contests (2 of 2); Gamma placed 2nd despite losing every head-to-head vote, above Beta (1 of 2).")
+        #expect(results(.fr).explanation == "Alpha a gagné le plus de duels (2 sur 2) ; Gamma s’est classée 2e bien qu’elle ait perdu tous ses duels, devant Beta (1 sur 2).")
+        #expect(results(.vi).explanation == "Alpha thắng nhiều trận đối đầu nhất (2/2); Gamma xếp thứ 2 dù thua mọi trận đối đầu, trên Beta (1/2).")
+        #expect(results(.en).csv().split(separator: "\n")[2] == "2,N-C,Gamma,Testland,0,2,0,,,,,,,")
     }
 
     /// The demo's 2026 cycle, as `civic serve` shows it: the parts obey the published rule

@@ -197,7 +197,7 @@ struct IndexRoutesTests {
     func keptPerLanguage() async throws {
         try await Self.withApp { client, _ in
             for language in ["en", "fr", "vi", "en", "fr"] {
-                for uri in ["/indices/asem", "/indices/asem?sort=name", "/indices/asem/units/AUT", "/indices/asem/methodology"] {
+                for uri in ["/indices", "/indices/asem", "/indices/asem?sort=name", "/indices/asem/units/AUT", "/indices/asem/methodology"] {
                     let (lang, body) = try await client.execute(uri: uri, method: .get, headers: [.acceptLanguage: language]) {
                         ($0.headers[.contentLanguage], String(buffer: $0.body))
                     }

@@ -1,3 +1,4 @@
+import Awards
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -79,24 +80,34 @@ struct UncertaintyPagesTests {
         }
     }
 
-    @Test("the sentence: ordinals, the median, a rank that never moves, and none without an interval")
-    func sentence() throws {
+    @Test("the sentence: ordinals, the median, a rank that never moves, and none without an interval, in English and French")
+    func sentence() async throws {
+        let pages = try await Pages.load()
         var profile = try #require(UnitProfile(code: "AUT", index: try Self.asem.get().editions[0].view))
+        func sentence(_ language: Language = .en) -> String? {
+            PageLanguage.$current.withValue(PageLanguage(language: language, here: "/")) { profile.uncertaintySentence(pages) }
+        }
         profile.rankInterval = [5, 29]
         profile.medianRank = 12
-        #expect(profile.uncertaintySentence == "Ranks between 5th and 29th depending on method choices (median 12th).")
+        #expect(sentence() == "Ranks between 5th and 29th depending on method choices (median 12th).")
+        #expect(sentence(.fr) == "Se classe entre la 5e et la 29e place selon les choix de méthode (médiane : 12e).")
+        #expect(sentence(.vi) == "Xếp hạng trong khoảng từ thứ 5 đến thứ 29 tùy theo lựa chọn phương pháp (trung vị: thứ 12).")
         profile.rankInterval = [1, 22]
         profile.medianRank = 2.6
-        #expect(profile.uncertaintySentence == "Ranks between 1st and 22nd depending on method choices (median 3rd).")
+        #expect(sentence() == "Ranks between 1st and 22nd depending on method choices (median 3rd).")
+        #expect(sentence(.fr) == "Se classe entre la 1re et la 22e place selon les choix de méthode (médiane : 3e).")
         profile.rankInterval = [101, 111]
         profile.medianRank = nil
-        #expect(profile.uncertaintySentence == "Ranks between 101st and 111th depending on method choices.")
+        #expect(sentence() == "Ranks between 101st and 111th depending on method choices.")
         profile.rankInterval = [3, 3]
-        #expect(profile.uncertaintySentence == "Ranks 3rd whatever the method choices.")
+        #expect(sentence() == "Ranks 3rd whatever the method choices.")
+        #expect(sentence(.fr) == "Se classe 3e quels que soient les choix de méthode.")
         profile.rankInterval = nil
-        #expect(profile.uncertaintySentence == nil)
+        #expect(sentence() == nil)
         profile.rankInterval = [.nan, 4]
-        #expect(profile.uncertaintySentence == nil)
+        #expect(sentence() == nil)
+        profile.rankInterval = [1e300, -0.0]
+        #expect(sentence(.fr) == nil, "no rank a table has")
     }
 
     @Test("the methodology page draws each input's first- and total-order indices and tables them with their intervals, in readable names")

@@ -82,7 +82,7 @@ func addRoutes<Context: SignedInRequestContext>(to routes: inout RouteTable<Cont
         // A store that fails gives an error page, which is not kept; a home page made without
         // its data would be kept until the next change.
         try await platform.responses.response("home") {
-            try pages.render("home", try await HomePage.context(platform, directory: platform.communityDirectory()))
+            try pages.render("home", try await HomePage.context(platform, directory: platform.communityDirectory(), pages: pages))
         }
     }
     LocalTime.add(to: &routes)

@@ -76,17 +76,22 @@ enum ChartFormat {
     /// A rank from the uncertainty analysis (a percentile or median, so possibly fractional) as
     /// an ordinal, rounded to the nearest place; nil when it is not a finite rank of at most a
     /// billion, where no ordinal reads sensibly.
-    static func ordinal(rank: Double) -> String? {
+    static func ordinal(rank: Double) -> String? { wholeRank(rank).map(ordinal) }
+
+    /// A fractional rank (a median over samples) rounded to the place it stands for; nil for a
+    /// rank no table has (not finite, below 1 once rounded, or too large to be one).
+    static func wholeRank(_ rank: Double) -> Int? {
         guard rank.isFinite, rank >= 0.5, rank < 1e9 else { return nil }
-        return ordinal(Int(rank.rounded(.toNearestOrAwayFromZero)))
+        return Int(rank.rounded(.toNearestOrAwayFromZero))
     }
 
     /// Words joined for a sentence: `a`, `a and b`, `a, b and c`.
-    static func list(_ items: [String]) -> String {
+    /// `and` joins the last two, so that a page in another language gives its own word.
+    static func list(_ items: [String], and: String = " and ") -> String {
         switch items.count {
         case 0: ""
         case 1: items[0]
-        default: items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        default: items.dropLast().joined(separator: ", ") + and + items[items.count - 1]
         }
     }
 }

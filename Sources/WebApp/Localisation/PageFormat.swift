@@ -31,6 +31,10 @@ struct PageFormat: Sendable {
         return n == 1 ? translations.phrase("format.ordinalFirst", in: language) : translations.phrase("format.ordinal", ["n": String(n)], in: language)
     }
 
+    /// A fractional rank (a median over samples) as the ordinal of its place; nil when it is
+    /// not a rank (`ChartFormat.wholeRank`).
+    func ordinal(rank: Double) -> String? { ChartFormat.wholeRank(rank).map(ordinal) }
+
     /// The day of `date` (UTC): `1 December 2026`, `1 décembre 2026`, `ngày 1 tháng 12 năm 2026`.
     func date(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
@@ -45,6 +49,20 @@ struct PageFormat: Sendable {
         let parts = text.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, text.count == 10, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return text }
         return day(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// A moment as read on the clocks of `zone`, which the page names `name`: `15 January 2027,
+    /// 14:00 (Asia/Bangkok)`, `15 janvier 2027 à 14:00 (Asia/Bangkok)`, `14:00 ngày 15 tháng 1 năm
+    /// 2027 (Asia/Bangkok)`. A deadline is shown in its cycle's zone, so that everyone reads the
+    /// same time the organisers set.
+    func time(_ instant: Date, in zone: TimeZone, called name: String) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        let clock = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        return translations.phrase("format.dateTime", [
+            "date": day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1), "time": clock, "zone": name,
+        ], in: language)
     }
 
     private func day(year: Int, month: Int, day: Int) -> String {

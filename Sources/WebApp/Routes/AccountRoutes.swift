@@ -113,7 +113,7 @@ enum AccountRoutes {
             do {
                 try await signIn.currentPassword(form["current"] ?? "", of: account, client: context.clientAddress)
             } catch let refusal as SignIn.Refusal {
-                let problem = refusal == .wrongCredentials ? "The current password is wrong." : pages.phrase(refusal.phrase)
+                let problem = pages.phrase(refusal == .wrongCredentials ? "account.wrongPassword" : refusal.phrase)
                 return try await accountPage(pages, context: context, store: store, problem: problem, status: status(refusal))
             }
             do {
@@ -122,7 +122,7 @@ enum AccountRoutes {
                 return try await accountPage(pages, context: context, store: store, problem: Self.sentence(error.description), status: .unprocessableContent)
             }
             try await store.saveAccount(account, action: "password-changed", keepingSession: identity.session?.id, by: identity.actor)
-            return try await accountPage(pages, context: context, store: store, notice: "Your password is changed; your other sessions have ended and your API tokens are revoked.")
+            return try await accountPage(pages, context: context, store: store, notice: pages.phrase("account.passwordChanged"))
         }
 
         routes.form("/account/contact", access: .signedIn, summary: "Sets your e-mail address and the language the platform writes to you in") { _, context, form in
@@ -134,7 +134,7 @@ enum AccountRoutes {
             } catch let error as AwardsError {
                 return try await accountPage(pages, context: context, store: store, problem: Self.sentence(error.description), status: error.kind.httpStatus)
             }
-            return try await accountPage(pages, context: context, store: store, notice: "Your e-mail address and language are saved.")
+            return try await accountPage(pages, context: context, store: store, notice: pages.phrase("account.contactSaved"))
         }
 
         routes.form("/account/tokens/revoke", access: .signedIn, summary: "Revokes one of your API tokens") { _, context, form in
@@ -235,21 +235,28 @@ enum AccountRoutes {
     ) async throws -> Response {
         let identity = try context.requireIdentity()
         let tokens = try await store.tokens(account: identity.account.id)
-        var page = Workspace.base(identity, title: "Your account")
-        page["role"] = identity.account.role.rawValue
+        let format = pages.format
+        var page = Workspace.base(identity, title: pages.phrase("account.title"))
+        page["roleName"] = pages.phrase("roles." + identity.account.role.rawValue)
         page["secondFactor"] = identity.account.hasSecondFactor
         // Read afresh: the identity's copy is the account as the request began.
         let stored = try await store.account(identity.account.id) ?? identity.account
         page["email"] = stored.email ?? ""
-        page["languageChoices"] = AccountAdminRoutes.languageChoices(selected: stored.language)
-        let dates = ISO8601DateFormatter()
+        page["languageChoices"] = AccountAdminRoutes.languageChoices(selected: stored.language, pages: pages)
         page["tokens"] = tokens.map { token -> [String: Any] in
-            ["id": token.id, "label": token.label, "scopes": token.scopes.map(\.rawValue).joined(separator: ", "),
-             "created": dates.string(from: token.created), "lastUsed": token.lastUsed.map { dates.string(from: $0) } ?? "never"]
+            [
+                "id": token.id, "label": token.label, "scopes": token.scopes.map(\.rawValue).joined(separator: ", "),
+                "revokeLabel": pages.phrase("account.revokeLabel", ["label": token.label]),
+                "created": format.date(token.created), "lastUsed": token.lastUsed.map { format.date($0) } ?? pages.phrase("account.never"),
+            ]
         }
-        page["scopes"] = identity.account.role.tokenScopes.map { scope -> [String: Any] in ["value": scope.rawValue, "title": scope.title, "checked": scope == .read] }
+        page["scopes"] = identity.account.role.tokenScopes.map { scope -> [String: Any] in
+            ["value": scope.rawValue, "title": pages.phrase("account.scope." + scope.rawValue), "checked": scope == .read]
+        }
+        page["newPasswordLabel"] = pages.phrase("login.newPasswordLabel", [
+            "minimum": String(AccountProvisioning.minimumPasswordLength), "maximum": String(AccountProvisioning.maximumPasswordBytes),
+        ])
         page["minimum"] = AccountProvisioning.minimumPasswordLength
-        page["maximum"] = AccountProvisioning.maximumPasswordBytes
         page["hasTokens"] = !tokens.isEmpty
         if let newToken { page["newToken"] = newToken }
         if let notice { page["notice"] = notice }

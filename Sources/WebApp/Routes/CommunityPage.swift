@@ -4,17 +4,17 @@ import IndexEngine
 
 /// The contexts of the community pages: the directory, a profile and a comparison.
 enum CommunityPage {
-    static let syntheticNote = "Synthetic: this community is invented to demonstrate the platform; its scores are not real."
-
-    static func directory(_ directory: CommunityDirectory) -> [String: Any] {
+    /// The directory of every community, in the page's language.
+    static func directory(_ directory: CommunityDirectory, pages: Pages) -> [String: Any] {
         // The map shows the real communities; the synthetic ones have no place on it.
         let real = directory.profiles.filter { !$0.synthetic }
         return [
-            "title": "Communities", "count": directory.profiles.count,
-            "scoredCount": directory.profiles.count { !$0.scores.isEmpty },
-            "recordCount": directory.profiles.count { $0.history != nil },
-            "latestYear": directory.index.latest.map { String($0.year) } ?? "",
-            "map": WorldMap(title: "Where the network's communities are", places: real.map { p in
+            "title": pages.phrase("nav.communities"),
+            "summary": pages.phrase(directory.index.latest == nil ? "directory.summary" : "directory.summaryLatest", [
+                "count": String(directory.profiles.count), "recorded": String(directory.profiles.count { $0.history != nil }),
+                "scored": String(directory.profiles.count { !$0.scores.isEmpty }), "year": directory.index.latest.map { String($0.year) } ?? "",
+            ]),
+            "map": WorldMap(title: pages.phrase("directory.mapTitle"), places: real.map { p in
                 WorldMap.Place(
                     p.community.name, latitude: p.community.latitude, longitude: p.community.longitude,
                     stage: p.history.flatMap { $0.stages.values.max() }.flatMap { WorldMap.Stage(rawValue: $0.rawValue) } ?? .none,
@@ -24,8 +24,8 @@ enum CommunityPage {
                 [
                     "id": p.community.id, "name": p.community.name, "country": p.community.country, "region": p.community.region,
                     "synthetic": p.synthetic, "years": p.history?.smart21Years.count ?? 0,
-                    "best": p.history.flatMap { $0.stages.values.max()?.title } ?? "—",
-                    "score": p.latest.map { Show.score($0.overall) } ?? "—", "scoreYear": p.latest.map { String($0.year) } ?? "",
+                    "best": p.history.flatMap { $0.stages.values.max() }.map { pages.phrase("stages." + $0.rawValue) } ?? "—",
+                    "score": p.latest.map { pages.format.score($0.overall) } ?? "—", "scoreYear": p.latest.map { String($0.year) } ?? "",
                 ]
             },
         ]
@@ -136,35 +136,42 @@ enum CommunityPage {
         return TrendChart(title: title, years: editions.map(\.year), communities: profiles.map(\.community.name), series: series)
     }
 
-    static func compare(_ comparison: Comparison, directory: CommunityDirectory) -> [String: Any] {
+    /// Two to five communities side by side, in the page's language.
+    static func compare(_ comparison: Comparison, directory: CommunityDirectory, pages: Pages) -> [String: Any] {
+        let format = pages.format
         let profiles = comparison.profiles
         let years = directory.index.editions.map(\.year)
         let factors = directory.index.latest?.factors ?? []
         let latestYear = profiles.compactMap(\.latest?.year).max()
         let latest = profiles.map { p in p.scores.first { $0.year == latestYear } }
-        var rows: [[String: Any]] = [["label": "Overall", "cells": latest.map { ["value": Show.score($0?.overall)] }]]
-        rows.append(["label": "Rank", "cells": latest.map { ["value": $0.map { "\($0.rank) of \($0.nominees)" } ?? "—"] }])
-        rows.append(["label": "Rank interval (5–95 %)", "cells": latest.map { ["value": $0.flatMap { Show.rankInterval($0.rankInterval, separator: "–") } ?? "—"] }])
-        rows.append(["label": "Stage reached", "cells": latest.map { ["value": $0?.stage?.title ?? "—"] }])
+        var rows: [[String: Any]] = [["label": pages.phrase("profile.overall"), "cells": latest.map { ["value": format.score($0?.overall)] }]]
+        rows.append(["label": pages.phrase("profile.rank"), "cells": latest.map {
+            ["value": $0.map { pages.phrase("profile.rankOf", ["rank": String($0.rank), "nominees": String($0.nominees)]) } ?? "—"]
+        }])
+        rows.append(["label": pages.phrase("profile.interval"), "cells": latest.map { ["value": $0.flatMap { Show.rankInterval($0.rankInterval, separator: "–") } ?? "—"] }])
+        rows.append(["label": pages.phrase("profile.stage"), "cells": latest.map { ["value": $0?.stage.map { pages.phrase("stages." + $0.rawValue) } ?? "—"] }])
         for f in factors {
-            rows.append(["label": f.name, "cells": latest.map { ["value": Show.score($0?.factors[f.code])] }])
+            rows.append(["label": f.name, "cells": latest.map { ["value": format.score($0?.factors[f.code])] }])
         }
         let byYear = years.reversed().map { year -> [String: Any] in
             ["year": year, "cells": profiles.map { p -> [String: Any] in
                 let s = p.scores.first { $0.year == year }
-                return ["value": s.map { "\(Show.score($0.overall)) (\(ChartFormat.ordinal($0.rank)))" } ?? "—"]
+                return ["value": s.map { "\(format.score($0.overall)) (\(format.ordinal($0.rank)))" } ?? "—"]
             }]
         }
         return [
-            "title": "Compare " + profiles.map(\.community.name).joined(separator: ", "),
+            "title": pages.phrase("compare.titleFor", ["names": profiles.map(\.community.name).joined(separator: ", ")]),
             "communities": profiles.map { ["id": $0.community.id, "name": $0.community.name, "country": $0.community.country, "synthetic": $0.synthetic] },
             "ids": profiles.map(\.community.id).joined(separator: ","),
-            "anySynthetic": profiles.contains(where: \.synthetic), "syntheticNote": syntheticNote,
+            "anySynthetic": profiles.contains(where: \.synthetic), "syntheticNote": pages.phrase("profile.synthetic"),
             "latestYear": latestYear.map(String.init) ?? "", "hasScores": latestYear != nil,
             "rows": rows, "byYear": byYear,
-            "trend": trend(profiles, directory: directory, title: "Scores by year: " + profiles.map(\.community.name).joined(separator: ", ")).svg(),
+            "trend": trend(profiles, directory: directory, title: pages.phrase("compare.trendTitle", ["names": profiles.map(\.community.name).joined(separator: ", ")])).svg(),
             "records": profiles.map { p -> [String: Any] in
-                ["value": p.history.map { h in "Smart21 \(h.smart21Years.count) ×, Top7 \(h.top7Years.count) ×" + (h.winningYears.isEmpty ? "" : ", Community of the Year \(h.winningYears.map(String.init).joined(separator: ", "))") } ?? "—"]
+                ["value": p.history.map { h in
+                    "Smart21 \(h.smart21Years.count) ×, Top7 \(h.top7Years.count) ×"
+                        + (h.winningYears.isEmpty ? "" : ", \(pages.phrase("stages.community_of_the_year")) \(h.winningYears.map(String.init).joined(separator: ", "))")
+                } ?? "—"]
             },
         ]
     }

@@ -13,7 +13,7 @@ enum CommunityRoutes {
         routes.get("/communities", access: .everyone, summary: "The directory of communities: the network, the awards record and every scored nominee") { _, _ in
             try await kept.response("communities") {
                 let directory = try await directory()
-                return try pages.render("communities", CommunityPage.directory(directory))
+                return try pages.render("communities", CommunityPage.directory(directory, pages: pages))
             }
         }
 
@@ -65,14 +65,14 @@ enum CommunityRoutes {
 
         routes.get("/compare", access: .everyone, summary: "Two to five communities, or units of one index, side by side", query: ["communities", "index", "units", "year"]) { request, _ in
             if request.uri.queryParameters["index"] != nil {
-                return try pages.render("compare", try await UnitComparison(request, catalogue: platform.catalogue).context())
+                return try pages.render("compare", try await UnitComparison(request, catalogue: platform.catalogue).context(pages))
             }
             let directory = try await directory()
             guard request.uri.queryParameters["communities"] != nil else {
-                return try pages.render("compare", ["title": "Compare communities", "ids": "", "choosing": true])
+                return try pages.render("compare", ["title": pages.phrase("compare.title"), "ids": "", "choosing": true])
             }
             let comparison = try Comparison(request, directory: directory)
-            return try pages.render("compare", CommunityPage.compare(comparison, directory: directory))
+            return try pages.render("compare", CommunityPage.compare(comparison, directory: directory, pages: pages))
         }
 
         routes.get("/api/v1/compare", access: .everyone, summary: "Two to five communities (`communities`), or units of one index (`index`, `units`, `year`), side by side: scores and ranks", query: ["communities", "index", "units", "year"]) { request, _ in
@@ -89,8 +89,9 @@ enum CommunityRoutes {
             let query = String(request.uri.queryParameters["q"] ?? "").trimmingCharacters(in: .whitespaces)
             let found = try await Search.run(query, platform: platform, directory: directory())
             return try pages.render("search", [
-                "title": query.isEmpty ? "Search" : "Search: \(query)", "query": query, "searched": !query.isEmpty,
-                "results": found.map { ["name": $0.name, "detail": $0.detail, "link": $0.link, "kind": $0.kind] }, "count": found.count,
+                "title": query.isEmpty ? pages.phrase("search.title") : pages.phrase("search.titleFor", ["query": query]), "query": query, "searched": !query.isEmpty,
+                "results": found.map { ["name": $0.name, "detail": $0.detail(pages), "link": $0.link, "kind": pages.phrase("search.kind." + $0.kind)] },
+                "found": pages.phrase("search.found", ["count": String(found.count), "query": query]),
             ])
         }
 

@@ -11,27 +11,29 @@ enum CycleRoutes {
         routes.get("/cycles/{year}", access: .everyone, summary: "What a cycle has announced: its shortlists, then its results") { _, context in
             let year: Int = try context.parameters.require("year", as: Int.self)
             return try await kept.response("cycle:\(year)") {
-                var page = try await CycleResults(year: year, store: store).context()
-                page.merge(Timeline.context(try await store.cycle(year))) { _, timeline in timeline }
+                let results = try await CycleResults(year: year, store: store, translations: pages.translations)
+                let cycle = try await store.cycle(year)
+                var page = results.context(phase: cycle.phase, pages: pages)
+                page.merge(Timeline.context(cycle, pages: pages)) { _, timeline in timeline }
                 return try pages.render("cycle", page)
             }
         }
 
         routes.get("/api/v1/cycles/{year}", access: .everyone, summary: "What a cycle has announced: shortlists once announced; ranking, pairwise matrix and scores once published") { _, context in
             let year: Int = try context.parameters.require("year", as: Int.self)
-            return try await kept.response("cycle.json:\(year)") { try Respond.json(try await CycleResults(year: year, store: store)) }
+            return try await kept.response("cycle.json:\(year)") { try Respond.json(try await CycleResults(year: year, store: store, translations: pages.translations)) }
         }
 
         routes.get("/cycles/{year}/results.csv", access: .everyone, summary: "A published cycle's final ranking with each finalist's score parts and head-to-head record, as CSV") { _, context in
             let year: Int = try context.parameters.require("year", as: Int.self)
             return try await kept.response("cycle.csv:\(year)") {
-                Respond.csv(try await CycleResults.published(year: year, store: store).csv(), filename: "civic-awards-\(year)-results.csv")
+                Respond.csv(try await CycleResults.published(year: year, store: store, translations: pages.translations).csv(), filename: "civic-awards-\(year)-results.csv")
             }
         }
 
         routes.get("/api/v1/cycles/{year}/results", access: .everyone, summary: "A published cycle's final ranking with each finalist's score parts, the weights and head-to-head records; 404 until published") { _, context in
             let year: Int = try context.parameters.require("year", as: Int.self)
-            return try await kept.response("cycle.results:\(year)") { try Respond.json(try await CycleResults.published(year: year, store: store)) }
+            return try await kept.response("cycle.results:\(year)") { try Respond.json(try await CycleResults.published(year: year, store: store, translations: pages.translations)) }
         }
     }
 }
@@ -57,7 +59,9 @@ struct CycleResults: Encodable {
     /// The final ranking with each finalist's score parts, once published.
     var results: PublishedResults?
 
-    init(year: Int, store: any AwardsStore) async throws {
+    /// What the public may see of the `year` cycle, results written in English (`translations`'
+    /// English), as the downloads give them; the page writes them again in its own language.
+    init(year: Int, store: any AwardsStore, translations: Translations) async throws {
         guard let cycle = try await store.cycles().first(where: { $0.year == year }) else {
             throw HTTPError(.notFound, message: "there is no \(year) cycle")
         }
@@ -71,15 +75,16 @@ struct CycleResults: Encodable {
         publication = announcement.publication
         smart21Ranks = announcement.smart21Ranks
         results = nil
-        results = announcement.publication.map { PublishedResults($0, year: year, name: name, country: country) }
+        let english = PageFormat(language: .en, translations: translations)
+        results = announcement.publication.map { PublishedResults($0, year: year, name: name, country: country, format: english) }
     }
 
     /// The published results of the `year` cycle; the same 404 for a cycle not yet published as
     /// for a year with no cycle, so that the answer tells nothing of what is to come.
-    static func published(year: Int, store: any AwardsStore) async throws -> PublishedResults {
+    static func published(year: Int, store: any AwardsStore, translations: Translations) async throws -> PublishedResults {
         let results: PublishedResults?
         do {
-            results = try await CycleResults(year: year, store: store).results
+            results = try await CycleResults(year: year, store: store, translations: translations).results
         } catch let error as HTTPError where error.status == .notFound {
             results = nil
         }
@@ -100,10 +105,10 @@ struct CycleResults: Encodable {
     }
 
     /// A shortlist's rows for the page: name, country and, once public, the score.
-    private static func rows(_ entries: [CycleAnnouncement.Entry]) -> [[String: Any]] {
+    private static func rows(_ entries: [CycleAnnouncement.Entry], format: PageFormat) -> [[String: Any]] {
         entries.map { entry in
             var row: [String: Any] = ["name": entry.community, "country": entry.country]
-            if let score = entry.score { row["score"] = Show.score(score) }
+            if let score = entry.score { row["score"] = format.score(score) }
             return row
         }
     }
@@ -118,8 +123,9 @@ struct CycleResults: Encodable {
     }
 
     /// The Smart21's rank chart and the words around it: each member's rank among all the
-    /// nominees, its median and its 5–95 % range over the robustness samples.
-    static func robustnessContext(_ ranks: RankUncertainty, names: [String: String], year: Int) -> [String: Any] {
+    /// nominees, its median and its 5–95 % range over the robustness samples, in the page's language.
+    static func robustnessContext(_ ranks: RankUncertainty, names: [String: String], year: Int, pages: Pages) -> [String: Any] {
+        let format = pages.format
         let units = ranks.ranks.map { r in
             RankIntervalChart.Unit(names[r.nomination] ?? r.nomination, rank: Double(r.rank), low: r.rank5, high: r.rank95, median: r.medianRank)
         }
@@ -128,76 +134,81 @@ struct CycleResults: Encodable {
         let worst = units.map(\.high).filter(\.isFinite).max() ?? Double(units.count)
         let axis = min(ranks.nominees, Int((max(worst, Double(units.count)) / 10).rounded(.up)) * 10)
         let chart = RankIntervalChart(
-            title: "The \(year) Smart21: how certain each rank is among the \(Show.count(Double(ranks.nominees))) nominees", units: units, maxRank: axis,
+            title: pages.phrase("cycle.smart21ChartTitle", ["year": String(year), "nominees": format.count(Double(ranks.nominees))]), units: units, maxRank: axis,
             labelWidth: ChartFormat.labelWidth(fitting: units.map(\.label), least: 100, most: 260), id: "smart21-ranks")
         let unsure = ranks.ranks.filter { ShortlistRobustness.borderline.contains($0.probability) }.compactMap { names[$0.nomination] }
         return [
             "chart": chart.svg(),
-            "nominees": Show.count(Double(ranks.nominees)),
-            "samples": Show.count(Double(ranks.samples)),
-            "inputs": RobustnessWords.drawn(ranks.inputs),
+            "text": pages.phrase("cycle.smart21Robustness", [
+                "samples": format.count(Double(ranks.samples)), "inputs": RobustnessWords.drawn(ranks.inputs, pages: pages),
+                "nominees": format.count(Double(ranks.nominees)),
+            ]),
             "borderline": unsure.isEmpty
-                ? "Every member of the Smart21 made the list in more than 90 % of the samples."
-                : "Made the list in between 10 % and 90 % of the samples, so could have missed it: \(ChartFormat.list(unsure)).",
+                ? pages.phrase("cycle.noBorderline") : pages.phrase("cycle.borderline", ["names": RobustnessWords.list(unsure, pages: pages)]),
         ]
     }
 
-    /// The page's template context.
-    func context() -> [String: Any] {
+    /// The page's template context in the page's language; `phase` is the cycle's (`phase` here
+    /// holds its English title, as the API gives it).
+    func context(phase: Phase, pages: Pages) -> [String: Any] {
+        let format = pages.format
         var context: [String: Any] = [:]
-        context["title"] = "The \(year) awards"
+        context["title"] = pages.phrase("cycle.title", ["year": String(year)])
         context["year"] = year
-        context["phase"] = phase
+        context["phase"] = pages.phrase("phases." + phase.rawValue)
         context["synthetic"] = (smart21 + top7).contains { $0.community.contains("(synthetic)") }
         context["hasSmart21"] = !smart21.isEmpty
-        context["smart21"] = Self.rows(smart21)
+        context["smart21"] = Self.rows(smart21, format: format)
         // Until the results, in alphabetical order: the rank order would tell the scores.
-        context["smart21Order"] = announced.results ? "In rank order, with their scores" : "In alphabetical order; scores are published with the results"
+        context["smart21Order"] = pages.phrase(announced.results ? "cycle.rankOrder" : "cycle.alphabetical")
         context["smart21List"] = announced.results ? "ol" : "ul"
         // The Top7 have their own list until the final ranking replaces it.
         context["hasTop7"] = publication == nil && !top7.isEmpty
-        context["top7"] = Self.rows(top7)
+        context["top7"] = Self.rows(top7, format: format)
         if let ranks = smart21Ranks, !ranks.ranks.isEmpty {
-            context["smart21Robustness"] = Self.robustnessContext(ranks, names: Dictionary(smart21.map { ($0.nomination, $0.community) }, uniquingKeysWith: { a, _ in a }), year: year)
+            context["smart21Robustness"] = Self.robustnessContext(ranks, names: Dictionary(smart21.map { ($0.nomination, $0.community) }, uniquingKeysWith: { a, _ in a }), year: year, pages: pages)
         }
-        context["pending"] = announced.smart21 ? "The results have not been published yet." : "No shortlist has been announced yet."
+        context["pending"] = pages.phrase(announced.smart21 ? "cycle.resultsPending" : "cycle.nothingAnnounced")
         guard let p = publication, let results else { return context }
         let abbreviations = Self.abbreviations(results.finalists.map(\.community))
         let contests = max(0, results.finalists.count - 1)
         var published: [String: Any] = [:]
         published["winner"] = name(p.winner)
-        published["explanation"] = results.explanation
-        published["rule"] = results.rule ?? ""
+        published["explanation"] = ResultsExplanation.sentence(results.finalists, juryWeight: results.juryWeight, format: format)
+        published["rule"] = results.juryWeight.map { PublishedResults.rule(juryWeight: $0, finalists: results.finalists.count, format: format) } ?? ""
         published["hasParts"] = results.rule != nil
         published["finalists"] = results.finalists.map { f -> [String: Any] in
             [
-                "rank": f.rank, "name": f.community, "country": f.country, "won": "\(f.headToHead.won) of \(contests)",
-                "juryPosition": f.juryPosition.map(String.init) ?? "—", "juryScore": ResultsExplanation.score(f.juryScore),
-                "top7Score": Show.score(f.top7Score), "normalised": ResultsExplanation.score(f.normalisedTop7Score),
-                "final": ResultsExplanation.score(f.finalScore),
+                "rank": f.rank, "name": f.community, "country": f.country, "won": pages.phrase("cycle.wonOf", ["won": String(f.headToHead.won), "contests": String(contests)]),
+                "juryPosition": f.juryPosition.map(String.init) ?? "—", "juryScore": ResultsExplanation.score(f.juryScore, format: format),
+                "top7Score": format.score(f.top7Score), "normalised": ResultsExplanation.score(f.normalisedTop7Score, format: format),
+                "final": ResultsExplanation.score(f.finalScore, format: format),
             ]
         }
         published["weights"] = results.juryWeight.map { w in
-            "Weights: jury score \(Show.fixed(w, decimals: 2)), normalised Top7 score \(Show.fixed(1 - w, decimals: 2))."
+            pages.phrase("cycle.weights", ["jury": format.number(w, decimals: 2), "top7": format.number(1 - w, decimals: 2)])
         } ?? ""
         published["columns"] = zip(results.finalists, abbreviations).map { f, short in ["short": short, "name": f.community] }
         published["matrix"] = results.finalists.map { a -> [String: Any] in
             let cells = results.finalists.map { b -> [String: Any] in
-                guard a.nomination != b.nomination else { return ["value": "—", "shade": "diagonal", "title": "\(a.community) against itself"] }
+                guard a.nomination != b.nomination else { return ["value": "—", "shade": "diagonal", "title": pages.phrase("cycle.itself", ["name": a.community])] }
                 let count = p.pairwise[a.nomination]?[b.nomination] ?? 0
                 let total = results.ballotWeight ?? 0
-                guard total > 0 else { return ["value": Show.count(count), "shade": "", "title": "\(Show.count(count)) juror(s) preferred \(a.community) to \(b.community)"] }
+                guard total > 0 else {
+                    return ["value": format.count(count), "shade": "", "title": pages.phrase("cycle.preferred", ["count": format.count(count), "row": a.community, "column": b.community])]
+                }
                 // The shade follows the per cent as written, so that colour and text never disagree.
                 let percent = Show.integer((min(1, max(0, count / total)) * 100).rounded()) ?? 0
                 return [
-                    "value": "\(Show.count(count)) (\(percent) %)", "shade": "share\(min(4, percent / 20))",
-                    "title": "\(Show.count(count)) of \(Show.count(total)) preferred \(a.community) to \(b.community)",
+                    "value": "\(format.count(count)) (\(percent) %)", "shade": "share\(min(4, percent / 20))",
+                    "title": pages.phrase("cycle.preferredOf", ["count": format.count(count), "total": format.count(total), "row": a.community, "column": b.community]),
                 ]
             }
             return ["name": "\(a.rank). \(a.community)", "cells": cells]
         }
         published["hasShares"] = (results.ballotWeight ?? 0) > 0
-        published["ballots"] = results.ballotWeight.map(Show.count) ?? ""
+        published["matrixCaption"] = results.ballotWeight.flatMap { $0 > 0 ? pages.phrase("cycle.matrixShares", ["ballots": format.count($0)]) : nil }
+            ?? pages.phrase("cycle.matrix")
         published["rules"] = p.rules.map { ["text": $0] }
         context["published"] = published
         return context

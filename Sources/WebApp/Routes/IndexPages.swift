@@ -14,11 +14,12 @@ struct IndexPages {
     /// `/indices`: every index with what it covers.
     func catalogue(_ indices: [HostedIndex]) throws -> Response {
         try pages.render("indices", [
-            "title": "Indices",
+            "title": pages.phrase("nav.indices"),
             "indices": indices.map { index -> [String: Any] in
                 [
                     "slug": index.slug, "name": index.name, "description": index.description, "years": RankingQuery.years(index),
-                    "unitCount": index.latest?.view.rows.count ?? 0, "editions": index.editions.count == 1 ? "1 edition" : "\(index.editions.count) editions",
+                    "units": pages.phrase("indices.unitsInLatest", ["count": String(index.latest?.view.rows.count ?? 0)]),
+                    "editions": index.editions.count == 1 ? pages.phrase("indices.oneEdition") : pages.phrase("indices.editions", ["count": String(index.editions.count)]),
                 ]
             },
         ])
@@ -80,18 +81,19 @@ struct IndexPages {
             ]
         }
         let filterLabel = Self.filterLabel(index, query.filter)
-        var headers = [header("Rank", .rank)]
-        if let filterLabel { headers.append(header("Rank in \(filterLabel)", .rank, wide: true, marked: false)) }
-        if let previous = table.previous { headers.append(header("Change since \(previous.year)", .change)) }
-        headers.append(header("Unit", .name, numeric: false))
+        var headers = [header(pages.phrase("profile.rank"), .rank)]
+        if let filterLabel { headers.append(header(pages.phrase("rankings.rankIn", ["filter": filterLabel]), .rank, wide: true, marked: false)) }
+        if let previous = table.previous { headers.append(header(pages.phrase("rankings.changeSince", ["year": String(previous.year)]), .change)) }
+        headers.append(header(pages.phrase("rankings.unit"), .name, numeric: false))
         headers += shown.enumerated().map { i, a in header(a.name, .score(a.code), wide: i > 0) }
         // Only an edition with an uncertainty analysis has rank intervals.
         let hasIntervals = view.rows.contains { $0.rankInterval != nil }
-        if hasIntervals { headers.append(header("Rank interval", .interval, wide: true)) }
+        if hasIntervals { headers.append(header(pages.phrase("rankings.interval"), .interval, wide: true)) }
         let text = query.text(defaultColumns: defaults)
         var context: [String: Any] = [
             "title": "\(index.name) \(query.year)", "indexName": index.name, "slug": index.slug, "description": index.description,
-            "year": query.year, "rowCount": table.entries.count, "unitCount": view.rows.count,
+            "heading": pages.phrase("rankings.heading", ["index": index.name, "year": String(query.year)]),
+            "year": query.year, "rowCountWords": pages.phrase("rankings.rowCount", ["count": String(table.entries.count)]),
             "query": Self.question(text),
             "sortKey": query.sort == .rank ? "" : query.sort.key,
             "hasYears": index.editions.count > 1,
@@ -102,32 +104,34 @@ struct IndexPages {
             "rows": table.entries.map { entry -> [String: Any] in
                 [
                     "rank": entry.row.rank.map(String.init) ?? "—", "rankInFilter": entry.rankInFilter.map(String.init) ?? "—",
-                    "change": Self.change(entry, previous: table.previous),
+                    "change": Self.change(entry, previous: table.previous, pages: pages),
                     "name": entry.row.name, "link": index.unitLink(entry.row.code, year: query.yearGiven ? query.year : nil),
-                    "cells": shown.enumerated().map { i, a in ["value": Show.score(entry.row.scores[a.code]), "wide": i > 0] },
+                    "cells": shown.enumerated().map { i, a in ["value": pages.format.score(entry.row.scores[a.code]), "wide": i > 0] },
                     "interval": Show.rankInterval(entry.row.rankInterval, separator: "–") ?? "—",
                 ]
             },
         ]
         // Absent rather than nil: a template section takes a nil inside `Any` as a value.
         context["filterLabel"] = filterLabel
-        context["previousYear"] = table.previous?.year
+        context["changeNote"] = table.previous.map { pages.phrase("rankings.changeNote", ["year": String($0.year)]) }
         if hasIntervals {
-            let title = "\(index.name) \(query.year): how certain each rank is" + (filterLabel.map { " (\($0))" } ?? "")
+            let title = pages.phrase("rankings.chartTitle", ["index": index.name, "year": String(query.year)]) + (filterLabel.map { " (\($0))" } ?? "")
             context["rankChart"] = RankIntervalChart(title: title, rows: table.entries.map(\.row), unitCount: view.rows.count).svg()
         }
         return try pages.render("rankings", context)
     }
 
-    /// The rank change as the page shows it: an arrow and the places, with words for screen readers.
-    static func change(_ entry: RankingTable.Entry, previous: HostedIndex.Edition?) -> [String: Any] {
+    /// The rank change as the page shows it: an arrow and the places, with words for screen
+    /// readers in the page's language.
+    static func change(_ entry: RankingTable.Entry, previous: HostedIndex.Edition?, pages: Pages) -> [String: Any] {
         guard let previous else { return [:] }
-        guard entry.row.rank != nil else { return ["symbol": "—", "words": "not ranked"] }
-        guard let change = entry.change else { return ["symbol": "new", "words": "not ranked in \(previous.year)", "kind": "new"] }
+        let year = String(previous.year)
+        guard entry.row.rank != nil else { return ["symbol": "—", "words": pages.phrase("rankings.notRanked")] }
+        guard let change = entry.change else { return ["symbol": pages.phrase("rankings.new"), "words": pages.phrase("rankings.notRankedIn", ["year": year]), "kind": "new"] }
         switch change {
-        case 1...: return ["symbol": "▲\(change)", "words": "up \(change) \(change == 1 ? "place" : "places") since \(previous.year)", "kind": "up"]
-        case ..<0: return ["symbol": "▼\(-change)", "words": "down \(-change) \(change == -1 ? "place" : "places") since \(previous.year)", "kind": "down"]
-        default: return ["symbol": "=", "words": "no change since \(previous.year)", "kind": "same"]
+        case 1...: return ["symbol": "▲\(change)", "words": pages.phrase(change == 1 ? "rankings.upOne" : "rankings.up", ["places": String(change), "year": year]), "kind": "up"]
+        case ..<0: return ["symbol": "▼\(-change)", "words": pages.phrase(change == -1 ? "rankings.downOne" : "rankings.down", ["places": String(-change), "year": year]), "kind": "down"]
+        default: return ["symbol": "=", "words": pages.phrase("rankings.same", ["year": year]), "kind": "same"]
         }
     }
 
@@ -233,15 +237,18 @@ struct IndexPages {
     }
 
     func unitPage(_ document: UnitDocument, _ index: HostedIndex, _ edition: HostedIndex.Edition) throws -> Response {
-        var context = document.profile.context(index: edition.view)
+        var context = document.profile.context(index: edition.view, pages: pages)
         context["title"] = "\(document.profile.name) — \(index.name) \(edition.year)"
+        context["rankSentence"] = pages.phrase("unit.rankSentence", [
+            "rank": document.profile.rank.map(String.init) ?? "—", "count": String(edition.view.rows.count), "index": index.name, "year": String(edition.year),
+        ])
         context["indexName"] = index.name
         context["slug"] = index.slug
         context["year"] = edition.year
         context["code"] = document.profile.code.addingPercentEncoding(withAllowedCharacters: .urlPathSegmentAllowed) ?? ""
         context["hasHistory"] = document.history.count > 1
         context["history"] = document.history.reversed().map { h -> [String: Any] in
-            ["year": h.year, "rank": h.rank.map(String.init) ?? "—", "score": Show.score(h.score), "current": h.year == edition.year]
+            ["year": h.year, "rank": h.rank.map(String.init) ?? "—", "score": pages.format.score(h.score), "current": h.year == edition.year]
         }
         return try pages.render("unit", context)
     }

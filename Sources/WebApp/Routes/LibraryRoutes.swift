@@ -11,9 +11,9 @@ enum LibraryRoutes {
             let request = LibraryRequest(request)
             do {
                 let listing = try await LibraryListing(request, store: store)
-                return try pages.render("library", listing.context(request))
+                return try pages.render("library", listing.context(request, pages: pages))
             } catch let error as AwardsError where error.field == "q" || error.field == "factor" {
-                var context = LibraryListing.empty.context(request)
+                var context = LibraryListing.empty.context(request, pages: pages)
                 context["problem"] = error.description
                 return try pages.render("library", context, status: .badRequest)
             }
@@ -33,7 +33,7 @@ enum LibraryRoutes {
         routes.get("/library/{caseStudy}", access: .everyone, summary: "A published case study") { _, context in
             let caseStudy = try await published(try context.parameters.require("caseStudy"), store)
             let known = try await store.communities().contains { $0.id == caseStudy.community }
-            return try pages.render("case-study", CaseStudyPage.context(caseStudy, communityKnown: known))
+            return try pages.render("case-study", CaseStudyPage.context(caseStudy, communityKnown: known, pages: pages))
         }
 
         routes.get("/api/v1/library/{caseStudy}", access: .everyone, summary: "A published case study with its full text") { _, context in
@@ -104,26 +104,22 @@ struct LibraryListing {
         }
     }
 
-    /// The library page's context.
-    func context(_ request: LibraryRequest) -> [String: Any] {
+    /// The library page's context, in the page's language.
+    func context(_ request: LibraryRequest, pages: Pages) -> [String: Any] {
         var context: [String: Any] = [:]
-        context["title"] = "Library"
+        context["title"] = pages.phrase("nav.library")
         context["q"] = request.q
         var factors: [[String: Any]] = []
         for factor in Factor.standard {
             var option: [String: Any] = [:]
             option["code"] = factor.code
-            option["label"] = "\(factor.name): \(factor.summary)"
+            option["label"] = "\(factor.name): \(pages.phrase("library.factor." + factor.code))"
             option["selected"] = factor.code == request.factor
             factors.append(option)
         }
         context["factors"] = factors
-        let count = entries.count == 1 ? "1 case study" : "\(entries.count) case studies"
-        if let query {
-            context["heading"] = "\(count) found for “\(query.text)”."
-        } else {
-            context["heading"] = count + "."
-        }
+        let count = entries.count == 1 ? pages.phrase("library.one") : pages.phrase("library.many", ["count": String(entries.count)])
+        context["heading"] = query.map { pages.phrase("library.found", ["count": count, "query": $0.text]) } ?? count + "."
         var results: [[String: Any]] = []
         for (caseStudy, hit) in entries {
             var result: [String: Any] = [:]
@@ -155,7 +151,8 @@ enum SnippetMarkup {
 /// The case study page's context. Sections test keys for presence, so optional values are left
 /// out rather than set empty.
 enum CaseStudyPage {
-    static func context(_ caseStudy: CaseStudy, communityKnown: Bool) -> [String: Any] {
+    /// The page's context, in the page's language.
+    static func context(_ caseStudy: CaseStudy, communityKnown: Bool, pages: Pages) -> [String: Any] {
         var context: [String: Any] = [:]
         context["title"] = caseStudy.title
         context["id"] = caseStudy.id
@@ -164,7 +161,7 @@ enum CaseStudyPage {
         context["communityKnown"] = communityKnown
         context["country"] = caseStudy.country
         context["year"] = caseStudy.year
-        if let published = caseStudy.published { context["published"] = published }
+        if let published = caseStudy.published { context["published"] = pages.phrase("caseStudy.published", ["date": pages.format.date(published)]) }
         context["summary"] = caseStudy.summary
         var factors: [[String: Any]] = []
         for code in caseStudy.factors {

@@ -43,8 +43,9 @@ struct PublishedResults: Encodable, Equatable {
     /// How the winner and the order were decided, in one sentence.
     var explanation: String
 
-    /// The results of the `year` cycle's `publication`, naming each nomination by `name` and `country`.
-    init(_ publication: Publication, year: Int, name: (String) -> String, country: (String) -> String) {
+    /// The results of the `year` cycle's `publication`, naming each nomination by `name` and
+    /// `country`, the explanation and the rule in `format`'s language (English for downloads).
+    init(_ publication: Publication, year: Int, name: (String) -> String, country: (String) -> String, format: PageFormat) {
         let figures = publication.figures
         self.year = year
         let standings = Dictionary((figures?.standings ?? []).map { ($0.candidate, $0) }, uniquingKeysWith: { a, _ in a })
@@ -59,12 +60,16 @@ struct PublishedResults: Encodable, Equatable {
                 rank: i + 1, nomination: id, community: name(id), country: country(id), headToHead: publication.headToHead(id),
                 juryPosition: s?.juryPosition, juryScore: s?.juryScore, top7Score: s?.score, normalisedTop7Score: s?.normalisedScore, finalScore: s?.combined)
         }
-        explanation = ResultsExplanation.sentence(finalists, juryWeight: juryWeight)
-        let n = finalists.count
-        rule = figures.map {
-            "Final score = \(Show.fixed($0.juryWeight, decimals: 2)) × jury score + \(Show.fixed(1 - $0.juryWeight, decimals: 2)) × normalised Top7 score, "
-                + "where the jury score is (\(n) − jury position) / \(max(1, n - 1)) and the normalised Top7 score is (Top7 score − lowest) / (highest − lowest) among the finalists"
-        }
+        explanation = ResultsExplanation.sentence(finalists, juryWeight: juryWeight, format: format)
+        rule = juryWeight.map { Self.rule(juryWeight: $0, finalists: publication.ranking.count, format: format) }
+    }
+
+    /// How the final score of `finalists` finalists is made at `juryWeight`, in `format`'s language.
+    static func rule(juryWeight: Double, finalists n: Int, format: PageFormat) -> String {
+        format.translations.phrase("explanation.rule", [
+            "jury": format.number(juryWeight, decimals: 2), "top7": format.number(1 - juryWeight, decimals: 2),
+            "finalists": String(n), "contests": String(max(1, n - 1)),
+        ], in: format.language)
     }
 
     /// One row per finalist, in final order, with the weights on every row so that each row

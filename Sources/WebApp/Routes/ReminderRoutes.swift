@@ -13,7 +13,7 @@ enum ReminderRoutes {
             let token = request.uri.queryParameters.get("token") ?? ""
             guard try await account(token, store) != nil else { return try refused(pages, request: request, policy: policy) }
             return try AccountRoutes.anonymousForm(
-                pages, "reminders-stop", title: "Reminders", request: request, policy: policy, message: nil, status: .ok, next: nil,
+                pages, "reminders-stop", title: pages.phrase("reminders.title"), request: request, policy: policy, message: nil, status: .ok, next: nil,
                 extra: ["ask": true, "token": token])
         }
 
@@ -24,7 +24,7 @@ enum ReminderRoutes {
                 try await store.saveAccount(account, action: "stop-reminders", keepingSession: nil, by: account.id)
             }
             return try AccountRoutes.anonymousForm(
-                pages, "reminders-stop", title: "Reminders", request: request, policy: policy, message: nil, status: .ok, next: nil, extra: ["done": true])
+                pages, "reminders-stop", title: pages.phrase("reminders.title"), request: request, policy: policy, message: nil, status: .ok, next: nil, extra: ["done": true])
         }
     }
 
@@ -37,8 +37,8 @@ enum ReminderRoutes {
 
     private static func refused(_ pages: Pages, request: Request, policy: SecurityPolicy) throws -> Response {
         try AccountRoutes.anonymousForm(
-            pages, "reminders-stop", title: "Reminders", request: request, policy: policy,
-            message: "This link is not valid: it may be incomplete. Open the whole link from the reminder, or sign in and change your settings.",
+            pages, "reminders-stop", title: pages.phrase("reminders.title"), request: request, policy: policy,
+            message: pages.phrase("reminders.invalid"),
             status: .forbidden, next: nil)
     }
 }

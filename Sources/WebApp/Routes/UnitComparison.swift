@@ -34,31 +34,33 @@ struct UnitComparison {
         }
     }
 
-    /// The page's context, in the shape of the communities' comparison.
-    func context() -> [String: Any] {
-        let view = edition.view
+    /// The page's context, in the shape of the communities' comparison, in the page's language.
+    func context(_ pages: Pages) -> [String: Any] {
+        let view = edition.view, format = pages.format
         let shown = Array(view.aggregates.prefix(8))
-        var rows: [[String: Any]] = [["label": "Rank", "cells": units.map { ["value": $0.rank.map { "\($0) of \(view.rows.count)" } ?? "—"] }]]
+        var rows: [[String: Any]] = [["label": pages.phrase("profile.rank"), "cells": units.map {
+            ["value": $0.rank.map { pages.phrase("profile.rankOf", ["rank": String($0), "nominees": String(view.rows.count)]) } ?? "—"]
+        }]]
         if units.contains(where: { $0.rankInterval != nil }) {
-            rows.append(["label": "Rank interval (5–95 %)", "cells": units.map { ["value": Show.rankInterval($0.rankInterval, separator: "–") ?? "—"] }])
+            rows.append(["label": pages.phrase("profile.interval"), "cells": units.map { ["value": Show.rankInterval($0.rankInterval, separator: "–") ?? "—"] }])
         }
-        for a in shown { rows.append(["label": a.name, "cells": units.map { ["value": Show.score($0.scores[a.code])] }]) }
+        for a in shown { rows.append(["label": a.name, "cells": units.map { ["value": format.score($0.scores[a.code])] }]) }
         let headline = view.aggregates.first
         let byYear = index.editions.reversed().map { e -> [String: Any] in
             ["year": e.year, "cells": units.map { unit -> [String: Any] in
                 let row = e.view.row(unit.code)
-                return ["value": row.map { r in "\(Show.score(headline.flatMap { r.scores[$0.code] })) (\(r.rank.map(ChartFormat.ordinal) ?? "—"))" } ?? "—"]
+                return ["value": row.map { r in "\(format.score(headline.flatMap { r.scores[$0.code] })) (\(r.rank.map(format.ordinal) ?? "—"))" } ?? "—"]
             }]
         }
         let trend = TrendChart(
-            title: "Scores by year: " + units.map(\.name).joined(separator: ", "), years: index.years, communities: units.map(\.name),
+            title: pages.phrase("compare.trendTitle", ["names": units.map(\.name).joined(separator: ", ")]), years: index.years, communities: units.map(\.name),
             series: shown.prefix(7).map { a in
                 TrendChart.Series(
                     name: a.name, lines: units.map { unit in index.editions.map { $0.view.row(unit.code)?.scores[a.code] ?? .nan } },
                     medians: index.editions.map { e in e.view.rows.compactMap { $0.scores[a.code] }.withUnsafeBufferPointer(Moments.median) })
-            }, medianLabel: "Median unit")
+            }, medianLabel: pages.phrase("compare.medianUnit"))
         return [
-            "title": "Compare " + units.map(\.name).joined(separator: ", "),
+            "title": pages.phrase("compare.titleFor", ["names": units.map(\.name).joined(separator: ", ")]),
             "communities": units.map { ["id": $0.code, "name": $0.name, "country": index.name, "link": index.unitPage($0.code) ?? "/indices/\(index.slug)/units/\($0.code)"] },
             "ids": units.map(\.code).joined(separator: ","), "indexSlug": index.slug, "unitsMode": true,
             "latestYear": "\(index.name), \(edition.year)", "hasScores": true, "rows": rows, "byYear": byYear,

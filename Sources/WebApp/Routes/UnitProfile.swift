@@ -44,33 +44,38 @@ struct UnitProfile: Encodable {
         weaknesses = pillars.suffix(3).reversed().map(\.code)
     }
 
-    /// The unit's rank uncertainty in one plain sentence: "Ranks between 5th and 29th depending on
-    /// method choices (median 12th)."; nil without an interval from the uncertainty analysis.
-    var uncertaintySentence: String? {
-        guard let interval = rankInterval, let low = ChartFormat.ordinal(rank: interval[0]), let high = ChartFormat.ordinal(rank: interval[1]) else { return nil }
-        let median = medianRank.flatMap(ChartFormat.ordinal(rank:)).map { " (median \($0))" } ?? ""
-        if low == high { return "Ranks \(low) whatever the method choices." }
-        return "Ranks between \(low) and \(high) depending on method choices\(median)."
+    /// The unit's rank uncertainty in one plain sentence in the page's language: "Ranks between
+    /// 5th and 29th depending on method choices (median 12th)."; nil without an interval from
+    /// the uncertainty analysis.
+    func uncertaintySentence(_ pages: Pages) -> String? {
+        let format = pages.format
+        guard let interval = rankInterval, interval.count == 2, let low = format.ordinal(rank: interval[0]), let high = format.ordinal(rank: interval[1]) else { return nil }
+        if low == high { return pages.phrase("unit.ranksAlways", ["rank": low]) }
+        guard let median = medianRank.flatMap(format.ordinal(rank:)) else { return pages.phrase("unit.ranksBetween", ["low": low, "high": high]) }
+        return pages.phrase("unit.ranksBetweenMedian", ["low": low, "high": high, "median": median])
     }
 
-    /// The page's template context.
-    func context(index: IndexView) -> [String: Any] {
+    /// The page's template context, in the page's language.
+    func context(index: IndexView, pages: Pages) -> [String: Any] {
+        let format = pages.format
         let byCode = Dictionary(uniqueKeysWithValues: scores.map { ($0.code, $0) })
         func list(_ codes: [String]) -> [[String: Any]] {
-            codes.enumerated().map { i, c in ["name": byCode[c]?.name ?? c, "rank": byCode[c]?.rank ?? 0, "last": i == codes.count - 1] }
+            codes.enumerated().map { i, c in
+                ["name": byCode[c]?.name ?? c, "rankWords": pages.phrase("unit.rank", ["rank": String(byCode[c]?.rank ?? 0)]), "last": i == codes.count - 1]
+            }
         }
         let chart = BarChart(
-            title: "\(name): scores by aggregate",
+            title: pages.phrase("unit.chartTitle", ["name": name]),
             bars: scores.map { .init($0.name, $0.score ?? .nan, comparison: $0.median) },
-            scale: 0...100, comparisonLabel: "Peer median")
+            scale: 0...100, comparisonLabel: pages.phrase("unit.peerMedian"))
         var context: [String: Any] = [
-            "title": name, "name": name, "rank": rank.map(String.init) ?? "—", "unitCount": index.rows.count, "indexName": index.name,
+            "title": name, "name": name,
             "chart": chart.svg(),
-            "scores": scores.map { ["name": $0.name, "score": Show.score($0.score), "rank": $0.rank.map(String.init) ?? "—", "median": Show.score($0.median)] },
+            "scores": scores.map { ["name": $0.name, "score": format.score($0.score), "rank": $0.rank.map(String.init) ?? "—", "median": format.score($0.median)] },
             "strengths": list(strengths), "weaknesses": list(weaknesses),
         ]
         // Absent rather than nil: a template section takes a nil inside `Any` as a value.
-        context["uncertainty"] = uncertaintySentence
+        context["uncertainty"] = uncertaintySentence(pages)
         return context
     }
 }

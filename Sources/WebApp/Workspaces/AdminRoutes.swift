@@ -13,11 +13,11 @@ enum AdminRoutes {
 
         routes.get("/admin", access: admin, summary: "The organisers' overview of every cycle") { _, context in
             let identity = try context.requireIdentity()
-            var page = Workspace.base(identity, title: "Organisers")
+            var page = Workspace.base(identity, title: pages.phrase("admin.title"))
             let stored = try await store.cycles()
             var cycles: [[String: Any]] = []
             for cycle in stored.reversed() {
-                cycles.append(["year": cycle.year, "phase": cycle.phase.title, "nominations": try await store.nominations(cycle: cycle.year).count])
+                cycles.append(["year": cycle.year, "phase": pages.phrase("phases." + cycle.phase.rawValue), "nominations": try await store.nominations(cycle: cycle.year).count])
             }
             page["cycles"] = cycles
             page["nextYear"] = (stored.last?.year ?? 2026) + 1
@@ -40,7 +40,7 @@ enum AdminRoutes {
         routes.get("/admin/cycles/{year}", access: admin, summary: "One cycle: phase, assignment, reviews, scores, shortlists, ballots") { _, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
-            return try await pages.render("admin-cycle", try Self.cyclePage(identity, year: year, store: store, now: now()))
+            return try await pages.render("admin-cycle", try Self.cyclePage(identity, year: year, store: store, pages: pages, now: now()))
         }
 
         routes.form("/admin/cycles/{year}/phase", access: admin, summary: "Moves a cycle to a later phase, once confirmed") { request, context, form in
@@ -176,7 +176,7 @@ enum AdminRoutes {
 
         routes.get("/admin/audit", access: admin, summary: "The audit log, newest first, filtered by actor, entity and days, 50 entries a page", query: ["actor", "entity", "from", "until", "page"]) { request, context in
             let identity = try context.requireIdentity()
-            return try await pages.render("admin-audit", try await AuditLogPage(request).context(identity, store: store))
+            return try await pages.render("admin-audit", try await AuditLogPage(request).context(identity, store: store, pages: pages))
         }
     }
 
@@ -200,18 +200,20 @@ enum AdminRoutes {
     }
 
     /// The cycle page: what has been done and what the phase allows next.
-    static func cyclePage(_ identity: Identity, year: Int, store: any PlatformStore, now: Date) async throws -> [String: Any] {
+    static func cyclePage(_ identity: Identity, year: Int, store: any PlatformStore, pages: Pages, now: Date) async throws -> [String: Any] {
         let cycle = try await store.cycle(year)
-        var page = Workspace.base(identity, title: "Cycle \(year)")
+        let format = pages.format
+        var page = Workspace.base(identity, title: pages.phrase("admin.cycle", ["year": String(year)]))
         page["year"] = year
-        page["phase"] = cycle.phase.title
-        page.merge(Self.schedulePart(cycle, now: now)) { _, new in new }
+        page["phase"] = pages.phrase("phases." + cycle.phase.rawValue)
+        page.merge(Self.schedulePart(cycle, pages: pages, now: now)) { _, new in new }
         if let next = Phase.allCases.first(where: { $0 > cycle.phase }) {
-            page["next"] = ["value": next.rawValue, "title": next.title]
+            page["next"] = ["value": next.rawValue, "moveTo": pages.phrase("admin.moveTo", ["phase": pages.phrase("phases." + next.rawValue)])]
         }
         let nominations = try await store.nominations(cycle: year)
-        page["nominations"] = nominations.count
-        page["submitted"] = nominations.filter { $0.state == .submitted }.count
+        page["submittedWords"] = pages.phrase("admin.submitted", [
+            "submitted": String(nominations.filter { $0.state == .submitted }.count), "nominations": String(nominations.count),
+        ])
         let smart21 = try await store.shortlist("smart21", cycle: year)
         let top7 = try await store.shortlist("top7", cycle: year)
         var rounds: [[String: Any]] = []
@@ -219,9 +221,12 @@ enum AdminRoutes {
         for round in [1, 2] {
             let assignments = try await store.assignments(cycle: year, round: round)
             let reviews = try await store.reviews(cycle: year, round: round)
-            var entry: [String: Any] = ["round": round, "assigned": assignments.count]
-            entry["submitted"] = reviews.filter { $0.state == .submitted }.count
-            entry["recused"] = reviews.filter { $0.state == .recused }.count
+            var entry: [String: Any] = ["round": round, "heading": pages.phrase("admin.round", ["round": String(round)])]
+            entry["progress"] = pages.phrase("admin.roundProgress", [
+                "assigned": String(assignments.count), "submitted": String(reviews.filter { $0.state == .submitted }.count),
+                "recused": String(reviews.filter { $0.state == .recused }.count),
+            ])
+            entry["assignLabel"] = pages.phrase("admin.assign", ["round": String(round)])
             entry["canAssign"] = CycleAction.assignAnalysts.allowedPhases.contains(cycle.phase) && (round == 1 || smart21 != nil)
             if reviews.contains(where: { $0.state == .submitted }) {
                 // Data the scoring cannot use (an older database's extreme answers, say) are
@@ -238,10 +243,10 @@ enum AdminRoutes {
                 entry["calibration"] = sheet.calibration.title
                 entry["hasScores"] = !sheet.rows.isEmpty
                 entry["scores"] = sheet.rows.prefix(25).map { row -> [String: Any] in
-                    var cells: [String: Any] = ["nomination": row.nomination, "community": row.community, "overall": Show.score(row.overall)]
+                    var cells: [String: Any] = ["nomination": row.nomination, "community": row.community, "overall": format.score(row.overall)]
                     cells["reviews"] = row.reviews
                     cells["flags"] = row.disagreements.joined(separator: ", ")
-                    cells["methods"] = CycleRules.CalibrationChoice.allCases.map { Show.score(row.narrativeByMethod[$0.rawValue]) }
+                    cells["methods"] = CycleRules.CalibrationChoice.allCases.map { format.score(row.narrativeByMethod[$0.rawValue]) }
                     return cells
                 }
             }
@@ -252,7 +257,7 @@ enum AdminRoutes {
         page["shortlists"] = [("Smart21", smart21), ("Top7", top7)].compactMap { title, list -> [String: Any]? in
             list.map { l in
                 var entry: [String: Any] = ["title": title, "rule": l.rule, "selected": l.selected.map { names[$0] ?? $0 }.joined(separator: "; ")]
-                if let r = l.robustness { entry["robustness"] = Self.robustnessRows(r, names: names) }
+                if let r = l.robustness { entry["robustness"] = Self.robustnessRows(r, names: names, pages: pages) }
                 return entry
             }
         }
@@ -265,7 +270,7 @@ enum AdminRoutes {
             preview = try? await ShortlistRobustness.top7(
                 round1: first, round2: second, smart21: smart21.selected, rules: cycle.rules, samples: Self.previewSamples, seed: UInt64(year))
         }
-        if let preview { page["preview"] = Self.robustnessRows(preview, names: names) }
+        if let preview { page["preview"] = Self.robustnessRows(preview, names: names, pages: pages) }
         page["canCarryOver"] = CycleAction.editNomination.allowedPhases.contains(cycle.phase)
         page["canSmart21"] = CycleAction.shortlistSmart21.allowedPhases.contains(cycle.phase)
         page["canTop7"] = CycleAction.shortlistTop7.allowedPhases.contains(cycle.phase)
@@ -277,9 +282,12 @@ enum AdminRoutes {
         page["published"] = published
         let ballots = try await store.ballots(cycle: year)
         let counted = cycle.juryBallots(ballots).count
-        page["ballots"] = counted
+        page["ballotsWords"] = pages.phrase("admin.ballots", ["count": String(counted)])
         page["ignoredBallots"] = ballots.count - counted
-        page["jury"] = await Self.juryRows(cycle, accounts: try Self.jurorAccounts(store))
+        page["ignoredWords"] = pages.phrase("admin.ignoredBallots", ["count": String(ballots.count - counted)])
+        page["jury"] = await Self.juryRows(cycle, accounts: try Self.jurorAccounts(store)).map { row in
+            row.merging(["groupOf": pages.phrase("admin.groupOf", ["name": row["name"] as? String ?? ""])]) { _, new in new }
+        }
         page["juryCount"] = cycle.jury.count
         page["canNameJury"] = !published
         // Results are published once: no button once they are.
@@ -289,21 +297,25 @@ enum AdminRoutes {
 
     /// The cycle page's schedule: the timeline, what is due now, the schedule form and the
     /// extensions granted, with the form to grant one for a phase that has a due time.
-    static func schedulePart(_ cycle: Cycle, now: Date) -> [String: Any] {
-        var part = Timeline.context(cycle)
+    static func schedulePart(_ cycle: Cycle, pages: Pages, now: Date) -> [String: Any] {
+        var part = Timeline.context(cycle, pages: pages)
         // No person has an empty id, so this is the phase's own due time.
-        part.merge(Timeline.due(cycle, in: cycle.phase, for: "", at: now)) { _, due in due }
+        part.merge(Timeline.due(cycle, in: cycle.phase, for: "", at: now, pages: pages)) { _, due in due }
         part["scheduleRows"] = Phase.allCases.map { phase -> [String: Any] in
             let entry = cycle.schedule.first { $0.phase == phase }
-            return ["value": phase.rawValue, "title": phase.title, "starts": entry?.starts ?? "", "due": entry?.due ?? ""]
+            let title = pages.phrase("phases." + phase.rawValue)
+            return [
+                "value": phase.rawValue, "title": title, "starts": entry?.starts ?? "", "due": entry?.due ?? "",
+                "startsLabel": pages.phrase("admin.startsLabel", ["phase": title]), "dueLabel": pages.phrase("admin.dueLabel", ["phase": title]),
+            ]
         }
         part["extensions"] = cycle.extensions.map { granted -> [String: Any] in
-            var row: [String: Any] = ["person": granted.person, "phase": granted.phase.title, "reason": granted.reason, "until": granted.until]
-            if let until = try? Deadline(granted.until, timeZone: cycle.zone, field: "until") { row["time"] = Timeline.time(until, of: cycle) }
+            var row: [String: Any] = ["person": granted.person, "phase": pages.phrase("phases." + granted.phase.rawValue), "reason": granted.reason, "until": granted.until]
+            if let until = try? Deadline(granted.until, timeZone: cycle.zone, field: "until") { row["time"] = Timeline.time(until, of: cycle, pages: pages) }
             return row
         }
         let extensionPhases = Cycle.submissionPhases.filter { cycle.deadline(of: $0) != nil }
-        part["extensionPhases"] = extensionPhases.map { ["value": $0.rawValue, "title": $0.title] }
+        part["extensionPhases"] = extensionPhases.map { ["value": $0.rawValue, "title": pages.phrase("phases." + $0.rawValue)] }
         part["hasExtensionPhases"] = !extensionPhases.isEmpty
         return part
     }
@@ -312,15 +324,21 @@ enum AdminRoutes {
     static let previewSamples = 500
 
     /// A robustness table for the page: the nominees down to a little past the list's size.
-    static func robustnessRows(_ r: ShortlistRobustness, names: [String: String]) -> [String: Any] {
+    static func robustnessRows(_ r: ShortlistRobustness, names: [String: String], pages: Pages) -> [String: Any] {
         let shown = r.nominees.prefix(r.size + max(5, r.size / 2))
+        let list = r.list == "smart21" ? "Smart21" : "Top7"
         return [
-            "list": r.list == "smart21" ? "Smart21" : "Top7", "samples": r.samples, "size": r.size, "drawn": RobustnessWords.drawn(r.inputs),
-            "borderline": r.nominees.filter(\.borderline).count,
+            "list": list, "howSure": pages.phrase("admin.howSure", ["list": list]), "beforeNaming": pages.phrase("admin.beforeNaming", ["list": list]),
+            "cutLine": pages.phrase("admin.cutLine", ["size": String(r.size)]),
+            "caption": pages.phrase("robustness.caption", [
+                "list": list, "samples": String(r.samples), "drawn": RobustnessWords.drawn(r.inputs, pages: pages),
+                "borderline": String(r.nominees.filter(\.borderline).count),
+            ]),
+            "chanceOf": pages.phrase("robustness.chanceOf", ["list": list]),
             "rows": shown.map { n -> [String: Any] in
                 [
                     "rank": n.rank, "nomination": n.nomination, "community": names[n.nomination] ?? n.community,
-                    "probability": String(format: "%.0f %%", n.probability * 100), "interval": "\(Int(n.rank5))–\(Int(n.rank95))",
+                    "probability": pages.format.number(n.probability * 100, decimals: 0) + " %", "interval": "\(Int(n.rank5))–\(Int(n.rank95))",
                     "borderline": n.borderline, "cut": n.rank == r.size,
                 ]
             },

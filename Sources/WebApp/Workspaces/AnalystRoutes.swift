@@ -37,7 +37,7 @@ enum AnalystRoutes {
             page["year"] = cycle.year
             page["round"] = round
             page["phase"] = cycle.phase.title
-            page.merge(Timeline.due(cycle, in: cycle.phase, for: analyst, at: now())) { _, due in due }
+            page.merge(Timeline.due(cycle, in: cycle.phase, for: analyst, at: now(), pages: pages)) { _, due in due }
             page["assignments"] = rows
             page["done"] = done
             page["total"] = assigned.count

@@ -28,23 +28,22 @@ struct AuditLogPage {
         page = Int(pageText) ?? 1
     }
 
-    /// The page's context for `identity`, read from `store`.
-    func context(_ identity: Identity, store: any AwardsStore) async throws -> [String: Any] {
+    /// The page's context for `identity`, read from `store`, in the page's language.
+    func context(_ identity: Identity, store: any AwardsStore, pages: Pages) async throws -> [String: Any] {
         let query = try AuditQuery(
             actor: actor.isEmpty ? nil : actor, entity: entity.isEmpty ? nil : entity, fromDay: from, untilDay: until,
             limit: Self.perPage, offset: (page - 1) * Self.perPage)
         let result = try await store.auditLog(query)
-        let pages = max(1, (result.total + Self.perPage - 1) / Self.perPage)
-        var context = Workspace.base(identity, title: "Audit log")
+        let pageCount = max(1, (result.total + Self.perPage - 1) / Self.perPage)
+        var context = Workspace.base(identity, title: pages.phrase("admin.audit"))
         context["actor"] = actor
         context["entity"] = entity
         context["from"] = from
         context["until"] = until
-        context["counted"] = result.total == 1 ? "1 entry" : "\(result.total) entries"
-        context["page"] = page
-        context["pages"] = pages
-        if page > 1 { context["previous"] = link(page: min(page - 1, pages)) }
-        if page < pages { context["next"] = link(page: page + 1) }
+        context["counted"] = result.total == 1 ? pages.phrase("admin.oneEntry") : pages.phrase("admin.entries", ["count": String(result.total)])
+        context["pageOf"] = pages.phrase("admin.pageOf", ["page": String(page), "pages": String(pageCount)])
+        if page > 1 { context["previous"] = link(page: min(page - 1, pageCount)) }
+        if page < pageCount { context["next"] = link(page: page + 1) }
         context["entries"] = result.entries.map { entry -> [String: Any] in
             [
                 "id": entry.id, "at": entry.at, "actor": entry.actor, "action": entry.action, "entity": entry.entity, "reason": entry.reason ?? "",

@@ -11,7 +11,7 @@ enum CaseStudyRoutes {
         routes.get("/community/case-studies/new", access: .only(.community), summary: "The form for a new case study") { _, context in
             let identity = try context.requireIdentity()
             let (_, nomination) = try await CommunityWorkspaceRoutes.nomination(identity, store)
-            return try pages.render("case-study-form", Self.page(identity, nomination: nomination, caseStudy: nil))
+            return try pages.render("case-study-form", Self.page(identity, nomination: nomination, caseStudy: nil, pages: pages))
         }
 
         routes.form("/community/case-studies", access: .only(.community), summary: "Saves a new case study as a draft or publishes it") { _, context, form in
@@ -28,7 +28,7 @@ enum CaseStudyRoutes {
             let identity = try context.requireIdentity()
             let (_, nomination) = try await CommunityWorkspaceRoutes.nomination(identity, store)
             let caseStudy = try await Self.own(try context.parameters.require("caseStudy"), identity: identity, store: store)
-            return try pages.render("case-study-form", Self.page(identity, nomination: nomination, caseStudy: caseStudy))
+            return try pages.render("case-study-form", Self.page(identity, nomination: nomination, caseStudy: caseStudy, pages: pages))
         }
 
         routes.form("/community/case-studies/{caseStudy}", access: .only(.community), summary: "Saves or publishes one of the community's case studies") { _, context, form in
@@ -57,7 +57,7 @@ enum CaseStudyRoutes {
             // The store checks every field before it saves.
             try await store.saveCaseStudy(caseStudy, by: identity.actor)
         } catch {
-            var page = Self.page(identity, nomination: nomination, caseStudy: caseStudy)
+            var page = Self.page(identity, nomination: nomination, caseStudy: caseStudy, pages: pages)
             page["problem"] = error.description
             return try pages.render("case-study-form", page, status: error.kind.httpStatus)
         }
@@ -91,8 +91,9 @@ enum CaseStudyRoutes {
         return formatter.string(from: date)
     }
 
-    static func page(_ identity: Identity, nomination: Nomination, caseStudy: CaseStudy?) -> [String: Any] {
-        var page = Workspace.base(identity, title: caseStudy == nil ? "New case study" : "Case study")
+    /// The form's context, in the page's language.
+    static func page(_ identity: Identity, nomination: Nomination, caseStudy: CaseStudy?, pages: Pages) -> [String: Any] {
+        var page = Workspace.base(identity, title: pages.phrase(caseStudy == nil ? "caseStudyForm.new" : "caseStudyForm.edit"))
         page["community"] = nomination.community
         page["action"] = caseStudy.map { "/community/case-studies/\($0.id)" } ?? "/community/case-studies"
         page["titleText"] = caseStudy?.title ?? ""

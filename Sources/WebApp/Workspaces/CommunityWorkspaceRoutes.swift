@@ -115,7 +115,7 @@ enum CommunityWorkspaceRoutes {
             "state": pages.phrase("states." + nomination.state.rawValue),
         ])
         page["editable"] = editable
-        let due = Timeline.due(cycle, in: .nominationsOpen, for: nomination.communityID, at: now)
+        let due = Timeline.due(cycle, in: .nominationsOpen, for: nomination.communityID, at: now, pages: pages)
         page.merge(due) { _, due in due }
         if due.isEmpty, let close = cycle.nominationsClose {
             page["deadline"] = pages.phrase(cycle.phase > .nominationsOpen ? "workspace.deadlinePassed" : "workspace.deadline", ["date": pages.format.date(close)])

@@ -10,7 +10,7 @@ enum JurorRoutes {
 
         routes.get("/juror", access: .only(.juror), summary: "A juror's ballot over the Top7") { _, context in
             let identity = try context.requireIdentity()
-            return try await pages.render("juror", try Self.page(identity, store: store, now: now()))
+            return try await pages.render("juror", try Self.page(identity, store: store, pages: pages, now: now()))
         }
 
         routes.form("/juror/ballot", access: .only(.juror), summary: "Casts or replaces a juror's ranked ballot") { _, context, form in
@@ -34,11 +34,11 @@ enum JurorRoutes {
             do {
                 try await Programme(store: store, actor: identity.actor, now: now()).castBallot(ballot, cycle: cycle.year)
             } catch let error as AwardsError {
-                var page = try await Self.page(identity, store: store, now: now(), draft: ballot)
+                var page = try await Self.page(identity, store: store, pages: pages, now: now(), draft: ballot)
                 page["problem"] = error.description
                 return try pages.render("juror", page, status: error.kind.httpStatus)
             }
-            var page = try await Self.page(identity, store: store, now: now())
+            var page = try await Self.page(identity, store: store, pages: pages, now: now())
             page["saved"] = true
             return try pages.render("juror", page)
         }
@@ -54,7 +54,7 @@ enum JurorRoutes {
     /// The ballot page: the finalists, as announced (names in alphabetical order, no scores),
     /// with the juror's ranks so far and the vote's deadline as judged at `now`; a juror not on
     /// the cycle's jury is told so and gets no form.
-    static func page(_ identity: Identity, store: any AwardsStore, now: Date, draft: Ballot? = nil) async throws -> [String: Any] {
+    static func page(_ identity: Identity, store: any AwardsStore, pages: Pages, now: Date, draft: Ballot? = nil) async throws -> [String: Any] {
         var page = Workspace.base(identity, title: "Your ballot")
         guard let (cycle, finalists) = try await openVote(store) else {
             page["closed"] = true
@@ -67,7 +67,7 @@ enum JurorRoutes {
         }
         let stored = try await store.ballots(cycle: cycle.year).first { $0.juror == member.id }
         let ballot = draft ?? stored
-        page.merge(Timeline.due(cycle, in: .juryVote, for: member.id, at: now)) { _, due in due }
+        page.merge(Timeline.due(cycle, in: .juryVote, for: member.id, at: now, pages: pages)) { _, due in due }
         page["method"] = cycle.rules.votingMethod
         page["group"] = member.group ?? ""
         page["cast"] = stored != nil

@@ -25,7 +25,7 @@ enum OutboxRoutes {
             } catch let problem as AwardsError {
                 return try await page(pages, context: context, platform: platform, status: .failed, problem: problem)
             }
-            return try await page(pages, context: context, platform: platform, status: .failed, notice: "The message is queued again.")
+            return try await page(pages, context: context, platform: platform, status: .failed, notice: pages.phrase("admin.queuedAgain"))
         }
     }
 
@@ -35,13 +35,13 @@ enum OutboxRoutes {
     private static func page(
         _ pages: Pages, context: some SignedInRequestContext, platform: Platform, status: OutboxEntry.Status?, notice: String? = nil, problem: AwardsError? = nil
     ) async throws -> Response {
-        var page = Workspace.base(try context.requireIdentity(), title: "Outbox")
+        var page = Workspace.base(try context.requireIdentity(), title: pages.phrase("admin.outbox"))
         if let relay = platform.mail.relay {
             page["relay"] = relay.description
             page["sender"] = platform.mail.sender.description
         }
-        page["statuses"] = [["value": "", "title": "All", "selected": status == nil]]
-            + OutboxEntry.Status.allCases.map { ["value": $0.rawValue, "title": $0.rawValue, "selected": $0 == status] }
+        page["statuses"] = [["value": "", "title": pages.phrase("admin.all"), "selected": status == nil]]
+            + OutboxEntry.Status.allCases.map { ["value": $0.rawValue, "title": pages.phrase("admin.outboxStatus." + $0.rawValue), "selected": $0 == status] }
         page["filtered"] = status != nil
         let dates = ISO8601DateFormatter()
         page["messages"] = try await platform.store.outboxEntries(status: status, limit: shown).map { entry -> [String: Any] in
@@ -49,6 +49,7 @@ enum OutboxRoutes {
                 "id": entry.id, "queued": dates.string(from: entry.queuedAt), "recipient": entry.message.recipient, "kind": entry.message.kind,
                 "language": entry.message.language.rawValue, "subject": entry.message.subject, "status": entry.status.rawValue,
                 "attempts": entry.attempts, "lastError": entry.lastError ?? "", "failed": entry.status == .failed,
+                "retryLabel": pages.phrase("admin.retryLabel", ["recipient": entry.message.recipient]),
                 "when": entry.status == .sent ? entry.sentAt.map(dates.string) ?? "" : entry.status == .failed ? "" : dates.string(from: entry.nextAttempt),
             ]
         }
