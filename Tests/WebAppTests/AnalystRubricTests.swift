@@ -192,7 +192,10 @@ struct AnalystRubricTests {
             #expect(!page.body.contains("next-nomination") && !page.body.contains("/recuse"))
 
             // Nothing can be changed after the round: neither the submitted review nor the draft.
+            // (Each post carries the CSRF token of the workspace page just read.)
+            try await analyst.get("/analyst")
             #expect(try await analyst.post("/analyst/reviews/\(assigned[0])", Self.fields("submit")).status == .notFound)
+            try await analyst.get("/analyst")
             #expect(try await analyst.post("/analyst/reviews/\(draft)", Self.fields("submit")).status == .notFound)
             #expect(try await analyst.get("/analyst/reviews/\(draft)").status == .notFound)
             #expect(try await analyst.get("/analyst/past/\(Self.year)/1/\(draft)").status == .notFound, "a draft is not readable as a past review")
