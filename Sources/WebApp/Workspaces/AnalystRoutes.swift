@@ -4,10 +4,13 @@ import Hummingbird
 import IndexEngine
 
 /// The analyst's workspace: the nominations assigned in the open round, the rubric form with
-/// a score, comment and confidence per factor, stepping aside for a conflict, and progress.
+/// a score, comment and confidence per factor (each factor with its questions, the answers and
+/// what its scores mean), stepping aside for a conflict, progress, and the analyst's own
+/// submitted reviews of closed rounds, read-only.
 ///
 /// An analyst sees only their own assignments and reviews; whom else a nomination went to, and
-/// what they scored, stays hidden.
+/// what they scored, stays hidden. Another analyst's review, or a draft of a closed round, is
+/// 404, as if it did not exist; nothing can be changed once its round is closed.
 enum AnalystRoutes {
     static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages, now: @escaping @Sendable () -> Date) {
         let store = platform.store
