@@ -748,7 +748,7 @@ def score_round(walk: Walk, round_: int):
     as_role(walk, "analyst")
     walk.open("/analyst")
     walk.expect_text(f"round {round_}")
-    links = [a.get_attribute("href") for a in walk.driver.find_elements("css selector", "main table a")]
+    links = [a.get_attribute("href") for a in walk.driver.find_elements("css selector", "main table a[href^='/analyst/reviews/']")]
     check(links, "the analyst has no assignments")
     for n, href in enumerate(links):
         walk.driver.get(href)
@@ -809,6 +809,39 @@ def juror_votes(walk: Walk):
         Select(control).select_by_value(str(rank))
     walk.shot("juror-ballot")
     press(walk, "main form button[type=submit]", "casting the ballot")
+    walk.expect_text("Your ballot is recorded")
+
+
+def juror_votes_by_keyboard(walk: Walk):
+    """The juror casts the ballot again with the keyboard alone: Tab to each rank control (each
+    named by its label, "Rank of …"), type the rank, Tab on to the button and press Enter."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    as_role(walk, "juror")
+    walk.open("/juror")
+    controls = walk.driver.find_elements("css selector", "main select[name^=rank-]")
+    ranks = {c.get_attribute("name"): str(len(controls) - i) for i, c in enumerate(controls)}
+    active = """
+        const e = document.activeElement;
+        return {tag: e.tagName.toLowerCase(), name: e.getAttribute('name') || '', id: e.id || '',
+                label: e.labels && e.labels.length ? e.labels[0].textContent.trim() : ''};
+    """
+    filled = set()
+    for _ in range(80):
+        ActionChains(walk.driver).send_keys(Keys.TAB).perform()
+        state = walk.driver.execute_script(active)
+        if state["tag"] == "select" and state["name"] in ranks:
+            check(state["label"].startswith("Rank of "), f"the rank control {state['name']} is named {state['label']!r}")
+            ActionChains(walk.driver).send_keys(ranks[state["name"]]).perform()
+            filled.add(state["name"])
+        elif state["id"] == "cast-ballot":
+            break
+    check(filled == set(ranks), f"Tab reached {sorted(filled)} of the rank controls {sorted(ranks)}")
+    for name, rank in ranks.items():
+        check(selected(walk, name) == rank, f"typing {rank} in {name} did not choose it")
+    walk.shot("juror-ballot-keyboard")
+    ActionChains(walk.driver).send_keys(Keys.ENTER).perform()
     walk.expect_text("Your ballot is recorded")
 
 
@@ -884,6 +917,7 @@ PROGRAMME_STEPS = [
     Step("the analyst scores round 2", analyst_scores_round_2, required=True),
     Step("the organiser names the Top7 and opens the jury vote", organiser_opens_vote, required=True),
     Step("the juror signs in with TOTP and ranks the Top7", juror_votes, required=True),
+    Step("the juror ranks the Top7 again with the keyboard alone", juror_votes_by_keyboard),
     Step("the organiser publishes; the results page shows the winner", organiser_publishes, required=True),
     Step("the community sees its feedback, without the analysts' names", community_feedback),
     Step("the community's path in French and in Vietnamese", community_in_other_languages),

@@ -197,7 +197,7 @@ struct DisclosureRoutesTests {
         }
     }
 
-    @Test("the juror sees the Top7's names to rank them during the jury vote, never a score", arguments: Phase.allCases)
+    @Test("the juror sees the Top7's names to rank them during the jury vote, never a shortlist score", arguments: Phase.allCases)
     func jurorWorkspace(_ phase: Phase) async throws {
         try await TestPlatform.with { app in
             let facts = try await Self.drive(app.platform.store, to: phase)

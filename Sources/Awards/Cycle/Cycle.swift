@@ -26,6 +26,13 @@ public struct Cycle: Sendable, Codable, Equatable {
     /// until named, and then no ballot is accepted. Cycles stored before juries were named read
     /// as having none.
     public var jury: [JuryMember]
+    /// What the anchor points of each factor's rubric mean, shown to the analysts beside their
+    /// score. Cycles stored before descriptors read back with the standard ones
+    /// (`ScoreDescriptor.standard`).
+    public var descriptors: [ScoreDescriptor]
+    /// The organisers' notes from each finalist's site visit, by nomination id, shown to the
+    /// jury in the finalist's dossier. Cycles stored before them read as having none.
+    public var siteVisitNotes: [String: String]
 
     /// The start of a phase, and when its submissions are due.
     public struct PhaseStart: Sendable, Codable, Equatable {
@@ -56,8 +63,11 @@ public struct Cycle: Sendable, Codable, Equatable {
     /// Creates a cycle.
     public init(
         year: Int, factors: [Factor] = Factor.standard, questions: [Question] = [], schedule: [PhaseStart] = [], phase: Phase = .setup,
-        rules: CycleRules = CycleRules(), jury: [JuryMember] = [], timeZone: String = "UTC", extensions: [DeadlineExtension] = []
+        rules: CycleRules = CycleRules(), jury: [JuryMember] = [], timeZone: String = "UTC", extensions: [DeadlineExtension] = [],
+        descriptors: [ScoreDescriptor]? = nil, siteVisitNotes: [String: String] = [:]
     ) {
+        self.descriptors = descriptors ?? ScoreDescriptor.standard(for: factors, low: rules.scaleLow, high: rules.scaleHigh)
+        self.siteVisitNotes = siteVisitNotes
         self.timeZone = timeZone
         self.extensions = extensions
         self.year = year
@@ -69,8 +79,8 @@ public struct Cycle: Sendable, Codable, Equatable {
         self.jury = jury
     }
 
-    /// Reads a cycle; `panel`, `jury`, `timeZone` and `extensions` may be absent (cycles stored
-    /// before they existed).
+    /// Reads a cycle; `panel`, `jury`, `timeZone`, `extensions`, `descriptors` and
+    /// `siteVisitNotes` may be absent (cycles stored before they existed).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         year = try container.decode(Int.self, forKey: .year)
@@ -83,10 +93,13 @@ public struct Cycle: Sendable, Codable, Equatable {
         jury = try container.decodeIfPresent([JuryMember].self, forKey: .jury) ?? []
         timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone) ?? "UTC"
         extensions = try container.decodeIfPresent([DeadlineExtension].self, forKey: .extensions) ?? []
+        descriptors = try container.decodeIfPresent([ScoreDescriptor].self, forKey: .descriptors)
+            ?? ScoreDescriptor.standard(for: factors, low: rules.scaleLow, high: rules.scaleHigh)
+        siteVisitNotes = try container.decodeIfPresent([String: String].self, forKey: .siteVisitNotes) ?? [:]
     }
 
     /// Checks the cycle's own consistency: factors, questions (each quantitative one with a
-    /// declared range) and schedule. Run on new settings only: a cycle stored before questions
+    /// declared range), schedule, rules, score descriptors and jury. Run on new settings only: a cycle stored before questions
     /// had ranges still loads, its answers held to `Question.largestMagnitude`.
     public func validate() throws(AwardsError) {
         guard !factors.isEmpty else { throw AwardsError(.invalidValue, "a cycle needs at least one factor", field: "factors") }
@@ -121,6 +134,7 @@ public struct Cycle: Sendable, Codable, Equatable {
         }
         try validateSchedule()
         try rules.validate()
+        try validateDescriptors()
         try validateJury()
     }
 

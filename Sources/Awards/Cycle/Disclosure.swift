@@ -13,6 +13,11 @@
 ///
 /// Until the results, shortlists are shown in name order, since their rank order would tell the
 /// scores.
+///
+/// One audience sees more, and only for the finalists: from the *jury vote* on, the jurors read
+/// each finalist's dossier (`FinalistDossier`) with its calibrated factor scores of the Top7 round
+/// — what they weigh in ranking them — but never a shortlist score or rank, the first round's
+/// scores, an analyst's own scores or comments, or another juror's ballot.
 public struct Disclosure: Sendable, Equatable {
     /// The cycle's phase.
     public let phase: Phase
@@ -33,6 +38,8 @@ public struct Disclosure: Sendable, Equatable {
     public var results: Bool { resultsPublished && phase >= .resultsAnnounced }
     /// Whether any score is public: shortlist scores and the analysts' feedback.
     public var scores: Bool { results }
+    /// Whether the jurors may read the finalists' dossiers, with their Top7-round factor scores.
+    public var juryDossiers: Bool { top7 && phase >= .juryVote }
 
     /// Whether reaching `stage` this cycle is public.
     public func shows(_ stage: AwardStage) -> Bool {

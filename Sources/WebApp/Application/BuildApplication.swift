@@ -94,6 +94,8 @@ func addRoutes<Context: SignedInRequestContext>(to routes: inout RouteTable<Cont
     LanguageChoice<Context>.addRoute(to: &routes, policy: signIn.policy)
     AnalystRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
     JurorRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
+    RubricSettingsRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
+    SiteVisitRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
     CommunityWorkspaceRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
     CaseStudyRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
     AdminRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)

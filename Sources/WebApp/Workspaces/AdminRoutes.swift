@@ -31,8 +31,9 @@ enum AdminRoutes {
             cycle.year = year
             cycle.phase = .setup
             cycle.schedule = []
-            // Each cycle names its own jury.
+            // Each cycle names its own jury and visits its own finalists; the rubric carries over.
             cycle.jury = []
+            cycle.siteVisitNotes = [:]
             try await acting(identity).createCycle(cycle)
             return Respond.redirect(to: "/admin/cycles/\(year)")
         }

@@ -4,19 +4,26 @@ import Hummingbird
 import IndexEngine
 
 /// The analyst's workspace: the nominations assigned in the open round, the rubric form with
-/// a score, comment and confidence per factor, stepping aside for a conflict, and progress.
+/// a score, comment and confidence per factor (each factor with its questions, the answers and
+/// what its scores mean), stepping aside for a conflict, progress, and the analyst's own
+/// submitted reviews of closed rounds, read-only.
 ///
 /// An analyst sees only their own assignments and reviews; whom else a nomination went to, and
-/// what they scored, stays hidden.
+/// what they scored, stays hidden. Another analyst's review, or a draft of a closed round, is
+/// 404, as if it did not exist; nothing can be changed once its round is closed.
 enum AnalystRoutes {
     static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages, now: @escaping @Sendable () -> Date) {
         let store = platform.store
 
-        routes.get("/analyst", access: .only(.analyst), summary: "An analyst's assignments and progress") { _, context in
+        routes.get("/analyst", access: .only(.analyst), summary: "An analyst's assignments and progress, and their past reviews") { _, context in
             let identity = try context.requireIdentity()
             let analyst = try Self.analystID(identity)
-            var page = Workspace.base(identity, title: "Your reviews")
-            guard let (cycle, round) = try await Self.openRound(store) else {
+            var page = Workspace.base(identity, title: pages.phrase("analyst.title"))
+            let open = try await Self.openRound(store)
+            let past = try await Self.pastReviews(of: analyst, besides: open.map { ($0.0.year, $0.1) }, store: store, pages: pages)
+            page["past"] = past
+            page["hasPast"] = !past.isEmpty
+            guard let (cycle, round) = open else {
                 page["closed"] = true
                 return try pages.render("analyst", page)
             }
@@ -30,17 +37,14 @@ enum AnalystRoutes {
                 var row: [String: Any] = ["id": assignment.nomination]
                 row["community"] = nominations[assignment.nomination]?.community ?? assignment.nomination
                 row["country"] = nominations[assignment.nomination]?.country ?? ""
-                row["state"] = reviews[assignment.nomination].map { $0.state.rawValue } ?? "not started"
+                row["state"] = Self.stateWords(reviews[assignment.nomination]?.state, pages)
                 rows.append(row)
             }
             let done = assigned.filter { reviews[$0.nomination].map { $0.state != .draft } ?? false }.count
-            page["year"] = cycle.year
-            page["round"] = round
-            page["phase"] = cycle.phase.title
+            page["roundLine"] = Self.roundLine(cycle, round: round, pages: pages)
             page.merge(Timeline.due(cycle, in: cycle.phase, for: analyst, at: now(), pages: pages)) { _, due in due }
             page["assignments"] = rows
-            page["done"] = done
-            page["total"] = assigned.count
+            page["progressText"] = pages.phrase("analyst.progress", ["done": String(done), "total": String(assigned.count)])
             page["progress"] = assigned.isEmpty ? 0 : Int((Double(done) / Double(assigned.count) * 100).rounded())
             return try pages.render("analyst", page)
         }
@@ -48,8 +52,23 @@ enum AnalystRoutes {
         routes.get("/analyst/reviews/{nomination}", access: .only(.analyst), summary: "The rubric form of one assigned nomination") { _, context in
             let identity = try context.requireIdentity()
             let (cycle, round, nomination) = try await Self.assigned(try context.parameters.require("nomination"), identity, store)
-            let review = try await store.reviews(cycle: cycle.year, round: round).first { $0.nomination == nomination.id && $0.analyst == identity.account.subject }
-            return try pages.render("review", Self.reviewPage(identity, cycle: cycle, round: round, nomination: nomination, review: review))
+            let reviews = try await store.reviews(cycle: cycle.year, round: round).filter { $0.analyst == identity.account.subject }
+            let review = reviews.first { $0.nomination == nomination.id }
+            let next = try await Self.nextNomination(after: nomination.id, identity, cycle: cycle, round: round, reviews: reviews, store: store)
+            return try pages.render("review", Self.reviewPage(identity, pages: pages, cycle: cycle, round: round, nomination: nomination, review: review, next: next))
+        }
+
+        routes.get("/analyst/past/{year}/{round}/{nomination}", access: .only(.analyst), summary: "One of the analyst's own submitted reviews, read-only, after its round") { _, context in
+            let identity = try context.requireIdentity()
+            let analyst = try Self.analystID(identity)
+            let id: String = try context.parameters.require("nomination")
+            let missing = HTTPError(.notFound, message: "you have no submitted review '\(id)' in that round")
+            guard let year = context.parameters.get("year").flatMap({ Int($0) }), let round = context.parameters.get("round").flatMap({ Int($0) }),
+                let cycle = try await store.cycles().first(where: { $0.year == year }),
+                let review = try await store.reviews(cycle: year, round: round).first(where: { $0.nomination == id && $0.analyst == analyst && $0.state == .submitted }),
+                let nomination = try await store.nominations(cycle: year).first(where: { $0.id == id })
+            else { throw missing }
+            return try pages.render("review", Self.reviewPage(identity, pages: pages, cycle: cycle, round: round, nomination: nomination, review: review, readOnly: true))
         }
 
         routes.form("/analyst/reviews/{nomination}", access: .only(.analyst), summary: "Saves or submits a review") { _, context, form in
@@ -66,7 +85,7 @@ enum AnalystRoutes {
                     try await programme.saveDraft(review, cycle: cycle.year)
                 }
             } catch let error as AwardsError {
-                var page = Self.reviewPage(identity, cycle: cycle, round: round, nomination: nomination, review: review, typedScores: rubric.typedScores)
+                var page = Self.reviewPage(identity, pages: pages, cycle: cycle, round: round, nomination: nomination, review: review, typedScores: rubric.typedScores)
                 page["problem"] = error.description
                 return try pages.render("review", page, status: error.kind.httpStatus)
             }
@@ -144,35 +163,94 @@ enum AnalystRoutes {
         var unreadable: AwardsError?
     }
 
-    /// The rubric page: the nomination's answers of the round and one fieldset per factor.
-    /// `typedScores` are scores as the analyst typed them, shown instead of the review's.
+    /// The words of a review's state (`not started` when there is none yet).
+    static func stateWords(_ state: Review.State?, _ pages: Pages) -> String {
+        pages.phrase("analyst.states." + (state?.rawValue ?? "notStarted"))
+    }
+
+    /// "Cycle 2027, round 1 (Smart21 scoring)".
+    static func roundLine(_ cycle: Cycle, round: Int, pages: Pages) -> String {
+        pages.phrase("analyst.roundLine", ["year": String(cycle.year), "round": String(round), "phase": pages.phrase("phases." + cycle.phase.rawValue)])
+    }
+
+    /// The analyst's submitted reviews of every round but the open one (`open`, year and
+    /// round), newest cycle first, each with the link to read it.
+    static func pastReviews(of analyst: String, besides open: (Int, Int)?, store: any AwardsStore, pages: Pages) async throws -> [[String: Any]] {
+        var rows: [[String: Any]] = []
+        for cycle in try await store.cycles().reversed() {
+            let nominations = Dictionary(try await store.nominations(cycle: cycle.year).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for round in [2, 1] where !(open.map { $0 == (cycle.year, round) } ?? false) {
+                let own = try await store.reviews(cycle: cycle.year, round: round).filter { $0.analyst == analyst && $0.state == .submitted }
+                for review in own.sorted(by: { $0.nomination < $1.nomination }) {
+                    rows.append([
+                        "year": cycle.year, "round": round, "id": review.nomination,
+                        "community": nominations[review.nomination]?.community ?? review.nomination,
+                        "href": "/analyst/past/\(cycle.year)/\(round)/\(review.nomination)",
+                    ])
+                }
+            }
+        }
+        return rows
+    }
+
+    /// The next of the analyst's assignments after `current`, in the list's order and round
+    /// again from the start, that is not submitted yet (nor stepped aside from); nil when every
+    /// other one is done.
+    static func nextNomination(
+        after current: String, _ identity: Identity, cycle: Cycle, round: Int, reviews: [Review], store: any AwardsStore
+    ) async throws -> String? {
+        let analyst = try analystID(identity)
+        let done = Set(reviews.filter { $0.state != .draft }.map(\.nomination))
+        let open = try await store.assignments(cycle: cycle.year, round: round)
+            .filter { $0.analyst == analyst && $0.nomination != current && !done.contains($0.nomination) }.map(\.nomination).sorted()
+        return open.first { $0 > current } ?? open.first
+    }
+
+    /// The rubric page in the page's language: the nomination's answers of the round, with the
+    /// units of number answers, and one fieldset per factor with its name, questions, score
+    /// input and the legend of what its scores mean. `typedScores` are scores as the analyst
+    /// typed them, shown instead of the review's; `next` is the next nomination to score;
+    /// `readOnly` shows a past review without a form.
     static func reviewPage(
-        _ identity: Identity, cycle: Cycle, round: Int, nomination: Nomination, review: Review?, typedScores: [String: String] = [:]
+        _ identity: Identity, pages: Pages, cycle: Cycle, round: Int, nomination: Nomination, review: Review?, typedScores: [String: String] = [:],
+        next: String? = nil, readOnly: Bool = false
     ) -> [String: Any] {
-        var page = Workspace.base(identity, title: "Review of \(nomination.community)")
-        page["year"] = cycle.year
-        page["round"] = round
+        let language = pages.language.rawValue
+        var page = Workspace.base(identity, title: pages.phrase("analyst.reviewTitle", ["community": nomination.community]))
+        page["heading"] = pages.phrase("analyst.reviewTitle", ["community": nomination.community])
         page["id"] = nomination.id
         page["community"] = nomination.community
         page["country"] = nomination.country
-        page["locked"] = review.map { $0.state != .draft } ?? false
-        page["state"] = review?.state.rawValue ?? "not started"
-        page["low"] = Show.count(cycle.rules.scaleLow)
-        page["high"] = Show.count(cycle.rules.scaleHigh)
+        page["roundLine"] = roundLine(cycle, round: round, pages: pages)
+        let state = stateWords(review?.state, pages)
+        page["stateLine"] = pages.phrase("analyst.stateLine", ["state": state])
+        page["readOnly"] = readOnly
+        page["locked"] = readOnly || review.map { $0.state != .draft } ?? false
+        page["lockedNote"] = pages.phrase("analyst.locked", ["state": state])
         page["evidence"] = nomination.evidence
         page["hasEvidence"] = !nomination.evidence.isEmpty
+        page["next"] = next
+        let low = Show.count(cycle.rules.scaleLow), high = Show.count(cycle.rules.scaleHigh)
+        page["low"] = low
+        page["high"] = high
+        let scoreLabel = pages.phrase("analyst.score", ["low": pages.format.count(cycle.rules.scaleLow), "high": pages.format.count(cycle.rules.scaleHigh)])
         var factors: [[String: Any]] = []
         for factor in cycle.factors {
-            var entry: [String: Any] = ["code": factor.code, "name": factor.name, "summary": factor.summary]
-            let answers: [[String: Any]] = cycle.questions.filter { $0.factor == factor.code && $0.round <= round }.map { question in
+            var entry: [String: Any] = ["code": factor.code, "name": FactorWords.name(factor, pages), "scoreLabel": scoreLabel]
+            entry["answers"] = cycle.questions.filter { $0.factor == factor.code && $0.round <= round }.map { question -> [String: Any] in
+                let wording = question.wording(in: language)
                 let answer: String = switch nomination.answers[question.id] {
-                case let .number(n)?: Show.count(n)
+                case let .number(n)?: pages.format.count(n) + (wording.unit.map { " " + $0 } ?? "")
                 case let .text(t)?: t
-                case nil: "—"
+                case nil: pages.phrase("analyst.unanswered")
                 }
-                return ["question": question.text, "answer": answer]
+                return ["id": question.id, "question": wording.text, "answer": answer]
             }
-            entry["answers"] = answers
+            let descriptors = cycle.descriptors(of: factor.code).map { d -> [String: Any] in
+                ["anchor": pages.format.count(d.score), "meaning": d.text(in: language)]
+            }
+            entry["descriptors"] = descriptors
+            entry["hasLegend"] = !descriptors.isEmpty
             let score = review?.scores[factor.code]
             entry["score"] = typedScores[factor.code] ?? score.map { Show.count($0.score) } ?? ""
             entry["comment"] = score?.comment ?? ""

@@ -24,6 +24,13 @@ struct DisclosureTests {
         #expect(disclosure.shows(.communityOfTheYear) == disclosure.results)
     }
 
+    @Test("the jury reads the finalists' dossiers from its vote on, and never before", arguments: Phase.allCases, [false, true])
+    func juryDossiers(_ phase: Phase, _ published: Bool) {
+        // Written out: the vote and the results announced, nothing earlier (site visits included).
+        let expected = phase == .juryVote || phase == .resultsAnnounced
+        #expect(Disclosure(phase: phase, resultsPublished: published).juryDossiers == expected, "\(phase)")
+    }
+
     @Test("the record shows a platform-run year's recognitions only as far as its cycle has announced them")
     func record() {
         let record = [
