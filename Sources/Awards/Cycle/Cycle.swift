@@ -26,6 +26,10 @@ public struct Cycle: Sendable, Codable, Equatable {
     /// until named, and then no ballot is accepted. Cycles stored before juries were named read
     /// as having none.
     public var jury: [JuryMember]
+    /// When people who still owe a phase's submissions are reminded, and whether the organisers
+    /// hear who is late; the programme's standard (7 and 2 days, escalation) for cycles stored
+    /// before it existed.
+    public var reminders: ReminderSchedule
 
     /// The start of a phase, and when its submissions are due.
     public struct PhaseStart: Sendable, Codable, Equatable {
@@ -56,8 +60,10 @@ public struct Cycle: Sendable, Codable, Equatable {
     /// Creates a cycle.
     public init(
         year: Int, factors: [Factor] = Factor.standard, questions: [Question] = [], schedule: [PhaseStart] = [], phase: Phase = .setup,
-        rules: CycleRules = CycleRules(), jury: [JuryMember] = [], timeZone: String = "UTC", extensions: [DeadlineExtension] = []
+        rules: CycleRules = CycleRules(), jury: [JuryMember] = [], timeZone: String = "UTC", extensions: [DeadlineExtension] = [],
+        reminders: ReminderSchedule = .standard
     ) {
+        self.reminders = reminders
         self.timeZone = timeZone
         self.extensions = extensions
         self.year = year
@@ -69,8 +75,8 @@ public struct Cycle: Sendable, Codable, Equatable {
         self.jury = jury
     }
 
-    /// Reads a cycle; `panel`, `jury`, `timeZone` and `extensions` may be absent (cycles stored
-    /// before they existed).
+    /// Reads a cycle; `panel`, `jury`, `timeZone`, `extensions` and `reminders` may be absent
+    /// (cycles stored before they existed).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         year = try container.decode(Int.self, forKey: .year)
@@ -83,6 +89,7 @@ public struct Cycle: Sendable, Codable, Equatable {
         jury = try container.decodeIfPresent([JuryMember].self, forKey: .jury) ?? []
         timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone) ?? "UTC"
         extensions = try container.decodeIfPresent([DeadlineExtension].self, forKey: .extensions) ?? []
+        reminders = try container.decodeIfPresent(ReminderSchedule.self, forKey: .reminders) ?? .standard
     }
 
     /// Checks the cycle's own consistency: factors, questions (each quantitative one with a
@@ -120,6 +127,7 @@ public struct Cycle: Sendable, Codable, Equatable {
             try question.validateWording(field: "questions[\(i)]")
         }
         try validateSchedule()
+        try reminders.validate()
         try rules.validate()
         try validateJury()
     }
