@@ -104,7 +104,7 @@ enum AdminRoutes {
                 try await acting(identity).setReminders(reminders, cycle: year)
             } catch var error as AwardsError {
                 // The form has one field for every day: `reminders.before[1]` is its `before`.
-                if error.field?.hasPrefix("reminders.before") == true { error.field = "before" }
+                if error.field?.contains("before[") == true { error.field = "before" }
                 throw error
             }
             return Respond.redirect(to: "/admin/cycles/\(year)#reminders")
