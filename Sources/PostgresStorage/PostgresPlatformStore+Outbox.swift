@@ -16,19 +16,31 @@ extension PostgresPlatformStore: Outbox {
     @discardableResult
     public func queue(_ messages: [MailMessage], at date: Date) async throws(AwardsError) -> Int {
         for message in messages { if let problem = message.problems().first { throw problem } }
-        let now = date.timeIntervalSince1970
-        return try await transaction(by: "system") { db, _ in
-            var added = 0
-            for message in messages {
-                added += try await rows(db, """
-                    INSERT INTO outbox (id, dedupe_key, recipient, language, kind, subject, body, status, attempts, next_attempt, queued_at)
-                    VALUES (\(UUID().uuidString.lowercased()), \(message.dedupeKey), \(message.recipient), \(message.language.rawValue), \(message.kind),
-                        \(message.subject), \(message.body), 'queued', 0, \(now), \(now))
-                    ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1
-                    """).count
-            }
+        return try await transaction(by: "system") { db, _ in try await insert(messages, at: date, into: db) }
+    }
+
+    public func queue(_ messages: [MailMessage], at date: Date, recording action: String, on entity: String, by actor: String) async throws(AwardsError) -> Int {
+        for message in messages { if let problem = message.problems().first { throw problem } }
+        return try await transaction(by: actor) { db, log in
+            let added = try await insert(messages, at: date, into: db)
+            try await log(action, entity, nil, "{\"messages\":\(messages.count),\"queued\":\(added)}", nil)
             return added
         }
+    }
+
+    /// Inserts the messages whose dedupe keys are new; returns how many were.
+    private func insert(_ messages: [MailMessage], at date: Date, into db: PostgresConnection) async throws -> Int {
+        let now = date.timeIntervalSince1970
+        var added = 0
+        for message in messages {
+            added += try await rows(db, """
+                INSERT INTO outbox (id, dedupe_key, recipient, language, kind, subject, body, status, attempts, next_attempt, queued_at)
+                VALUES (\(UUID().uuidString.lowercased()), \(message.dedupeKey), \(message.recipient), \(message.language.rawValue), \(message.kind),
+                    \(message.subject), \(message.body), 'queued', 0, \(now), \(now))
+                ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1
+                """).count
+        }
+        return added
     }
 
     public func claimDue(at date: Date, limit: Int, lease: TimeInterval) async throws(AwardsError) -> [OutboxEntry] {

@@ -13,22 +13,34 @@ extension SQLiteStore: Outbox {
     @discardableResult
     public func queue(_ messages: [MailMessage], at date: Date) async throws(AwardsError) -> Int {
         for message in messages { if let problem = message.problems().first { throw problem } }
-        return try await transaction(by: "system") { db, _ in
-            var added = 0
-            for message in messages {
-                try db.execute(
-                    sql: """
-                        INSERT INTO outbox (id, dedupe_key, recipient, language, kind, subject, body, status, attempts, next_attempt, queued_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING
-                        """,
-                    arguments: [
-                        UUID().uuidString.lowercased(), message.dedupeKey, message.recipient, message.language.rawValue, message.kind,
-                        message.subject, message.body, date.timeIntervalSince1970, date.timeIntervalSince1970,
-                    ])
-                added += db.changesCount
-            }
+        return try await transaction(by: "system") { db, _ in try Self.insert(messages, at: date, into: db) }
+    }
+
+    public func queue(_ messages: [MailMessage], at date: Date, recording action: String, on entity: String, by actor: String) async throws(AwardsError) -> Int {
+        for message in messages { if let problem = message.problems().first { throw problem } }
+        return try await transaction(by: actor) { db, log in
+            let added = try Self.insert(messages, at: date, into: db)
+            try log(action, entity, nil, "{\"messages\":\(messages.count),\"queued\":\(added)}", nil)
             return added
         }
+    }
+
+    /// Inserts the messages whose dedupe keys are new; returns how many were.
+    private static func insert(_ messages: [MailMessage], at date: Date, into db: Database) throws -> Int {
+        var added = 0
+        for message in messages {
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox (id, dedupe_key, recipient, language, kind, subject, body, status, attempts, next_attempt, queued_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING
+                    """,
+                arguments: [
+                    UUID().uuidString.lowercased(), message.dedupeKey, message.recipient, message.language.rawValue, message.kind,
+                    message.subject, message.body, date.timeIntervalSince1970, date.timeIntervalSince1970,
+                ])
+            added += db.changesCount
+        }
+        return added
     }
 
     public func claimDue(at date: Date, limit: Int, lease: TimeInterval) async throws(AwardsError) -> [OutboxEntry] {

@@ -22,9 +22,19 @@ struct CycleCommand: ParsableCommand {
         @Option(help: "Who is acting, for the audit log.")
         var actor: String = "admin"
 
+        @Option(help: "Where the links in the messages an action queues lead: the server's public address.")
+        var publicURL: String = "http://127.0.0.1:8080"
+
         /// The programme on `store`, acting as `actor`.
         func programme(_ store: any AwardsStore) -> Programme {
             Programme(store: store, actor: actor)
+        }
+
+        /// The programme on `store`, acting as `actor`, its actions queueing the messages the
+        /// same actions on the web queue (the server sends them).
+        func announced(_ store: any PlatformStore) -> AnnouncedActions {
+            let links = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+            return AnnouncedActions(programme: programme(store), notifications: Notifications(store: store, links: links))
         }
 
         /// The database setting: `--database`, else `CIVIC_DATABASE` as `civic serve` reads it, else `civic.sqlite` here.
@@ -55,7 +65,7 @@ struct CycleCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a cycle from a JSON settings file (or the programme's defaults).")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
-        @Option(help: "A JSON file with the cycle's factors, questions (each data point with its \"min\" and \"max\"), schedule (each phase with its \"starts\" date and an optional \"due\" time), \"timeZone\" (IANA), rules and jury (a list of {id, name, group}).") var settings: String?
+        @Option(help: "A JSON file with the cycle's factors, questions (each data point with its \"min\" and \"max\"), schedule (each phase with its \"starts\" date and an optional \"due\" time), \"timeZone\" (IANA), \"reminders\" ({\"before\": [7, 2], \"escalate\": true}: days before each due time, 1 to 60), rules and jury (a list of {id, name, group}).") var settings: String?
 
         func run() async throws {
             try await common.withStore(creating: true) { store in
@@ -73,7 +83,7 @@ struct CycleCommand: ParsableCommand {
     }
 
     struct SetPhase: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "phase", abstract: "Move a cycle to a phase.")
+        static let configuration = CommandConfiguration(commandName: "phase", abstract: "Move a cycle to a phase, queueing the messages of the phase it opens.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
         @Argument(help: "The phase: \(Phase.allCases.map(\.rawValue).joined(separator: ", ")).") var phase: String
@@ -84,7 +94,7 @@ struct CycleCommand: ParsableCommand {
 
         func run() async throws {
             try await common.withStore { store in
-                try await common.programme(store).setPhase(Phase(rawValue: phase) ?? .setup, cycle: year)
+                try await common.announced(store).setPhase(Phase(rawValue: phase) ?? .setup, cycle: year)
                 print("The \(year) cycle is now in \(Phase(rawValue: phase)?.title ?? phase).")
             }
         }
@@ -143,7 +153,7 @@ struct CycleCommand: ParsableCommand {
 
         func run() async throws {
             try await common.withStore { store in
-                let plan = try await common.programme(store).assign(round: round, cycle: year)
+                let plan = try await common.announced(store).assign(round: round, cycle: year)
                 let loads = plan.loads.values
                 print("Assigned \(plan.pairs.count) reviews (\(plan.analystsPerNomination) per nomination); loads \(loads.min() ?? 0)–\(loads.max() ?? 0); \(plan.exclusions.count) conflicted pairs excluded.")
             }
@@ -314,7 +324,7 @@ struct CycleCommand: ParsableCommand {
 
         func run() async throws {
             try await common.withStore { store in
-                let publication = try await common.programme(store).publish(cycle: year)
+                let publication = try await common.announced(store).publish(cycle: year)
                 print("Published \(year): Community of the Year \(publication.winner).")
                 for rule in publication.rules { print("  \(rule)") }
             }

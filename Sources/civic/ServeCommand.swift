@@ -61,9 +61,9 @@ struct DemoCommand: AsyncParsableCommand {
                 return try await DemoPlatform.load(
                     into: store, record: try RecognitionRecord.read(path: ShippedExamples.resolve(record)),
                     communities: try JSONFile.read([Community].self, from: ShippedExamples.resolve(communities)),
-                    bcryptCost: web.bcryptCost)
+                    bcryptCost: web.bcryptCost, deadlinesFrom: Date())
             }
-            say("Loaded the awards record, the synthetic 2025 and 2026 cycles run to their winners, and the synthetic \(DemoPlatform.walkthroughYear) cycle with nominations open.")
+            say("Loaded the awards record, the synthetic 2025 and 2026 cycles run to their winners, and the synthetic \(DemoPlatform.walkthroughYear) cycle with nominations open and due in three days (reminders go to accounts with an address).")
             say("Demo accounts (sign in at /login; the TOTP code comes from an authenticator app given the secret, or from `swift run civic totp SECRET`):")
             for account in accounts {
                 let factor = account.totpSecret.map { "TOTP secret \($0)" } ?? "no second factor"

@@ -135,6 +135,8 @@ class Walk:
     #: Each role's cookies once signed in, so that roles take turns in one browser.
     sessions: dict = field(default_factory=dict)
     current_role: Optional[str] = None
+    #: The JSON-lines file of the local SMTP server's messages, from --mail.
+    mail: Optional[str] = None
 
     def url(self, path: str) -> str:
         return self.base_url.rstrip("/") + path
@@ -894,6 +896,40 @@ class Step:
     required: bool = False
 
 
+def reminders_arrive(walk: Walk):
+    """The 2027 nominations are due within a week: the reminder service has sent the community
+    its 7-day reminder through the local SMTP server, and the organiser's bulk reminder from the
+    cockpit's list arrives there too."""
+    def received():
+        try:
+            with open(walk.mail, encoding="utf-8") as file:
+                return [json.loads(line) for line in file if line.strip()]
+        except FileNotFoundError:
+            return []
+
+    def arrived(subject: str, what: str):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            found = [m for m in received() if m["subject"].startswith(subject)]
+            if found:
+                return found[0]
+            time.sleep(0.5)
+        raise Failure(f"{what} did not arrive at the SMTP server; it received {[m['subject'] for m in received()]}")
+
+    scheduled = arrived(f"Reminder: the nomination period of the {WALK_YEAR} awards ends on", "the 7-day reminder")
+    check(scheduled["rcpt_tos"] == ["community@example.org"], f"the reminder went to {scheduled['rcpt_tos']}")
+    check("/reminders/stop?token=" in scheduled["body"], "the reminder has no link to stop reminders")
+    as_role(walk, "admin")
+    walk.open(f"/admin/cycles/{WALK_YEAR}/nominations")
+    button = walk.find("#remind", "the bulk reminder button")
+    check(button.text.strip() == "Remind the 1 who have not submitted", f"the bulk reminder button says {button.text!r}")
+    press(walk, "#remind", "the bulk reminder")
+    walk.expect_text("1 reminders queued")
+    walk.shot("organiser-bulk-reminder")
+    organiser = arrived(f"Reminder from the organisers: the nomination period of the {WALK_YEAR} awards", "the organiser's reminder")
+    check(organiser["rcpt_tos"] == ["community@example.org"], f"the organiser's reminder went to {organiser['rcpt_tos']}")
+
+
 STEPS = [
     Step("home page", home),
     Step("search a community, open its profile, compare it with peers", search_profile_compare),
@@ -965,6 +1001,7 @@ def main(argv=None) -> int:
     parser.add_argument("--base-url", required=True, help="where the platform runs, e.g. http://127.0.0.1:8080")
     parser.add_argument("--screenshots", required=True, help="the folder for the PNG screenshots")
     parser.add_argument("--accounts", help="a JSON file of the demo accounts, to walk the workspaces too")
+    parser.add_argument("--mail", help="the JSON-lines file of a local SMTP server the platform sends to, to check its reminders")
     parser.add_argument("--only", action="append", default=[], help="run only the steps whose name contains this (repeatable)")
     arguments = parser.parse_args(argv)
     # Stopped from outside (the Swift test's time limit): unwind, so the browser is closed.
@@ -981,6 +1018,9 @@ def main(argv=None) -> int:
         with open(arguments.accounts, encoding="utf-8") as file:
             walk.accounts = {a["role"]: a for a in json.load(file)}
         all_steps = STEPS + PROGRAMME_STEPS
+        if arguments.mail:
+            walk.mail = arguments.mail
+            all_steps = STEPS + [Step("reminders of the 2027 deadlines reach the local SMTP server", reminders_arrive)] + PROGRAMME_STEPS
     steps = [s for s in all_steps if not arguments.only or any(o in s.name for o in arguments.only)]
     failures = []
     try:

@@ -1,7 +1,9 @@
 import Awards
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
+import ServiceLifecycle
 import Storage
 import Testing
 @testable import WebApp
@@ -30,9 +32,11 @@ struct BrowserWalkthroughTests {
             Issue.record("The browser test needs \(missing.joined(separator: ", ")): run `bash .ci/run` (as root) to install them.")
             return
         }
-        try await Self.withLivePlatform { port, accounts, _ in
+        let sink = try await SMTPSink()
+        defer { sink.stop() }
+        try await Self.withLivePlatform(mail: sink) { port, accounts, _ in
             let run = try await Subprocess.run(
-                ["python3", Self.script, "--base-url", "http://127.0.0.1:\(port)", "--screenshots", Self.screenshots, "--accounts", accounts],
+                ["python3", Self.script, "--base-url", "http://127.0.0.1:\(port)", "--screenshots", Self.screenshots, "--accounts", accounts, "--mail", sink.out.path],
                 directory: Self.root, timeout: Self.walkTimeout)
             #expect(!run.timedOut, "the walkthrough did not finish within \(Self.walkTimeout) and was stopped:\n\(run.output)")
             #expect(run.status == 0, "the walkthrough failed (exit status \(run.status)); screenshots in \(Self.screenshots):\n\(run.output)")
@@ -67,17 +71,32 @@ struct BrowserWalkthroughTests {
     /// the public record with its communities' coordinates, the 2026 demo cycle run to its
     /// winner, the open 2027 cycle and the demo accounts — on a free port of 127.0.0.1 while
     /// `body` runs with the port and a file listing the accounts, then shuts the server down.
-    static func withLivePlatform(_ body: @Sendable (Int, String, Platform) async throws -> Void) async throws {
+    /// With `mail`, the demo community has an address, and the platform queues reminders (every
+    /// two seconds) and sends its outbox (every second) to that SMTP server, as `civic serve`
+    /// does with a relay.
+    static func withLivePlatform(mail sink: SMTPSink? = nil, _ body: @Sendable (Int, String, Platform) async throws -> Void) async throws {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("civic-browser-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
         let configuration = WebConfiguration(
             database: database, indices: [root + "/Examples/asem"], analysis: nil)
-        let platform = try Platform.load(configuration)
+        var platform = try Platform.load(configuration)
         let communities = try JSONDecoder().decode(
             [Community].self, from: Data(contentsOf: URL(fileURLWithPath: root + "/Examples/awards-history/communities.json")))
         let accounts = try await DemoPlatform.load(
             into: platform.store, record: try RecognitionRecord.read(path: root + "/Examples/awards-history/recognitions.csv"),
-            communities: communities, bcryptCost: 4)
+            communities: communities, bcryptCost: 4, deadlinesFrom: Date())
+        var services: [any Service] = []
+        if let sink {
+            var community = try #require(try await platform.store.account("community"))
+            try community.setContact(email: "community@example.org", language: nil)
+            try await platform.store.saveAccount(community, by: "admin")
+            let relay = try MailRelay(url: "smtp://127.0.0.1:\(sink.port)")
+            platform.mail = MailSettings(relay: relay)
+            var policy = MailDelivery.Policy()
+            policy.interval = .seconds(1)
+            services.append(MailDelivery(outbox: platform.store, relay: relay, sender: platform.mail.sender, policy: policy, logger: Logger(label: "walkthrough-mail")))
+            services.append(ReminderService(notifications: platform.notifications, interval: .seconds(2), logger: Logger(label: "walkthrough-reminders")))
+        }
         let accountsFile = database + "-accounts.json"
         defer { try? FileManager.default.removeItem(atPath: accountsFile) }
         let listed = accounts.map { a -> [String: String] in
@@ -91,14 +110,16 @@ struct BrowserWalkthroughTests {
         // Bound to 127.0.0.1 itself: HummingbirdTesting's live mode rebinds to "localhost",
         // which may resolve to ::1 alone.
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
+        var app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? 0)
                 portContinuation.finish()
             })
+        app.addServices(services)
+        let server = app
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            group.addTask { try await server.runService(gracefulShutdownSignals: []) }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next(), port > 0 else {
                 group.cancelAll()

@@ -106,42 +106,44 @@ struct NotificationTests {
         try await TestPlatform.with { app in
             try await Self.addresses(app)
             let store = app.platform.store
-            let (analyst, juror) = (app.account(.analyst).username, app.account(.juror).username)
-            let deadline = Date(timeIntervalSince1970: 1_806_451_200)  // 2027-03-31
-            let notifications = app.platform.notifications
-            #expect(try await notifications.queueReminder(to: [analyst, juror, "nobody", "admin"], phase: .smart21Scoring, cycle: Self.year, deadline: deadline) == 2)
-            #expect(try await notifications.queueReminder(to: [analyst, juror], phase: .smart21Scoring, cycle: Self.year, deadline: deadline) == 0, "once per deadline")
-            let reminder = try #require(try await store.outboxEntries(status: nil, limit: 10).first { $0.message.recipient == "analyst@example.org" })
+            // The community owes its nomination, due 2027-03-14 23:59 Bangkok: reminded 7 days before.
+            try await ReminderTests.schedule(app)
+            let (person, juror) = (app.account(.community).username, app.account(.juror).username)
+            let clock = TestClock(ISO8601DateFormatter().date(from: "2027-03-07T16:59:00Z")!)
+            let notifications = Notifications(store: store, links: app.platform.mail.links, clock: { clock.now })
+            #expect(try await notifications.remindAsScheduled() == 1)
+            #expect(try await notifications.remindAsScheduled() == 0, "once per deadline")
+            let reminder = try #require(try await store.outboxEntries(status: nil, limit: 10).first { $0.message.recipient == "community@example.org" })
             #expect(reminder.message.kind == "reminder")
-            #expect(reminder.message.subject == "Rappel : l'évaluation Smart21 des prix \(Self.year) se termine le 2027-03-31")
+            #expect(reminder.message.subject == "Reminder: the nomination period of the \(Self.year) awards ends on 2027-03-14 23:59 (Asia/Bangkok)")
             let link = try #require(reminder.message.body.split(separator: "\n").first { $0.hasPrefix("http://127.0.0.1:8080/reminders/stop?token=") })
             let token = String(link.dropFirst("http://127.0.0.1:8080/reminders/stop?token=".count))
-            #expect(token.hasPrefix("\(analyst)."))
+            #expect(token.hasPrefix("\(person)."))
 
             // Forged tokens change nothing.
-            let mac = String(token.dropFirst(analyst.count + 1))
+            let mac = String(token.dropFirst(person.count + 1))
             let stranger = app.browser()
-            for forged in ["", analyst, "\(analyst).", "\(juror).\(mac)", "\(analyst).\(mac.dropLast())", "\(analyst).\(mac)x", "admin.\(mac)", "\(analyst).\(String(mac.reversed()))"] {
+            for forged in ["", person, "\(person).", "\(juror).\(mac)", "\(person).\(mac.dropLast())", "\(person).\(mac)x", "admin.\(mac)", "\(person).\(String(mac.reversed()))"] {
                 let page = try await stranger.get("/reminders/stop?token=\(forged.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
                 #expect(page.status == .forbidden, "GET \(forged)")
                 try await stranger.get("/reminders/stop?token=\(token)")
                 #expect(try await stranger.post("/reminders/stop", [("token", forged)]).status == .forbidden, "POST \(forged)")
             }
             #expect(try await store.account(juror)?.remindersStopped == nil)
-            #expect(try await store.account(analyst)?.remindersStopped == nil)
+            #expect(try await store.account(person)?.remindersStopped == nil)
 
-            // The genuine link asks first, then stops the analyst's reminders only.
+            // The genuine link asks first, then stops the person's reminders only.
             let asked = try await stranger.get("/reminders/stop?token=\(token)")
             #expect(asked.status == .ok)
             #expect(asked.body.contains("Stop reminders"))
-            #expect(try await store.account(analyst)?.remindersStopped == nil, "opening the link changes nothing")
+            #expect(try await store.account(person)?.remindersStopped == nil, "opening the link changes nothing")
             #expect(try await stranger.post("/reminders/stop", [("token", token)]).status == .ok)
-            #expect(try await store.account(analyst)?.remindersStopped == app.clock.now)
+            #expect(try await store.account(person)?.remindersStopped == app.clock.now)
             #expect(try await store.account(juror)?.remindersStopped == nil)
-            #expect(try await store.auditLog(entity: "account:\(analyst)", limit: 1).first?.action == "stop-reminders")
-            let later = deadline.addingTimeInterval(86_400 * 30)
-            #expect(try await notifications.queueReminder(to: [analyst, juror], phase: .top7Scoring, cycle: Self.year, deadline: later) == 1)
-            #expect(try await store.outboxEntries(status: nil, limit: 10).filter { $0.message.recipient == "analyst@example.org" }.count == 1)
+            #expect(try await store.auditLog(entity: "account:\(person)", limit: 1).first?.action == "stop-reminders")
+            clock.advance(5 * 86_400)  // the 2-day reminder's time: none to a person who stopped them
+            #expect(try await notifications.remindAsScheduled() == 0)
+            #expect(try await store.outboxEntries(status: nil, limit: 10).filter { $0.message.recipient == "community@example.org" }.count == 1)
         }
     }
 

@@ -33,6 +33,10 @@ public struct Cycle: Sendable, Codable, Equatable {
     /// The organisers' notes from each finalist's site visit, by nomination id, shown to the
     /// jury in the finalist's dossier. Cycles stored before them read as having none.
     public var siteVisitNotes: [String: String]
+    /// When people who still owe a phase's submissions are reminded, and whether the organisers
+    /// hear who is late; the programme's standard (7 and 2 days, escalation) for cycles stored
+    /// before it existed.
+    public var reminders: ReminderSchedule
 
     /// The start of a phase, and when its submissions are due.
     public struct PhaseStart: Sendable, Codable, Equatable {
@@ -64,10 +68,11 @@ public struct Cycle: Sendable, Codable, Equatable {
     public init(
         year: Int, factors: [Factor] = Factor.standard, questions: [Question] = [], schedule: [PhaseStart] = [], phase: Phase = .setup,
         rules: CycleRules = CycleRules(), jury: [JuryMember] = [], timeZone: String = "UTC", extensions: [DeadlineExtension] = [],
-        descriptors: [ScoreDescriptor]? = nil, siteVisitNotes: [String: String] = [:]
+        descriptors: [ScoreDescriptor]? = nil, siteVisitNotes: [String: String] = [:], reminders: ReminderSchedule = .standard
     ) {
         self.descriptors = descriptors ?? ScoreDescriptor.standard(for: factors, low: rules.scaleLow, high: rules.scaleHigh)
         self.siteVisitNotes = siteVisitNotes
+        self.reminders = reminders
         self.timeZone = timeZone
         self.extensions = extensions
         self.year = year
@@ -79,8 +84,8 @@ public struct Cycle: Sendable, Codable, Equatable {
         self.jury = jury
     }
 
-    /// Reads a cycle; `panel`, `jury`, `timeZone`, `extensions`, `descriptors` and
-    /// `siteVisitNotes` may be absent (cycles stored before they existed).
+    /// Reads a cycle; `panel`, `jury`, `timeZone`, `extensions`, `descriptors`, `siteVisitNotes`
+    /// and `reminders` may be absent (cycles stored before they existed).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         year = try container.decode(Int.self, forKey: .year)
@@ -96,6 +101,7 @@ public struct Cycle: Sendable, Codable, Equatable {
         descriptors = try container.decodeIfPresent([ScoreDescriptor].self, forKey: .descriptors)
             ?? ScoreDescriptor.standard(for: factors, low: rules.scaleLow, high: rules.scaleHigh)
         siteVisitNotes = try container.decodeIfPresent([String: String].self, forKey: .siteVisitNotes) ?? [:]
+        reminders = try container.decodeIfPresent(ReminderSchedule.self, forKey: .reminders) ?? .standard
     }
 
     /// Checks the cycle's own consistency: factors, questions (each quantitative one with a
@@ -133,6 +139,7 @@ public struct Cycle: Sendable, Codable, Equatable {
             try question.validateWording(field: "questions[\(i)]")
         }
         try validateSchedule()
+        try reminders.validate()
         try rules.validate()
         try validateDescriptors()
         try validateJury()

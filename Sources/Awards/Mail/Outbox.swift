@@ -14,6 +14,13 @@ public protocol Outbox: Sendable {
     @discardableResult
     func queue(_ messages: [MailMessage], at date: Date) async throws(AwardsError) -> Int
 
+    /// Queues `messages` as `queue(_:at:)` does and, in the same transaction, writes to the audit
+    /// log that `actor` did `action` on `entity`, with how many messages were asked for and how
+    /// many were new: for messages a person chose to send (a bulk reminder), whose sending is
+    /// their decision to account for.
+    @discardableResult
+    func queue(_ messages: [MailMessage], at date: Date, recording action: String, on entity: String, by actor: String) async throws(AwardsError) -> Int
+
     /// Claims up to `limit` messages due at `date` — queued ones whose time has come, and ones
     /// whose earlier claim ran out — for `lease` seconds, counting an attempt for each. Servers
     /// claiming at once never get the same message.

@@ -60,6 +60,16 @@ public struct Programme: Sendable {
         try await store.updateCycle(cycle, by: actor)
     }
 
+    /// Sets when the people who still owe a phase's submissions are reminded, and whether the
+    /// organisers are told who is late; refused, naming `reminders.before[i]`, for a day outside
+    /// 1–60 or given twice.
+    public func setReminders(_ reminders: ReminderSchedule, cycle year: Int) async throws(AwardsError) {
+        try reminders.validate()
+        var cycle = try await store.cycle(year)
+        cycle.reminders = reminders
+        try await store.updateCycle(cycle, by: actor)
+    }
+
     /// Grants `person` more time for `phase`'s submissions, replacing an extension they had for
     /// it. The phase must have a due time, the new one must be later, the reason given, and the
     /// person one who submits in that phase: a community of the cycle (or of the network) for

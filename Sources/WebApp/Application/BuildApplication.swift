@@ -33,7 +33,9 @@ public func buildApplication(
     // the data change; the schema is brought up to date before the server listens.
     app.addServices(platform.services)
     app.addServices(ChangeWatcher(store: platform.store, responses: platform.responses, prepare: { [platform] in _ = try? await platform.communityDirectory() }))
-    // With a relay, the outbox is emptied into it beside the server; without, messages wait.
+    // Reminders of deadlines are queued by every instance (the outbox keeps each once); with a
+    // relay, the outbox is emptied into it beside the server; without, messages wait.
+    app.addServices(ReminderService(notifications: platform.notifications, logger: logger))
     if let relay = platform.mail.relay {
         app.addServices(MailDelivery(outbox: platform.store, relay: relay, sender: platform.mail.sender, logger: logger))
     }
@@ -99,7 +101,7 @@ func addRoutes<Context: SignedInRequestContext>(to routes: inout RouteTable<Cont
     CommunityWorkspaceRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
     CaseStudyRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
     AdminRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
-    CockpitRoutes.add(to: &routes, platform: platform, pages: pages)
+    CockpitRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
     AccountAdminRoutes.add(to: &routes, platform: platform, pages: pages, policy: signIn.policy)
     OutboxRoutes.add(to: &routes, platform: platform, pages: pages, now: signIn.policy.now)
     ReminderRoutes.add(to: &routes, platform: platform, pages: pages, policy: signIn.policy)

@@ -22,6 +22,11 @@ public struct Platform: Sendable {
     public internal(set) var mail = MailSettings()
     /// The events that queue messages, on this platform's store.
     public var notifications: Notifications { Notifications(store: store, links: mail.links) }
+
+    /// The programme acting as `actor` at `now`, its actions queueing their messages.
+    func announced(_ actor: String, at now: Date) -> AnnouncedActions {
+        AnnouncedActions(programme: Programme(store: store, actor: actor, now: now), notifications: Notifications(store: store, links: mail.links, clock: { now }))
+    }
     /// What must run beside the server for the store to work (PostgreSQL's connection pool).
     var services: [any Service] = []
     /// Makes the store ready once `services` run, before the server takes requests.

@@ -21,8 +21,11 @@ public enum DemoPlatform {
     public static let walkthroughYear = 2027
 
     /// The small cycle to walk through: five nominations (the first still a draft for its
-    /// community to submit), one analyst who scores every nomination, one juror.
-    public static func walkthroughCycle() -> DemoCycle {
+    /// community to submit), one analyst who scores every nomination, one juror. With
+    /// `deadlinesFrom`, every phase starts that day and those that take submissions are due
+    /// in Asia/Bangkok a few days apart (see `walkthroughSchedule`), so that the demo sends
+    /// reminders at once.
+    public static func walkthroughCycle(deadlinesFrom start: Date? = nil) -> DemoCycle {
         var demo = DemoCycle(year: walkthroughYear, nominations: 5, analysts: 1, jurors: 1, seed: 2027)
         demo.cycle.rules.analystsPerNomination = 1
         demo.cycle.rules.analystLoad = 10
@@ -42,7 +45,32 @@ public enum DemoPlatform {
         demo.jurors = demo.jurors.map { JuryMember(id: "J-101", name: $0.name, group: $0.group) }
         demo.cycle.panel = demo.analysts.map(\.id)
         demo.nominations[0].state = .draft
+        if let start {
+            demo.cycle.timeZone = "Asia/Bangkok"
+            demo.cycle.schedule = walkthroughSchedule(from: start, in: demo.cycle.zone)
+        }
         return demo
+    }
+
+    /// Days from the start to each submission phase's due time: the nominations' falls within
+    /// a week, so that the 7-day reminder goes as soon as the demo runs, and the others leave
+    /// time to walk the cycle.
+    static let walkthroughDueDays: [Phase: Int] = [.nominationsOpen: 3, .smart21Scoring: 10, .top7Scoring: 17, .juryVote: 24]
+
+    /// Every phase starting on the day of `start` in `zone`, the submission phases due at the
+    /// end of the day `walkthroughDueDays` later.
+    static func walkthroughSchedule(from start: Date, in zone: TimeZone) -> [Cycle.PhaseStart] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        func day(_ offset: Int) -> String {
+            let date = calendar.date(byAdding: .day, value: offset, to: start) ?? start
+            let parts = calendar.dateComponents([.year, .month, .day], from: date)
+            func two(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+            return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day))"
+        }
+        return Phase.allCases.filter { $0 != .setup }.map { phase in
+            Cycle.PhaseStart(phase: phase, starts: day(0), due: walkthroughDueDays[phase].map(day))
+        }
     }
 
     /// Loads the record, the 2026 cycle to its winner, the 2027 walkthrough cycle and one
@@ -56,9 +84,12 @@ public enum DemoPlatform {
     ///     shortlists named with robustness figures as the organiser's page names them.
     ///   - earlier: how many of its communities were nominated the year before, in a cycle also
     ///     run to its winner, so that the Intelligent Community Index has two years.
+    ///   - deadlinesFrom: when given, the walkthrough cycle's phases start that day and have due
+    ///     times soon after it (`walkthroughCycle(deadlinesFrom:)`); none by default, so that
+    ///     tests with a clock of their own never find a deadline passed.
     public static func load(
         into store: any PlatformStore, record: [Recognition], communities: [Community] = [], published: DemoCycle = DemoCycle().recordingRobustness(ShortlistRobustness.namingSamples),
-        earlier: Int = 250, bcryptCost: UInt8 = 12
+        earlier: Int = 250, bcryptCost: UInt8 = 12, deadlinesFrom: Date? = nil
     ) async throws -> [DemoAccount] {
         let programme = Programme(store: store, actor: "system")
         try await programme.importRecord(record)
@@ -69,7 +100,7 @@ public enum DemoPlatform {
         }
         try await published.run(programme: programme)
         for caseStudy in DemoLibrary.caseStudies(from: published) { try await store.saveCaseStudy(caseStudy, by: "system") }
-        let walk = walkthroughCycle()
+        let walk = walkthroughCycle(deadlinesFrom: deadlinesFrom)
         try await programme.createCycle(walk.cycle)
         try await programme.saveNominations(walk.nominations, cycle: walk.cycle.year)
         try await programme.saveAnalysts(walk.analysts)

@@ -20,7 +20,14 @@ public struct Notifications: Sendable {
     let links: String
     var texts: MailTexts = .shipped
     var clock: @Sendable () -> Date = Date.init
-    private static let logger = Logger(label: "civic.mail")
+    static let logger = Logger(label: "civic.mail")
+
+    /// The events of `store`, their messages' links leading to `links`, at the times `clock` gives.
+    public init(store: any PlatformStore, links: String, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.links = links
+        self.clock = clock
+    }
 
     /// Queues the messages of `phase` opening in the cycle of `year`: to community accounts when
     /// nominations open, to the panel's analysts when a scoring round opens, to the jury's
@@ -94,28 +101,6 @@ public struct Notifications: Sendable {
             }, at: clock())
     }
 
-    /// Queues a reminder that `phase` of the cycle of `year` ends on `deadline` to the accounts
-    /// named (sign-in names), for the schedule that decides when reminders go. Accounts unknown,
-    /// disabled, without an address or that stopped reminders are passed over; one reminder per
-    /// account, phase and deadline day, however often it is called. Each carries a signed link
-    /// that stops the person's reminders without signing in. Returns how many were new.
-    @discardableResult
-    public func queueReminder(to accounts: [String], phase: Phase, cycle year: Int, deadline: Date) async throws(AwardsError) -> Int {
-        let optOut = ReminderOptOut(key: try await store.signingKey(ReminderOptOut.keyName, proposed: ReminderOptOut.newKey()))
-        let wanted = Set(accounts)
-        let day = ISO8601DateFormatter.string(from: deadline, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
-        let messages = try await reachable().filter { wanted.contains($0.id) && $0.remindersStopped == nil }.map { account in
-            let language = account.language ?? .en
-            var reminder = message(
-                to: account, kind: "reminder", text: "reminder",
-                values: ["year": "\(year)", "deadline": day, "phase": texts.text("phase.\(phase.rawValue)", language), "link": links + "/workspace"],
-                dedupeKey: "reminder/\(year)/\(phase.rawValue)/\(day)/\(account.id)")
-            reminder.body += "\n\n" + texts.text("reminder.stop", language, ["unsubscribe": links + "/reminders/stop?token=" + optOut.token(for: account.id)])
-            return reminder
-        }
-        return try await store.queue(messages, at: clock())
-    }
-
     /// Runs `queueing` after an action that has been done: the action's outcome stands whatever
     /// happens here, so a failure is logged, not thrown (see the type's notes).
     public func afterAction(_ action: String, _ queueing: (Notifications) async throws(AwardsError) -> Int) async {
@@ -128,13 +113,13 @@ public struct Notifications: Sendable {
     }
 
     /// The active accounts with an address.
-    private func reachable() async throws(AwardsError) -> [Account] {
+    func reachable() async throws(AwardsError) -> [Account] {
         try await store.accounts().filter { !$0.disabled && $0.email != nil }
     }
 
     /// A message to `account` in its language: greeting, the text `text` (its `.subject` and
     /// `.body`), closing and the footer saying why it came.
-    private func message(to account: Account, kind: String, text: String, values: [String: String], dedupeKey: String) -> MailMessage {
+    func message(to account: Account, kind: String, text: String, values: [String: String], dedupeKey: String) -> MailMessage {
         let language = account.language ?? .en
         let body = [
             texts.text("greeting", language, ["name": account.name]), texts.text("\(text).body", language, values),

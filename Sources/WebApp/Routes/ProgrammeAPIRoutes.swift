@@ -79,16 +79,14 @@ enum ProgrammeAPIRoutes {
             guard let phase = Phase(rawValue: body.phase) else {
                 throw HTTPError(.unprocessableContent, message: "field 'phase': one of \(Phase.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            try await Programme(store: store, actor: identity.actor, now: now()).setPhase(phase, cycle: year)
-            await platform.notifications.afterAction("phase") { n throws(AwardsError) in try await n.phaseOpened(phase, cycle: year) }
+            try await platform.announced(identity.actor, at: now()).setPhase(phase, cycle: year)
             return try Respond.json(["year": String(year), "phase": phase.rawValue])
         }
 
         routes.api(.post, "/api/v1/cycles/{year}/publish", access: .only(.admin), scope: .manage, summary: "Counts the ballots and publishes the results", body: nil) { _, context in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
-            let publication = try await Programme(store: store, actor: identity.actor, now: now()).publish(cycle: year)
-            await platform.notifications.afterAction("publish") { n throws(AwardsError) in try await n.resultsPublished(cycle: year) }
+            let publication = try await platform.announced(identity.actor, at: now()).publish(cycle: year)
             return try Respond.json(publication, status: .created)
         }
     }

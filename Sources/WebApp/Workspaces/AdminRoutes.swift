@@ -50,10 +50,9 @@ enum AdminRoutes {
             guard let phase = Phase(rawValue: try form.required("phase")) else {
                 throw HTTPError(.unprocessableContent, message: "field 'phase': unknown phase")
             }
-            let programme = acting(identity)
-            return try await Confirmation.require(.setPhase(phase), year: year, form: form, path: request.uri.path, identity: identity, programme: programme, pages: pages) {
-                try await programme.setPhase(phase, cycle: year)
-                await platform.notifications.afterAction("phase") { n throws(AwardsError) in try await n.phaseOpened(phase, cycle: year) }
+            let actions = platform.announced(identity.actor, at: now())
+            return try await Confirmation.require(.setPhase(phase), year: year, form: form, path: request.uri.path, identity: identity, programme: actions.programme, pages: pages) {
+                try await actions.setPhase(phase, cycle: year)
                 return Respond.redirect(to: "/admin/cycles/\(year)")
             }
         }
@@ -98,6 +97,20 @@ enum AdminRoutes {
             return Respond.redirect(to: "/admin/cycles/\(year)")
         }
 
+        routes.form("/admin/cycles/{year}/reminders", access: admin, summary: "Sets how many days before a due time people are reminded, and whether organisers hear who is late") { _, context, form in
+            let identity = try context.requireIdentity()
+            let year: Int = try context.parameters.require("year", as: Int.self)
+            let reminders = ReminderSchedule(before: try ReminderSchedule.days(from: form["before"] ?? "", field: "before"), escalate: form["escalate"] == "yes")
+            do {
+                try await acting(identity).setReminders(reminders, cycle: year)
+            } catch var error as AwardsError {
+                // The form has one field for every day: `reminders.before[1]` is its `before`.
+                if error.field?.contains("before[") == true { error.field = "before" }
+                throw error
+            }
+            return Respond.redirect(to: "/admin/cycles/\(year)#reminders")
+        }
+
         routes.form("/admin/cycles/{year}/carry-over", access: admin, summary: "Brings in the questionnaires still eligible from earlier cycles") { _, context, _ in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
@@ -111,10 +124,9 @@ enum AdminRoutes {
             guard let round = Int(try form.required("round")), [1, 2].contains(round) else {
                 throw HTTPError(.unprocessableContent, message: "field 'round': 1 or 2")
             }
-            let programme = acting(identity)
-            return try await Confirmation.require(.assign(round: round), year: year, form: form, path: request.uri.path, identity: identity, programme: programme, pages: pages) {
-                _ = try await programme.assign(round: round, cycle: year)
-                await platform.notifications.afterAction("assign") { n throws(AwardsError) in try await n.workAssigned(round: round, cycle: year) }
+            let actions = platform.announced(identity.actor, at: now())
+            return try await Confirmation.require(.assign(round: round), year: year, form: form, path: request.uri.path, identity: identity, programme: actions.programme, pages: pages) {
+                try await actions.assign(round: round, cycle: year)
                 return Respond.redirect(to: "/admin/cycles/\(year)")
             }
         }
@@ -167,10 +179,9 @@ enum AdminRoutes {
         routes.form("/admin/cycles/{year}/publish", access: admin, summary: "Counts the ballots and publishes the results, once confirmed") { request, context, form in
             let identity = try context.requireIdentity()
             let year: Int = try context.parameters.require("year", as: Int.self)
-            let programme = acting(identity)
-            return try await Confirmation.require(.publish, year: year, form: form, path: request.uri.path, identity: identity, programme: programme, pages: pages) {
-                _ = try await programme.publish(cycle: year)
-                await platform.notifications.afterAction("publish") { n throws(AwardsError) in try await n.resultsPublished(cycle: year) }
+            let actions = platform.announced(identity.actor, at: now())
+            return try await Confirmation.require(.publish, year: year, form: form, path: request.uri.path, identity: identity, programme: actions.programme, pages: pages) {
+                try await actions.publish(cycle: year)
                 return Respond.redirect(to: "/cycles/\(year)")
             }
         }
@@ -315,6 +326,9 @@ enum AdminRoutes {
             if let until = try? Deadline(granted.until, timeZone: cycle.zone, field: "until") { row["time"] = Timeline.time(until, of: cycle, pages: pages) }
             return row
         }
+        part["reminderDays"] = cycle.reminders.before.sorted(by: >).map(String.init).joined(separator: ", ")
+        part["hasReminderDays"] = !cycle.reminders.before.isEmpty
+        part["reminderEscalates"] = cycle.reminders.escalate
         let extensionPhases = Cycle.submissionPhases.filter { cycle.deadline(of: $0) != nil }
         part["extensionPhases"] = extensionPhases.map { ["value": $0.rawValue, "title": pages.phrase("phases." + $0.rawValue)] }
         part["hasExtensionPhases"] = !extensionPhases.isEmpty

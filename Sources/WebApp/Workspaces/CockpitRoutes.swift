@@ -1,31 +1,63 @@
 import Awards
+import Foundation
 import Hummingbird
 
 /// The organisers' cockpit of a cycle: who has not submitted or voted. Nominations by status,
 /// assignments and reviews per analyst, ballots per juror — each filtered by query parameter and
-/// downloadable as CSV; for organisers only.
+/// downloadable as CSV, and each with a reminder, sent at once, to those who still owe the work
+/// of the phase it lists; for organisers only.
 enum CockpitRoutes {
     typealias Choice = OrganiserList.Filter.Choice
 
-    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages) {
+    static func add<Context: SignedInRequestContext>(to routes: inout RouteTable<Context>, platform: Platform, pages: Pages, now: @escaping @Sendable () -> Date) {
         let store = platform.store
-        let lists: [(name: String, what: String, query: [String], build: @Sendable (Request, Int) async throws -> OrganiserList)] = [
-            ("nominations", "The cycle's nominations by status", ["status"], { request, year in try await Self.nominations(request, year: year, store: store) }),
-            ("reviews", "Each analyst's assignments and reviews: assigned, submitted, missing", ["round", "status"], { request, year in try await Self.reviews(request, year: year, store: store) }),
-            ("ballots", "Each juror on the jury, voted or not", ["voted"], { request, year in try await Self.ballots(request, year: year, store: store) }),
+        let lists: [(name: String, what: String, query: [String], phases: [Phase], build: @Sendable (Request, Int) async throws -> OrganiserList)] = [
+            ("nominations", "The cycle's nominations by status", ["status"], [.nominationsOpen], { request, year in try await Self.nominations(request, year: year, store: store) }),
+            ("reviews", "Each analyst's assignments and reviews: assigned, submitted, missing", ["round", "status"], [.smart21Scoring, .top7Scoring], { request, year in try await Self.reviews(request, year: year, store: store) }),
+            ("ballots", "Each juror on the jury, voted or not", ["voted"], [.juryVote], { request, year in try await Self.ballots(request, year: year, store: store) }),
         ]
         for list in lists {
-            routes.get("/admin/cycles/{year}/\(list.name)", access: .only(.admin), summary: list.what, query: list.query) { request, context in
+            routes.get("/admin/cycles/{year}/\(list.name)", access: .only(.admin), summary: list.what, query: list.query + ["reminded"]) { request, context in
                 let identity = try context.requireIdentity()
                 let year: Int = try context.parameters.require("year", as: Int.self)
                 let built = try await list.build(request, year)
-                return try pages.render("admin-list", built.page(identity, year: year, path: "/admin/cycles/\(year)/\(list.name)"))
+                var page = built.page(identity, year: year, path: "/admin/cycles/\(year)/\(list.name)")
+                page["remind"] = try await Self.reminderPart(list.name, phases: list.phases, year: year, platform: platform, pages: pages, now: now())
+                if let reminded = request.uri.queryParameters.get("reminded").flatMap({ Int($0) }) {
+                    page["reminded"] = pages.phrase("reminders.queued", ["count": String(reminded)])
+                }
+                return try pages.render("admin-list", page)
+            }
+            routes.form("/admin/cycles/{year}/\(list.name)/remind", access: .only(.admin), summary: "Reminds now, once a day, everyone who still owes the work of the phase this list follows") { _, context, _ in
+                let identity = try context.requireIdentity()
+                let year: Int = try context.parameters.require("year", as: Int.self)
+                let cycle = try await store.cycle(year)
+                guard list.phases.contains(cycle.phase) else {
+                    throw AwardsError(
+                        .outOfPhase, "this list's reminders go during \(list.phases.map(\.title).joined(separator: " or ")); the cycle is in \(cycle.phase.title)", field: "phase")
+                }
+                let notifications = Notifications(store: store, links: platform.mail.links, clock: now)
+                let (_, queued) = try await notifications.remindNow(cycle: year, phase: cycle.phase, by: identity.actor)
+                return Respond.redirect(to: "/admin/cycles/\(year)/\(list.name)?reminded=\(queued)")
             }
             routes.get("/admin/cycles/{year}/\(list.name).csv", access: .only(.admin), summary: list.what + ", as CSV", query: list.query) { request, context in
                 let year: Int = try context.parameters.require("year", as: Int.self)
                 return Respond.csv(try await list.build(request, year).csv(), filename: "civic-\(year)-\(list.name).csv")
             }
         }
+    }
+
+    /// The list's reminder button: "Remind the 3 who have not submitted" when the cycle is in
+    /// one of `phases` with a due time not yet passed for someone, otherwise why not.
+    static func reminderPart(_ list: String, phases: [Phase], year: Int, platform: Platform, pages: Pages, now: Date) async throws -> [String: Any] {
+        let cycle = try await platform.store.cycle(year)
+        guard phases.contains(cycle.phase) else {
+            return ["unavailable": pages.phrase("reminders.otherPhase", ["phase": cycle.phase.title])]
+        }
+        guard cycle.deadline(of: cycle.phase) != nil else { return ["unavailable": pages.phrase("reminders.noDueTime")] }
+        let owing = try await platform.notifications.owing(cycle, phase: cycle.phase).filter { !$0.deadline.hasPassed(at: now) }
+        guard !owing.isEmpty else { return ["unavailable": pages.phrase("reminders.nobody")] }
+        return ["action": "/admin/cycles/\(year)/\(list)/remind", "label": pages.phrase("reminders.button", ["count": String(owing.count)])]
     }
 
     /// The nominations, narrowed by `?status=draft|submitted|withdrawn`.
