@@ -27,6 +27,19 @@ struct NumberSafetyTests {
         try #require(try await store.nominations(cycle: year).first { $0.id == "N-001" })
     }
 
+    @Test("stored robustness figures of 1e300, -1e300 or a rank beyond Int show as written on the organiser's page, never trap")
+    func extremeRobustnessFigures() async throws {
+        let figures = """
+            {"list": "top7", "size": 1, "samples": 10, "seed": 1, "nominees": [
+              {"nomination": "N-1", "community": "Alpha", "country": "Testland", "rank": 1, "probability": 1, "medianRank": 1, "rank5": 1e300, "rank95": -1e300, "borderline": false},
+              {"nomination": "N-2", "community": "Beta", "country": "Testland", "rank": 2, "probability": 0.5, "medianRank": 2, "rank5": 2, "rank95": 9.3e18, "borderline": true}]}
+            """
+        let robustness = try JSONDecoder().decode(ShortlistRobustness.self, from: Data(figures.utf8))
+        let table = AdminRoutes.robustnessRows(robustness, names: [:], pages: try await Pages.load())
+        let rows = try #require(table["rows"] as? [[String: Any]])
+        #expect(rows.map { $0["interval"] as? String } == ["1e+300–-1e+300", "2–9.3e+18"])
+    }
+
     @Test("a form with a number it cannot read comes back with the problem and everything as typed")
     func unreadableNumberKeepsTheForm() async throws {
         try await TestPlatform.with { app in

@@ -353,7 +353,7 @@ enum AdminRoutes {
             "rows": shown.map { n -> [String: Any] in
                 [
                     "rank": n.rank, "nomination": n.nomination, "community": names[n.nomination] ?? n.community,
-                    "probability": pages.format.number(n.probability * 100, decimals: 0) + " %", "interval": "\(Int(n.rank5))–\(Int(n.rank95))",
+                    "probability": pages.format.number(n.probability * 100, decimals: 0) + " %", "interval": Show.rankInterval([n.rank5, n.rank95], separator: "–") ?? "—",
                     "borderline": n.borderline, "cut": n.rank == r.size,
                 ]
             },
