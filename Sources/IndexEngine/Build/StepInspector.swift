@@ -8,7 +8,7 @@
 /// before any normalisation. Each warning carries the step's index and kind.
 struct StepInspector {
     /// The columns that held no value before the step, so that only a step that empties a column is blamed.
-    private var emptyColumns: Set<Int>
+    private var emptyColumns: [Bool]
     /// Whether the data before the step held no value at all.
     private var allMissing: Bool
 
@@ -16,7 +16,7 @@ struct StepInspector {
     init(_ state: BuildState) {
         let empty = Self.emptyColumns(state.values)
         emptyColumns = empty
-        allMissing = empty.count == state.values.columns
+        allMissing = !empty.contains(false)
     }
 
     /// Inspects `state` as step `i` of `steps` left it: stamps the step on the warnings it
@@ -33,35 +33,41 @@ struct StepInspector {
         let framework = context.framework
         let units = state.units
         let rows = state.values.rows
-        var empty = Set<Int>()
-        state.values.storage.withUnsafeMutableBufferPointer { values in
-            for c in 0..<state.values.columns {
-                var infinite: [Int] = []
-                var hasValue = false
-                for r in 0..<rows {
-                    let v = values[c * rows + r]
-                    if v.isInfinite {
-                        infinite.append(r)
-                        values[c * rows + r] = .nan
-                    } else if !v.isNaN {
-                        hasValue = true
-                    }
+        let columns = state.values.columns
+        // A read-only pass first, without branches on the values, so that it vectorises and a
+        // build with nothing infinite (nearly every build) never copies or writes its matrix.
+        var empty = [Bool](repeating: false, count: columns)
+        var withInfinity: [Int] = []
+        state.values.storage.withUnsafeBufferPointer { values in
+            for c in 0..<columns {
+                var finite: UInt8 = 0
+                var infinite: UInt8 = 0
+                // On the bits: below the exponent of all ones is finite, exactly it (with no
+                // mantissa) is ±∞, above it NaN — integer compares that vectorise.
+                for value in UnsafeBufferPointer(rebasing: values[(c &* rows)..<((c &+ 1) &* rows)]) {
+                    let magnitude = value.bitPattern & 0x7FFF_FFFF_FFFF_FFFF
+                    finite |= magnitude < 0x7FF0_0000_0000_0000 ? 1 : 0
+                    infinite |= magnitude == 0x7FF0_0000_0000_0000 ? 1 : 0
                 }
-                if !hasValue { empty.insert(c) }
-                guard !infinite.isEmpty else { continue }
-                let code = framework.nodes[c].code
-                let unitCodes = infinite.prefix(5).map { context.dataset.units[units[$0]].code }
-                let named = unitCodes.joined(separator: ", ") + (infinite.count > 5 ? ", …" : "")
-                log.warn(
-                    .nonFinite, "produced \(infinite.count) infinite value(s) (\(named)); they are treated as missing", indicator: code,
-                    unit: infinite.count == 1 ? unitCodes[0] : nil)
+                empty[c] = finite == 0
+                if infinite != 0 { withInfinity.append(c) }
             }
         }
-        let nowAllMissing = empty.count == state.values.columns
+        for c in withInfinity {
+            let infinite = (0..<rows).filter { state.values[$0, c].isInfinite }
+            for r in infinite { state.values[r, c] = .nan }
+            let code = framework.nodes[c].code
+            let unitCodes = infinite.prefix(5).map { context.dataset.units[units[$0]].code }
+            let named = unitCodes.joined(separator: ", ") + (infinite.count > 5 ? ", …" : "")
+            log.warn(
+                .nonFinite, "produced \(infinite.count) infinite value(s) (\(named)); they are treated as missing", indicator: code,
+                unit: infinite.count == 1 ? unitCodes[0] : nil)
+        }
+        let nowAllMissing = !empty.contains(false)
         if nowAllMissing {
             if !allMissing { log.warn(.stageAllMissing, rows == 0 ? "no unit is left" : "no value is left: every unit's every value is missing") }
         } else {
-            for c in empty.subtracting(emptyColumns).sorted() {
+            for c in 0..<columns where empty[c] && !emptyColumns[c] {
                 log.warn(.columnMissing, "left no value at all: every unit's value is missing", indicator: framework.nodes[c].code)
             }
         }
@@ -73,9 +79,9 @@ struct StepInspector {
         }
     }
 
-    /// The columns of `values` without a single value.
-    private static func emptyColumns(_ values: Matrix) -> Set<Int> {
-        Set((0..<values.columns).filter { c in !(0..<values.rows).contains { !values[$0, c].isNaN } })
+    /// For each column of `values`, whether it holds no value at all.
+    private static func emptyColumns(_ values: Matrix) -> [Bool] {
+        (0..<values.columns).map { c in !(0..<values.rows).contains { !values[$0, c].isNaN } }
     }
 }
 
