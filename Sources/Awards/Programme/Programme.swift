@@ -453,12 +453,20 @@ public struct Programme: Sendable {
     /// Names the cycle's jury: the jurors whose ballots count, with their groups. The jury may
     /// change until the results are published; ballots of jurors taken off it are no longer counted.
     public func setJury(_ jury: [JuryMember], cycle year: Int) async throws(AwardsError) {
+        try await changeUnpublished(cycle: year, what: "the jury", field: "jury") { cycle throws(AwardsError) in
+            cycle.jury = jury
+            try cycle.validateJury()
+        }
+    }
+
+    /// Changes the cycle of `year` with `change` and stores it, unless its results are published
+    /// (then `what` — "the jury" — can no longer change, and the error names `field`).
+    func changeUnpublished(cycle year: Int, what: String, field: String, _ change: (inout Cycle) throws(AwardsError) -> Void) async throws(AwardsError) {
         var cycle = try await store.cycle(year)
         guard try await store.publication(cycle: year) == nil else {
-            throw AwardsError(.invalidState, "the \(year) results are published; the jury can no longer change", field: "jury")
+            throw AwardsError(.invalidState, "the \(year) results are published; \(what) can no longer change", field: field)
         }
-        cycle.jury = jury
-        try cycle.validateJury()
+        try change(&cycle)
         try await store.updateCycle(cycle, by: actor)
     }
 
