@@ -9,21 +9,18 @@ extension Programme {
     /// empty text removes them. Only for a nomination on the Top7, once named and until the
     /// results are published; the change is logged like every change of the cycle.
     public func setSiteVisitNote(_ text: String, nomination: String, cycle year: Int) async throws(AwardsError) {
-        var cycle = try await store.cycle(year)
         guard let top7 = try await store.shortlist("top7", cycle: year) else {
             throw AwardsError(.invalidState, "the Top7 have not been named yet; site visits follow them", field: "nomination")
         }
         guard top7.selected.contains(nomination) else {
             throw AwardsError(.unknownReference, "'\(nomination)' is not a finalist of \(year)", field: "nomination")
         }
-        guard try await store.publication(cycle: year) == nil else {
-            throw AwardsError(.invalidState, "the \(year) results are published; the dossiers can no longer change", field: "note")
-        }
         let note = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard note.count <= Self.siteVisitNoteLimit else {
             throw AwardsError(.invalidValue, "a site-visit note holds at most \(Self.siteVisitNoteLimit) characters, not \(note.count)", field: "note")
         }
-        cycle.siteVisitNotes[nomination] = note.isEmpty ? nil : note
-        try await store.updateCycle(cycle, by: actor)
+        try await changeUnpublished(cycle: year, what: "the dossiers", field: "note") { cycle in
+            cycle.siteVisitNotes[nomination] = note.isEmpty ? nil : note
+        }
     }
 }
