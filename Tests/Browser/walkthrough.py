@@ -779,6 +779,13 @@ def analyst_scores_round_1(walk: Walk):
 def organiser_second_round(walk: Walk):
     as_role(walk, "admin")
     admin_cycle(walk)
+    # Every score of the round, with the Smart21 the rule would name marked and its cut-off drawn.
+    walk.open(walk.find("#scores-1", "the link to the round's scores").get_attribute("href").split(walk.url(""))[-1])
+    walk.find("#cut-line", "the Smart21 cut-off's caption")
+    check(len(walk.table_rows()) >= 4, "the submitted nominations are not all listed")
+    check(len(walk.driver.find_elements("css selector", "main tr.cut")) == 1, "no cut-off line under the last selected")
+    walk.shot("organiser-scores")
+    admin_cycle(walk)
     press_confirmed(walk, "#name-smart21", "naming the Smart21")
     advance(walk, "Top7 questionnaire")
     press_confirmed(walk, "#assign-2", "assigning round 2")

@@ -24,13 +24,39 @@ struct PublicationSafetyTests {
         }
     }
 
+    @Test("once the results are published, the jury, the rubric and the site-visit notes can no longer change")
+    func frozenByPublication() async throws {
+        try await withStore { store, _ in
+            let (demo, top7) = try await JuryTests.toJuryVote(store)
+            let programme = Programme(store: store, actor: "admin")
+            try await programme.setSiteVisitNote("Visited the library (synthetic).", nomination: top7[0], cycle: 2026)
+            try await programme.castBallots(demo.jurors.map { demo.ballot(of: $0, over: top7) }, cycle: 2026)
+            _ = try await programme.publish(cycle: 2026)
+            let before = try await store.cycle(2026)
+            let changes: [(String, String, @Sendable () async throws -> Void)] = [
+                ("the jury", "jury", { try await programme.setJury(Array(before.jury.dropFirst()), cycle: 2026) }),
+                ("the rubric", "descriptors", { try await programme.setDescriptors([], cycle: 2026) }),
+                ("the dossiers", "note", { try await programme.setSiteVisitNote("Rewritten after the results.", nomination: top7[0], cycle: 2026) }),
+            ]
+            for (what, field, change) in changes {
+                let error = await #expect(throws: AwardsError.self) { try await change() }
+                #expect(error?.kind == .invalidState, "\(what)")
+                #expect(error?.field == field, "\(what)")
+                #expect(error?.message == "the 2026 results are published; \(what) can no longer change")
+            }
+            let after = try await store.cycle(2026)
+            #expect(after.jury == before.jury && after.descriptors == before.descriptors)
+            #expect(after.siteVisitNotes == [top7[0]: "Visited the library (synthetic)."])
+        }
+    }
+
     @Test("results not yet published when the cycle was moved on to results announced can still be published")
     func publishAfterMovingOn() async throws {
         try await withStore { store, _ in
             let (demo, top7) = try await JuryTests.toJuryVote(store)
             let programme = Programme(store: store, actor: "admin")
             try await programme.castBallots(demo.jurors.map { demo.ballot(of: $0, over: top7) }, cycle: 2026)
-            #expect(try await programme.preview(.setPhase(.resultsAnnounced), cycle: 2026).warnings == ["the results have not been published yet"])
+            #expect(try await programme.preview(.setPhase(.resultsAnnounced), cycle: 2026).warnings.map(\.description) == ["the results have not been published yet"])
             try await programme.setPhase(.resultsAnnounced, cycle: 2026)
             let publication = try await programme.publish(cycle: 2026)
             #expect(publication.top7 == top7)
@@ -58,18 +84,18 @@ struct PublicationSafetyTests {
             let programme = Programme(store: store, actor: "admin", now: Date(timeIntervalSince1970: 1_800_000_000))
             let empty = try await programme.preview(.publish, cycle: 2026)
             #expect(empty.title == "Count the ballots and publish the 2026 results")
-            #expect(empty.blockers == ["0 of 3 jurors have voted"])
+            #expect(empty.blockers.map(\.description) == ["0 of 3 jurors have voted"])
             #expect(empty.warnings.isEmpty)
             #expect(throws: AwardsError.self) { try empty.check() }
 
             try await programme.castBallot(demo.ballot(of: demo.jurors[0], over: top7), cycle: 2026)
             let one = try await programme.preview(.publish, cycle: 2026)
             #expect(one.blockers.isEmpty)
-            #expect(one.warnings == ["1 of 3 jurors have voted"])
+            #expect(one.warnings.map(\.description) == ["1 of 3 jurors have voted"])
             try one.check()
 
             _ = try await programme.publish(cycle: 2026)
-            #expect(try await programme.preview(.publish, cycle: 2026).blockers == ["the results were already published (2027-01-15T08:00:00Z)"])
+            #expect(try await programme.preview(.publish, cycle: 2026).blockers.map(\.description) == ["the results were already published (2027-01-15T08:00:00Z)"])
         }
     }
 
@@ -90,15 +116,15 @@ struct PublicationSafetyTests {
             #expect(scoring.title == "Move the 2026 cycle to Smart21 scoring")
             #expect(scoring.blockers.isEmpty)
             // Four nominations not withdrawn, one of them a draft; no one assigned yet.
-            #expect(scoring.warnings == ["1 of 4 nominations is still a draft and will not be scored", "no analysts are assigned to round 1 yet, so none can score"])
+            #expect(scoring.warnings.map(\.description) == ["1 of 4 nominations is still a draft and will not be scored", "no analysts are assigned to round 1 yet, so none can score"])
 
             let skipping = try await programme.preview(.setPhase(.smart21Announced), cycle: 2026)
-            #expect(skipping.warnings.first == "this skips Smart21 scoring")
-            #expect(skipping.warnings.contains("no analysts are assigned to round 1"))
-            #expect(skipping.warnings.contains("the Smart21 have not been named"))
+            #expect(skipping.warnings.map(\.description).first == "this skips Smart21 scoring")
+            #expect(skipping.warnings.map(\.description).contains("no analysts are assigned to round 1"))
+            #expect(skipping.warnings.map(\.description).contains("the Smart21 have not been named"))
 
-            #expect(try await programme.preview(.setPhase(.setup), cycle: 2026).blockers == ["the cycle is already in nominations open"])
-            #expect(try await programme.preview(.shortlist("top7"), cycle: 2026).blockers == ["naming the Top7 is not allowed in nominations open", "the Smart21 have not been named yet"])
+            #expect(try await programme.preview(.setPhase(.setup), cycle: 2026).blockers.map(\.description) == ["the cycle is already in nominations open"])
+            #expect(try await programme.preview(.shortlist("top7"), cycle: 2026).blockers.map(\.description) == ["naming the Top7 is not allowed in nominations open", "the Smart21 have not been named yet"])
         }
     }
 }

@@ -77,10 +77,88 @@ struct CockpitTests {
         }
     }
 
+    /// The nominations of a list page's rows, top to bottom.
+    static func rowNominations(_ body: String) throws -> [String] {
+        let row = try Regex(#"<tr(?: class="cut")?><td>\d*</td><td>(N-\d+)</td>"#)
+        return body.matches(of: row).compactMap { $0.output[1].substring.map(String.init) }
+    }
+
+    @Test("a round's scores sort by any column, search without regard to case or accents, and show the Smart21 cut-off where the rule cuts")
+    func scores() async throws {
+        try await TestPlatform.with { app in
+            let store = app.platform.store
+            let admin = try await app.openFirstRound()
+            let path = "/admin/cycles/\(Self.year)/scores"
+            #expect(try await admin.get(path).body.contains("No review of this round has been submitted yet."))
+            let analyst = try await app.signedIn(.analyst)
+            try await analyst.scoreAll(cycle: try await store.cycle(Self.year), round: 1, store: store)
+            var cycle = try await store.cycle(Self.year)
+            cycle.rules.smart21Size = 2
+            try await store.updateCycle(cycle, by: "test")
+            let sheet = try await Programme(store: store, actor: "test").score(round: 1, cycle: Self.year)
+            try #require(sheet.rows.count == 4 && Set(sheet.rows.map(\.overall)).count == 4, "four distinct scores")
+            let best = sheet.rows.sorted { $0.overall > $1.overall }
+
+            // In rank order, the line lies under the second: the Smart21 the rule would name now.
+            let page = try await admin.get(path)
+            #expect(page.status == .ok)
+            #expect(try Self.rowNominations(page.body) == best.map(\.nomination))
+            #expect(page.body.contains(#"<tr class="cut"><td>2</td><td>\#(best[1].nomination)</td>"#))
+            #expect(page.body.components(separatedBy: #"class="cut""#).count == 2, "one line")
+            #expect(page.body.contains("The thick line marks the Smart21 cut-off: 2 selected, the last of them at \(Show.score(best[1].overall))."))
+            #expect(page.body.contains("The Smart21 has not been named yet"))
+            #expect(page.body.contains(#"<th scope="col" aria-sort="ascending"><a href="\#(path)?round=1&amp;sort=rank&amp;order=desc">Rank"#))
+
+            // Any column sorts, both ways; the line shows only on the whole list in rank order.
+            let byScore = try await admin.get(path + "?sort=score&order=asc")
+            #expect(try Self.rowNominations(byScore.body) == best.reversed().map(\.nomination))
+            #expect(!byScore.body.contains(#"class="cut""#) && byScore.body.contains("Sort by rank, without a search, to see the cut-off line."))
+            let byName = try await admin.get(path + "?sort=community&order=desc")
+            #expect(try Self.rowNominations(byName.body) == sheet.rows.sorted { $0.community.localizedStandardCompare($1.community) == .orderedDescending }.map(\.nomination))
+
+            // A search matches the community whatever its case.
+            let target = best[3]
+            let found = try await admin.get(path + "?q=" + (target.community.uppercased().addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            #expect(try Self.rowNominations(found.body) == [target.nomination])
+            #expect(found.body.contains(#"href="\#(path).csv?round=1&amp;q="#))
+            #expect(try Self.rowNominations(try await admin.get(path + "?q=zzzz-nowhere").body).isEmpty)
+
+            // The CSV holds the page's rows in the page's order, with whether each is selected.
+            let csv = try await admin.get(path + ".csv?sort=score&order=asc")
+            let lines = csv.body.split(separator: "\n")
+            #expect(lines.count == 5)
+            #expect(lines[0].hasPrefix("Rank,Nomination,Community,Country,Region,Score,Reviews,") && lines[0].hasSuffix(",Disagreement,Smart21"))
+            #expect(lines[1].hasPrefix("4,\(best[3].nomination),") && lines[1].hasSuffix(","))
+            #expect(lines[4].hasPrefix("1,\(best[0].nomination),") && lines[4].hasSuffix(",selected"))
+
+            // Named, the list shown is the one named.
+            cycle.rules.smart21Size = 3
+            try await store.updateCycle(cycle, by: "test")
+            try await admin.get("/admin/cycles/\(Self.year)")
+            #expect(try await admin.post("/admin/cycles/\(Self.year)/shortlist", [("list", "smart21"), ("confirm", "yes")]).status == .seeOther)
+            let named = try await admin.get(path)
+            #expect(named.body.contains("The Smart21 named on these scores") && named.body.contains(#"<tr class="cut"><td>3</td>"#))
+            #expect(try await admin.get("/admin/cycles/\(Self.year)").body.contains(#"href="/admin/cycles/\#(Self.year)/scores?round=1""#))
+
+            // Parameters it does not offer are refused, naming them.
+            for (query, parameter) in [("sort=bogus", "sort"), ("order=sideways", "order"), ("round=3", "round"), ("q=" + String(repeating: "a", count: 101), "q")] {
+                let refused = try await admin.get(path + "?" + query)
+                #expect(refused.status == .badRequest, "\(query)")
+                #expect(refused.body.contains("query parameter &#39;\(parameter)&#39;"), "\(query)")
+            }
+            #expect(try await admin.get(path + "?round=2").body.contains("No review of this round has been submitted yet."))
+
+            // In French, with the decimal comma.
+            let french = try await admin.get(path, headers: [.acceptLanguage: "fr"])
+            #expect(french.body.contains("Notes \(Self.year), tour 1") && french.body.contains(">Rang"))
+            #expect(french.body.contains("Télécharger cette liste en CSV") && french.body.contains("retenue"))
+        }
+    }
+
     @Test("only organisers reach the cockpit lists and their CSV")
     func access() async throws {
         try await TestPlatform.with { app in
-            let lists = ["nominations", "reviews", "ballots"].flatMap { ["/admin/cycles/\(Self.year)/\($0)", "/admin/cycles/\(Self.year)/\($0).csv"] }
+            let lists = ["nominations", "reviews", "ballots", "scores"].flatMap { ["/admin/cycles/\(Self.year)/\($0)", "/admin/cycles/\(Self.year)/\($0).csv"] }
             for role in [Role.analyst, .juror, .community] {
                 let browser = try await app.signedIn(role)
                 for path in lists { #expect(try await browser.get(path).status == .forbidden, "\(role) \(path)") }

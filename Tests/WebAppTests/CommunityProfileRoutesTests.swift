@@ -100,6 +100,14 @@ struct CommunityProfileRoutesTests {
                 #expect(html.contains("Binh Duong has no Intelligent Community Index score"))
                 #expect(html.contains("5 years (2019–2023)"), "its record is still there")
             }
+            // In the directory, its row shows the dash alone: no empty year in brackets.
+            try await client.execute(uri: "/communities", method: .get) { response in
+                let html = Self.text(response)
+                let rows = try #require(html.split(separator: "<tbody>").last).split(separator: "<tr>")
+                let row = try #require(rows.first { $0.contains("/communities/binh-duong--vietnam\"") })
+                #expect(row.contains("<td class=\"num\">—</td>"))
+                #expect(!html.contains("()"))
+            }
             // The 2027 cycle has announced its shortlists but not its results: its nominees are
             // named, with no score. The 2028 cycle's nominees are not public at all.
             let published = Set(DemoCycle(nominations: 40, analysts: 12, jurors: 5).nominations.map(\.community))

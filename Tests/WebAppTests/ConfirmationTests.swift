@@ -25,6 +25,12 @@ struct ConfirmationTests {
             #expect(asked.body.contains(#"<input type="hidden" name="phase" value="smart21_scoring">"#))
             #expect(asked.body.contains(#"<input type="hidden" name="confirm" value="yes">"#))
             #expect(try await store.cycle(Self.year).phase == .nominationsOpen, "nothing changes before the confirmation")
+            // In the organiser's language, the phases and counts with it.
+            try await admin.get("/admin/cycles/\(Self.year)", headers: [.acceptLanguage: "fr"])
+            let french = try await admin.post("/admin/cycles/\(Self.year)/phase", [("phase", "smart21_scoring")], headers: [.acceptLanguage: "fr"])
+            #expect(french.body.contains("1 candidature sur 5 est encore un brouillon et ne sera pas notée"))
+            #expect(french.body.contains("aucun analyste n’est encore attribué au tour 1"))
+            #expect(!french.body.contains("Phases only move forward"))
 
             for refused in ["no", "", "YES"] {
                 let page = try await admin.post("/admin/cycles/\(Self.year)/phase", [("phase", "smart21_scoring"), ("confirm", refused)])

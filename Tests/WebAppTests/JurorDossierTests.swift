@@ -155,6 +155,9 @@ struct JurorDossierTests {
             }
             #expect(page.body.contains(#"<caption class="sr">Your rank for each finalist, 1 for your first choice</caption>"#))
             #expect(!page.body.contains("style=\"display:inline"), "no helper label on screen")
+            // The counting method by its name, in each language.
+            #expect(page.body.contains("counted by the Schulze method."))
+            #expect(try await juror.get("/juror", headers: [.acceptLanguage: "fr"]).body.contains("selon la méthode de Schulze."))
 
             // A rank that is not one: announced, naming the finalist, the control marked; nothing stored.
             let first = top7.selected[0]

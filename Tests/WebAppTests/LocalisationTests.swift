@@ -79,6 +79,10 @@ struct LocalisationTests {
         let computed = Phase.allCases.map { "phases." + $0.rawValue } + AwardStage.allCases.map { "stages." + $0.rawValue }
             + Role.allCases.map { "roles." + $0.rawValue } + ["draft", "submitted", "withdrawn"].map { "states." + $0 }
             + (1...12).map { "format.month\($0)" }
+            + CycleAction.allCases.map { "cycleActions." + $0.rawValue } + CycleRules.CalibrationChoice.allCases.map { "calibrationMethods." + $0.rawValue }
+            + ["schulze", "rankedPairs", "instantRunoff", "borda"].map { "votingMethods." + $0 }
+            + PreviewSentence.What.allCases.map { "previews." + $0.rawValue }
+            + [PreviewSentence.What.acceptsJury, .assignmentsReplaced, .reviewsAlreadySubmitted, .reviewsMissing, .draftsLeft].map { "previews." + $0.rawValue + "One" }
         for key in computed { #expect(english[key] != nil, "Locales/en/ lacks '\(key)'") }
     }
 

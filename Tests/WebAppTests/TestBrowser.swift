@@ -94,11 +94,13 @@ final class TestBrowser: @unchecked Sendable {
 
     /// Posts a form, adding the CSRF token of the last page unless `csrf` is given.
     @discardableResult
-    func post(_ path: String, _ fields: [(String, String)], csrf: String? = nil) async throws -> Page {
+    func post(_ path: String, _ fields: [(String, String)], csrf: String? = nil, headers: HTTPFields = [:]) async throws -> Page {
         var all = fields
         if !fields.contains(where: { $0.0 == "csrf" }) { all.append(("csrf", csrf ?? csrfToken() ?? "")) }
         let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
-        return try await send(path, method: .post, body: body, headers: [.contentType: "application/x-www-form-urlencoded"])
+        var headers = headers
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        return try await send(path, method: .post, body: body, headers: headers)
     }
 
     /// The browser's cookies as a `Cookie` header, if it has any.

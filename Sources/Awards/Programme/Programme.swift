@@ -382,9 +382,7 @@ public struct Programme: Sendable {
         let cycle = try await store.cycle(year)
         try CycleAction.shortlistSmart21.check(in: cycle.phase)
         let sheet = try await score(round: 1, cycle: year)
-        var list = try Shortlist.select(
-            sheet.candidates, size: cycle.rules.smart21Size, maxPerCountry: cycle.rules.maxPerCountry,
-            minPerRegion: cycle.rules.minPerRegion, name: "Smart21")
+        var list = try Self.smart21(from: sheet, rules: cycle.rules)
         if robustnessSamples > 0 {
             list.robustness = try await ShortlistRobustness.smart21(sheet, rules: cycle.rules, samples: robustnessSamples, seed: UInt64(year))
         }
@@ -397,12 +395,44 @@ public struct Programme: Sendable {
     public func shortlistTop7(cycle year: Int, robustnessSamples: Int = 0) async throws(AwardsError) -> Shortlist {
         let cycle = try await store.cycle(year)
         try CycleAction.shortlistTop7.check(in: cycle.phase)
+        let smart21 = try await namedSmart21(cycle: year)
+        let second = try await score(round: 2, cycle: year)
+        var list = try Self.top7(from: second, smart21: smart21, rules: cycle.rules)
+        if robustnessSamples > 0 {
+            list.robustness = try await ShortlistRobustness.top7(
+                round1: try await score(round: 1, cycle: year), round2: second, smart21: smart21.selected, rules: cycle.rules,
+                samples: robustnessSamples, seed: UInt64(year))
+        }
+        try await store.saveShortlist(list, name: "top7", cycle: year, by: actor)
+        return list
+    }
+
+    /// The shortlist of `round` (1: the Smart21, 2: the Top7) as the cycle's rule names it from
+    /// the scores as they stand, without recording it: what the organiser weighs before naming it.
+    public func provisionalShortlist(round: Int, from sheet: ScoreSheet, cycle year: Int) async throws(AwardsError) -> Shortlist {
+        let cycle = try await store.cycle(year)
+        if round == 1 { return try Self.smart21(from: sheet, rules: cycle.rules) }
+        return try Self.top7(from: sheet, smart21: try await namedSmart21(cycle: year), rules: cycle.rules)
+    }
+
+    /// The Smart21 already named; an error saying so when it is not.
+    private func namedSmart21(cycle year: Int) async throws(AwardsError) -> Shortlist {
         guard let smart21 = try await store.shortlist("smart21", cycle: year) else {
             throw AwardsError(.invalidState, "the Smart21 have not been named yet", field: "smart21")
         }
+        return smart21
+    }
+
+    /// The Smart21 by the cycle's rule from the round-1 `sheet`.
+    static func smart21(from sheet: ScoreSheet, rules: CycleRules) throws(AwardsError) -> Shortlist {
+        try Shortlist.select(sheet.candidates, size: rules.smart21Size, maxPerCountry: rules.maxPerCountry, minPerRegion: rules.minPerRegion, name: "Smart21")
+    }
+
+    /// The Top7 by the cycle's rule from the Smart21 and the round-2 `sheet`: the first- and
+    /// second-round scores weighted by the rule, ties broken by the round-2 score.
+    static func top7(from second: ScoreSheet, smart21: Shortlist, rules: CycleRules) throws(AwardsError) -> Shortlist {
         let first = Dictionary(uniqueKeysWithValues: smart21.candidates.map { ($0.nomination, $0.score) })
-        let second = try await score(round: 2, cycle: year)
-        let w = cycle.rules.firstRoundWeight
+        let w = rules.firstRoundWeight
         let candidates = second.candidates.filter { first[$0.nomination] != nil }.map { c -> Shortlist.Candidate in
             var combined = c
             combined.tieBreakScore = c.score
@@ -413,14 +443,8 @@ public struct Programme: Sendable {
         guard missing.isEmpty else {
             throw AwardsError(.invalidState, "no second-round reviews yet for \(missing.joined(separator: ", "))", field: "reviews")
         }
-        var list = try Shortlist.select(candidates, size: cycle.rules.top7Size, name: "Top7")
+        var list = try Shortlist.select(candidates, size: rules.top7Size, name: "Top7")
         list.rule += "; score = \(w) × round 1 + \(1 - w) × round 2, ties broken by the round-2 score"
-        if robustnessSamples > 0 {
-            list.robustness = try await ShortlistRobustness.top7(
-                round1: try await score(round: 1, cycle: year), round2: second, smart21: smart21.selected, rules: cycle.rules,
-                samples: robustnessSamples, seed: UInt64(year))
-        }
-        try await store.saveShortlist(list, name: "top7", cycle: year, by: actor)
         return list
     }
 

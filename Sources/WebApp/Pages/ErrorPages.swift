@@ -1,14 +1,26 @@
+import Awards
 import Hummingbird
 
 /// Turns errors on the pages (not the API) into HTML error pages with the same status, titled in
-/// the page's language (the detail is the handler's, in English); the API keeps its one JSON
-/// error body.
+/// the page's language; the API keeps its one JSON error body.
+///
+/// A broken rule of the programme is explained in the page's language by its kind ("The cycle's
+/// current phase does not allow this."), followed by its precise detail — which rule, which
+/// field — in English, marked as English for screen readers when the page is not.
 struct ErrorPages<Context: RequestContext>: RouterMiddleware {
     let pages: Pages
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as AwardsError where !request.uri.path.hasPrefix("/api/") {
+            let status = error.kind.httpStatus
+            var page: [String: Any] = [
+                "title": pages.phrase(Self.titles[status.code] ?? "errors.other"), "message": pages.phrase("errors.kinds." + error.kind.rawValue),
+                "detail": error.description, "detailLabel": pages.phrase("errors.detail"),
+            ]
+            if PageLanguage.current.language != .en { page["detailLanguage"] = Language.en.rawValue }
+            return try pages.render("error", page, status: status)
         } catch let error as HTTPError where !request.uri.path.hasPrefix("/api/") {
             let title = pages.phrase(Self.titles[error.status.code] ?? "errors.other")
             let message = error.body ?? "The page could not be shown."

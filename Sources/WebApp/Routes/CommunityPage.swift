@@ -21,12 +21,15 @@ enum CommunityPage {
                     country: p.community.country, region: p.community.region, link: "/communities/\(p.community.id)")
             }).svg(),
             "communities": directory.profiles.map { p -> [String: Any] in
-                [
+                var row: [String: Any] = [
                     "id": p.community.id, "name": p.community.name, "country": p.community.country, "region": p.community.region,
                     "synthetic": p.synthetic, "years": p.history?.smart21Years.count ?? 0,
                     "best": p.history.flatMap { $0.stages.values.max() }.map { pages.phrase("stages." + $0.rawValue) } ?? "—",
-                    "score": p.latest.map { pages.format.score($0.overall) } ?? "—", "scoreYear": p.latest.map { String($0.year) } ?? "",
+                    "score": p.latest.map { pages.format.score($0.overall) } ?? "—",
                 ]
+                // An unscored community shows the dash alone, not "— ()".
+                if let latest = p.latest { row["scoreYear"] = String(latest.year) }
+                return row
             },
         ]
     }

@@ -14,7 +14,7 @@ enum LibraryRoutes {
                 return try pages.render("library", listing.context(request, pages: pages))
             } catch let error as AwardsError where error.field == "q" || error.field == "factor" {
                 var context = LibraryListing.empty.context(request, pages: pages)
-                context["problem"] = error.description
+                context["problem"] = pages.problem(error)
                 return try pages.render("library", context, status: .badRequest)
             }
         }

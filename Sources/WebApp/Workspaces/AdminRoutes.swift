@@ -252,8 +252,9 @@ enum AdminRoutes {
                     continue
                 }
                 sheets[round] = sheet
-                entry["calibration"] = sheet.calibration.title
+                entry["calibration"] = pages.phrase("calibrationMethods." + sheet.calibration.rawValue)
                 entry["hasScores"] = !sheet.rows.isEmpty
+                entry["scoresLink"] = pages.phrase("cockpit.scores.link", ["list": round == 1 ? "Smart21" : "Top7"])
                 entry["scores"] = sheet.rows.prefix(25).map { row -> [String: Any] in
                     var cells: [String: Any] = ["nomination": row.nomination, "community": row.community, "overall": format.score(row.overall)]
                     cells["reviews"] = row.reviews
@@ -287,7 +288,7 @@ enum AdminRoutes {
         page["canSmart21"] = CycleAction.shortlistSmart21.allowedPhases.contains(cycle.phase)
         page["canTop7"] = CycleAction.shortlistTop7.allowedPhases.contains(cycle.phase)
         page["methods"] = CycleRules.CalibrationChoice.allCases.map { method -> [String: Any] in
-            ["value": method.rawValue, "title": method.title, "selected": method == cycle.rules.calibration]
+            ["value": method.rawValue, "title": pages.phrase("calibrationMethods." + method.rawValue), "selected": method == cycle.rules.calibration]
         }
         page["canCalibrate"] = top7 == nil
         let published = try await store.publication(cycle: year) != nil

@@ -86,7 +86,7 @@ enum AnalystRoutes {
                 }
             } catch let error as AwardsError {
                 var page = Self.reviewPage(identity, pages: pages, cycle: cycle, round: round, nomination: nomination, review: review, typedScores: rubric.typedScores)
-                page["problem"] = error.description
+                page["problem"] = pages.problem(error)
                 return try pages.render("review", page, status: error.kind.httpStatus)
             }
             return Respond.redirect(to: "/analyst")

@@ -34,7 +34,7 @@ enum CommunityWorkspaceRoutes {
             do {
                 try await Programme(store: store, actor: identity.actor, now: now()).saveOwnNomination(reading.nomination, community: try Self.community(identity), cycle: cycle.year)
             } catch let error as AwardsError {
-                return try await again(error.description, status: error.kind.httpStatus)
+                return try await again(pages.problem(error), status: error.kind.httpStatus)
             }
             return Respond.redirect(to: form["action"] == "review" ? "/community/review" : "/community")
         }
@@ -64,7 +64,7 @@ enum CommunityWorkspaceRoutes {
                 try nomination.submit(in: cycle)
                 try await Programme(store: store, actor: identity.actor, now: now()).saveOwnNomination(nomination, community: try Self.community(identity), cycle: cycle.year)
             } catch let error as AwardsError {
-                return try again(error.description, status: error.kind.httpStatus)
+                return try again(pages.problem(error), status: error.kind.httpStatus)
             }
             return Respond.redirect(to: "/community")
         }

@@ -24,16 +24,43 @@ enum Confirmation {
             try preview.check()
             return try await act()
         }
-        var page = Workspace.base(identity, title: preview.title)
+        var page = Workspace.base(identity, title: title(action, year: year, pages: pages))
         page["year"] = year
-        page["effect"] = preview.effect
-        page["blockers"] = preview.blockers
-        page["warnings"] = preview.warnings
+        page["effect"] = words(preview.effect, pages: pages)
+        page["blockers"] = preview.blockers.map { words($0, pages: pages) }
+        page["warnings"] = preview.warnings.map { words($0, pages: pages) }
         page["hasBlockers"] = !preview.blockers.isEmpty
         page["hasWarnings"] = !preview.warnings.isEmpty
         page["canProceed"] = preview.canProceed
         page["action"] = path
         page["fields"] = form.fields.filter { $0.name != "csrf" && $0.name != field }.map { ["name": $0.name, "value": $0.value] }
         return try pages.render("admin-confirm", page)
+    }
+
+    /// The action's heading in the page's language.
+    static func title(_ action: OrganiserAction, year: Int, pages: Pages) -> String {
+        switch action {
+        case let .setPhase(phase): pages.phrase("previews.titles.setPhase", ["year": String(year), "phase": pages.phrase("phases." + phase.rawValue)])
+        case let .assign(round): pages.phrase("previews.titles.assign", ["round": String(round)])
+        case let .shortlist(list): pages.phrase("previews.titles.shortlist", ["list": list == "top7" ? "Top7" : "Smart21"])
+        case .nameJury: pages.phrase("previews.titles.nameJury", ["year": String(year)])
+        case .publish: pages.phrase("previews.titles.publish", ["year": String(year)])
+        }
+    }
+
+    /// A sentence of the preview in the page's language, the phases, actions and methods it
+    /// names in that language too.
+    static func words(_ sentence: PreviewSentence, pages: Pages) -> String {
+        let values = sentence.values.mapValues { value -> String in
+            switch value {
+            case let .text(text): text
+            case let .number(n): String(n)
+            case let .phase(phase): pages.phrase("phases." + phase.rawValue)
+            case let .phases(phases): phases.map { pages.phrase("phases." + $0.rawValue) }.joined(separator: ", ")
+            case let .action(action): pages.phrase("cycleActions." + action.rawValue)
+            case let .votingMethod(method): pages.phrase("votingMethods." + method)
+            }
+        }
+        return pages.phrase("previews." + sentence.what.rawValue + (sentence.isSingular ? "One" : ""), values)
     }
 }

@@ -49,7 +49,7 @@ enum JurorRoutes {
                 try await Programme(store: store, actor: identity.actor, now: now()).castBallot(ballot, cycle: cycle.year)
             } catch let error as AwardsError {
                 var page = try await Self.page(identity, store: store, pages: pages, now: now(), draft: ballot)
-                page["problem"] = error.description
+                page["problem"] = pages.problem(error)
                 return try pages.render("juror", page, status: error.kind.httpStatus)
             }
             var page = try await Self.page(identity, store: store, pages: pages, now: now())
@@ -86,7 +86,7 @@ enum JurorRoutes {
         let stored = try await store.ballots(cycle: cycle.year).first { $0.juror == member.id }
         let ballot = draft ?? stored
         page.merge(Timeline.due(cycle, in: .juryVote, for: member.id, at: now, pages: pages)) { _, due in due }
-        page["intro"] = pages.phrase("juror.intro", ["year": String(cycle.year), "method": cycle.rules.votingMethod])
+        page["intro"] = pages.phrase("juror.intro", ["year": String(cycle.year), "method": pages.phrase("votingMethods." + cycle.rules.votingMethod)])
         if let group = member.group, !group.isEmpty { page["groupLine"] = pages.phrase("juror.group", ["group": group]) }
         page["cast"] = stored != nil
         page["finalists"] = finalists.map { finalist -> [String: Any] in

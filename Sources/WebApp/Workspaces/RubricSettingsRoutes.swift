@@ -29,7 +29,7 @@ enum RubricSettingsRoutes {
             } catch var error as AwardsError {
                 error.field = Self.formField(error.field, typed)
                 var page = Self.page(identity, cycle: cycle, rows: typed, pages: pages)
-                page["problem"] = error.description
+                page["problem"] = pages.problem(error)
                 return try pages.render("admin-rubric", page, status: error.kind.httpStatus)
             }
             return Respond.redirect(to: "/admin/cycles/\(cycle.year)/rubric")

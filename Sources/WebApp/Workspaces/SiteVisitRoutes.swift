@@ -23,7 +23,7 @@ enum SiteVisitRoutes {
                 try await Programme(store: store, actor: identity.actor, now: now()).setSiteVisitNote(note, nomination: nomination, cycle: year)
             } catch let error as AwardsError {
                 var page = try await Self.page(identity, cycle: try await store.cycle(year), store: store, pages: pages, typed: (nomination, note))
-                page["problem"] = error.description
+                page["problem"] = pages.problem(error)
                 return try pages.render("admin-site-visits", page, status: error.kind.httpStatus)
             }
             return Respond.redirect(to: "/admin/cycles/\(year)/site-visits#visit-\(nomination)")
