@@ -190,4 +190,23 @@ struct LocalisationTests {
             #expect(missing.status == .notFound && PlatformRoutesTests.text(missing).contains("<h1>Page introuvable</h1>"))
         }
     }
+
+    @Test("a broken rule on a page is explained in the reader's language, its English detail marked as English; the API keeps its JSON")
+    func programmeErrors() async throws {
+        try await TestPlatform.with { app in
+            let admin = try await app.signedIn(.admin)
+            let english = try await admin.get("/admin/cycles/1999")
+            #expect(english.status == .notFound)
+            #expect(english.body.contains("<p>Something named here does not exist.</p>"))
+            #expect(english.body.contains(#"Details: <span id="error-detail">"#), "English needs no language mark")
+            let french = try await admin.get("/admin/cycles/1999", headers: [.acceptLanguage: "fr"])
+            #expect(french.status == .notFound)
+            #expect(french.body.contains("<h1>Page introuvable</h1>") && french.body.contains("<p>Un élément nommé ici n’existe pas.</p>"))
+            #expect(french.body.contains(#"Détails (en anglais) : <span id="error-detail" lang="en">"#) && french.body.contains("1999"))
+            let vietnamese = try await admin.get("/admin/cycles/1999", headers: [.acceptLanguage: "vi"])
+            #expect(vietnamese.body.contains("Một mục được nêu ở đây không tồn tại."))
+            let api = try await admin.get("/api/v1/cycles/1999", headers: [.acceptLanguage: "fr"])
+            #expect(api.status == .notFound && api.body.hasPrefix(#"{"error":{"message":"#) && !api.body.contains("Un élément"))
+        }
+    }
 }
