@@ -19,6 +19,10 @@ public struct Aggregate: Sendable, Codable, Equatable {
         case copeland
         /// Mazziotta-Pareto: children standardised to mean 100 and sd 10, then the unit's mean minus sd·cv (weights unused).
         case mazziottaPareto
+        /// `Π xᵢ` (weights unused), as CalEnviroScreen multiplies pollution burden by population
+        /// characteristics; every value must be positive, and a missing child leaves the product
+        /// missing unless `threshold` lets the unit through on the children it has.
+        case product
     }
 
     /// Settings that a level may override.
@@ -120,6 +124,22 @@ public struct Aggregate: Sendable, Codable, Equatable {
             out = Self.copeland(children.map { state.values.column($0) }, weights: w)
         case .mazziottaPareto:
             out = Self.mazziottaPareto(children.map { state.values.column($0) })
+        case .product:
+            for r in 0..<rows {
+                var product = 1.0
+                var available = 0
+                for child in children {
+                    let v = state.values[r, child]
+                    if v.isNaN { continue }
+                    guard v > 0 else { throw nonPositive(a, r, child, v, "a product needs positive values", state, context) }
+                    product *= v
+                    available += 1
+                }
+                // Without a threshold a product over fewer children is not comparable with the
+                // others (it drops a factor), so it is missing; a threshold says what may be skipped.
+                guard available > 0, available == k || threshold.map({ Double(available) / Double(k) >= $0 }) == true else { continue }
+                out[r] = product
+            }
         default:
             for r in 0..<rows {
                 var available = 0
@@ -143,7 +163,7 @@ public struct Aggregate: Sendable, Codable, Equatable {
                     case .generalised:
                         guard v > 0 || p > 0 else { throw nonPositive(a, r, children[j], v, "a generalised mean with p < 0 needs positive values", state, context) }
                         s += w[j] * pow(v, p)
-                    case .copeland, .mazziottaPareto: break
+                    case .copeland, .mazziottaPareto, .product: break
                     }
                     sw += w[j]
                 }
@@ -152,7 +172,7 @@ public struct Aggregate: Sendable, Codable, Equatable {
                 case .geometric: out[r] = Foundation.exp(s / sw)
                 case .harmonic: out[r] = sw / s
                 case .generalised: out[r] = pow(s / sw, 1 / p)
-                case .copeland, .mazziottaPareto: break
+                case .copeland, .mazziottaPareto, .product: break
                 }
             }
         }

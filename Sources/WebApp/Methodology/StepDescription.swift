@@ -96,6 +96,7 @@ struct StepDescription: Sendable, Equatable {
         case .generalised: "weighted generalised mean" + (p.map { " with p = \(ChartFormat.fixed($0, decimals: 4))" } ?? "")
         case .copeland: "the Copeland method (pairwise wins and losses)"
         case .mazziottaPareto: "the Mazziotta–Pareto index (the mean penalised by the spread)"
+        case .product: "the product of the children's values (weights unused)"
         }
     }
 
