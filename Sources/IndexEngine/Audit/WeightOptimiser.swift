@@ -51,8 +51,7 @@ public struct WeightOptimiser: Sendable {
         }
         let tail = BuildTail(result, spec: spec, from: a)
         var set = try step.weightSet(context: tail.context)
-        var changed = step
-        changed.weights = "__optimised"
+        let changed = step.withWeights("__optimised")
         var w = children.map { set[framework.nodes[$0].code] ?? 1 }
         let total = w.reduce(0, +)
         w = w.map { $0 / total }

@@ -65,7 +65,7 @@ extension Stage {
 extension Aggregate {
     /// The weights of every node that this step uses, as a complete weight set by code.
     func weightSet(context: BuildContext) throws(IndexEngineError) -> [String: Double] {
-        let weights = try WeightSet.resolve(self.weights, context: context, field: "weights")
+        let weights = try composedWeights(context: context)
         return Dictionary(uniqueKeysWithValues: zip(context.framework.nodes.map(\.code), weights))
     }
 }

@@ -32,19 +32,22 @@ public struct Aggregate: Sendable, Codable, Equatable {
         public var p: Double?
         /// The least share of children with data a unit needs to get a score.
         public var threshold: Double?
+        /// The weight set the children are weighted by.
+        public var weights: String?
 
-        public init(method: Method? = nil, p: Double? = nil, threshold: Double? = nil) {
+        public init(method: Method? = nil, p: Double? = nil, threshold: Double? = nil, weights: String? = nil) {
             self.method = method
             self.p = p
             self.threshold = threshold
+            self.weights = weights
         }
 
         public init(from decoder: any Decoder) throws {
-            try decoder.rejectUnknownKeys(["method", "p", "threshold"])
+            try decoder.rejectUnknownKeys(["method", "p", "threshold", "weights"])
             let c = try decoder.container(keyedBy: CodingKeys.self)
             self.init(
                 method: try c.decodeIfPresent(Method.self, forKey: .method), p: try c.decodeIfPresent(Double.self, forKey: .p),
-                threshold: try c.decodeIfPresent(Double.self, forKey: .threshold))
+                threshold: try c.decodeIfPresent(Double.self, forKey: .threshold), weights: try c.decodeIfPresent(String.self, forKey: .weights))
         }
     }
 
@@ -58,7 +61,9 @@ public struct Aggregate: Sendable, Codable, Equatable {
     public var levels: [String: Settings]
 
     /// Creates the step.
-    public init(method: Method = .arithmetic, p: Double? = nil, threshold: Double? = nil, weights: String = "metadata", levels: [String: Settings] = [:]) {
+    public init(
+        method: Method = .arithmetic, p: Double? = nil, threshold: Double? = nil, weights: String = "metadata", levels: [String: Settings] = [:]
+    ) {
         self.method = method
         self.p = p
         self.threshold = threshold
@@ -75,42 +80,101 @@ public struct Aggregate: Sendable, Codable, Equatable {
             levels: try c.value(.levels, default: [:]))
     }
 
-    func apply(_ state: inout BuildState, _ context: BuildContext, _ log: inout BuildLog) throws(IndexEngineError) {
-        let framework = context.framework
-        let weights = try WeightSet.resolve(weights, context: context, field: "weights")
+    /// The settings one aggregate is built with, and the spec field each came from (for errors).
+    struct Applied {
+        var method: Method
+        var p: Double?
+        var threshold: Double?
+        var weights: String
+        /// The field prefix of the override that set the method (`""` or `levels.3.`).
+        var methodField: String
+        var thresholdField: String
+        var pField: String
+        var weightsField: String
+    }
+
+    /// The settings of aggregate `a`: its level's, else the step's, field by field.
+    func applied(to a: Int, framework: Framework) -> Applied {
+        let level = String(framework.nodes[a].level)
+        var r = Applied(method: method, p: p, threshold: threshold, weights: weights, methodField: "", thresholdField: "", pField: "", weightsField: "")
+        if let o = levels[level] {
+            let prefix = "levels.\(level)."
+            if let m = o.method { r.method = m; r.methodField = prefix }
+            if let p = o.p { r.p = p; r.pField = prefix }
+            if let t = o.threshold { r.threshold = t; r.thresholdField = prefix }
+            if let w = o.weights { r.weights = w; r.weightsField = prefix }
+        }
+        if r.p == nil { r.pField = r.methodField }
+        return r
+    }
+
+    /// Checks the keys of `levels` against the framework.
+    private func checkOverrides(_ framework: Framework) throws(IndexEngineError) {
         for key in levels.keys.sorted() {
-            guard let level = Int(key), (2...framework.topLevel).contains(level) else {
+            guard let level = Int(key), (2...max(2, framework.topLevel)).contains(level), framework.topLevel >= 2 else {
                 throw IndexEngineError(.invalidParameter, "'\(key)' is not an aggregation level; levels run from 2 to \(framework.topLevel)", column: "levels.\(key)")
             }
         }
+    }
+
+    /// The weight of every node as this step applies it: each child weighted by the set that
+    /// applies to its parent.
+    func composedWeights(context: BuildContext) throws(IndexEngineError) -> [Double] {
+        let framework = context.framework
+        try checkOverrides(framework)
+        var sets: [String: [Double]] = [:]
+        var weights = try Self.resolve(self.weights, field: "weights", context: context, cache: &sets)
+        guard !levels.isEmpty else { return weights }
+        for a in framework.nodes.indices where !framework.children[a].isEmpty {
+            let s = applied(to: a, framework: framework)
+            guard s.weights != self.weights else { continue }
+            let set = try Self.resolve(s.weights, field: s.weightsField + "weights", context: context, cache: &sets)
+            for child in framework.children[a] { weights[child] = set[child] }
+        }
+        return weights
+    }
+
+    /// The weights of the set `name`, resolved once per step.
+    private static func resolve(_ name: String, field: String, context: BuildContext, cache: inout [String: [Double]]) throws(IndexEngineError) -> [Double] {
+        if let known = cache[name] { return known }
+        let set = try WeightSet.resolve(name, context: context, field: field)
+        cache[name] = set
+        return set
+    }
+
+    /// The step with every node weighted by the set `name`, the overrides' weights dropped.
+    func withWeights(_ name: String) -> Aggregate {
+        var changed = self
+        changed.weights = name
+        for key in changed.levels.keys { changed.levels[key]?.weights = nil }
+        return changed
+    }
+
+    func apply(_ state: inout BuildState, _ context: BuildContext, _ log: inout BuildLog) throws(IndexEngineError) {
+        let framework = context.framework
+        let weights = try composedWeights(context: context)
         if state.values.columns < framework.nodes.count {
             state.values.appendColumns(framework.nodes.count - state.values.columns)
         }
         guard framework.topLevel >= 2 else { return }
         for level in 2...framework.topLevel {
-            let key = String(level)
-            let o = levels[key]
-            let method = o?.method ?? self.method
-            let p = o?.p ?? self.p
-            let threshold = o?.threshold ?? self.threshold
-            let prefix = o == nil ? "" : "levels.\(key)."
-            if let threshold, !(0...1).contains(threshold) {
-                throw IndexEngineError(.invalidParameter, "must lie between 0 and 1, not \(threshold)", column: prefix + "threshold")
-            }
-            if method == .generalised {
-                guard let p, p != 0, p.isFinite else {
-                    throw IndexEngineError(.invalidParameter, "the generalised mean needs a finite, non-zero p", column: prefix + "p")
-                }
-            }
             for a in framework.aggregates(atLevel: level) {
-                try aggregate(a, method: method, p: p ?? 1, threshold: threshold, weights: weights, state: &state, context: context)
+                let s = applied(to: a, framework: framework)
+                if let threshold = s.threshold, !(0...1).contains(threshold) {
+                    throw IndexEngineError(.invalidParameter, "must lie between 0 and 1, not \(threshold)", column: s.thresholdField + "threshold")
+                }
+                if s.method == .generalised {
+                    guard let p = s.p, p != 0, p.isFinite else {
+                        throw IndexEngineError(.invalidParameter, "the generalised mean needs a finite, non-zero p", column: s.pField + "p")
+                    }
+                }
+                try aggregate(a, s, weights: weights, state: &state, context: context)
             }
         }
     }
 
-    private func aggregate(
-        _ a: Int, method: Method, p: Double, threshold: Double?, weights allWeights: [Double], state: inout BuildState, context: BuildContext
-    ) throws(IndexEngineError) {
+    private func aggregate(_ a: Int, _ s: Applied, weights allWeights: [Double], state: inout BuildState, context: BuildContext) throws(IndexEngineError) {
+        let (method, p, threshold) = (s.method, s.p ?? 1, s.threshold)
         let framework = context.framework
         let children = framework.children[a]
         let w = children.map { allWeights[$0] }
