@@ -25,7 +25,7 @@ public struct Aggregate: Sendable, Codable, Equatable {
         case product
     }
 
-    /// Settings that a level may override.
+    /// Settings that a level, or one aggregate, may override.
     public struct Settings: Sendable, Codable, Equatable {
         public var method: Method?
         /// The exponent of the generalised mean.
@@ -59,25 +59,42 @@ public struct Aggregate: Sendable, Codable, Equatable {
     public var weights: String
     /// Per-level settings, keyed by the level number (`"2"`, `"3"`, …).
     public var levels: [String: Settings]
+    /// Per-aggregate settings, keyed by the aggregate's code; they override its level's.
+    public var aggregates: [String: Settings]
 
     /// Creates the step.
     public init(
-        method: Method = .arithmetic, p: Double? = nil, threshold: Double? = nil, weights: String = "metadata", levels: [String: Settings] = [:]
+        method: Method = .arithmetic, p: Double? = nil, threshold: Double? = nil, weights: String = "metadata", levels: [String: Settings] = [:],
+        aggregates: [String: Settings] = [:]
     ) {
         self.method = method
         self.p = p
         self.threshold = threshold
         self.weights = weights
         self.levels = levels
+        self.aggregates = aggregates
     }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(["step", "method", "p", "threshold", "weights", "levels"])
+        try decoder.rejectUnknownKeys(["step", "method", "p", "threshold", "weights", "levels", "aggregates"])
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             method: try c.value(.method, default: .arithmetic), p: try c.decodeIfPresent(Double.self, forKey: .p),
             threshold: try c.decodeIfPresent(Double.self, forKey: .threshold), weights: try c.value(.weights, default: "metadata"),
-            levels: try c.value(.levels, default: [:]))
+            levels: try c.value(.levels, default: [:]), aggregates: try c.value(.aggregates, default: [:]))
+    }
+
+    private enum CodingKeys: String, CodingKey { case method, p, threshold, weights, levels, aggregates }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(method, forKey: .method)
+        try c.encodeIfPresent(p, forKey: .p)
+        try c.encodeIfPresent(threshold, forKey: .threshold)
+        try c.encode(weights, forKey: .weights)
+        try c.encode(levels, forKey: .levels)
+        // Absent when unused, so that specs written before per-aggregate settings read the same.
+        if !aggregates.isEmpty { try c.encode(aggregates, forKey: .aggregates) }
     }
 
     /// The settings one aggregate is built with, and the spec field each came from (for errors).
@@ -86,19 +103,21 @@ public struct Aggregate: Sendable, Codable, Equatable {
         var p: Double?
         var threshold: Double?
         var weights: String
-        /// The field prefix of the override that set the method (`""` or `levels.3.`).
+        /// The field prefix of the override that set the method (`""`, `levels.3.`, `aggregates.P1.`).
         var methodField: String
         var thresholdField: String
         var pField: String
         var weightsField: String
     }
 
-    /// The settings of aggregate `a`: its level's, else the step's, field by field.
+    /// The settings of aggregate `a`: its own override's, else its level's, else the step's, field by field.
     func applied(to a: Int, framework: Framework) -> Applied {
         let level = String(framework.nodes[a].level)
-        var r = Applied(method: method, p: p, threshold: threshold, weights: weights, methodField: "", thresholdField: "", pField: "", weightsField: "")
-        if let o = levels[level] {
-            let prefix = "levels.\(level)."
+        let code = framework.nodes[a].code
+        var r = Applied(
+            method: method, p: p, threshold: threshold, weights: weights, methodField: "", thresholdField: "", pField: "", weightsField: "")
+        for (prefix, o) in [("levels.\(level).", levels[level]), ("aggregates.\(code).", aggregates.isEmpty ? nil : aggregates[code])] {
+            guard let o else { continue }
             if let m = o.method { r.method = m; r.methodField = prefix }
             if let p = o.p { r.p = p; r.pField = prefix }
             if let t = o.threshold { r.threshold = t; r.thresholdField = prefix }
@@ -108,11 +127,17 @@ public struct Aggregate: Sendable, Codable, Equatable {
         return r
     }
 
-    /// Checks the keys of `levels` against the framework.
+    /// Checks the keys of `levels` and `aggregates` against the framework.
     private func checkOverrides(_ framework: Framework) throws(IndexEngineError) {
         for key in levels.keys.sorted() {
             guard let level = Int(key), (2...max(2, framework.topLevel)).contains(level), framework.topLevel >= 2 else {
                 throw IndexEngineError(.invalidParameter, "'\(key)' is not an aggregation level; levels run from 2 to \(framework.topLevel)", column: "levels.\(key)")
+            }
+        }
+        for code in aggregates.keys.sorted() {
+            guard let i = framework.index(of: code), !framework.children[i].isEmpty else {
+                let what = framework.index(of: code) == nil ? "not in the framework" : "an indicator, not an aggregate"
+                throw IndexEngineError(.unknownCode, "'\(code)' is \(what)", column: "aggregates.\(code)")
             }
         }
     }
@@ -124,7 +149,7 @@ public struct Aggregate: Sendable, Codable, Equatable {
         try checkOverrides(framework)
         var sets: [String: [Double]] = [:]
         var weights = try Self.resolve(self.weights, field: "weights", context: context, cache: &sets)
-        guard !levels.isEmpty else { return weights }
+        guard !levels.isEmpty || !aggregates.isEmpty else { return weights }
         for a in framework.nodes.indices where !framework.children[a].isEmpty {
             let s = applied(to: a, framework: framework)
             guard s.weights != self.weights else { continue }
@@ -147,6 +172,7 @@ public struct Aggregate: Sendable, Codable, Equatable {
         var changed = self
         changed.weights = name
         for key in changed.levels.keys { changed.levels[key]?.weights = nil }
+        for key in changed.aggregates.keys { changed.aggregates[key]?.weights = nil }
         return changed
     }
 

@@ -34,7 +34,7 @@ enum WeightSet {
 
 extension BuildSpec {
     /// The weight of every framework node of `dataset` as the spec's last aggregate step applies
-    /// them (each child by the set of its parent's level), in column order (the metadata's when it has none): what the audit's effective weights,
+    /// them (each child by the set of its parent's level or own override), in column order (the metadata's when it has none): what the audit's effective weights,
     /// the workbook and the methodology's framework all show.
     public func aggregationWeights(for dataset: Dataset) throws(IndexEngineError) -> [Double] {
         guard let aggregate = BuildTail.lastAggregate(in: self), case let .aggregate(step) = steps[aggregate] else { return dataset.framework.weights }
