@@ -25,7 +25,7 @@ public struct RemoveOne: Sendable, Equatable {
         }
         let tail = BuildTail(result, spec: spec, from: a)
         let framework = result.framework
-        let base = try step.weightSet(context: tail.context)
+        let base = try step.weightSet(context: tail.context, of: result)
         let changed = step.withWeights("__remove_one")
         let nominal = result.ranks
         let headline = result.headline

@@ -143,25 +143,34 @@ public struct Aggregate: Sendable, Codable, Equatable {
     }
 
     /// The weight of every node as this step applies it: each child weighted by the set that
-    /// applies to its parent.
-    func composedWeights(context: BuildContext) throws(IndexEngineError) -> [Double] {
+    /// applies to its parent. A set computed from the data (`derivedWeightSets`) is known only as
+    /// the step runs: `deriving` gives the metadata's weights in its place for the step to
+    /// replace, and without it such a set is an error.
+    func composedWeights(context: BuildContext, deriving: Bool = false) throws(IndexEngineError) -> [Double] {
         let framework = context.framework
         try checkOverrides(framework)
         var sets: [String: [Double]] = [:]
-        var weights = try Self.resolve(self.weights, field: "weights", context: context, cache: &sets)
+        var weights = try Self.resolve(self.weights, field: "weights", context: context, deriving: deriving, cache: &sets)
         guard !levels.isEmpty || !aggregates.isEmpty else { return weights }
         for a in framework.nodes.indices where !framework.children[a].isEmpty {
             let s = applied(to: a, framework: framework)
             guard s.weights != self.weights else { continue }
-            let set = try Self.resolve(s.weights, field: s.weightsField + "weights", context: context, cache: &sets)
+            let set = try Self.resolve(s.weights, field: s.weightsField + "weights", context: context, deriving: deriving, cache: &sets)
             for child in framework.children[a] { weights[child] = set[child] }
         }
         return weights
     }
 
     /// The weights of the set `name`, resolved once per step.
-    private static func resolve(_ name: String, field: String, context: BuildContext, cache: inout [String: [Double]]) throws(IndexEngineError) -> [Double] {
+    private static func resolve(
+        _ name: String, field: String, context: BuildContext, deriving: Bool, cache: inout [String: [Double]]
+    ) throws(IndexEngineError) -> [Double] {
         if let known = cache[name] { return known }
+        if !deriving, context.weightSets[name] == nil, context.derivedWeightSets[name] != nil {
+            throw IndexEngineError(
+                .invalidSpec, "the weight set '\(name)' is computed from the data as the index is built, so its weights are known only from a build",
+                column: field)
+        }
         let set = try WeightSet.resolve(name, context: context, field: field)
         cache[name] = set
         return set
@@ -178,10 +187,11 @@ public struct Aggregate: Sendable, Codable, Equatable {
 
     func apply(_ state: inout BuildState, _ context: BuildContext, _ log: inout BuildLog) throws(IndexEngineError) {
         let framework = context.framework
-        let weights = try composedWeights(context: context)
+        var weights = try composedWeights(context: context, deriving: true)
         if state.values.columns < framework.nodes.count {
             state.values.appendColumns(framework.nodes.count - state.values.columns)
         }
+        defer { state.weights = weights }
         guard framework.topLevel >= 2 else { return }
         for level in 2...framework.topLevel {
             for a in framework.aggregates(atLevel: level) {
@@ -194,7 +204,68 @@ public struct Aggregate: Sendable, Codable, Equatable {
                         throw IndexEngineError(.invalidParameter, "the generalised mean needs a finite, non-zero p", column: s.pField + "p")
                     }
                 }
+                if !context.derivedWeightSets.isEmpty, context.weightSets[s.weights] == nil, let set = context.derivedWeightSets[s.weights],
+                    set.covers(a, framework: framework)
+                {
+                    try derive(set, named: s.weights, for: a, settings: s, weights: &weights, state: &state, context: context, log: &log)
+                }
                 try aggregate(a, s, weights: weights, state: &state, context: context)
+            }
+        }
+    }
+
+    /// Computes the weights of the children of `a` by `set` from their values as they stand,
+    /// into `weights`.
+    private func derive(
+        _ set: DerivedWeights, named name: String, for a: Int, settings s: Applied, weights: inout [Double], state: inout BuildState,
+        context: BuildContext, log: inout BuildLog
+    ) throws(IndexEngineError) {
+        let framework = context.framework
+        let children = framework.children[a]
+        let codes = children.map { framework.nodes[$0].code }
+        let code = framework.nodes[a].code
+        let field = "weightSets.\(name)"
+        let columns = children.map { state.values.column($0) }
+        switch set.method {
+        case .pca:
+            guard children.count > 1 else {
+                weights[children[0]] = 1
+                return
+            }
+            guard let pca = PrincipalComponents.of(columns, codes: codes) else {
+                throw IndexEngineError(
+                    .invalidParameter, "PCA weights for the children of '\(code)' need at least three units with values of all of them, none constant",
+                    column: field)
+            }
+            if let negative = pca.negativeLoadings.first {
+                throw IndexEngineError(
+                    .invalidWeight, "'\(negative)' loads negatively on the first principal component of the children of '\(code)', so PCA would weight it below zero",
+                    column: field)
+            }
+            for (child, w) in zip(children, pca.weights) { weights[child] = w }
+        case .optimised:
+            let goals = set.targets?[code] ?? [:]
+            let targets = goals.isEmpty ? nil : codes.map { goals[$0] ?? .nan }
+            var trial = weights
+            let outcome: WeightOptimiser.Outcome
+            do {
+                outcome = try WeightOptimiser().search(code, children: codes, start: children.map { weights[$0] }, targets: targets) {
+                    (w: [Double]) throws(IndexEngineError) in
+                    for (child, x) in zip(children, w) { trial[child] = x }
+                    try aggregate(a, s, weights: trial, state: &state, context: context)
+                    return (state.values.column(a), columns)
+                }
+            } catch {
+                var located = error
+                if located.column == "aggregate" { located.column = "\(field).targets.\(code)" }
+                throw located
+            }
+            for (child, w) in zip(children, outcome.weights) { weights[child] = w }
+            if !outcome.converged {
+                log.warn(
+                    .weightsNotConverged,
+                    "the weights of set '\(name)' for the children of '\(code)' came within \(WeightOptimiser().tolerance) of their target correlations for none or only some of them after \(outcome.iterations) rounds",
+                    indicator: code)
             }
         }
     }
