@@ -23,6 +23,9 @@ public struct Aggregate: Sendable, Codable, Equatable {
         /// characteristics; every value must be positive, and a missing child leaves the product
         /// missing unless `threshold` lets the unit through on the children it has.
         case product
+        /// Benefit of the doubt: each unit's score with the weights most favourable to it, in
+        /// [0, 1] (the spec's weights unused); values must not be negative, and a unit needs every child.
+        case benefitOfTheDoubt
     }
 
     /// Settings that a level, or one aggregate, may override.
@@ -285,6 +288,17 @@ public struct Aggregate: Sendable, Codable, Equatable {
             out = Self.copeland(children.map { state.values.column($0) }, weights: w)
         case .mazziottaPareto:
             out = Self.mazziottaPareto(children.map { state.values.column($0) })
+        case .benefitOfTheDoubt:
+            let columns = children.map { state.values.column($0) }
+            for (j, column) in columns.enumerated() {
+                if let r = column.firstIndex(where: { $0 < 0 }) {
+                    throw nonPositive(a, r, children[j], column[r], "benefit of the doubt needs values that are not negative", state, context)
+                }
+            }
+            guard let scores = BenefitOfTheDoubt.scores(columns) else {
+                throw IndexEngineError(.invalidParameter, "the benefit-of-the-doubt programme for '\(framework.nodes[a].code)' could not be solved", column: "method")
+            }
+            out = scores.map { $0?.score ?? .nan }
         case .product:
             for r in 0..<rows {
                 var product = 1.0
@@ -324,7 +338,7 @@ public struct Aggregate: Sendable, Codable, Equatable {
                     case .generalised:
                         guard v > 0 || p > 0 else { throw nonPositive(a, r, children[j], v, "a generalised mean with p < 0 needs positive values", state, context) }
                         s += w[j] * pow(v, p)
-                    case .copeland, .mazziottaPareto, .product: break
+                    case .copeland, .mazziottaPareto, .product, .benefitOfTheDoubt: break
                     }
                     sw += w[j]
                 }
@@ -333,7 +347,7 @@ public struct Aggregate: Sendable, Codable, Equatable {
                 case .geometric: out[r] = Foundation.exp(s / sw)
                 case .harmonic: out[r] = sw / s
                 case .generalised: out[r] = pow(s / sw, 1 / p)
-                case .copeland, .mazziottaPareto, .product: break
+                case .copeland, .mazziottaPareto, .product, .benefitOfTheDoubt: break
                 }
             }
         }

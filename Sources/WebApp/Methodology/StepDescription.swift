@@ -97,6 +97,7 @@ struct StepDescription: Sendable, Equatable {
         case .copeland: "the Copeland method (pairwise wins and losses)"
         case .mazziottaPareto: "the Mazziotta–Pareto index (the mean penalised by the spread)"
         case .product: "the product of the children's values (weights unused)"
+        case .benefitOfTheDoubt: "benefit of the doubt (each unit weighted as favourably to it as the data allow)"
         }
     }
 
