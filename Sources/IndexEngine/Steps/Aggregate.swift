@@ -26,6 +26,9 @@ public struct Aggregate: Sendable, Codable, Equatable {
         /// Benefit of the doubt: each unit's score with the weights most favourable to it, in
         /// [0, 1] (the spec's weights unused); values must not be negative, and a unit needs every child.
         case benefitOfTheDoubt
+        /// Ordered weighted averaging: the weights `owa` apply to a unit's children sorted from
+        /// highest to lowest; a unit needs every child.
+        case orderedWeightedAveraging
     }
 
     /// Settings that a level, or one aggregate, may override.
@@ -37,20 +40,24 @@ public struct Aggregate: Sendable, Codable, Equatable {
         public var threshold: Double?
         /// The weight set the children are weighted by.
         public var weights: String?
+        /// The position weights of ordered weighted averaging, highest value first.
+        public var owa: [Double]?
 
-        public init(method: Method? = nil, p: Double? = nil, threshold: Double? = nil, weights: String? = nil) {
+        public init(method: Method? = nil, p: Double? = nil, threshold: Double? = nil, weights: String? = nil, owa: [Double]? = nil) {
             self.method = method
             self.p = p
             self.threshold = threshold
             self.weights = weights
+            self.owa = owa
         }
 
         public init(from decoder: any Decoder) throws {
-            try decoder.rejectUnknownKeys(["method", "p", "threshold", "weights"])
+            try decoder.rejectUnknownKeys(["method", "p", "threshold", "weights", "owa"])
             let c = try decoder.container(keyedBy: CodingKeys.self)
             self.init(
                 method: try c.decodeIfPresent(Method.self, forKey: .method), p: try c.decodeIfPresent(Double.self, forKey: .p),
-                threshold: try c.decodeIfPresent(Double.self, forKey: .threshold), weights: try c.decodeIfPresent(String.self, forKey: .weights))
+                threshold: try c.decodeIfPresent(Double.self, forKey: .threshold), weights: try c.decodeIfPresent(String.self, forKey: .weights),
+                owa: try c.decodeIfPresent([Double].self, forKey: .owa))
         }
     }
 
@@ -60,6 +67,8 @@ public struct Aggregate: Sendable, Codable, Equatable {
     public var threshold: Double?
     /// The weights: `metadata`, `equal`, or the name of a weight set of the spec.
     public var weights: String
+    /// The position weights of ordered weighted averaging, highest value first.
+    public var owa: [Double]?
     /// Per-level settings, keyed by the level number (`"2"`, `"3"`, …).
     public var levels: [String: Settings]
     /// Per-aggregate settings, keyed by the aggregate's code; they override its level's.
@@ -67,27 +76,28 @@ public struct Aggregate: Sendable, Codable, Equatable {
 
     /// Creates the step.
     public init(
-        method: Method = .arithmetic, p: Double? = nil, threshold: Double? = nil, weights: String = "metadata", levels: [String: Settings] = [:],
-        aggregates: [String: Settings] = [:]
+        method: Method = .arithmetic, p: Double? = nil, threshold: Double? = nil, weights: String = "metadata", owa: [Double]? = nil,
+        levels: [String: Settings] = [:], aggregates: [String: Settings] = [:]
     ) {
         self.method = method
         self.p = p
         self.threshold = threshold
         self.weights = weights
+        self.owa = owa
         self.levels = levels
         self.aggregates = aggregates
     }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(["step", "method", "p", "threshold", "weights", "levels", "aggregates"])
+        try decoder.rejectUnknownKeys(["step", "method", "p", "threshold", "weights", "owa", "levels", "aggregates"])
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             method: try c.value(.method, default: .arithmetic), p: try c.decodeIfPresent(Double.self, forKey: .p),
             threshold: try c.decodeIfPresent(Double.self, forKey: .threshold), weights: try c.value(.weights, default: "metadata"),
-            levels: try c.value(.levels, default: [:]), aggregates: try c.value(.aggregates, default: [:]))
+            owa: try c.decodeIfPresent([Double].self, forKey: .owa), levels: try c.value(.levels, default: [:]), aggregates: try c.value(.aggregates, default: [:]))
     }
 
-    private enum CodingKeys: String, CodingKey { case method, p, threshold, weights, levels, aggregates }
+    private enum CodingKeys: String, CodingKey { case method, p, threshold, weights, owa, levels, aggregates }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -95,6 +105,7 @@ public struct Aggregate: Sendable, Codable, Equatable {
         try c.encodeIfPresent(p, forKey: .p)
         try c.encodeIfPresent(threshold, forKey: .threshold)
         try c.encode(weights, forKey: .weights)
+        try c.encodeIfPresent(owa, forKey: .owa)
         try c.encode(levels, forKey: .levels)
         // Absent when unused, so that specs written before per-aggregate settings read the same.
         if !aggregates.isEmpty { try c.encode(aggregates, forKey: .aggregates) }
@@ -106,11 +117,13 @@ public struct Aggregate: Sendable, Codable, Equatable {
         var p: Double?
         var threshold: Double?
         var weights: String
+        var owa: [Double]?
         /// The field prefix of the override that set the method (`""`, `levels.3.`, `aggregates.P1.`).
         var methodField: String
         var thresholdField: String
         var pField: String
         var weightsField: String
+        var owaField: String
     }
 
     /// The settings of aggregate `a`: its own override's, else its level's, else the step's, field by field.
@@ -118,15 +131,18 @@ public struct Aggregate: Sendable, Codable, Equatable {
         let level = String(framework.nodes[a].level)
         let code = framework.nodes[a].code
         var r = Applied(
-            method: method, p: p, threshold: threshold, weights: weights, methodField: "", thresholdField: "", pField: "", weightsField: "")
+            method: method, p: p, threshold: threshold, weights: weights, owa: owa, methodField: "", thresholdField: "", pField: "", weightsField: "",
+            owaField: "")
         for (prefix, o) in [("levels.\(level).", levels[level]), ("aggregates.\(code).", aggregates.isEmpty ? nil : aggregates[code])] {
             guard let o else { continue }
             if let m = o.method { r.method = m; r.methodField = prefix }
             if let p = o.p { r.p = p; r.pField = prefix }
             if let t = o.threshold { r.threshold = t; r.thresholdField = prefix }
             if let w = o.weights { r.weights = w; r.weightsField = prefix }
+            if let w = o.owa { r.owa = w; r.owaField = prefix }
         }
         if r.p == nil { r.pField = r.methodField }
+        if r.owa == nil { r.owaField = r.methodField }
         return r
     }
 
@@ -205,6 +221,17 @@ public struct Aggregate: Sendable, Codable, Equatable {
                 if s.method == .generalised {
                     guard let p = s.p, p != 0, p.isFinite else {
                         throw IndexEngineError(.invalidParameter, "the generalised mean needs a finite, non-zero p", column: s.pField + "p")
+                    }
+                }
+                if s.method == .orderedWeightedAveraging {
+                    guard let owa = s.owa else {
+                        throw IndexEngineError(.invalidParameter, "ordered weighted averaging needs its position weights", column: s.owaField + "owa")
+                    }
+                    try OrderedWeightedAveraging.check(owa, field: s.owaField + "owa")
+                    let k = framework.children[a].count
+                    guard owa.count == k else {
+                        throw IndexEngineError(
+                            .invalidParameter, "has \(owa.count) weights, but '\(framework.nodes[a].code)' has \(k) children", column: s.owaField + "owa")
                     }
                 }
                 if !context.derivedWeightSets.isEmpty, context.weightSets[s.weights] == nil, let set = context.derivedWeightSets[s.weights],
@@ -299,6 +326,13 @@ public struct Aggregate: Sendable, Codable, Equatable {
                 throw IndexEngineError(.invalidParameter, "the benefit-of-the-doubt programme for '\(framework.nodes[a].code)' could not be solved", column: "method")
             }
             out = scores.map { $0?.score ?? .nan }
+        case .orderedWeightedAveraging:
+            let owa = s.owa ?? []
+            for r in 0..<rows {
+                for (j, child) in children.enumerated() { x[j] = state.values[r, child] }
+                guard !x.contains(where: \.isNaN) else { continue }
+                out[r] = OrderedWeightedAveraging.aggregate(x, weights: owa)
+            }
         case .product:
             for r in 0..<rows {
                 var product = 1.0
@@ -338,7 +372,7 @@ public struct Aggregate: Sendable, Codable, Equatable {
                     case .generalised:
                         guard v > 0 || p > 0 else { throw nonPositive(a, r, children[j], v, "a generalised mean with p < 0 needs positive values", state, context) }
                         s += w[j] * pow(v, p)
-                    case .copeland, .mazziottaPareto, .product, .benefitOfTheDoubt: break
+                    case .copeland, .mazziottaPareto, .product, .benefitOfTheDoubt, .orderedWeightedAveraging: break
                     }
                     sw += w[j]
                 }
@@ -347,7 +381,7 @@ public struct Aggregate: Sendable, Codable, Equatable {
                 case .geometric: out[r] = Foundation.exp(s / sw)
                 case .harmonic: out[r] = sw / s
                 case .generalised: out[r] = pow(s / sw, 1 / p)
-                case .copeland, .mazziottaPareto, .product, .benefitOfTheDoubt: break
+                case .copeland, .mazziottaPareto, .product, .benefitOfTheDoubt, .orderedWeightedAveraging: break
                 }
             }
         }

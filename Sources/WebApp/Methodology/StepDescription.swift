@@ -98,6 +98,7 @@ struct StepDescription: Sendable, Equatable {
         case .mazziottaPareto: "the Mazziotta–Pareto index (the mean penalised by the spread)"
         case .product: "the product of the children's values (weights unused)"
         case .benefitOfTheDoubt: "benefit of the doubt (each unit weighted as favourably to it as the data allow)"
+        case .orderedWeightedAveraging: "ordered weighted averaging (weights by rank among the children)"
         }
     }
 
