@@ -111,38 +111,52 @@ public struct Aggregate: Sendable, Codable, Equatable {
         if !aggregates.isEmpty { try c.encode(aggregates, forKey: .aggregates) }
     }
 
-    /// The settings one aggregate is built with, and the spec field each came from (for errors).
+    /// The settings one aggregate is built with, and where each came from (for errors).
     struct Applied {
+        /// Where a setting came from: the step, the aggregate's level or the aggregate itself.
+        enum Origin { case step, level, aggregate }
+
         var method: Method
         var p: Double?
         var threshold: Double?
         var weights: String
         var owa: [Double]?
-        /// The field prefix of the override that set the method (`""`, `levels.3.`, `aggregates.P1.`).
-        var methodField: String
-        var thresholdField: String
-        var pField: String
-        var weightsField: String
-        var owaField: String
+        var methodOrigin = Origin.step
+        var pOrigin = Origin.step
+        var thresholdOrigin = Origin.step
+        var weightsOrigin = Origin.step
+        var owaOrigin = Origin.step
+        /// The aggregate's level and code, to name the override's field.
+        var level = 0
+        var code = ""
+
+        /// The spec field of setting `name` that came from `origin`: `p`, `levels.3.p`, `aggregates.P1.p`.
+        func field(_ name: String, from origin: Origin) -> String {
+            switch origin {
+            case .step: name
+            case .level: "levels.\(level).\(name)"
+            case .aggregate: "aggregates.\(code).\(name)"
+            }
+        }
     }
 
     /// The settings of aggregate `a`: its own override's, else its level's, else the step's, field by field.
     func applied(to a: Int, framework: Framework) -> Applied {
-        let level = String(framework.nodes[a].level)
-        let code = framework.nodes[a].code
-        var r = Applied(
-            method: method, p: p, threshold: threshold, weights: weights, owa: owa, methodField: "", thresholdField: "", pField: "", weightsField: "",
-            owaField: "")
-        for (prefix, o) in [("levels.\(level).", levels[level]), ("aggregates.\(code).", aggregates.isEmpty ? nil : aggregates[code])] {
+        var r = Applied(method: method, p: p, threshold: threshold, weights: weights, owa: owa)
+        guard !levels.isEmpty || !aggregates.isEmpty else { return r }
+        r.level = framework.nodes[a].level
+        r.code = framework.nodes[a].code
+        for (origin, o) in [(Applied.Origin.level, levels.isEmpty ? nil : levels[String(r.level)]), (.aggregate, aggregates.isEmpty ? nil : aggregates[r.code])] {
             guard let o else { continue }
-            if let m = o.method { r.method = m; r.methodField = prefix }
-            if let p = o.p { r.p = p; r.pField = prefix }
-            if let t = o.threshold { r.threshold = t; r.thresholdField = prefix }
-            if let w = o.weights { r.weights = w; r.weightsField = prefix }
-            if let w = o.owa { r.owa = w; r.owaField = prefix }
+            if let m = o.method { r.method = m; r.methodOrigin = origin }
+            if let p = o.p { r.p = p; r.pOrigin = origin }
+            if let t = o.threshold { r.threshold = t; r.thresholdOrigin = origin }
+            if let w = o.weights { r.weights = w; r.weightsOrigin = origin }
+            if let w = o.owa { r.owa = w; r.owaOrigin = origin }
         }
-        if r.p == nil { r.pField = r.methodField }
-        if r.owa == nil { r.owaField = r.methodField }
+        // A p or owa the method needs but nobody gave is missing where the method was chosen.
+        if r.p == nil { r.pOrigin = r.methodOrigin }
+        if r.owa == nil { r.owaOrigin = r.methodOrigin }
         return r
     }
 
@@ -168,31 +182,32 @@ public struct Aggregate: Sendable, Codable, Equatable {
     func composedWeights(context: BuildContext, deriving: Bool = false) throws(IndexEngineError) -> [Double] {
         let framework = context.framework
         try checkOverrides(framework)
-        var sets: [String: [Double]] = [:]
-        var weights = try Self.resolve(self.weights, field: "weights", context: context, deriving: deriving, cache: &sets)
+        var weights = try Self.resolve(self.weights, field: "weights", context: context, deriving: deriving)
         guard !levels.isEmpty || !aggregates.isEmpty else { return weights }
+        var sets = [self.weights: weights]
         for a in framework.nodes.indices where !framework.children[a].isEmpty {
             let s = applied(to: a, framework: framework)
             guard s.weights != self.weights else { continue }
-            let set = try Self.resolve(s.weights, field: s.weightsField + "weights", context: context, deriving: deriving, cache: &sets)
+            let set: [Double]
+            if let known = sets[s.weights] {
+                set = known
+            } else {
+                set = try Self.resolve(s.weights, field: s.field("weights", from: s.weightsOrigin), context: context, deriving: deriving)
+                sets[s.weights] = set
+            }
             for child in framework.children[a] { weights[child] = set[child] }
         }
         return weights
     }
 
-    /// The weights of the set `name`, resolved once per step.
-    private static func resolve(
-        _ name: String, field: String, context: BuildContext, deriving: Bool, cache: inout [String: [Double]]
-    ) throws(IndexEngineError) -> [Double] {
-        if let known = cache[name] { return known }
+    /// The weights of the set `name`; `field` names where the step refers to it.
+    private static func resolve(_ name: String, field: String, context: BuildContext, deriving: Bool) throws(IndexEngineError) -> [Double] {
         if !deriving, context.weightSets[name] == nil, context.derivedWeightSets[name] != nil {
             throw IndexEngineError(
                 .invalidSpec, "the weight set '\(name)' is computed from the data as the index is built, so its weights are known only from a build",
                 column: field)
         }
-        let set = try WeightSet.resolve(name, context: context, field: field)
-        cache[name] = set
-        return set
+        return try WeightSet.resolve(name, context: context, field: field)
     }
 
     /// The step with every node weighted by the set `name`, the overrides' weights dropped.
@@ -216,22 +231,22 @@ public struct Aggregate: Sendable, Codable, Equatable {
             for a in framework.aggregates(atLevel: level) {
                 let s = applied(to: a, framework: framework)
                 if let threshold = s.threshold, !(0...1).contains(threshold) {
-                    throw IndexEngineError(.invalidParameter, "must lie between 0 and 1, not \(threshold)", column: s.thresholdField + "threshold")
+                    throw IndexEngineError(.invalidParameter, "must lie between 0 and 1, not \(threshold)", column: s.field("threshold", from: s.thresholdOrigin))
                 }
                 if s.method == .generalised {
                     guard let p = s.p, p != 0, p.isFinite else {
-                        throw IndexEngineError(.invalidParameter, "the generalised mean needs a finite, non-zero p", column: s.pField + "p")
+                        throw IndexEngineError(.invalidParameter, "the generalised mean needs a finite, non-zero p", column: s.field("p", from: s.pOrigin))
                     }
                 }
                 if s.method == .orderedWeightedAveraging {
                     guard let owa = s.owa else {
-                        throw IndexEngineError(.invalidParameter, "ordered weighted averaging needs its position weights", column: s.owaField + "owa")
+                        throw IndexEngineError(.invalidParameter, "ordered weighted averaging needs its position weights", column: s.field("owa", from: s.owaOrigin))
                     }
-                    try OrderedWeightedAveraging.check(owa, field: s.owaField + "owa")
+                    try OrderedWeightedAveraging.check(owa, field: s.field("owa", from: s.owaOrigin))
                     let k = framework.children[a].count
                     guard owa.count == k else {
                         throw IndexEngineError(
-                            .invalidParameter, "has \(owa.count) weights, but '\(framework.nodes[a].code)' has \(k) children", column: s.owaField + "owa")
+                            .invalidParameter, "has \(owa.count) weights, but '\(framework.nodes[a].code)' has \(k) children", column: s.field("owa", from: s.owaOrigin))
                     }
                 }
                 if !context.derivedWeightSets.isEmpty, context.weightSets[s.weights] == nil, let set = context.derivedWeightSets[s.weights],
@@ -300,98 +315,127 @@ public struct Aggregate: Sendable, Codable, Equatable {
         }
     }
 
+    /// Writes the scores of aggregate `a` under settings `s` and `weights` into `state`.
     private func aggregate(_ a: Int, _ s: Applied, weights allWeights: [Double], state: inout BuildState, context: BuildContext) throws(IndexEngineError) {
-        let (method, p, threshold) = (s.method, s.p ?? 1, s.threshold)
-        let framework = context.framework
-        let children = framework.children[a]
-        let w = children.map { allWeights[$0] }
-        let rows = state.values.rows
-        let k = children.count
-        var x = [Double](repeating: .nan, count: k)
-        var out = [Double](repeating: .nan, count: rows)
-
-        switch method {
+        let children = context.framework.children[a]
+        var out: [Double]
+        switch s.method {
+        case .arithmetic, .geometric, .harmonic, .generalised:
+            out = try means(a, method: s.method, p: s.p ?? 1, threshold: s.threshold, weights: allWeights, state: state, context: context)
         case .copeland:
-            out = Self.copeland(children.map { state.values.column($0) }, weights: w)
+            out = Self.copeland(children.map { state.values.column($0) }, weights: children.map { allWeights[$0] })
         case .mazziottaPareto:
             out = Self.mazziottaPareto(children.map { state.values.column($0) })
-        case .benefitOfTheDoubt:
-            let columns = children.map { state.values.column($0) }
-            for (j, column) in columns.enumerated() {
-                if let r = column.firstIndex(where: { $0 < 0 }) {
-                    throw nonPositive(a, r, children[j], column[r], "benefit of the doubt needs values that are not negative", state, context)
-                }
-            }
-            guard let scores = BenefitOfTheDoubt.scores(columns) else {
-                throw IndexEngineError(.invalidParameter, "the benefit-of-the-doubt programme for '\(framework.nodes[a].code)' could not be solved", column: "method")
-            }
-            out = scores.map { $0?.score ?? .nan }
-        case .orderedWeightedAveraging:
-            let owa = s.owa ?? []
-            for r in 0..<rows {
-                for (j, child) in children.enumerated() { x[j] = state.values[r, child] }
-                guard !x.contains(where: \.isNaN) else { continue }
-                out[r] = OrderedWeightedAveraging.aggregate(x, weights: owa)
-            }
         case .product:
-            for r in 0..<rows {
-                var product = 1.0
-                var available = 0
-                for child in children {
-                    let v = state.values[r, child]
-                    if v.isNaN { continue }
-                    guard v > 0 else { throw nonPositive(a, r, child, v, "a product needs positive values", state, context) }
-                    product *= v
-                    available += 1
-                }
-                // Without a threshold a product over fewer children is not comparable with the
-                // others (it drops a factor), so it is missing; a threshold says what may be skipped.
-                guard available > 0, available == k || threshold.map({ Double(available) / Double(k) >= $0 }) == true else { continue }
-                out[r] = product
-            }
-        default:
-            for r in 0..<rows {
-                var available = 0
-                for (j, child) in children.enumerated() {
-                    x[j] = state.values[r, child]
-                    if !x[j].isNaN { available += 1 }
-                }
-                if available == 0 { continue }
-                if let threshold, Double(available) / Double(k) < threshold { continue }
-                var sw = 0.0, s = 0.0
-                for j in 0..<k where !x[j].isNaN {
-                    let v = x[j]
-                    switch method {
-                    case .arithmetic: s += w[j] * v
-                    case .geometric:
-                        guard v > 0 else { throw nonPositive(a, r, children[j], v, "a geometric mean needs positive values", state, context) }
-                        s += w[j] * Foundation.log(v)
-                    case .harmonic:
-                        guard v != 0 else { throw nonPositive(a, r, children[j], v, "a harmonic mean cannot use a zero", state, context) }
-                        s += w[j] / v
-                    case .generalised:
-                        guard v > 0 || p > 0 else { throw nonPositive(a, r, children[j], v, "a generalised mean with p < 0 needs positive values", state, context) }
-                        s += w[j] * pow(v, p)
-                    case .copeland, .mazziottaPareto, .product, .benefitOfTheDoubt, .orderedWeightedAveraging: break
-                    }
-                    sw += w[j]
-                }
-                switch method {
-                case .arithmetic: out[r] = s / sw
-                case .geometric: out[r] = Foundation.exp(s / sw)
-                case .harmonic: out[r] = sw / s
-                case .generalised: out[r] = pow(s / sw, 1 / p)
-                case .copeland, .mazziottaPareto, .product, .benefitOfTheDoubt, .orderedWeightedAveraging: break
-                }
-            }
+            out = try product(a, threshold: s.threshold, state: state, context: context)
+        case .benefitOfTheDoubt:
+            out = try benefitOfTheDoubt(a, state: state, context: context)
+        case .orderedWeightedAveraging:
+            out = orderedWeightedAverages(a, weights: s.owa ?? [], state: state, context: context)
         }
-        if method == .copeland || method == .mazziottaPareto, let threshold {
-            for r in 0..<rows {
+        if s.method == .copeland || s.method == .mazziottaPareto, let threshold = s.threshold {
+            let k = children.count
+            for r in 0..<state.values.rows {
                 let available = children.count { !state.values[r, $0].isNaN }
                 if Double(available) / Double(k) < threshold { out[r] = .nan }
             }
         }
         state.values.setColumn(a, out)
+    }
+
+    /// The weighted arithmetic, geometric, harmonic or generalised means of the children of `a`.
+    private func means(
+        _ a: Int, method: Method, p: Double, threshold: Double?, weights allWeights: [Double], state: BuildState, context: BuildContext
+    ) throws(IndexEngineError) -> [Double] {
+        let children = context.framework.children[a]
+        let w = children.map { allWeights[$0] }
+        let rows = state.values.rows
+        let k = children.count
+        var x = [Double](repeating: .nan, count: k)
+        var out = [Double](repeating: .nan, count: rows)
+        for r in 0..<rows {
+            var available = 0
+            for (j, child) in children.enumerated() {
+                x[j] = state.values[r, child]
+                if !x[j].isNaN { available += 1 }
+            }
+            if available == 0 { continue }
+            if let threshold, Double(available) / Double(k) < threshold { continue }
+            var sw = 0.0, s = 0.0
+            for j in 0..<k where !x[j].isNaN {
+                let v = x[j]
+                switch method {
+                case .arithmetic: s += w[j] * v
+                case .geometric:
+                    guard v > 0 else { throw nonPositive(a, r, children[j], v, "a geometric mean needs positive values", state, context) }
+                    s += w[j] * Foundation.log(v)
+                case .harmonic:
+                    guard v != 0 else { throw nonPositive(a, r, children[j], v, "a harmonic mean cannot use a zero", state, context) }
+                    s += w[j] / v
+                case .generalised:
+                    guard v > 0 || p > 0 else { throw nonPositive(a, r, children[j], v, "a generalised mean with p < 0 needs positive values", state, context) }
+                    s += w[j] * pow(v, p)
+                case .copeland, .mazziottaPareto, .product, .benefitOfTheDoubt, .orderedWeightedAveraging: break
+                }
+                sw += w[j]
+            }
+            switch method {
+            case .arithmetic: out[r] = s / sw
+            case .geometric: out[r] = Foundation.exp(s / sw)
+            case .harmonic: out[r] = sw / s
+            case .generalised: out[r] = pow(s / sw, 1 / p)
+            case .copeland, .mazziottaPareto, .product, .benefitOfTheDoubt, .orderedWeightedAveraging: break
+            }
+        }
+        return out
+    }
+
+    /// The products of the children of `a`.
+    private func product(_ a: Int, threshold: Double?, state: BuildState, context: BuildContext) throws(IndexEngineError) -> [Double] {
+        let children = context.framework.children[a]
+        let k = children.count
+        var out = [Double](repeating: .nan, count: state.values.rows)
+        for r in 0..<state.values.rows {
+            var product = 1.0
+            var available = 0
+            for child in children {
+                let v = state.values[r, child]
+                if v.isNaN { continue }
+                guard v > 0 else { throw nonPositive(a, r, child, v, "a product needs positive values", state, context) }
+                product *= v
+                available += 1
+            }
+            // Without a threshold a product over fewer children is not comparable with the
+            // others (it drops a factor), so it is missing; a threshold says what may be skipped.
+            guard available > 0, available == k || threshold.map({ Double(available) / Double(k) >= $0 }) == true else { continue }
+            out[r] = product
+        }
+        return out
+    }
+
+    /// The benefit-of-the-doubt scores of the children of `a`.
+    private func benefitOfTheDoubt(_ a: Int, state: BuildState, context: BuildContext) throws(IndexEngineError) -> [Double] {
+        let children = context.framework.children[a]
+        let columns = children.map { state.values.column($0) }
+        for (j, column) in columns.enumerated() {
+            if let r = column.firstIndex(where: { $0 < 0 }) {
+                throw nonPositive(a, r, children[j], column[r], "benefit of the doubt needs values that are not negative", state, context)
+            }
+        }
+        guard let scores = BenefitOfTheDoubt.scores(columns) else {
+            throw IndexEngineError(.invalidParameter, "the benefit-of-the-doubt programme for '\(context.framework.nodes[a].code)' could not be solved", column: "method")
+        }
+        return scores.map { $0?.score ?? .nan }
+    }
+
+    /// The ordered weighted averages of the children of `a`; a unit missing a child has none.
+    private func orderedWeightedAverages(_ a: Int, weights owa: [Double], state: BuildState, context: BuildContext) -> [Double] {
+        let children = context.framework.children[a]
+        var x = [Double](repeating: .nan, count: children.count)
+        return (0..<state.values.rows).map { r in
+            for (j, child) in children.enumerated() { x[j] = state.values[r, child] }
+            return x.contains(where: \.isNaN) ? .nan : OrderedWeightedAveraging.aggregate(x, weights: owa)
+        }
     }
 
     private func nonPositive(_ a: Int, _ r: Int, _ child: Int, _ v: Double, _ why: String, _ state: BuildState, _ context: BuildContext) -> IndexEngineError {
