@@ -163,7 +163,8 @@ public struct Aggregate: Sendable, Codable, Equatable {
     /// Checks the keys of `levels` and `aggregates` against the framework.
     private func checkOverrides(_ framework: Framework) throws(IndexEngineError) {
         for key in levels.keys.sorted() {
-            guard let level = Int(key), (2...max(2, framework.topLevel)).contains(level), framework.topLevel >= 2 else {
+            // "02" or "+2" would pass as level 2 yet never match it: only the plain number does.
+            guard let level = Int(key), String(level) == key, (2...max(2, framework.topLevel)).contains(level), framework.topLevel >= 2 else {
                 throw IndexEngineError(.invalidParameter, "'\(key)' is not an aggregation level; levels run from 2 to \(framework.topLevel)", column: "levels.\(key)")
             }
         }

@@ -87,7 +87,12 @@ struct AggregateOverrideTests {
         #expect(negative?.column == "weightSets.s.P1")
         let nanWeight = StepKit.error(data, [.aggregate(Aggregate(aggregates: ["P1": .init(weights: "s")]))], weightSets: ["s": ["x1": .nan]])
         #expect(nanWeight?.kind == .invalidWeight)
-        // a level override on a framework without aggregation levels is refused, not a crash
+        // a level written other than as its plain number would never apply, so it is refused
+        for key in ["02", "+3", " 2", "-1", "2.0"] {
+            let odd = StepKit.error(data, [.aggregate(Aggregate(levels: [key: .init(method: .geometric)]))])
+            #expect(odd?.column == "steps[0].levels.\(key)", "\(key)")
+        }
+                // a level override on a framework without aggregation levels is refused, not a crash
         let flat = StepKit.error(try StepKit.flat([[1, 2]]), [.aggregate(Aggregate(levels: ["2": .init(method: .geometric)]))])
         #expect(flat?.column == "steps[0].levels.2")
     }
