@@ -423,7 +423,14 @@ public struct Aggregate: Sendable, Codable, Equatable {
                 throw nonPositive(a, r, children[j], column[r], "benefit of the doubt needs values that are not negative", state, context)
             }
         }
-        guard let scores = BenefitOfTheDoubt.scores(columns) else {
+        let complete = (0..<state.values.rows).count { r in columns.allSatisfy { !$0[r].isNaN } }
+        guard complete <= BenefitOfTheDoubt.maximumUnits else {
+            throw IndexEngineError(
+                .invalidParameter,
+                "benefit of the doubt solves a programme over all units for each unit, and '\(context.framework.nodes[a].code)' has \(complete) units with every child; it takes at most \(BenefitOfTheDoubt.maximumUnits)",
+                column: "method")
+        }
+                guard let scores = BenefitOfTheDoubt.scores(columns) else {
             throw IndexEngineError(.invalidParameter, "the benefit-of-the-doubt programme for '\(context.framework.nodes[a].code)' could not be solved", column: "method")
         }
         return scores.map { $0?.score ?? .nan }

@@ -7,6 +7,10 @@
 /// in [0, 1]; a unit on the frontier scores 1. Values must not be negative, and a unit needs a
 /// value of every child: only units with all of them enter the programme or get a score.
 enum BenefitOfTheDoubt {
+    /// The most units scored: each programme has a constraint per unit, on a dense tableau of
+    /// units × (children + units) cells, and one is solved per unit.
+    static let maximumUnits = 1000
+
     /// The score and most favourable weights of every row of `columns` (one column per child),
     /// `nil` where a value is missing; `nil` as a whole if a programme could not be solved.
     static func scores(_ columns: [[Double]]) -> [(score: Double, weights: [Double])?]? {

@@ -57,6 +57,14 @@ struct BenefitOfTheDoubtTests {
         StepKit.expectClose(try Self.scores([[2, 1], [-0.0, 0]]), [1, 0])
     }
 
+    @Test("more units than the solver takes is an error, not minutes of work")
+    func tooManyUnits() throws {
+        let rows: [[Double]] = (0...BenefitOfTheDoubt.maximumUnits).map { (i: Int) -> [Double] in [Double(i % 7 + 1), Double(i % 5 + 1)] }
+        let error = StepKit.error(try Self.data(rows), [.aggregate(Aggregate(method: .benefitOfTheDoubt))])
+        #expect(error?.kind == .invalidParameter)
+        #expect(error?.message.contains("1001 units") == true, "\(error?.message ?? "")")
+    }
+
     @Test("per aggregate, over that aggregate's children alone; the spec reads and writes the method")
     func perAggregate() throws {
         // P1 over x1, x2 by benefit of the doubt: A (10, 30), B (20, 40), C (–, 50):
