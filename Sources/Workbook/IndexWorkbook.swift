@@ -23,7 +23,7 @@ public enum IndexWorkbook {
         if let uncertainty { sheets.append(Worksheet("Uncertainty", AnalysisWriter.uncertaintyTable(uncertainty))) }
         sheets += result.stages.map { Worksheet($0.name, ResultsWriter.stageTable($0, result: result)) }
         sheets.append(Worksheet("Treatment", ResultsWriter.treatmentTable(result.log.treatment)))
-        sheets.append(Worksheet("Weights", try weights(result.dataset, spec: spec)))
+        sheets.append(Worksheet("Weights", try weights(result, spec: spec)))
         sheets.append(Worksheet("Spec", SpecRows.table(spec)))
         if let audit { sheets += auditSheets(audit) }
         return Workbook(sheets: sheets)
@@ -37,7 +37,7 @@ public enum IndexWorkbook {
         var sheets = [Worksheet("Results", ResultsWriter.resultsTable(panel))]
         sheets += first.stages.indices.map { Worksheet(first.stages[$0].name, ResultsWriter.stageTable(panel, stage: $0)) }
         sheets.append(Worksheet("Treatment", ResultsWriter.treatmentTable(panel)))
-        sheets.append(Worksheet("Weights", try weights(first.dataset, spec: spec)))
+        sheets.append(Worksheet("Weights", try weights(first, spec: spec)))
         sheets.append(Worksheet("Spec", SpecRows.table(spec)))
         return Workbook(sheets: sheets)
     }
@@ -55,9 +55,9 @@ public enum IndexWorkbook {
 
     /// Every indicator and aggregate: code, name, level, parent, the weight the spec's
     /// aggregation gives it and its effective weight in the index.
-    static func weights(_ dataset: Dataset, spec: BuildSpec) throws(IndexEngineError) -> OutputTable {
-        let framework = dataset.framework
-        let weights = try spec.aggregationWeights(for: dataset)
+    static func weights(_ result: BuildResult, spec: BuildSpec) throws(IndexEngineError) -> OutputTable {
+        let framework = result.dataset.framework
+        let weights = try result.appliedWeights(spec: spec)
         let effective = EffectiveWeights.of(framework, weights: weights)
         return OutputTable(header: ["code", "name", "level", "parent", "weight", "effectiveWeight"], rows: framework.nodes.indices.map { i in
             let node = framework.nodes[i]

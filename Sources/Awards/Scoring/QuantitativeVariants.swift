@@ -34,7 +34,7 @@ extension QuantitativeScores {
         guard count >= 1 else { throw AwardsError(.invalidValue, "at least one sample is needed, not \(count)", field: "samples") }
         let factors = factorColumns.keys.sorted()
         do {
-            let model = try ChoiceModel(analysis, spec: spec, context: BuildContext(dataset: build.dataset, weightSets: spec.weightSets))
+            let model = try ChoiceModel(analysis, spec: spec, context: BuildContext(dataset: build.dataset, spec: spec))
             var sequence = try SobolSequence(dimensions: model.count, seed: seed)
             let choices = (0..<count).map { _ in sequence.next().enumerated().map { model.option($0, at: $1) } }
             var runner = SampleRunner(result: build, spec: spec, model: model)

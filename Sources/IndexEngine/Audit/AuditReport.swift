@@ -75,7 +75,7 @@ public struct AuditReport: Sendable {
         for level in 1..<max(2, framework.topLevel) {
             group("level \(level)", framework.nodes.indices.filter { framework.nodes[$0].level == level })
         }
-        let effective = EffectiveWeights.of(framework, weights: try spec.aggregationWeights(for: result.dataset))
+        let effective = EffectiveWeights.of(framework, weights: try result.appliedWeights(spec: spec))
         return AuditReport(
             stage: stageName,
             statistics: IndicatorStatistics.of(stage, in: result, thresholds: thresholds),

@@ -25,9 +25,8 @@ public struct RemoveOne: Sendable, Equatable {
         }
         let tail = BuildTail(result, spec: spec, from: a)
         let framework = result.framework
-        let base = try step.weightSet(context: tail.context)
-        var changed = step
-        changed.weights = "__remove_one"
+        let base = try step.weightSet(context: tail.context, of: result)
+        let changed = step.withWeights("__remove_one")
         let nominal = result.ranks
         let headline = result.headline
         var removals: [Removal] = []

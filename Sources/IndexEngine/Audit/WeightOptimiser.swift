@@ -50,32 +50,43 @@ public struct WeightOptimiser: Sendable {
             throw IndexEngineError(.invalidParameter, "give one target in [-1, 1] per child of '\(aggregate)' (\(children.count))", column: "targets")
         }
         let tail = BuildTail(result, spec: spec, from: a)
-        var set = try step.weightSet(context: tail.context)
-        var changed = step
-        changed.weights = "__optimised"
-        var w = children.map { set[framework.nodes[$0].code] ?? 1 }
-        let total = w.reduce(0, +)
-        w = w.map { $0 / total }
+        var set = try step.weightSet(context: tail.context, of: result)
+        let changed = step.withWeights("__optimised")
+        let codes = children.map { framework.nodes[$0].code }
+        return try search(aggregate, children: codes, start: codes.map { set[$0] ?? 1 }, targets: targets) { (w: [Double]) throws(IndexEngineError) in
+            for (code, weight) in zip(codes, w) { set[code] = weight }
+            let state = try tail.run(replacing: [a: .aggregate(changed)], weightSets: ["__optimised": set])
+            return (state.values.column(node), children.map { state.values.column($0) })
+        }
+    }
+
+    /// The rounds of an optimisation: from the `start` weights, scores the aggregate with
+    /// `score` (its column and its children's under the weights given) until every child's
+    /// correlation with it meets its target, or the rounds run out.
+    func search(
+        _ aggregate: String, children: [String], start: [Double], targets: [Double]?,
+        score: ([Double]) throws(IndexEngineError) -> (parent: [Double], children: [[Double]])
+    ) throws(IndexEngineError) -> Outcome {
+        let total = start.reduce(0, +)
+        var w = start.map { $0 / total }
         var r: [Double] = []
         var goal: [Double] = []
         for iteration in 0...maxIterations {
-            for (child, weight) in zip(children, w) { set[framework.nodes[child].code] = weight }
-            let state = try tail.run(replacing: [a: .aggregate(changed)], weightSets: ["__optimised": set])
-            let parent = state.values.column(node)
-            r = children.map { Correlation.of(state.values.column($0), parent).r }
+            let scored = try score(w)
+            r = scored.children.map { Correlation.of($0, scored.parent).r }
             guard !r.contains(where: \.isNaN) else {
                 throw IndexEngineError(.invalidParameter, "correlations of the children of '\(aggregate)' cannot be computed (a constant child?)", column: "aggregate")
             }
             goal = targets ?? Array(repeating: r.reduce(0, +) / Double(r.count), count: r.count)
-            if zip(r, goal).allSatisfy({ abs($0 - $1) <= tolerance }) || iteration == maxIterations {
-                let converged = zip(r, goal).allSatisfy { abs($0 - $1) <= tolerance }
-                return Outcome(aggregate: aggregate, children: children.map { framework.nodes[$0].code }, weights: w, correlations: r, targets: goal, converged: converged, iterations: iteration)
+            let converged = zip(r, goal).allSatisfy { abs($0 - $1) <= tolerance }
+            if converged || iteration == maxIterations {
+                return Outcome(aggregate: aggregate, children: children, weights: w, correlations: r, targets: goal, converged: converged, iterations: iteration)
             }
             // A child correlating less than its target gains weight, and the other way round.
             w = zip(w, zip(r, goal)).map { weight, pair in weight * exp(2 * (pair.1 - pair.0)) }
             let sum = w.reduce(0, +)
             w = w.map { $0 / sum }
         }
-        return Outcome(aggregate: aggregate, children: [], weights: w, correlations: r, targets: goal, converged: false, iterations: maxIterations)
+        return Outcome(aggregate: aggregate, children: children, weights: w, correlations: r, targets: goal, converged: false, iterations: maxIterations)
     }
 }

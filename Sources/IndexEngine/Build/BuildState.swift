@@ -4,6 +4,9 @@ public struct BuildState: Sendable, Equatable {
     public var units: [Int]
     /// Values of those units: one column per indicator, and per aggregate once aggregated.
     public var values: Matrix
+    /// The weight of every node as the last aggregate step applied it (with any weights it
+    /// computed from the data), in column order; `nil` before aggregation.
+    public var weights: [Double]?
     /// For panel data, every time point's values by `Dataset.units` row, transformed by the steps so far.
     public var panel: [Matrix]?
 
@@ -24,6 +27,8 @@ public struct BuildContext: Sendable {
     public var dataset: Dataset
     /// Named weight sets from the spec.
     public var weightSets: [String: [String: Double]]
+    /// Weight sets the build computes from the data as it aggregates.
+    public var derivedWeightSets: [String: DerivedWeights]
     /// Weight sets already resolved into column-order vectors, for builds repeated many times.
     public var resolvedWeights: [String: [Double]] = [:]
 
@@ -31,9 +36,15 @@ public struct BuildContext: Sendable {
     public var framework: Framework { dataset.framework }
 
     /// Creates a context.
-    public init(dataset: Dataset, weightSets: [String: [String: Double]] = [:]) {
+    public init(dataset: Dataset, weightSets: [String: [String: Double]] = [:], derivedWeightSets: [String: DerivedWeights] = [:]) {
         self.dataset = dataset
         self.weightSets = weightSets
+        self.derivedWeightSets = derivedWeightSets
+    }
+
+    /// The context of a build of `dataset` by `spec`.
+    public init(dataset: Dataset, spec: BuildSpec) {
+        self.init(dataset: dataset, weightSets: spec.weightSets, derivedWeightSets: spec.derivedWeightSets)
     }
 
     /// The indicator column of `code`, or an error naming the step field that referred to it.

@@ -14,7 +14,7 @@ public struct BuildTail: Sendable {
 
     /// The tail of `result`'s build from step `start` (which needs all stages kept).
     public init(_ result: BuildResult, spec: BuildSpec, from start: Int) {
-        context = BuildContext(dataset: result.dataset, weightSets: spec.weightSets)
+        context = BuildContext(dataset: result.dataset, spec: spec)
         steps = spec.steps
         self.start = start
         state = result.stages[start].state(of: result)
@@ -63,9 +63,12 @@ extension Stage {
 }
 
 extension Aggregate {
-    /// The weights of every node that this step uses, as a complete weight set by code.
-    func weightSet(context: BuildContext) throws(IndexEngineError) -> [String: Double] {
-        let weights = try WeightSet.resolve(self.weights, context: context, field: "weights")
+    /// The weights of every node that this step uses, as a complete weight set by code: as
+    /// `result` applied them when this is its last aggregate step (weights computed from the
+    /// data included), else as the spec gives them.
+    func weightSet(context: BuildContext, of result: BuildResult? = nil) throws(IndexEngineError) -> [String: Double] {
+        let weights: [Double]
+        if let applied = result?.final.weights { weights = applied } else { weights = try composedWeights(context: context) }
         return Dictionary(uniqueKeysWithValues: zip(context.framework.nodes.map(\.code), weights))
     }
 }

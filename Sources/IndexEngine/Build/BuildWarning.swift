@@ -35,6 +35,8 @@ public struct BuildWarning: Sendable, Equatable, CustomStringConvertible {
         case singleUnitYear
         /// After a step, the data holds no value at all.
         case stageAllMissing
+        /// Optimised weights did not bring every child's correlation with its aggregate to its target.
+        case weightsNotConverged
     }
 
     /// The kind of warning.

@@ -19,7 +19,7 @@ public enum IndexBuild {
                 .invalidParameter, "pooled normalisation needs every year of the panel, so it is built with IndexBuild.runPanel, not one year alone",
                 column: "panel.normalisation")
         }
-        let context = BuildContext(dataset: dataset, weightSets: spec.weightSets)
+        let context = BuildContext(dataset: dataset, spec: spec)
         var state = BuildState(dataset: dataset)
         var log = BuildLog()
         log.warnings = datasetWarnings(dataset)

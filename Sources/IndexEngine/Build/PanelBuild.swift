@@ -50,7 +50,7 @@ extension IndexBuild {
         }
 
         // Pooled: the years advance together, step by step, so that the normalise step sees all of them.
-        let contexts = panel.datasets.map { BuildContext(dataset: $0, weightSets: spec.weightSets) }
+        let contexts = panel.datasets.map { BuildContext(dataset: $0, spec: spec) }
         var states = panel.datasets.map(BuildState.init(dataset:))
         var logs = panel.datasets.map { dataset in
             var log = BuildLog()

@@ -25,6 +25,9 @@ public struct BuildSpec: Sendable, Codable, Equatable {
     public var panel: PanelOptions?
     /// Named weight sets: for each set, weights by node code; nodes not listed keep their metadata weight.
     public var weightSets: [String: [String: Double]]
+    /// Named weight sets the build computes from the data (PCA, optimised); in the spec's
+    /// `weightSets` beside the plain ones, told apart by their `method`.
+    public var derivedWeightSets: [String: DerivedWeights]
     /// The steps, in order.
     public var steps: [BuildStep]
 
@@ -80,13 +83,14 @@ public struct BuildSpec: Sendable, Codable, Equatable {
     /// Creates a spec.
     public init(
         name: String? = nil, inputs: Inputs, time: Int? = nil, panel: PanelOptions? = nil, weightSets: [String: [String: Double]] = [:],
-        steps: [BuildStep]
+        derivedWeightSets: [String: DerivedWeights] = [:], steps: [BuildStep]
     ) {
         self.name = name
         self.inputs = inputs
         self.time = time
         self.panel = panel
         self.weightSets = weightSets
+        self.derivedWeightSets = derivedWeightSets
         self.steps = steps
     }
 
@@ -106,8 +110,34 @@ public struct BuildSpec: Sendable, Codable, Equatable {
             time = nil
         }
         panel = try c.decodeIfPresent(PanelOptions.self, forKey: .panel)
-        weightSets = try c.value(.weightSets, default: [:])
+        weightSets = [:]
+        derivedWeightSets = [:]
+        if c.contains(.weightSets) {
+            let sets = try c.nestedContainer(keyedBy: AnyKey.self, forKey: .weightSets)
+            let method = AnyKey("method")
+            for key in sets.allKeys {
+                // A set with a textual `method` is computed; a node may be called `method`, but its weight is a number.
+                let entry = try? sets.nestedContainer(keyedBy: AnyKey.self, forKey: key)
+                if let entry, (try? entry.decode(String.self, forKey: method)) != nil {
+                    derivedWeightSets[key.stringValue] = try sets.decode(DerivedWeights.self, forKey: key)
+                } else {
+                    weightSets[key.stringValue] = try sets.decode([String: Double].self, forKey: key)
+                }
+            }
+        }
         steps = try c.decode([BuildStep].self, forKey: .steps)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encodeIfPresent(name, forKey: .name)
+        try c.encode(inputs, forKey: .inputs)
+        try c.encodeIfPresent(time, forKey: .time)
+        try c.encodeIfPresent(panel, forKey: .panel)
+        var sets = c.nestedContainer(keyedBy: AnyKey.self, forKey: .weightSets)
+        for (name, set) in weightSets { try sets.encode(set, forKey: AnyKey(name)) }
+        for (name, set) in derivedWeightSets { try sets.encode(set, forKey: AnyKey(name)) }
+        try c.encode(steps, forKey: .steps)
     }
 
     /// Decodes a spec from JSON; `file` names it in errors.

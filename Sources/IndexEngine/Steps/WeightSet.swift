@@ -10,8 +10,14 @@ enum WeightSet {
         case "equal":
             return Array(repeating: 1, count: framework.nodes.count)
         default:
+            if context.weightSets[name] == nil, let derived = context.derivedWeightSets[name] {
+                // The metadata's weights, which the build replaces for the aggregates the set covers.
+                try derived.check(framework, field: "weightSets.\(name)")
+                return framework.weights
+            }
             guard let set = context.weightSets[name] else {
-                let known = (["metadata", "equal"] + context.weightSets.keys.sorted()).joined(separator: ", ")
+                let named = Set(context.weightSets.keys).union(context.derivedWeightSets.keys).sorted()
+                let known = (["metadata", "equal"] + named).joined(separator: ", ")
                 throw IndexEngineError(.unknownCode, "there is no weight set '\(name)'; known: \(known)", column: field)
             }
             var weights = framework.weights
@@ -34,10 +40,20 @@ enum WeightSet {
 
 extension BuildSpec {
     /// The weight of every framework node of `dataset` as the spec's last aggregate step applies
-    /// them, in column order (the metadata's when it has none): what the audit's effective weights,
+    /// them (each child by the set of its parent's level or own override), in column order (the metadata's when it has none): what the audit's effective weights,
     /// the workbook and the methodology's framework all show.
     public func aggregationWeights(for dataset: Dataset) throws(IndexEngineError) -> [Double] {
         guard let aggregate = BuildTail.lastAggregate(in: self), case let .aggregate(step) = steps[aggregate] else { return dataset.framework.weights }
-        return try WeightSet.resolve(step.weights, context: BuildContext(dataset: dataset, weightSets: weightSets), field: "weights")
+        return try step.composedWeights(context: BuildContext(dataset: dataset, spec: self))
+    }
+}
+
+extension BuildResult {
+    /// The weight of every framework node as the build's last aggregate step applied it, with
+    /// any weights it computed from the data (PCA, optimised); for a build without aggregation,
+    /// as `spec` would apply them.
+    public func appliedWeights(spec: BuildSpec) throws(IndexEngineError) -> [Double] {
+        if let weights = final.weights { return weights }
+        return try spec.aggregationWeights(for: dataset)
     }
 }

@@ -62,7 +62,8 @@ public struct SampleRunner: Sendable {
 
     /// Runs one build per entry of `choices` (an option index per input).
     public func run(_ choices: [[Int]], control: RunControl = RunControl()) throws(IndexEngineError) -> Outputs {
-        var prepared = BuildContext(dataset: result.dataset, weightSets: spec.weightSets.merging(model.weightSets) { a, _ in a })
+        var prepared = BuildContext(dataset: result.dataset, spec: spec)
+        prepared.weightSets.merge(model.weightSets) { a, _ in a }
         for name in model.weightSets.keys {
             prepared.resolvedWeights[name] = try WeightSet.resolve(name, context: prepared, field: "weights")
         }

@@ -29,7 +29,7 @@ public struct SensitivityAnalysis: Sendable {
         guard analysis.samples >= 2 else {
             throw IndexEngineError(.invalidParameter, "a sensitivity analysis needs at least 2 base samples", column: "samples")
         }
-        let model = try ChoiceModel(analysis, spec: spec, context: BuildContext(dataset: result.dataset, weightSets: spec.weightSets))
+        let model = try ChoiceModel(analysis, spec: spec, context: BuildContext(dataset: result.dataset, spec: spec))
         let design = try SensitivityDesign(inputs: model.count, baseSamples: analysis.samples, seed: analysis.seed)
         let choices = (0..<design.runCount).map { run in design.point(run: run).enumerated().map { model.option($0, at: $1) } }
         var runner = SampleRunner(result: result, spec: spec, model: model)

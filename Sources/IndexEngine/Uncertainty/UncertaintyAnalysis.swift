@@ -35,7 +35,7 @@ public struct UncertaintyAnalysis: Sendable {
         guard analysis.samples >= 1 else {
             throw IndexEngineError(.invalidParameter, "samples must be at least 1", column: "samples")
         }
-        let model = try ChoiceModel(analysis, spec: spec, context: BuildContext(dataset: result.dataset, weightSets: spec.weightSets))
+        let model = try ChoiceModel(analysis, spec: spec, context: BuildContext(dataset: result.dataset, spec: spec))
         var sequence = try SobolSequence(dimensions: model.count, seed: analysis.seed)
         let choices = (0..<analysis.samples).map { _ in sequence.next().enumerated().map { model.option($0, at: $1) } }
         var runner = SampleRunner(result: result, spec: spec, model: model)

@@ -10,7 +10,7 @@ extension IndexPages {
         let view = edition.view, format = pages.format
         let framework = view.build.framework
         // Weights as the build applied them; the metadata's if the spec cannot say (it built, so it can).
-        let weights = (try? view.spec.aggregationWeights(for: view.build.dataset)) ?? framework.weights
+        let weights = (try? view.build.appliedWeights(spec: view.spec)) ?? framework.weights
         let steps = view.spec.steps.map { step -> [String: Any] in
             let words = StepDescription(step, groupName: index.labels.name)
             return ["title": words.title, "text": words.text]

@@ -63,14 +63,23 @@ struct StepDescription: Sendable, Equatable {
             overrides = s.overrides.count
         case let .aggregate(s):
             title = "Aggregate"
-            let weights = switch s.weights {
-            case "metadata": "the weights of the metadata"
-            case "equal": "equal weights"
-            default: "the weight set “\(s.weights)”"
+            let weights = { (name: String) in
+                switch name {
+                case "metadata": "the weights of the metadata"
+                case "equal": "equal weights"
+                default: "the weight set “\(name)”"
+                }
             }
-            text = "combine indicators into each aggregate, level by level, by \(Self.method(s.method, p: s.p)) with \(weights)."
+            text = "combine indicators into each aggregate, level by level, by \(Self.method(s.method, p: s.p)) with \(weights(s.weights))."
+            // Each override in words: its method (or the step's), and its weights when it names its own.
+            let override = { (label: String, o: Aggregate.Settings) in
+                "\(label): \(Self.method(o.method ?? s.method, p: o.p ?? s.p))" + (o.weights.map { " with \(weights($0))" } ?? "") + "."
+            }
             if !s.levels.isEmpty {
-                text += " " + s.levels.keys.sorted().map { key in "Level \(key): \(Self.method(s.levels[key]?.method ?? s.method, p: s.levels[key]?.p ?? s.p))." }.joined(separator: " ")
+                text += " " + s.levels.keys.sorted().compactMap { key in s.levels[key].map { override("Level \(key)", $0) } }.joined(separator: " ")
+            }
+            if !s.aggregates.isEmpty {
+                text += " " + s.aggregates.keys.sorted().compactMap { code in s.aggregates[code].map { override(code, $0) } }.joined(separator: " ")
             }
         }
         if overrides > 0 { text += " \(overrides) indicator\(overrides == 1 ? " has" : "s have") settings of \(overrides == 1 ? "its" : "their") own (see the spec below)." }
@@ -96,6 +105,9 @@ struct StepDescription: Sendable, Equatable {
         case .generalised: "weighted generalised mean" + (p.map { " with p = \(ChartFormat.fixed($0, decimals: 4))" } ?? "")
         case .copeland: "the Copeland method (pairwise wins and losses)"
         case .mazziottaPareto: "the Mazziotta–Pareto index (the mean penalised by the spread)"
+        case .product: "the product of the children's values (weights unused)"
+        case .benefitOfTheDoubt: "benefit of the doubt (each unit weighted as favourably to it as the data allow)"
+        case .orderedWeightedAveraging: "ordered weighted averaging (weights by rank among the children)"
         }
     }
 

@@ -26,7 +26,7 @@ struct SpecErrorLocationTests {
         #expect(error.column == "steps[4].method" && error.file == "spec.json")
         #expect(error.message == "line 10, column 38: unknown value 'zscore'; expected one of: none, minMax, zScore, scaled, rank, percentileRank, distanceToMax, distanceToTarget, distanceToReference, goalposts, fractionOfMax, borda")
         let aggregate = try #require(Self.error("\"arithmetic\"", "\"median\""))
-        #expect(aggregate.message.hasSuffix("expected one of: arithmetic, geometric, harmonic, generalised, copeland, mazziottaPareto"))
+        #expect(aggregate.message.hasSuffix("expected one of: arithmetic, geometric, harmonic, generalised, copeland, mazziottaPareto, product, benefitOfTheDoubt, orderedWeightedAveraging"))
         let criterion = try #require(Self.error("\"by\": \"missing\"", "\"by\": \"gaps\""))
         #expect(criterion.column == "steps[2].by" && criterion.message.contains("expected one of: missing, zeros, missingOrZeros"), "\(criterion)")
     }
