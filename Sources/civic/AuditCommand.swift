@@ -17,14 +17,22 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "The stage whose statistics to report (default: the last stage before aggregation).")
     var stage: String?
 
+    @Option(
+        name: .customLong("correlation"), parsing: .upToNextOption,
+        help: "The correlations to report: pearson, spearman, kendall (default: pearson spearman).")
+    var correlations: [Correlation.Method] = Correlation.Method.auditDefault
+
     func validate() throws {
         guard FileManager.default.fileExists(atPath: spec) else { throw ValidationError("The spec file '\(spec)' does not exist.") }
+        guard !correlations.isEmpty, Set(correlations).count == correlations.count else {
+            throw ValidationError("--correlation needs one or more different methods: pearson, spearman, kendall.")
+        }
     }
 
     func run() throws {
         do throws(IndexEngineError) {
             let (spec, result, _) = try loadAndBuild(specPath: self.spec)
-            let report = try AuditReport.make(result, spec: spec, stage: stage)
+            let report = try AuditReport.make(result, spec: spec, stage: stage, correlationMethods: correlations)
             try AuditWriter(directory: out).write(report)
             let flagged = report.statistics.filter { !$0.flags.isEmpty }
             print("Audit of \(result.final.units.count) units, \(result.framework.indicatorCount) indicators (statistics at stage \(report.stage)).")
@@ -57,3 +65,5 @@ func loadAndBuild(specPath: String) throws(IndexEngineError) -> (BuildSpec, Buil
         throw error.located(in: specPath)
     }
 }
+
+extension Correlation.Method: @retroactive ExpressibleByArgument {}

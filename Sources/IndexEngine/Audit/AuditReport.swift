@@ -35,7 +35,7 @@ public struct AuditReport: Sendable {
     public var stage: String
     /// Statistics and flags of every column of that stage.
     public var statistics: [IndicatorStatistics]
-    /// Pearson and Spearman correlations of siblings and of nodes with their ancestors, on the final data.
+    /// Correlations of siblings and of nodes with their ancestors, on the final data, by each method asked for.
     public var correlations: [CorrelationEntry]
     /// Alpha and PCA per aggregate and per level.
     public var groups: [Group]
@@ -46,9 +46,13 @@ public struct AuditReport: Sendable {
 
     /// Audits `result`, built from `spec` with all stages kept.
     ///
-    /// - Parameter stage: the stage whose statistics to report; the last stage before
-    ///   aggregation when `nil`.
-    public static func make(_ result: BuildResult, spec: BuildSpec, stage name: String? = nil, thresholds: AuditThresholds = AuditThresholds()) throws(IndexEngineError) -> AuditReport {
+    /// - Parameters:
+    ///   - stage: the stage whose statistics to report; the last stage before aggregation when `nil`.
+    ///   - correlationMethods: the correlations to report, Pearson's and Spearman's unless asked.
+    public static func make(
+        _ result: BuildResult, spec: BuildSpec, stage name: String? = nil, thresholds: AuditThresholds = AuditThresholds(),
+        correlationMethods: [Correlation.Method] = Correlation.Method.auditDefault
+    ) throws(IndexEngineError) -> AuditReport {
         let framework = result.framework
         let aggregate = BuildTail.lastAggregate(in: spec)
         let defaultStage = aggregate.map { result.stages[$0].name } ?? result.stages.last?.name ?? "Raw"
@@ -79,7 +83,7 @@ public struct AuditReport: Sendable {
         return AuditReport(
             stage: stageName,
             statistics: IndicatorStatistics.of(stage, in: result, thresholds: thresholds),
-            correlations: CorrelationEntry.table(final, framework: framework),
+            correlations: CorrelationEntry.table(final, framework: framework, methods: correlationMethods),
             groups: groups,
             effectiveWeights: zip(framework.nodes.map(\.code), effective).map { (code: $0, weight: $1) },
             removeOne: aggregate == nil ? RemoveOne(units: [], nominal: [], removals: []) : try RemoveOne.analyse(result, spec: spec))

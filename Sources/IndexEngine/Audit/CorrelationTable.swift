@@ -17,7 +17,7 @@ public struct CorrelationEntry: Sendable, Equatable {
     /// Every sibling pair and every node-ancestor pair of `stage`, by each of `methods`.
     ///
     /// Columns missing from the stage (aggregates before aggregation) are skipped.
-    public static func table(_ stage: Stage, framework: Framework, methods: [Correlation.Method] = Correlation.Method.allCases) -> [CorrelationEntry] {
+    public static func table(_ stage: Stage, framework: Framework, methods: [Correlation.Method] = Correlation.Method.auditDefault) -> [CorrelationEntry] {
         let columns = (0..<stage.values.columns).map { stage.values.column($0) }
         var entries: [CorrelationEntry] = []
         for method in methods {

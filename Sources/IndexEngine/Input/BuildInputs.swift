@@ -47,11 +47,11 @@ public enum BuildInputs {
         case .coinr:
             guard let data = tables["iData"], let meta = tables["iMeta"] else { throw IndexEngineError(.invalidSpec, "inputs are incomplete", column: "inputs") }
             assembler = try COINrInput.assembler(data: data, meta: meta)
-        case .native:
+        case let .native(_, _, _, _, columns):
             guard let units = tables["units"], let indicators = tables["indicators"], let values = tables["values"] else {
                 throw IndexEngineError(.invalidSpec, "inputs are incomplete", column: "inputs")
             }
-            assembler = try NativeInput.assembler(units: units, indicators: indicators, values: values)
+            assembler = try NativeInput.assembler(units: units, indicators: indicators, values: values, hierarchy: tables["hierarchy"], columns: columns)
         }
         return (assembler, hash.hexDigest())
     }

@@ -40,7 +40,7 @@ public struct AuditWriter: Sendable {
         })
     }
 
-    /// Pearson and Spearman correlations with their sample sizes and p-values.
+    /// The correlations by each method reported, with their sample sizes and p-values.
     public static func correlationsTable(_ entries: [CorrelationEntry]) -> OutputTable {
         OutputTable(header: ["x", "y", "relation", "method", "r", "n", "p"], rows: entries.map { e in
             [.text(e.x), .text(e.y), .text(e.relation.rawValue), .text(e.method.rawValue), .number(e.correlation.r), .count(e.correlation.n), .number(e.correlation.p)]

@@ -35,21 +35,32 @@ public struct BuildSpec: Sendable, Codable, Equatable {
     public enum Inputs: Sendable, Codable, Equatable {
         /// COINr's `iData` and `iMeta` tables.
         case coinr(iData: String, iMeta: String)
-        /// The native layout: units, indicators (with aggregates) and values.
-        case native(units: String, indicators: String, values: String)
+        /// The native layout: units, indicators and values; the aggregates either among the
+        /// indicators or in a `hierarchy` file; `columns` for headers that use other names.
+        case native(units: String, indicators: String, values: String, hierarchy: String? = nil, columns: NativeColumns = NativeColumns())
 
-        private enum Keys: String, CodingKey { case iData, iMeta, units, indicators, values }
+        private enum Keys: String, CodingKey, CaseIterable { case iData, iMeta, units, indicators, values, hierarchy, columns }
 
         public init(from decoder: any Decoder) throws {
-            try decoder.rejectUnknownKeys(["iData", "iMeta", "units", "indicators", "values"])
+            try decoder.rejectUnknownKeys(Keys.allCases.map(\.rawValue))
             let c = try decoder.container(keyedBy: Keys.self)
             if c.contains(.iData) || c.contains(.iMeta) {
+                for key in [Keys.units, .indicators, .values, .hierarchy, .columns] where c.contains(key) {
+                    throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "\(key.rawValue) belongs to the native layout, not to COINr's iData and iMeta")
+                }
                 self = .coinr(iData: try c.decode(String.self, forKey: .iData), iMeta: try c.decode(String.self, forKey: .iMeta))
             } else {
+                let hierarchy = try c.decodeIfPresent(String.self, forKey: .hierarchy)
+                let columns = try c.value(.columns, default: NativeColumns())
+                if hierarchy == nil, columns.names["hierarchy"] != nil {
+                    let inner = try c.nestedContainer(keyedBy: AnyKey.self, forKey: .columns)
+                    throw DecodingError.dataCorruptedError(forKey: AnyKey("hierarchy"), in: inner, debugDescription: "names columns of a hierarchy file, but inputs has no hierarchy")
+                }
                 self = .native(
                     units: try c.decode(String.self, forKey: .units),
                     indicators: try c.decode(String.self, forKey: .indicators),
-                    values: try c.decode(String.self, forKey: .values))
+                    values: try c.decode(String.self, forKey: .values),
+                    hierarchy: hierarchy, columns: columns)
             }
         }
 
@@ -59,18 +70,22 @@ public struct BuildSpec: Sendable, Codable, Equatable {
             case let .coinr(iData, iMeta):
                 try c.encode(iData, forKey: .iData)
                 try c.encode(iMeta, forKey: .iMeta)
-            case let .native(units, indicators, values):
+            case let .native(units, indicators, values, hierarchy, columns):
                 try c.encode(units, forKey: .units)
                 try c.encode(indicators, forKey: .indicators)
                 try c.encode(values, forKey: .values)
+                try c.encodeIfPresent(hierarchy, forKey: .hierarchy)
+                if columns != NativeColumns() { try c.encode(columns, forKey: .columns) }
             }
         }
 
-        /// The input paths, in a fixed order.
+        /// The input paths, in a fixed order (an optional hierarchy last, so that the
+        /// fingerprint of inputs without one is as it always was).
         public var paths: [(role: String, path: String)] {
             switch self {
             case let .coinr(iData, iMeta): [("iData", iData), ("iMeta", iMeta)]
-            case let .native(units, indicators, values): [("units", units), ("indicators", indicators), ("values", values)]
+            case let .native(units, indicators, values, hierarchy, _):
+                [("units", units), ("indicators", indicators), ("values", values)] + (hierarchy.map { [("hierarchy", $0)] } ?? [])
             }
         }
     }

@@ -6,6 +6,11 @@ public struct Correlation: Sendable, Equatable {
         case pearson
         /// Spearman's rank correlation: Pearson's on ranks, ties sharing their mean rank.
         case spearman
+        /// Kendall's tau-b: concordant minus discordant pairs, scaled for ties (see `KendallTest`).
+        case kendall
+
+        /// The methods an audit reports unless asked for others.
+        public static let auditDefault: [Method] = [.pearson, .spearman]
     }
 
     /// The correlation coefficient, `NaN` when either column has no spread.
@@ -13,7 +18,8 @@ public struct Correlation: Sendable, Equatable {
     /// The number of units observed in both columns.
     public var n: Int
     /// The two-sided p-value of the test of zero correlation: for Pearson's, the t test with n − 2
-    /// degrees of freedom; for Spearman's, as R's `cor.test` (see `SpearmanTest`).
+    /// degrees of freedom; for Spearman's and Kendall's, as R's `cor.test` (see `SpearmanTest`
+    /// and `KendallTest`).
     public var p: Double
 
     /// The correlation of `x` and `y` over the pairwise-complete observations.
@@ -24,6 +30,10 @@ public struct Correlation: Sendable, Equatable {
         for i in 0..<min(x.count, y.count) where !x[i].isNaN && !y[i].isNaN {
             a.append(x[i])
             b.append(y[i])
+        }
+        if method == .kendall {
+            let (tau, p) = KendallTest.of(a, b)
+            return Correlation(r: tau, n: a.count, p: p)
         }
         var ties = false
         if method == .spearman {

@@ -64,7 +64,8 @@ extension HostedIndex {
             guard FileManager.default.fileExists(atPath: absolute) else { throw IndexLoadingError(file: path, field: "data", "names '\(data)', which does not exist") }
             switch spec.inputs {
             case .coinr(_, let iMeta): spec.inputs = .coinr(iData: absolute, iMeta: iMeta)
-            case .native(let units, let indicators, _): spec.inputs = .native(units: units, indicators: indicators, values: absolute)
+            case .native(let units, let indicators, _, let hierarchy, let columns):
+                spec.inputs = .native(units: units, indicators: indicators, values: absolute, hierarchy: hierarchy, columns: columns)
             }
         }
         let analysis = try sidecar.analysis.map { name in
