@@ -3,7 +3,8 @@
 /// The direction is applied first (values of a negative-direction indicator are negated), then
 /// the method. Targets and goalposts are given in the indicator's own units and turned with it,
 /// so `(max − x)/(max − target)` is what a negative-direction indicator gets from
-/// `distanceToTarget`. Rank-based methods give tied values the lowest of their ranks.
+/// `distanceToTarget`. Rank-based methods give tied values the lowest of their ranks unless
+/// `ties` says otherwise.
 public struct Normalise: Sendable, Codable, Equatable {
     /// A normalisation method.
     public enum Method: String, Sendable, Codable, SpecChoice {
@@ -15,9 +16,9 @@ public struct Normalise: Sendable, Codable, Equatable {
         case zScore
         /// `(x − l)/(u − l)·100` with fixed `range = [l, u]`.
         case scaled
-        /// Ranks, 1 for the lowest.
+        /// Ranks, 1 for the lowest, tied values shared by `ties`.
         case rank
-        /// `(rank − 1)/(n − 1)`.
+        /// `(rank − 1)/(n − 1)`, or `(rank − 1)/(largest rank − 1)` by `denominator`.
         case percentileRank
         /// `1 − (max − x)/(max − min)`.
         case distanceToMax
@@ -31,6 +32,18 @@ public struct Normalise: Sendable, Codable, Equatable {
         case fractionOfMax
         /// Borda score: `rank − 1`.
         case borda
+    }
+
+    /// What a percentile rank divides `rank − 1` by.
+    ///
+    /// With ties the two differ: under `min` ties the best values, tied, hold a rank below `n`
+    /// and score less than 1 over `n − 1`; dense ranks end at the count of distinct values.
+    /// `maxRank` stretches whatever ranks occur onto [0, 1].
+    public enum PercentileDenominator: String, Sendable, Codable, SpecChoice {
+        /// `n − 1`, with `n` the count of observed values (COINr's `n_prank`).
+        case n
+        /// The largest rank that occurs, less one.
+        case maxRank
     }
 
     /// Settings that an indicator may override; `nil` fields fall back to the step's.
@@ -56,8 +69,15 @@ public struct Normalise: Sendable, Codable, Equatable {
         public var truncate: Bool?
         /// Whether the direction is applied first.
         public var useDirection: Bool?
+        /// How `rank`, `percentileRank` and `borda` share ranks among tied values; `min` by default.
+        public var ties: Ranking.Ties?
+        /// What `percentileRank` divides `rank − 1` by; `n` (observed values, less one) by default.
+        public var denominator: PercentileDenominator?
 
-        static let fields = ["method", "range", "mean", "sd", "target", "reference", "capAtMax", "goalposts", "scale", "truncate", "useDirection"]
+        static let fields = [
+            "method", "range", "mean", "sd", "target", "reference", "capAtMax", "goalposts", "scale", "truncate", "useDirection",
+            "ties", "denominator",
+        ]
 
         public init() {}
 
@@ -79,6 +99,8 @@ public struct Normalise: Sendable, Codable, Equatable {
             scale = try c.decodeIfPresent(Double.self, forKey: .scale)
             truncate = try c.decodeIfPresent(Bool.self, forKey: .truncate)
             useDirection = try c.decodeIfPresent(Bool.self, forKey: .useDirection)
+            ties = try c.decodeIfPresent(Ranking.Ties.self, forKey: .ties)
+            denominator = try c.decodeIfPresent(PercentileDenominator.self, forKey: .denominator)
         }
 
         /// These settings with gaps filled from `base`.
@@ -95,6 +117,8 @@ public struct Normalise: Sendable, Codable, Equatable {
             s.scale = scale ?? base.scale
             s.truncate = truncate ?? base.truncate
             s.useDirection = useDirection ?? base.useDirection
+            s.ties = ties ?? base.ties
+            s.denominator = denominator ?? base.denominator
             return s
         }
     }
@@ -214,12 +238,19 @@ public struct Normalise: Sendable, Codable, Equatable {
             let (l, u) = try pair(s.range, "range", default: [0, 100])
             guard u != l else { throw IndexEngineError(.invalidParameter, "the two ends of range must differ", column: field + "range") }
             for i in x.indices { x[i] = (x[i] - l) / (u - l) * 100 }
-        case .rank, .percentileRank, .borda:
-            let ranks = Ranking.ranks(x, ties: .min)
-            let n = Double(x.count { !$0.isNaN })
-            for i in x.indices {
-                x[i] = method == .rank ? ranks[i] : method == .borda ? ranks[i] - 1 : (ranks[i] - 1) / (n - 1)
+        case .rank, .borda:
+            let ranks = Ranking.ranks(x, ties: s.ties ?? .min)
+            for i in x.indices { x[i] = method == .rank ? ranks[i] : ranks[i] - 1 }
+        case .percentileRank:
+            let ranks = Ranking.ranks(x, ties: s.ties ?? .min)
+            let top: Double
+            switch s.denominator ?? .n {
+            case .n: top = Double(x.count { !$0.isNaN })
+            case .maxRank:
+                top = ranks.reduce(0) { $1 > $0 ? $1 : $0 }
+                if x.count(where: { !$0.isNaN }) > 1 { spread(top - 1) }
             }
+            for i in x.indices { x[i] = (ranks[i] - 1) / (top - 1) }
         case .distanceToMax:
             spread(hi - lo)
             for i in x.indices { x[i] = 1 - (hi - x[i]) / (hi - lo) }

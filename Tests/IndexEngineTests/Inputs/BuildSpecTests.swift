@@ -87,6 +87,29 @@ struct BuildSpecTests {
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
     }
 
+    /// A normalise step with every rank, rounding and goalpost option, decoded, encoded and decoded again.
+    static func normaliseRoundTrip(_ step: String) throws -> Normalise {
+        let spec = try Self.decode(Self.edited(#"{ "step": "normalise", "method": "minMax", "range": [0, 100] }"#, step))
+        guard case let .normalise(normalise) = spec.steps[4] else { throw IndexEngineError(.invalidSpec, "not a normalise step") }
+        let again = try BuildSpec.decode(spec.canonicalJSON(), file: "canonical.json")
+        #expect(again == spec)
+        return normalise
+    }
+
+    @Test("normalise ties and denominator decode, encode and decode again")
+    func normaliseRankOptions() throws {
+        let step = try Self.normaliseRoundTrip(
+            #"{ "step": "normalise", "method": "percentileRank", "ties": "dense", "denominator": "maxRank", "overrides": { "Flights": { "ties": "average", "denominator": "n" } } }"#)
+        #expect(step.settings.ties == .dense && step.settings.denominator == .maxRank)
+        #expect(step.overrides["Flights"]?.ties == .average && step.overrides["Flights"]?.denominator == .n)
+        expectEngineError(.invalidSpec, file: "spec.json", row: nil, column: "steps[4].ties", messageContains: "average, min, max, dense") {
+            _ = try Self.decode(Self.edited(#""range": [0, 100]"#, #""ties": "first""#))
+        }
+        expectEngineError(.invalidSpec, file: "spec.json", row: nil, column: "steps[4].denominator", messageContains: "n, maxRank") {
+            _ = try Self.decode(Self.edited(#""range": [0, 100]"#, #""denominator": "n - 1""#))
+        }
+    }
+
     @Test("the shipped ASEM spec decodes")
     func shippedSpec() throws {
         let spec = try BuildSpec.read(path: Fixtures.asemSpec)

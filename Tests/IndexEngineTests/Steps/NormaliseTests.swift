@@ -72,6 +72,60 @@ struct NormaliseTests {
         try Self.expect(Normalise(method: .borda), x1: [0, 1, 1, 3, .nan], x2: [3, 1, 1, 0, .nan])
     }
 
+    @Test("rank, borda and percentileRank share tied ranks by ties; min stays the default")
+    func tieRules() throws {
+        // x1 = [2, 4, 4, 10, –]: ascending 2, then 4 4 spanning ranks 2 and 3, then 10
+        let expected: [(Ranking.Ties, [Double])] = [(.min, [1, 2, 2, 4]), (.average, [1, 2.5, 2.5, 4]), (.max, [1, 3, 3, 4]), (.dense, [1, 2, 2, 3])]
+        for (ties, ranks) in expected {
+            let rank = try Self.normalised(Self.settings(.rank) { $0.ties = ties })
+            StepKit.expectClose(StepKit.column(rank, "x1"), ranks + [.nan], "rank \(ties)")
+            let borda = try Self.normalised(Self.settings(.borda) { $0.ties = ties })
+            StepKit.expectClose(StepKit.column(borda, "x1"), ranks.map { $0 - 1 } + [.nan], "borda \(ties)")
+            // (rank − 1)/(n − 1) with n = 4 observed values
+            let percentile = try Self.normalised(Self.settings(.percentileRank) { $0.ties = ties })
+            StepKit.expectClose(StepKit.column(percentile, "x1"), ranks.map { ($0 - 1) / 3 } + [.nan], "percentileRank \(ties)")
+        }
+        // dense over the largest rank: (rank − 1)/(3 − 1) → 0, 0.5, 0.5, 1
+        let stretched = try Self.normalised(Self.settings(.percentileRank) { $0.ties = .dense; $0.denominator = .maxRank })
+        StepKit.expectClose(StepKit.column(stretched, "x1"), [0, 0.5, 0.5, 1, .nan])
+        // x2 is −x: −10 (1), −4 −4 (2, 3), −2 (4); max ties give 1, 3, 3, 4 in unit order 4, 3, 3, 1
+        let x2 = try Self.normalised(Self.settings(.rank) { $0.ties = .max })
+        StepKit.expectClose(StepKit.column(x2, "x2"), [4, 3, 3, 1, .nan])
+    }
+
+    @Test("percentileRank over n − 1 and over the largest rank, against scipy.stats.rankdata")
+    func percentileRankOracle() throws {
+        // python3 -c "import numpy as np; from scipy.stats import rankdata; x = np.array([3.5, 1, 9, 3.5, 9, 7, 7, 0.5])
+        //   for m in ('min', 'average', 'max', 'dense'): r = rankdata(x, method=m); print(m, (r - 1)/(len(x) - 1), (r - 1)/(r.max() - 1))"
+        let x: [Double] = [3.5, 1, 9, 3.5, 9, 7, 7, 0.5]
+        let oracle: [(Ranking.Ties, n: [Double], maxRank: [Double])] = [
+            (.min, [0.2857142857142857, 0.14285714285714285, 0.8571428571428571, 0.2857142857142857, 0.8571428571428571, 0.5714285714285714, 0.5714285714285714, 0],
+             [0.3333333333333333, 0.16666666666666666, 1, 0.3333333333333333, 1, 0.6666666666666666, 0.6666666666666666, 0]),
+            (.average, [0.35714285714285715, 0.14285714285714285, 0.9285714285714286, 0.35714285714285715, 0.9285714285714286, 0.6428571428571429, 0.6428571428571429, 0],
+             [0.38461538461538464, 0.15384615384615385, 1, 0.38461538461538464, 1, 0.6923076923076923, 0.6923076923076923, 0]),
+            (.max, [0.42857142857142855, 0.14285714285714285, 1, 0.42857142857142855, 1, 0.7142857142857143, 0.7142857142857143, 0],
+             [0.42857142857142855, 0.14285714285714285, 1, 0.42857142857142855, 1, 0.7142857142857143, 0.7142857142857143, 0]),
+            (.dense, [0.2857142857142857, 0.14285714285714285, 0.5714285714285714, 0.2857142857142857, 0.5714285714285714, 0.42857142857142855, 0.42857142857142855, 0],
+             [0.5, 0.25, 1, 0.5, 1, 0.75, 0.75, 0]),
+        ]
+        let data = try StepKit.flat([x])
+        for (ties, overN, overMaxRank) in oracle {
+            let n = try StepKit.run(data, [.normalise(Self.settings(.percentileRank) { $0.ties = ties })])
+            StepKit.expectClose(StepKit.column(n, "x1"), overN, relative: 1e-15, "n − 1, \(ties)")
+            let top = try StepKit.run(data, [.normalise(Self.settings(.percentileRank) { $0.ties = ties; $0.denominator = .maxRank })])
+            StepKit.expectClose(StepKit.column(top, "x1"), overMaxRank, relative: 1e-15, "largest rank − 1, \(ties)")
+        }
+    }
+
+    @Test("percentileRank over the largest rank: a constant column has no spread and warns")
+    func percentileRankConstant() throws {
+        let result = try Self.normalised(Self.settings(.percentileRank) { $0.denominator = .maxRank }, extra: [[3, 3, 3, 3, 3]])
+        #expect(StepKit.column(result, "x3").allSatisfy { $0.isNaN }, "(1 − 1)/(1 − 1)")
+        #expect(result.log.warnings.map(\.code) == [.noSpread, .columnMissing])
+        let one = try StepKit.run(try StepKit.flat([[7]]), [.normalise(Self.settings(.percentileRank) { $0.denominator = .maxRank })])
+        #expect(StepKit.column(one, "x1")[0].isNaN)
+    }
+
     @Test("distanceToMax: 1 − (max − x)/(max − min)")
     func distanceToMax() throws {
         // x1: 1 − (10 − x)/8;  x2: 1 − (−2 + x)/8
