@@ -73,10 +73,12 @@ public struct Normalise: Sendable, Codable, Equatable {
         public var ties: Ranking.Ties?
         /// What `percentileRank` divides `rank − 1` by; `n` (observed values, less one) by default.
         public var denominator: PercentileDenominator?
+        /// Decimal places (0…15) to which every value the step gives is rounded, half to even.
+        public var round: Int?
 
         static let fields = [
             "method", "range", "mean", "sd", "target", "reference", "capAtMax", "goalposts", "scale", "truncate", "useDirection",
-            "ties", "denominator",
+            "ties", "denominator", "round",
         ]
 
         public init() {}
@@ -101,6 +103,14 @@ public struct Normalise: Sendable, Codable, Equatable {
             useDirection = try c.decodeIfPresent(Bool.self, forKey: .useDirection)
             ties = try c.decodeIfPresent(Ranking.Ties.self, forKey: .ties)
             denominator = try c.decodeIfPresent(PercentileDenominator.self, forKey: .denominator)
+            // Read as a number and checked here, so that 2.5 or 1e300 is refused naming the field.
+            if let digits = try c.decodeIfPresent(Double.self, forKey: .round) {
+                guard let whole = Int(exactly: digits), (0...DecimalRounding.maximumDigits).contains(whole) else {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .round, in: c, debugDescription: "round must be a whole number of decimal places from 0 to \(DecimalRounding.maximumDigits)")
+                }
+                round = whole
+            }
         }
 
         /// These settings with gaps filled from `base`.
@@ -119,6 +129,7 @@ public struct Normalise: Sendable, Codable, Equatable {
             s.useDirection = useDirection ?? base.useDirection
             s.ties = ties ?? base.ties
             s.denominator = denominator ?? base.denominator
+            s.round = round ?? base.round
             return s
         }
     }
@@ -200,8 +211,33 @@ public struct Normalise: Sendable, Codable, Equatable {
         for y in logs.indices { logs[y].warnings += log.warnings }
     }
 
-    /// Normalises one indicator's values `x`; `state` is the year's state, `nil` for a pool of years.
+    /// Normalises one indicator's values `x`, then rounds them when `round` is set; `state` is the
+    /// year's state, `nil` for a pool of years.
+    ///
+    /// Rounding comes last, on the step's output (after `scale`, truncation and caps), so that the
+    /// figures a build publishes are the ones it aggregates.
     private func normalise(
+        _ x: inout [Double], _ s: Settings, node: FrameworkNode, field: String, context: BuildContext, state: BuildState?, log: inout BuildLog
+    ) throws(IndexEngineError) {
+        if let digits = s.round, !(0...DecimalRounding.maximumDigits).contains(digits) {
+            throw IndexEngineError(
+                .invalidParameter, "round must be a whole number of decimal places from 0 to \(DecimalRounding.maximumDigits), not \(digits)",
+                column: origin(of: \.round, node.code) + "round")
+        }
+        try rescale(&x, s, node: node, field: field, context: context, state: state, log: &log)
+        if let digits = s.round {
+            for i in x.indices { x[i] = DecimalRounding.halfEven(x[i], digits: digits) }
+        }
+    }
+
+    /// `overrides.CODE.` when the indicator's override sets the field at `path`, or nothing when the
+    /// step's own value is used: the prefix of the field an error names.
+    private func origin<T>(of path: KeyPath<Settings, T?>, _ code: String) -> String {
+        overrides[code]?[keyPath: path] == nil ? "" : "overrides.\(code)."
+    }
+
+    /// Applies the method to one indicator's values `x`.
+    private func rescale(
         _ x: inout [Double], _ s: Settings, node: FrameworkNode, field: String, context: BuildContext, state: BuildState?, log: inout BuildLog
     ) throws(IndexEngineError) {
         let method = s.method ?? .minMax

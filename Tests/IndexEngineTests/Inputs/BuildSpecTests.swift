@@ -110,6 +110,17 @@ struct BuildSpecTests {
         }
     }
 
+    @Test("normalise round decodes, encodes and decodes again; a fraction or a huge number names the field")
+    func normaliseRound() throws {
+        let step = try Self.normaliseRoundTrip(#"{ "step": "normalise", "method": "percentileRank", "round": 2, "overrides": { "Flights": { "round": 0 } } }"#)
+        #expect(step.settings.round == 2 && step.overrides["Flights"]?.round == 0)
+        for bad in ["2.5", "1e300", "-1", "16", "\"2\""] {
+            expectEngineError(.invalidSpec, file: "spec.json", row: nil, column: "steps[4].round") {
+                _ = try Self.decode(Self.edited(#""range": [0, 100]"#, #""round": "# + bad))
+            }
+        }
+    }
+
     @Test("the shipped ASEM spec decodes")
     func shippedSpec() throws {
         let spec = try BuildSpec.read(path: Fixtures.asemSpec)

@@ -29,10 +29,10 @@ struct NormaliseTests {
         return Normalise(s)
     }
 
-    static func expect(_ step: Normalise, x1: [Double], x2: [Double], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expect(_ step: Normalise, x1: [Double], x2: [Double], _ comment: String = "", sourceLocation: SourceLocation = #_sourceLocation) throws {
         let result = try normalised(step)
-        StepKit.expectClose(StepKit.column(result, "x1"), x1, "x1", sourceLocation: sourceLocation)
-        StepKit.expectClose(StepKit.column(result, "x2"), x2, "x2", sourceLocation: sourceLocation)
+        StepKit.expectClose(StepKit.column(result, "x1"), x1, "x1 \(comment)", sourceLocation: sourceLocation)
+        StepKit.expectClose(StepKit.column(result, "x2"), x2, "x2 \(comment)", sourceLocation: sourceLocation)
     }
 
     @Test("minMax: (x − min)/(max − min)·(u − l) + l, the default onto [0, 100]")
@@ -124,6 +124,55 @@ struct NormaliseTests {
         #expect(result.log.warnings.map(\.code) == [.noSpread, .columnMissing])
         let one = try StepKit.run(try StepKit.flat([[7]]), [.normalise(Self.settings(.percentileRank) { $0.denominator = .maxRank })])
         #expect(StepKit.column(one, "x1")[0].isNaN)
+    }
+
+    @Test("round: the step's output, half to even on the value held, as Python's round()")
+    func rounding() throws {
+        // min-max onto [0, 1] of [0, 1, 3, 8]: 0, 0.125, 0.375, 1 — exact binary halves at 2 places
+        let step = Normalise(Self.settings(.minMax) { $0.range = [0, 1]; $0.round = 2 }.settings)
+        #expect(StepKit.column(try StepKit.run(try StepKit.flat([[0, 1, 3, 8]]), [.normalise(step)]), "x1") == [0, 0.12, 0.38, 1])
+        // the scale is applied before rounding: goalposts (0, 8) times 3 → 0.75, 1.5, 1.5, 3 for x1, 2.25, 1.5, 1.5, 0 for x2
+        let goalposts = Self.settings(.goalposts) { $0.scale = 3; $0.round = 1 }
+        try Self.expect(goalposts, x1: [0.8, 1.5, 1.5, 3, .nan], x2: [2.2, 1.5, 1.5, 0, .nan], "0.75 → 0.8 and 2.25 → 2.2, half to even")
+    }
+
+    @Test("round against Python's round(x, digits), including values that are not halves in binary")
+    func roundingOracle() throws {
+        // python3 -c "xs = [0.125, 0.375, 2.675, 26.15, 71.745, -0.125, -2.5, 0.5, 1.5, 123456.7890123456789, 1e-7,
+        //   4000000000000000.5, 4503599627370495.5]; [print(d, [round(x, d) for x in xs]) for d in (0, 1, 2, 3, 15)]"
+        // 2.675 is held as 2.67499999999999982…, so it rounds down; 71.745 is held as 71.74500000000000454…,
+        // so it rounds up, although 71.745 × 100 gives exactly 7174.5, which rounds to the even 7174.
+        let x: [Double] = [0.125, 0.375, 2.675, 26.15, 71.745, -0.125, -2.5, 0.5, 1.5, 123456.7890123456789, 1e-7, 4000000000000000.5, 4503599627370495.5]
+        let python: [Int: [Double]] = [
+            0: [0, 0, 3, 26, 72, -0.0, -2, 0, 2, 123457, 0, 4000000000000000, 4503599627370496],
+            1: [0.1, 0.4, 2.7, 26.1, 71.7, -0.1, -2.5, 0.5, 1.5, 123456.8, 0, 4000000000000000.5, 4503599627370495.5],
+            2: [0.12, 0.38, 2.67, 26.15, 71.75, -0.12, -2.5, 0.5, 1.5, 123456.79, 0, 4000000000000000.5, 4503599627370495.5],
+            3: [0.125, 0.375, 2.675, 26.15, 71.745, -0.125, -2.5, 0.5, 1.5, 123456.789, 0, 4000000000000000.5, 4503599627370495.5],
+            15: [0.125, 0.375, 2.675, 26.15, 71.745, -0.125, -2.5, 0.5, 1.5, 123456.78901234567, 1e-07, 4000000000000000.5, 4503599627370495.5],
+        ]
+        let data = try StepKit.flat([x + [.nan]])
+        for (digits, expected) in python {
+            let result = StepKit.column(try StepKit.run(data, [.normalise(Self.settings(.none) { $0.round = digits })]), "x1")
+            #expect(Array(result.prefix(x.count)) == expected, "round \(digits)")
+            #expect(result.last?.isNaN == true, "a missing value stays missing")
+        }
+        #expect(DecimalRounding.halfEven(-0.001, digits: 2).sign == .minus, "round(-0.001, 2) is -0.0")
+        #expect(DecimalRounding.halfEven(1e300, digits: 2) == 1e300)
+        #expect(DecimalRounding.halfEven(.infinity, digits: 2) == .infinity)
+    }
+
+    @Test("round outside 0…15 is an error naming the field")
+    func roundingErrors() throws {
+        for digits in [-1, 16, Int.max] {
+            let error = StepKit.error(try Self.data(), [.normalise(Self.settings(.minMax) { $0.round = digits })])
+            #expect(error?.kind == .invalidParameter)
+            #expect(error?.column == "steps[0].round")
+        }
+        let override = StepKit.error(try Self.data(), [.normalise(Normalise(overrides: ["x2": Self.settings(.minMax) { $0.round = -3 }.settings]))])
+        #expect(override?.column == "steps[0].overrides.x2.round")
+        // a step-wide round is named as the step's even for an indicator with an override of another field
+        let stepWide = StepKit.error(try Self.data(), [.normalise(Normalise(Self.settings(.minMax) { $0.round = 99 }.settings, overrides: ["x2": Self.settings(.rank).settings]))])
+        #expect(stepWide?.column == "steps[0].round")
     }
 
     @Test("distanceToMax: 1 − (max − x)/(max − min)")
