@@ -26,7 +26,8 @@ public struct Normalise: Sendable, Codable, Equatable {
         case distanceToTarget
         /// `1 − (x_ref − x)/(x_ref − min)` for the `reference` unit, capped at 1 with `capAtMax`.
         case distanceToReference
-        /// `(x − low)/(high − low)`, truncated to [0, 1] with `truncate`, times `scale`.
+        /// `(x − low)/(high − low)`, truncated to [0, 1] with `truncate`, times `scale`; or
+        /// `(x − worst)/(best − worst)` when the posts are given as `worst` and `best`.
         case goalposts
         /// `x / max`.
         case fractionOfMax
@@ -63,6 +64,13 @@ public struct Normalise: Sendable, Codable, Equatable {
         public var capAtMax: Bool?
         /// `[low, high]` for `goalposts`, in the indicator's units; the metadata's by default.
         public var goalposts: [Double]?
+        /// The post that scores 0, in the indicator's units; with `best`, instead of `goalposts`.
+        ///
+        /// Their order gives the direction (`best` below `worst`: lower is better), so the
+        /// indicator's Direction is not used: `(x − worst)/(best − worst)` holds either way.
+        public var worst: Double?
+        /// The post that scores 1 (times `scale`), in the indicator's units; with `worst`.
+        public var best: Double?
         /// The output scale of `goalposts`.
         public var scale: Double?
         /// Whether `goalposts` truncates values outside the posts.
@@ -78,7 +86,7 @@ public struct Normalise: Sendable, Codable, Equatable {
 
         static let fields = [
             "method", "range", "mean", "sd", "target", "reference", "capAtMax", "goalposts", "scale", "truncate", "useDirection",
-            "ties", "denominator", "round",
+            "ties", "denominator", "round", "worst", "best",
         ]
 
         public init() {}
@@ -111,6 +119,23 @@ public struct Normalise: Sendable, Codable, Equatable {
                 }
                 round = whole
             }
+            worst = try c.decodeIfPresent(Double.self, forKey: .worst)
+            best = try c.decodeIfPresent(Double.self, forKey: .best)
+        }
+
+        /// Whether these settings give goalposts in either form.
+        var givesPosts: Bool { goalposts != nil || worst != nil || best != nil }
+
+        /// Rejects posts given in both forms, or half of `worst` and `best`; `prefix` leads the field names.
+        func checkPostForms(_ prefix: String) throws(IndexEngineError) {
+            if goalposts != nil, worst != nil || best != nil {
+                throw IndexEngineError(
+                    .invalidParameter, "give the goalposts either as goalposts [low, high] or as worst and best, not both",
+                    column: prefix + (worst != nil ? "worst" : "best"))
+            }
+            if (worst == nil) != (best == nil) {
+                throw IndexEngineError(.invalidParameter, "worst and best go together: \(worst == nil ? "worst" : "best") is missing", column: prefix + (worst == nil ? "worst" : "best"))
+            }
         }
 
         /// These settings with gaps filled from `base`.
@@ -123,7 +148,12 @@ public struct Normalise: Sendable, Codable, Equatable {
             s.target = target ?? base.target
             s.reference = reference ?? base.reference
             s.capAtMax = capAtMax ?? base.capAtMax
-            s.goalposts = goalposts ?? base.goalposts
+            // Posts come whole from one level, in one form: an indicator's worst and best replace
+            // the step's goalposts, and its goalposts the step's worst and best.
+            let ownPosts = givesPosts
+            s.goalposts = ownPosts ? goalposts : base.goalposts
+            s.worst = ownPosts ? worst : base.worst
+            s.best = ownPosts ? best : base.best
             s.scale = scale ?? base.scale
             s.truncate = truncate ?? base.truncate
             s.useDirection = useDirection ?? base.useDirection
@@ -169,6 +199,7 @@ public struct Normalise: Sendable, Codable, Equatable {
 
     func apply(_ state: inout BuildState, _ context: BuildContext, _ log: inout BuildLog) throws(IndexEngineError) {
         try context.checkIndicatorCodes(overrides, field: "overrides")
+        try checkPostForms()
         warnOfReversedRanges(&log)
         let framework = context.framework
         for c in 0..<framework.indicatorCount {
@@ -191,6 +222,7 @@ public struct Normalise: Sendable, Codable, Equatable {
     /// year, not one for the pool. Warnings go to every year's log, as every year is affected.
     func applyPooled(_ states: inout [BuildState], _ context: BuildContext, _ logs: inout [BuildLog]) throws(IndexEngineError) {
         try context.checkIndicatorCodes(overrides, field: "overrides")
+        try checkPostForms()
         let framework = context.framework
         var log = BuildLog()
         warnOfReversedRanges(&log)
@@ -323,6 +355,20 @@ public struct Normalise: Sendable, Codable, Equatable {
                 x[i] = 1 - (reference - x[i]) / (reference - lo)
                 if s.capAtMax ?? false, x[i] > 1 { x[i] = 1 }
             }
+        case .goalposts where s.worst != nil || s.best != nil:
+            let prefix = origin(of: \.worst, node.code)
+            guard let worst = s.worst, worst.isFinite else {
+                throw IndexEngineError(.invalidParameter, "worst must be a finite number", column: prefix + "worst")
+            }
+            guard let best = s.best, best.isFinite else {
+                throw IndexEngineError(.invalidParameter, "best must be a finite number", column: prefix + "best")
+            }
+            guard worst != best else {
+                throw IndexEngineError(.invalidParameter, "worst and best of '\(node.code)' must differ", column: prefix + "best")
+            }
+            // Direction-adjusted, the posts are worst·d and best·d, and (x·d − worst·d)/(best·d − worst·d)
+            // is (x − worst)/(best − worst) whatever the direction d.
+            scoreAgainstPosts(&x, worst * direction, best * direction, s)
         case .goalposts:
             let given = s.goalposts ?? [node.goalpostLow, node.goalpostHigh].compactMap { $0 }
             guard given.count == 2 else {
@@ -335,16 +381,27 @@ public struct Normalise: Sendable, Codable, Equatable {
             guard low != high else { throw IndexEngineError(.invalidParameter, "the goalposts of '\(node.code)' must differ", column: field + "goalposts") }
             // In direction-adjusted terms a negative indicator's posts swap and change sign.
             let (l, u) = direction == 1 ? (low, high) : (-high, -low)
-            let scale = s.scale ?? 1, truncate = s.truncate ?? true
-            for i in x.indices where !x[i].isNaN {
-                var y = (x[i] - l) / (u - l)
-                if truncate { y = min(max(y, 0), 1) }
-                x[i] = y * scale
-            }
+            scoreAgainstPosts(&x, l, u, s)
         case .fractionOfMax:
             if hi == 0 { log.warn(.zeroMaximum, "the maximum is zero", indicator: node.code) }
             for i in x.indices { x[i] /= hi }
         }
+    }
+
+    /// `(x − l)/(u − l)` of direction-adjusted values, truncated to [0, 1] unless `truncate` is off, times `scale`.
+    private func scoreAgainstPosts(_ x: inout [Double], _ l: Double, _ u: Double, _ s: Settings) {
+        let scale = s.scale ?? 1, truncate = s.truncate ?? true
+        for i in x.indices where !x[i].isNaN {
+            var y = (x[i] - l) / (u - l)
+            if truncate { y = min(max(y, 0), 1) }
+            x[i] = y * scale
+        }
+    }
+
+    /// Rejects goalposts given twice over at the step's level or in one override.
+    private func checkPostForms() throws(IndexEngineError) {
+        try settings.checkPostForms("")
+        for (code, own) in overrides.sorted(by: { $0.key < $1.key }) { try own.checkPostForms("overrides.\(code).") }
     }
 
     /// Warns of every range or pair of goalposts the step gives that runs from high to low:

@@ -121,6 +121,17 @@ struct BuildSpecTests {
         }
     }
 
+    @Test("normalise worst and best decode, encode and decode again; text names the field")
+    func normaliseWorstBest() throws {
+        let step = try Self.normaliseRoundTrip(
+            #"{ "step": "normalise", "method": "goalposts", "worst": 100, "best": 0, "scale": 100, "overrides": { "Flights": { "worst": 0, "best": 50.5 } } }"#)
+        #expect(step.settings.worst == 100 && step.settings.best == 0 && step.settings.scale == 100)
+        #expect(step.overrides["Flights"]?.worst == 0 && step.overrides["Flights"]?.best == 50.5)
+        expectEngineError(.invalidSpec, file: "spec.json", row: nil, column: "steps[4].best") {
+            _ = try Self.decode(Self.edited(#""range": [0, 100]"#, #""worst": 1, "best": "high""#))
+        }
+    }
+
     @Test("the shipped ASEM spec decodes")
     func shippedSpec() throws {
         let spec = try BuildSpec.read(path: Fixtures.asemSpec)

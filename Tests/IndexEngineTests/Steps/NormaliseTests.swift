@@ -255,6 +255,54 @@ struct NormaliseTests {
         #expect(perIndicator?.column == "steps[0].overrides.x2.goalposts")
     }
 
+    @Test("goalposts as worst and best: (x − worst)/(best − worst), their order giving the direction")
+    func worstAndBest() throws {
+        // worst 0, best 8: x/8 for x1 and for x2 alike (x2's Direction −1 is not used) → 0.25, 0.5, 0.5, 1.25 → 1
+        try Self.expect(Self.settings(.goalposts) { $0.worst = 0; $0.best = 8 }, x1: [0.25, 0.5, 0.5, 1, .nan], x2: [0.25, 0.5, 0.5, 1, .nan])
+        // worst 8, best 0, lower is better: (8 − x)/8 → 0.75, 0.5, 0.5, −0.25 → 0; the same as goalposts (0, 8) with Direction −1
+        try Self.expect(Self.settings(.goalposts) { $0.worst = 8; $0.best = 0 }, x1: [0.75, 0.5, 0.5, 0, .nan], x2: [0.75, 0.5, 0.5, 0, .nan])
+        try Self.expect(
+            Self.settings(.goalposts) { $0.worst = 8; $0.best = 0; $0.truncate = false; $0.scale = 100 },
+            x1: [75, 50, 50, -25, .nan], x2: [75, 50, 50, -25, .nan])
+        // an indicator's worst and best replace the step's goalposts: x2 (10 − x)/8 → 1, 0.75, 0.75, 0
+        let mixed = Normalise(Self.settings(.goalposts) { $0.goalposts = [0, 8] }.settings, overrides: ["x2": Self.settings(.goalposts) { $0.worst = 10; $0.best = 2 }.settings])
+        try Self.expect(mixed, x1: [0.25, 0.5, 0.5, 1, .nan], x2: [1, 0.75, 0.75, 0, .nan])
+        // and an indicator's goalposts replace the step's worst and best
+        let back = Normalise(Self.settings(.goalposts) { $0.worst = 8; $0.best = 0 }.settings, overrides: ["x1": Self.settings(.goalposts) { $0.goalposts = [0, 8] }.settings])
+        try Self.expect(back, x1: [0.25, 0.5, 0.5, 1, .nan], x2: [0.75, 0.5, 0.5, 0, .nan])
+    }
+
+    @Test("worst and best reproduce COINr's documented n_goalposts examples")
+    func worstAndBestOracle() throws {
+        // COINr 1.1 help of n_goalposts: n_goalposts(1, gposts = c(0, 10, 1)) is 0.1, and with direction = -1 it is 0.9
+        let data = try StepKit.flat([[1, 5]])
+        let up = try StepKit.run(data, [.normalise(Self.settings(.goalposts) { $0.worst = 0; $0.best = 10 })])
+        #expect(StepKit.column(up, "x1")[0] == 0.1)
+        let down = try StepKit.run(data, [.normalise(Self.settings(.goalposts) { $0.worst = 10; $0.best = 0 })])
+        #expect(StepKit.column(down, "x1")[0] == 0.9)
+    }
+
+    @Test("worst and best: both forms, one alone, equal or non-finite posts are errors naming the field")
+    func worstAndBestErrors() throws {
+        let cases: [(Normalise, String)] = [
+            (Self.settings(.goalposts) { $0.goalposts = [0, 8]; $0.worst = 8; $0.best = 0 }, "steps[0].worst"),
+            (Self.settings(.goalposts) { $0.goalposts = [0, 8]; $0.best = 0 }, "steps[0].best"),
+            (Self.settings(.goalposts) { $0.worst = 8 }, "steps[0].best"),
+            (Self.settings(.goalposts) { $0.best = 8 }, "steps[0].worst"),
+            (Self.settings(.goalposts) { $0.worst = 3; $0.best = 3 }, "steps[0].best"),
+            (Self.settings(.goalposts) { $0.worst = .nan; $0.best = 3 }, "steps[0].worst"),
+            (Self.settings(.goalposts) { $0.worst = 0; $0.best = .infinity }, "steps[0].best"),
+            (Normalise(Self.settings(.goalposts).settings, overrides: ["x2": Self.settings(.goalposts) { $0.worst = 1 }.settings]), "steps[0].overrides.x2.best"),
+            (Normalise(Self.settings(.goalposts).settings, overrides: ["x2": Self.settings(.goalposts) { $0.worst = 1; $0.best = 1 }.settings]), "steps[0].overrides.x2.best"),
+            (Normalise(Self.settings(.minMax).settings, overrides: ["x1": Self.settings(.goalposts) { $0.goalposts = [1, 2]; $0.worst = 1; $0.best = 2 }.settings]), "steps[0].overrides.x1.worst"),
+        ]
+        for (step, field) in cases {
+            let error = StepKit.error(try Self.data(), [.normalise(step)])
+            #expect(error?.kind == .invalidParameter, "\(field)")
+            #expect(error?.column == field)
+        }
+    }
+
     @Test("fractionOfMax: x / max of the direction-adjusted values (x / min for direction −1)")
     func fractionOfMax() throws {
         // x1: x/10;  x2: −x / −2 = x/2
