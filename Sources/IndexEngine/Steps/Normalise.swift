@@ -14,7 +14,7 @@ public struct Normalise: Sendable, Codable, Equatable {
         case minMax
         /// `(x − mean)/sd·s + m` with the sample sd and `mean = m`, `sd = s`.
         case zScore
-        /// `(x − l)/(u − l)·100` with fixed `range = [l, u]`.
+        /// `(x − l)/(u − l)·scaleFactor` with fixed `range = [l, u]`; `scaleFactor` is 100 by default.
         case scaled
         /// Ranks, 1 for the lowest, tied values shared by `ties`.
         case rank
@@ -52,6 +52,8 @@ public struct Normalise: Sendable, Codable, Equatable {
         public var method: Method?
         /// `[l, u]` for `minMax` and `scaled`.
         public var range: [Double]?
+        /// What `scaled` multiplies `(x − l)/(u − l)` by: COINr's `scale_factor`, 100 by default.
+        public var scaleFactor: Double?
         /// The mean for `zScore`.
         public var mean: Double?
         /// The standard deviation for `zScore`.
@@ -86,7 +88,7 @@ public struct Normalise: Sendable, Codable, Equatable {
 
         static let fields = [
             "method", "range", "mean", "sd", "target", "reference", "capAtMax", "goalposts", "scale", "truncate", "useDirection",
-            "ties", "denominator", "round", "worst", "best",
+            "ties", "denominator", "round", "worst", "best", "scaleFactor",
         ]
 
         public init() {}
@@ -121,6 +123,7 @@ public struct Normalise: Sendable, Codable, Equatable {
             }
             worst = try c.decodeIfPresent(Double.self, forKey: .worst)
             best = try c.decodeIfPresent(Double.self, forKey: .best)
+            scaleFactor = try c.decodeIfPresent(Double.self, forKey: .scaleFactor)
         }
 
         /// Whether these settings give goalposts in either form.
@@ -143,6 +146,7 @@ public struct Normalise: Sendable, Codable, Equatable {
             var s = self
             s.method = method ?? base.method
             s.range = range ?? base.range
+            s.scaleFactor = scaleFactor ?? base.scaleFactor
             s.mean = mean ?? base.mean
             s.sd = sd ?? base.sd
             s.target = target ?? base.target
@@ -305,7 +309,11 @@ public struct Normalise: Sendable, Codable, Equatable {
         case .scaled:
             let (l, u) = try pair(s.range, "range", default: [0, 100])
             guard u != l else { throw IndexEngineError(.invalidParameter, "the two ends of range must differ", column: field + "range") }
-            for i in x.indices { x[i] = (x[i] - l) / (u - l) * 100 }
+            let factor = s.scaleFactor ?? 100
+            guard factor.isFinite, factor != 0 else {
+                throw IndexEngineError(.invalidParameter, "scaleFactor must be a finite number other than 0, not \(factor)", column: origin(of: \.scaleFactor, node.code) + "scaleFactor")
+            }
+            for i in x.indices { x[i] = (x[i] - l) / (u - l) * factor }
         case .rank, .borda:
             let ranks = Ranking.ranks(x, ties: s.ties ?? .min)
             for i in x.indices { x[i] = method == .rank ? ranks[i] : ranks[i] - 1 }

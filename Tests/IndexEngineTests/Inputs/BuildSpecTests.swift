@@ -132,6 +132,16 @@ struct BuildSpecTests {
         }
     }
 
+    @Test("normalise scaleFactor decodes, encodes and decodes again")
+    func normaliseScaleFactor() throws {
+        let step = try Self.normaliseRoundTrip(
+            #"{ "step": "normalise", "method": "scaled", "range": [0, 10], "scaleFactor": 1, "overrides": { "Flights": { "scaleFactor": 1000 } } }"#)
+        #expect(step.settings.scaleFactor == 1 && step.overrides["Flights"]?.scaleFactor == 1000)
+        expectEngineError(.invalidSpec, file: "spec.json", row: nil, column: "steps[4].scaleFactor") {
+            _ = try Self.decode(Self.edited(#""range": [0, 100]"#, #""scaleFactor": [100]"#))
+        }
+    }
+
     @Test("the shipped ASEM spec decodes")
     func shippedSpec() throws {
         let spec = try BuildSpec.read(path: Fixtures.asemSpec)

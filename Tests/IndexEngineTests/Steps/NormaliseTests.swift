@@ -62,6 +62,32 @@ struct NormaliseTests {
         try Self.expect(negated, x1: [10, 20, 20, 50, .nan], x2: [90, 80, 80, 50, .nan])
     }
 
+    @Test("scaled with a scale factor: (x − l)/(u − l)·scaleFactor, as COINr's n_scaled")
+    func scaledFactor() throws {
+        // x1 with [0, 20] and factor 1: x/20 → 0.1, 0.2, 0.2, 0.5;  x2 is −x: −0.1, −0.2, −0.2, −0.5
+        try Self.expect(Self.settings(.scaled) { $0.range = [0, 20]; $0.scaleFactor = 1 }, x1: [0.1, 0.2, 0.2, 0.5, .nan], x2: [-0.1, -0.2, -0.2, -0.5, .nan])
+        // factor 10 for x2 alone, with the range [−20, 0]: (−x + 20)/20·10 → 9, 8, 8, 5
+        let perIndicator = Normalise(
+            Self.settings(.scaled) { $0.range = [0, 20] }.settings, overrides: ["x2": Self.settings(.scaled) { $0.range = [-20, 0]; $0.scaleFactor = 10 }.settings])
+        try Self.expect(perIndicator, x1: [10, 20, 20, 50, .nan], x2: [9, 8, 8, 5, .nan])
+        // COINr 1.1.14 help: n_scaled(x, npara = c(l, u), scale_factor = 100) is (x − l)/(u − l)·scale_factor;
+        // by hand, n_scaled(c(1, 5.5, 10), npara = c(1, 10), scale_factor = 2) is 0, 1, 2
+        let data = try StepKit.flat([[1, 5.5, 10]])
+        #expect(StepKit.column(try StepKit.run(data, [.normalise(Self.settings(.scaled) { $0.range = [1, 10]; $0.scaleFactor = 2 })]), "x1") == [0, 1, 2])
+    }
+
+    @Test("scaleFactor must be finite and not 0; the error names the field")
+    func scaledFactorErrors() throws {
+        for factor in [0.0, .nan, .infinity, -.infinity] {
+            let error = StepKit.error(try Self.data(), [.normalise(Self.settings(.scaled) { $0.range = [0, 20]; $0.scaleFactor = factor })])
+            #expect(error?.kind == .invalidParameter)
+            #expect(error?.column == "steps[0].scaleFactor")
+        }
+        let override = StepKit.error(
+            try Self.data(), [.normalise(Normalise(Self.settings(.scaled).settings, overrides: ["x2": Self.settings(.scaled) { $0.scaleFactor = 0 }.settings]))])
+        #expect(override?.column == "steps[0].overrides.x2.scaleFactor")
+    }
+
     @Test("rank, percentileRank and borda use ties \"min\" and keep missing values")
     func ranks() throws {
         // x1 ascending 2 (1), 4 4 (2), 10 (4);  x2 = −x ascending −10 (1), −4 −4 (2), −2 (4)
