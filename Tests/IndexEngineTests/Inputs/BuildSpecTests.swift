@@ -142,6 +142,13 @@ struct BuildSpecTests {
         }
     }
 
+    @Test("treat winmax 0 decodes, encodes and decodes again")
+    func treatWinmaxZero() throws {
+        let spec = try Self.decode(Self.edited(#""winmax": 5"#, #""winmax": 0"#))
+        #expect(spec.steps[3] == .treat(Treat(method: .winsorise, winmax: 0, overrides: ["Bord": Treat.Override(method: Treat.Method.none)])))
+        #expect(try BuildSpec.decode(spec.canonicalJSON(), file: "canonical.json") == spec)
+    }
+
     @Test("the shipped ASEM spec decodes")
     func shippedSpec() throws {
         let spec = try BuildSpec.read(path: Fixtures.asemSpec)
@@ -329,7 +336,7 @@ struct BuildSpecTests {
     @Test("step parameters out of range name steps[i].field")
     func stepParameters() {
         expectEngineError(.invalidParameter, file: nil, row: nil, column: "steps[3].winmax") {
-            _ = try Fixtures.asemBuild { $0.steps[3] = .treat(Treat(winmax: 0)) }
+            _ = try Fixtures.asemBuild { $0.steps[3] = .treat(Treat(winmax: -1)) }
         }
         expectEngineError(.invalidParameter, file: nil, row: nil, column: "steps[2].threshold") {
             _ = try Fixtures.asemBuild { $0.steps[2] = .screen(Screen(threshold: 1.5)) }
