@@ -208,7 +208,7 @@ public struct Normalise: Sendable, Codable, Equatable {
         let framework = context.framework
         for c in 0..<framework.indicatorCount {
             let node = framework.nodes[c]
-            let s = (overrides[node.code] ?? Settings()).over(settings)
+            let s = resolvedSettings(for: node)
             let field = overrides[node.code] == nil ? "" : "overrides.\(node.code)."
             var column = state.values.column(c)
             try normalise(&column, s, node: node, field: field, context: context, state: state, log: &log)
@@ -232,7 +232,7 @@ public struct Normalise: Sendable, Codable, Equatable {
         warnOfReversedRanges(&log)
         for c in 0..<framework.indicatorCount {
             let node = framework.nodes[c]
-            let s = (overrides[node.code] ?? Settings()).over(settings)
+            let s = resolvedSettings(for: node)
             let field = overrides[node.code] == nil ? "" : "overrides.\(node.code)."
             var pool: [Double] = []
             for state in states { pool += state.values.column(c) }
@@ -245,6 +245,14 @@ public struct Normalise: Sendable, Codable, Equatable {
             }
         }
         for y in logs.indices { logs[y].warnings += log.warnings }
+    }
+
+    /// The settings `node` is normalised with: the spec's override of it, then its metadata's
+    /// parameters for the method in force, then the step's settings.
+    func resolvedSettings(for node: FrameworkNode) -> Settings {
+        let own = overrides[node.code] ?? Settings()
+        let method = own.method ?? settings.method ?? .minMax
+        return own.over(node.normalisation.settings(for: method).over(settings))
     }
 
     /// Normalises one indicator's values `x`, then rounds them when `round` is set; `state` is the
@@ -260,6 +268,7 @@ public struct Normalise: Sendable, Codable, Equatable {
                 .invalidParameter, "round must be a whole number of decimal places from 0 to \(DecimalRounding.maximumDigits), not \(digits)",
                 column: origin(of: \.round, node.code) + "round")
         }
+        warnOfReversedMetadata(node, s.method ?? .minMax, &log)
         try rescale(&x, s, node: node, field: field, context: context, state: state, log: &log)
         if let digits = s.round {
             for i in x.indices { x[i] = DecimalRounding.halfEven(x[i], digits: digits) }
@@ -427,6 +436,21 @@ public struct Normalise: Sendable, Codable, Equatable {
             let name = (code.map { "overrides.\($0)." } ?? "") + field.name
             log.warn(.reversedRange, Self.reversed(name, pair[0], pair[1]), indicator: code)
         }
+    }
+
+    /// Warns when the pair of the metadata's parameter columns in use runs from high to low, as
+    /// `warnOfReversedRanges` does for the spec's.
+    private func warnOfReversedMetadata(_ node: FrameworkNode, _ method: Method, _ log: inout BuildLog) {
+        let own = overrides[node.code]
+        let pair: [Double]?, names: String
+        switch method {
+        case .goalposts where own?.givesPosts != true: (pair, names) = (node.normalisation.goalposts, "goalpost_lower, goalpost_upper")
+        case .minMax where own?.range == nil: (pair, names) = (node.normalisation.minMaxRange, "minmax_lower, minmax_upper")
+        case .scaled where own?.range == nil: (pair, names) = (node.normalisation.scaledRange, "scaled_lower, scaled_upper")
+        default: return
+        }
+        guard let pair, pair.count == 2, pair[0] > pair[1] else { return }
+        log.warn(.reversedRange, Self.reversed("the metadata's (\(names))", pair[0], pair[1]), indicator: node.code)
     }
 
     /// The message of a reversed range: `range [100, 0] runs from high to low, …`.
