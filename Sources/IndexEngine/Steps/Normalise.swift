@@ -330,7 +330,7 @@ public struct Normalise: Sendable, Codable, Equatable {
             let ranks = Ranking.ranks(x, ties: s.ties ?? .min)
             let top: Double
             switch s.denominator ?? .n {
-            case .n: top = Double(x.count { !$0.isNaN })
+            case .n: top = Double(x.count(where: { !$0.isNaN }))
             case .maxRank:
                 top = ranks.reduce(0) { $1 > $0 ? $1 : $0 }
                 if x.count(where: { !$0.isNaN }) > 1 { spread(top - 1) }
