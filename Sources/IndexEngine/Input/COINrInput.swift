@@ -2,7 +2,8 @@
 ///
 /// `iMeta` has the columns Level, iCode, iName, Direction, Weight, Unit, Target, Denominator,
 /// Parent and Type (Indicator, Aggregate, Group, Denominator or Other), and optionally Source
-/// (where an indicator's data come from, shown by the methodology page). `iData` has uCode, an
+/// (where an indicator's data come from, shown by the methodology page) and COINr's
+/// per-indicator normalisation columns (see `COINrNormalisationColumns`). `iData` has uCode, an
 /// optional uName and Time, and one column per group, denominator and indicator in `iMeta`.
 public enum COINrInput {
     /// Reads the framework from an `iMeta` table, and the names of its group and denominator columns.
@@ -16,6 +17,7 @@ public enum COINrInput {
         let (nameColumn, directionColumn, weightColumn, unitColumn) = (optional("iName"), optional("Direction"), optional("Weight"), optional("Unit"))
         let (targetColumn, denominatorColumn) = (optional("Target"), optional("Denominator"))
         let (lowColumn, highColumn, sourceColumn) = (optional("GoalpostLow"), optional("GoalpostHigh"), optional("Source"))
+        let parameterColumns = try COINrNormalisationColumns(meta)
 
         var nodes: [FrameworkNode] = []
         var rows: [Int] = []
@@ -44,6 +46,7 @@ public enum COINrInput {
                 guard direction == 1 || direction == -1 else {
                     throw IndexEngineError(.invalidParameter, "the Direction of '\(code)' must be 1 or -1, not \(direction)", file: file, row: row, column: "Direction")
                 }
+                let normalisation = try parameterColumns.parameters(fields, row: row, code: code, indicator: type == "Indicator")
                 nodes.append(FrameworkNode(
                     code: code,
                     name: nameColumn.flatMap { Cell.text(fields[$0]) } ?? code,
@@ -57,7 +60,7 @@ public enum COINrInput {
                     denominator: denominatorColumn.flatMap { Cell.text(fields[$0]) },
                     goalpostLow: try number(lowColumn, "GoalpostLow"),
                     goalpostHigh: try number(highColumn, "GoalpostHigh"),
-                    source: sourceColumn.flatMap { Cell.text(fields[$0]) }))
+                    source: sourceColumn.flatMap { Cell.text(fields[$0]) }, normalisation: normalisation))
                 rows.append(row)
             case "Group": groups.append(code)
             case "Denominator": denominators.append(code)

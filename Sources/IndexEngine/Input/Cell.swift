@@ -25,6 +25,18 @@ enum Cell {
         return value.isNaN ? nil : value
     }
 
+    /// Parses an optional logical cell as R writes one (`TRUE`, `FALSE`, `T`, `F`, also in
+    /// lower or title case), `nil` when missing; anything else is an error.
+    static func optionalFlag(_ raw: String, file: String, row: Int, column: String) throws(IndexEngineError) -> Bool? {
+        let text = raw.trimmingSpaces
+        if isMissing(text) { return nil }
+        switch text {
+        case "TRUE", "True", "true", "T": return true
+        case "FALSE", "False", "false", "F": return false
+        default: throw IndexEngineError(.invalidParameter, "'\(raw)' is not TRUE or FALSE", file: file, row: row, column: column)
+        }
+    }
+
     /// Parses an optional text cell, `nil` when missing.
     static func text(_ raw: String) -> String? {
         let text = raw.trimmingSpaces

@@ -32,12 +32,14 @@ public struct FrameworkNode: Sendable, Hashable {
     public var goalpostHigh: Double?
     /// Where the indicator's data come from, for display (iMeta's optional `Source` column).
     public var source: String?
+    /// The indicator's own normalisation parameters (COINr's iMeta parameter columns).
+    public var normalisation: IndicatorNormalisation
 
     /// Creates a node.
     public init(
         code: String, name: String, level: Int, parent: String?, kind: Kind, weight: Double = 1,
         direction: Double = 1, unit: String? = nil, target: Double? = nil, denominator: String? = nil,
-        goalpostLow: Double? = nil, goalpostHigh: Double? = nil, source: String? = nil
+        goalpostLow: Double? = nil, goalpostHigh: Double? = nil, source: String? = nil, normalisation: IndicatorNormalisation = IndicatorNormalisation()
     ) {
         self.code = code
         self.name = name
@@ -52,5 +54,6 @@ public struct FrameworkNode: Sendable, Hashable {
         self.goalpostLow = goalpostLow
         self.goalpostHigh = goalpostHigh
         self.source = source
+        self.normalisation = normalisation
     }
 }

@@ -3,7 +3,8 @@
 /// The direction is applied first (values of a negative-direction indicator are negated), then
 /// the method. Targets and goalposts are given in the indicator's own units and turned with it,
 /// so `(max − x)/(max − target)` is what a negative-direction indicator gets from
-/// `distanceToTarget`. Rank-based methods give tied values the lowest of their ranks.
+/// `distanceToTarget`. Rank-based methods give tied values the lowest of their ranks unless
+/// `ties` says otherwise.
 public struct Normalise: Sendable, Codable, Equatable {
     /// A normalisation method.
     public enum Method: String, Sendable, Codable, SpecChoice {
@@ -13,11 +14,11 @@ public struct Normalise: Sendable, Codable, Equatable {
         case minMax
         /// `(x − mean)/sd·s + m` with the sample sd and `mean = m`, `sd = s`.
         case zScore
-        /// `(x − l)/(u − l)·100` with fixed `range = [l, u]`.
+        /// `(x − l)/(u − l)·scaleFactor` with fixed `range = [l, u]`; `scaleFactor` is 100 by default.
         case scaled
-        /// Ranks, 1 for the lowest.
+        /// Ranks, 1 for the lowest, tied values shared by `ties`.
         case rank
-        /// `(rank − 1)/(n − 1)`.
+        /// `(rank − 1)/(n − 1)`, or `(rank − 1)/(largest rank − 1)` by `denominator`.
         case percentileRank
         /// `1 − (max − x)/(max − min)`.
         case distanceToMax
@@ -25,7 +26,8 @@ public struct Normalise: Sendable, Codable, Equatable {
         case distanceToTarget
         /// `1 − (x_ref − x)/(x_ref − min)` for the `reference` unit, capped at 1 with `capAtMax`.
         case distanceToReference
-        /// `(x − low)/(high − low)`, truncated to [0, 1] with `truncate`, times `scale`.
+        /// `(x − low)/(high − low)`, truncated to [0, 1] with `truncate`, times `scale`; or
+        /// `(x − worst)/(best − worst)` when the posts are given as `worst` and `best`.
         case goalposts
         /// `x / max`.
         case fractionOfMax
@@ -33,11 +35,25 @@ public struct Normalise: Sendable, Codable, Equatable {
         case borda
     }
 
+    /// What a percentile rank divides `rank − 1` by.
+    ///
+    /// With ties the two differ: under `min` ties the best values, tied, hold a rank below `n`
+    /// and score less than 1 over `n − 1`; dense ranks end at the count of distinct values.
+    /// `maxRank` stretches whatever ranks occur onto [0, 1].
+    public enum PercentileDenominator: String, Sendable, Codable, SpecChoice {
+        /// `n − 1`, with `n` the count of observed values (COINr's `n_prank`).
+        case n
+        /// The largest rank that occurs, less one.
+        case maxRank
+    }
+
     /// Settings that an indicator may override; `nil` fields fall back to the step's.
     public struct Settings: Sendable, Codable, Equatable {
         public var method: Method?
         /// `[l, u]` for `minMax` and `scaled`.
         public var range: [Double]?
+        /// What `scaled` multiplies `(x − l)/(u − l)` by: COINr's `scale_factor`, 100 by default.
+        public var scaleFactor: Double?
         /// The mean for `zScore`.
         public var mean: Double?
         /// The standard deviation for `zScore`.
@@ -50,14 +66,30 @@ public struct Normalise: Sendable, Codable, Equatable {
         public var capAtMax: Bool?
         /// `[low, high]` for `goalposts`, in the indicator's units; the metadata's by default.
         public var goalposts: [Double]?
+        /// The post that scores 0, in the indicator's units; with `best`, instead of `goalposts`.
+        ///
+        /// Their order gives the direction (`best` below `worst`: lower is better), so the
+        /// indicator's Direction is not used: `(x − worst)/(best − worst)` holds either way.
+        public var worst: Double?
+        /// The post that scores 1 (times `scale`), in the indicator's units; with `worst`.
+        public var best: Double?
         /// The output scale of `goalposts`.
         public var scale: Double?
         /// Whether `goalposts` truncates values outside the posts.
         public var truncate: Bool?
         /// Whether the direction is applied first.
         public var useDirection: Bool?
+        /// How `rank`, `percentileRank` and `borda` share ranks among tied values; `min` by default.
+        public var ties: Ranking.Ties?
+        /// What `percentileRank` divides `rank − 1` by; `n` (observed values, less one) by default.
+        public var denominator: PercentileDenominator?
+        /// Decimal places (0…15) to which every value the step gives is rounded, half to even.
+        public var round: Int?
 
-        static let fields = ["method", "range", "mean", "sd", "target", "reference", "capAtMax", "goalposts", "scale", "truncate", "useDirection"]
+        static let fields = [
+            "method", "range", "mean", "sd", "target", "reference", "capAtMax", "goalposts", "scale", "truncate", "useDirection",
+            "ties", "denominator", "round", "worst", "best", "scaleFactor",
+        ]
 
         public init() {}
 
@@ -79,6 +111,34 @@ public struct Normalise: Sendable, Codable, Equatable {
             scale = try c.decodeIfPresent(Double.self, forKey: .scale)
             truncate = try c.decodeIfPresent(Bool.self, forKey: .truncate)
             useDirection = try c.decodeIfPresent(Bool.self, forKey: .useDirection)
+            ties = try c.decodeIfPresent(Ranking.Ties.self, forKey: .ties)
+            denominator = try c.decodeIfPresent(PercentileDenominator.self, forKey: .denominator)
+            // Read as a number and checked here, so that 2.5 or 1e300 is refused naming the field.
+            if let digits = try c.decodeIfPresent(Double.self, forKey: .round) {
+                guard let whole = Int(exactly: digits), (0...DecimalRounding.maximumDigits).contains(whole) else {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .round, in: c, debugDescription: "round must be a whole number of decimal places from 0 to \(DecimalRounding.maximumDigits)")
+                }
+                round = whole
+            }
+            worst = try c.decodeIfPresent(Double.self, forKey: .worst)
+            best = try c.decodeIfPresent(Double.self, forKey: .best)
+            scaleFactor = try c.decodeIfPresent(Double.self, forKey: .scaleFactor)
+        }
+
+        /// Whether these settings give goalposts in either form.
+        var givesPosts: Bool { goalposts != nil || worst != nil || best != nil }
+
+        /// Rejects posts given in both forms, or half of `worst` and `best`; `prefix` leads the field names.
+        func checkPostForms(_ prefix: String) throws(IndexEngineError) {
+            if goalposts != nil, worst != nil || best != nil {
+                throw IndexEngineError(
+                    .invalidParameter, "give the goalposts either as goalposts [low, high] or as worst and best, not both",
+                    column: prefix + (worst != nil ? "worst" : "best"))
+            }
+            if (worst == nil) != (best == nil) {
+                throw IndexEngineError(.invalidParameter, "worst and best go together: \(worst == nil ? "worst" : "best") is missing", column: prefix + (worst == nil ? "worst" : "best"))
+            }
         }
 
         /// These settings with gaps filled from `base`.
@@ -86,15 +146,24 @@ public struct Normalise: Sendable, Codable, Equatable {
             var s = self
             s.method = method ?? base.method
             s.range = range ?? base.range
+            s.scaleFactor = scaleFactor ?? base.scaleFactor
             s.mean = mean ?? base.mean
             s.sd = sd ?? base.sd
             s.target = target ?? base.target
             s.reference = reference ?? base.reference
             s.capAtMax = capAtMax ?? base.capAtMax
-            s.goalposts = goalposts ?? base.goalposts
+            // Posts come whole from one level, in one form: an indicator's worst and best replace
+            // the step's goalposts, and its goalposts the step's worst and best.
+            let ownPosts = givesPosts
+            s.goalposts = ownPosts ? goalposts : base.goalposts
+            s.worst = ownPosts ? worst : base.worst
+            s.best = ownPosts ? best : base.best
             s.scale = scale ?? base.scale
             s.truncate = truncate ?? base.truncate
             s.useDirection = useDirection ?? base.useDirection
+            s.ties = ties ?? base.ties
+            s.denominator = denominator ?? base.denominator
+            s.round = round ?? base.round
             return s
         }
     }
@@ -134,11 +203,12 @@ public struct Normalise: Sendable, Codable, Equatable {
 
     func apply(_ state: inout BuildState, _ context: BuildContext, _ log: inout BuildLog) throws(IndexEngineError) {
         try context.checkIndicatorCodes(overrides, field: "overrides")
+        try checkPostForms()
         warnOfReversedRanges(&log)
         let framework = context.framework
         for c in 0..<framework.indicatorCount {
             let node = framework.nodes[c]
-            let s = (overrides[node.code] ?? Settings()).over(settings)
+            let s = resolvedSettings(for: node)
             let field = overrides[node.code] == nil ? "" : "overrides.\(node.code)."
             var column = state.values.column(c)
             try normalise(&column, s, node: node, field: field, context: context, state: state, log: &log)
@@ -156,12 +226,13 @@ public struct Normalise: Sendable, Codable, Equatable {
     /// year, not one for the pool. Warnings go to every year's log, as every year is affected.
     func applyPooled(_ states: inout [BuildState], _ context: BuildContext, _ logs: inout [BuildLog]) throws(IndexEngineError) {
         try context.checkIndicatorCodes(overrides, field: "overrides")
+        try checkPostForms()
         let framework = context.framework
         var log = BuildLog()
         warnOfReversedRanges(&log)
         for c in 0..<framework.indicatorCount {
             let node = framework.nodes[c]
-            let s = (overrides[node.code] ?? Settings()).over(settings)
+            let s = resolvedSettings(for: node)
             let field = overrides[node.code] == nil ? "" : "overrides.\(node.code)."
             var pool: [Double] = []
             for state in states { pool += state.values.column(c) }
@@ -176,8 +247,42 @@ public struct Normalise: Sendable, Codable, Equatable {
         for y in logs.indices { logs[y].warnings += log.warnings }
     }
 
-    /// Normalises one indicator's values `x`; `state` is the year's state, `nil` for a pool of years.
+    /// The settings `node` is normalised with: the spec's override of it, then its metadata's
+    /// parameters for the method in force, then the step's settings.
+    func resolvedSettings(for node: FrameworkNode) -> Settings {
+        let own = overrides[node.code] ?? Settings()
+        let method = own.method ?? settings.method ?? .minMax
+        return own.over(node.normalisation.settings(for: method).over(settings))
+    }
+
+    /// Normalises one indicator's values `x`, then rounds them when `round` is set; `state` is the
+    /// year's state, `nil` for a pool of years.
+    ///
+    /// Rounding comes last, on the step's output (after `scale`, truncation and caps), so that the
+    /// figures a build publishes are the ones it aggregates.
     private func normalise(
+        _ x: inout [Double], _ s: Settings, node: FrameworkNode, field: String, context: BuildContext, state: BuildState?, log: inout BuildLog
+    ) throws(IndexEngineError) {
+        if let digits = s.round, !(0...DecimalRounding.maximumDigits).contains(digits) {
+            throw IndexEngineError(
+                .invalidParameter, "round must be a whole number of decimal places from 0 to \(DecimalRounding.maximumDigits), not \(digits)",
+                column: origin(of: \.round, node.code) + "round")
+        }
+        warnOfReversedMetadata(node, s.method ?? .minMax, &log)
+        try rescale(&x, s, node: node, field: field, context: context, state: state, log: &log)
+        if let digits = s.round {
+            for i in x.indices { x[i] = DecimalRounding.halfEven(x[i], digits: digits) }
+        }
+    }
+
+    /// `overrides.CODE.` when the indicator's override sets the field at `path`, or nothing when the
+    /// step's own value is used: the prefix of the field an error names.
+    private func origin<T>(of path: KeyPath<Settings, T?>, _ code: String) -> String {
+        overrides[code]?[keyPath: path] == nil ? "" : "overrides.\(code)."
+    }
+
+    /// Applies the method to one indicator's values `x`.
+    private func rescale(
         _ x: inout [Double], _ s: Settings, node: FrameworkNode, field: String, context: BuildContext, state: BuildState?, log: inout BuildLog
     ) throws(IndexEngineError) {
         let method = s.method ?? .minMax
@@ -213,13 +318,24 @@ public struct Normalise: Sendable, Codable, Equatable {
         case .scaled:
             let (l, u) = try pair(s.range, "range", default: [0, 100])
             guard u != l else { throw IndexEngineError(.invalidParameter, "the two ends of range must differ", column: field + "range") }
-            for i in x.indices { x[i] = (x[i] - l) / (u - l) * 100 }
-        case .rank, .percentileRank, .borda:
-            let ranks = Ranking.ranks(x, ties: .min)
-            let n = Double(x.count { !$0.isNaN })
-            for i in x.indices {
-                x[i] = method == .rank ? ranks[i] : method == .borda ? ranks[i] - 1 : (ranks[i] - 1) / (n - 1)
+            let factor = s.scaleFactor ?? 100
+            guard factor.isFinite, factor != 0 else {
+                throw IndexEngineError(.invalidParameter, "scaleFactor must be a finite number other than 0, not \(factor)", column: origin(of: \.scaleFactor, node.code) + "scaleFactor")
             }
+            for i in x.indices { x[i] = (x[i] - l) / (u - l) * factor }
+        case .rank, .borda:
+            let ranks = Ranking.ranks(x, ties: s.ties ?? .min)
+            for i in x.indices { x[i] = method == .rank ? ranks[i] : ranks[i] - 1 }
+        case .percentileRank:
+            let ranks = Ranking.ranks(x, ties: s.ties ?? .min)
+            let top: Double
+            switch s.denominator ?? .n {
+            case .n: top = Double(x.count(where: { !$0.isNaN }))
+            case .maxRank:
+                top = ranks.reduce(0) { $1 > $0 ? $1 : $0 }
+                if x.count(where: { !$0.isNaN }) > 1 { spread(top - 1) }
+            }
+            for i in x.indices { x[i] = (ranks[i] - 1) / (top - 1) }
         case .distanceToMax:
             spread(hi - lo)
             for i in x.indices { x[i] = 1 - (hi - x[i]) / (hi - lo) }
@@ -256,6 +372,20 @@ public struct Normalise: Sendable, Codable, Equatable {
                 x[i] = 1 - (reference - x[i]) / (reference - lo)
                 if s.capAtMax ?? false, x[i] > 1 { x[i] = 1 }
             }
+        case .goalposts where s.worst != nil || s.best != nil:
+            let prefix = origin(of: \.worst, node.code)
+            guard let worst = s.worst, worst.isFinite else {
+                throw IndexEngineError(.invalidParameter, "worst must be a finite number", column: prefix + "worst")
+            }
+            guard let best = s.best, best.isFinite else {
+                throw IndexEngineError(.invalidParameter, "best must be a finite number", column: prefix + "best")
+            }
+            guard worst != best else {
+                throw IndexEngineError(.invalidParameter, "worst and best of '\(node.code)' must differ", column: prefix + "best")
+            }
+            // Direction-adjusted, the posts are worst·d and best·d, and (x·d − worst·d)/(best·d − worst·d)
+            // is (x − worst)/(best − worst) whatever the direction d.
+            scoreAgainstPosts(&x, worst * direction, best * direction, s)
         case .goalposts:
             let given = s.goalposts ?? [node.goalpostLow, node.goalpostHigh].compactMap { $0 }
             guard given.count == 2 else {
@@ -268,16 +398,27 @@ public struct Normalise: Sendable, Codable, Equatable {
             guard low != high else { throw IndexEngineError(.invalidParameter, "the goalposts of '\(node.code)' must differ", column: field + "goalposts") }
             // In direction-adjusted terms a negative indicator's posts swap and change sign.
             let (l, u) = direction == 1 ? (low, high) : (-high, -low)
-            let scale = s.scale ?? 1, truncate = s.truncate ?? true
-            for i in x.indices where !x[i].isNaN {
-                var y = (x[i] - l) / (u - l)
-                if truncate { y = min(max(y, 0), 1) }
-                x[i] = y * scale
-            }
+            scoreAgainstPosts(&x, l, u, s)
         case .fractionOfMax:
             if hi == 0 { log.warn(.zeroMaximum, "the maximum is zero", indicator: node.code) }
             for i in x.indices { x[i] /= hi }
         }
+    }
+
+    /// `(x − l)/(u − l)` of direction-adjusted values, truncated to [0, 1] unless `truncate` is off, times `scale`.
+    private func scoreAgainstPosts(_ x: inout [Double], _ l: Double, _ u: Double, _ s: Settings) {
+        let scale = s.scale ?? 1, truncate = s.truncate ?? true
+        for i in x.indices where !x[i].isNaN {
+            var y = (x[i] - l) / (u - l)
+            if truncate { y = min(max(y, 0), 1) }
+            x[i] = y * scale
+        }
+    }
+
+    /// Rejects goalposts given twice over at the step's level or in one override.
+    private func checkPostForms() throws(IndexEngineError) {
+        try settings.checkPostForms("")
+        for (code, own) in overrides.sorted(by: { $0.key < $1.key }) { try own.checkPostForms("overrides.\(code).") }
     }
 
     /// Warns of every range or pair of goalposts the step gives that runs from high to low:
@@ -295,6 +436,21 @@ public struct Normalise: Sendable, Codable, Equatable {
             let name = (code.map { "overrides.\($0)." } ?? "") + field.name
             log.warn(.reversedRange, Self.reversed(name, pair[0], pair[1]), indicator: code)
         }
+    }
+
+    /// Warns when the pair of the metadata's parameter columns in use runs from high to low, as
+    /// `warnOfReversedRanges` does for the spec's.
+    private func warnOfReversedMetadata(_ node: FrameworkNode, _ method: Method, _ log: inout BuildLog) {
+        let own = overrides[node.code]
+        let pair: [Double]?, names: String
+        switch method {
+        case .goalposts where own?.givesPosts != true: (pair, names) = (node.normalisation.goalposts, "goalpost_lower, goalpost_upper")
+        case .minMax where own?.range == nil: (pair, names) = (node.normalisation.minMaxRange, "minmax_lower, minmax_upper")
+        case .scaled where own?.range == nil: (pair, names) = (node.normalisation.scaledRange, "scaled_lower, scaled_upper")
+        default: return
+        }
+        guard let pair, pair.count == 2, pair[0] > pair[1] else { return }
+        log.warn(.reversedRange, Self.reversed("the metadata's (\(names))", pair[0], pair[1]), indicator: node.code)
     }
 
     /// The message of a reversed range: `range [100, 0] runs from high to low, …`.

@@ -7,6 +7,11 @@ import Foundation
 /// points tied at the extreme on the side of the skew are set to the next value in, and this
 /// repeats until it passes or `winmax` points have been changed. If it still fails, the
 /// fallback — by default `log(x − min + 0.01·(max − min))` of the original values — is used.
+/// `winmax` 0 winsorises nothing, so a failing indicator goes straight to the fallback.
+///
+/// `force` (per indicator) is COINr's `force_win`: the method runs whether or not the indicator
+/// passes, and winsorisation goes on until `winmax` points have changed, each round on the side
+/// of the current skew — which may change sides as points move in.
 public struct Treat: Sendable, Codable, Equatable {
     /// A transformation of one indicator.
     public enum Method: String, Sendable, Codable, SpecChoice {
@@ -53,7 +58,7 @@ public struct Treat: Sendable, Codable, Equatable {
     public var method: Method
     /// The treatment used when the first one does not make the indicator pass.
     public var fallback: Method
-    /// The most points winsorisation may change.
+    /// The most points winsorisation may change; 0 changes none.
     public var winmax: Int
     /// |skew| below this passes.
     public var skewThreshold: Double
@@ -97,8 +102,8 @@ public struct Treat: Sendable, Codable, Equatable {
             let method = o?.method ?? self.method
             let winmax = o?.winmax ?? self.winmax
             let lambda = o?.lambda ?? self.lambda
-            if winmax < 1 {
-                throw IndexEngineError(.invalidParameter, "winmax must be at least 1, not \(winmax)", column: o?.winmax == nil ? "winmax" : "overrides.\(code).winmax")
+            if winmax < 0 {
+                throw IndexEngineError(.invalidParameter, "winmax must be 0 or more, not \(winmax)", column: o?.winmax == nil ? "winmax" : "overrides.\(code).winmax")
             }
             if (method == .boxCox || (o?.fallback ?? fallback) == .boxCox) && lambda == nil {
                 throw IndexEngineError(.invalidParameter, "Box-Cox needs a lambda", column: o?.lambda == nil ? "lambda" : "overrides.\(code).lambda")

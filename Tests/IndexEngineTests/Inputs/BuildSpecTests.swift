@@ -87,6 +87,68 @@ struct BuildSpecTests {
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
     }
 
+    /// A normalise step with every rank, rounding and goalpost option, decoded, encoded and decoded again.
+    static func normaliseRoundTrip(_ step: String) throws -> Normalise {
+        let spec = try Self.decode(Self.edited(#"{ "step": "normalise", "method": "minMax", "range": [0, 100] }"#, step))
+        guard case let .normalise(normalise) = spec.steps[4] else { throw IndexEngineError(.invalidSpec, "not a normalise step") }
+        let again = try BuildSpec.decode(spec.canonicalJSON(), file: "canonical.json")
+        #expect(again == spec)
+        return normalise
+    }
+
+    @Test("normalise ties and denominator decode, encode and decode again")
+    func normaliseRankOptions() throws {
+        let step = try Self.normaliseRoundTrip(
+            #"{ "step": "normalise", "method": "percentileRank", "ties": "dense", "denominator": "maxRank", "overrides": { "Flights": { "ties": "average", "denominator": "n" } } }"#)
+        #expect(step.settings.ties == .dense && step.settings.denominator == .maxRank)
+        #expect(step.overrides["Flights"]?.ties == .average && step.overrides["Flights"]?.denominator == .n)
+        expectEngineError(.invalidSpec, file: "spec.json", row: nil, column: "steps[4].ties", messageContains: "average, min, max, dense") {
+            _ = try Self.decode(Self.edited(#""range": [0, 100]"#, #""ties": "first""#))
+        }
+        expectEngineError(.invalidSpec, file: "spec.json", row: nil, column: "steps[4].denominator", messageContains: "n, maxRank") {
+            _ = try Self.decode(Self.edited(#""range": [0, 100]"#, #""denominator": "n - 1""#))
+        }
+    }
+
+    @Test("normalise round decodes, encodes and decodes again; a fraction or a huge number names the field")
+    func normaliseRound() throws {
+        let step = try Self.normaliseRoundTrip(#"{ "step": "normalise", "method": "percentileRank", "round": 2, "overrides": { "Flights": { "round": 0 } } }"#)
+        #expect(step.settings.round == 2 && step.overrides["Flights"]?.round == 0)
+        for bad in ["2.5", "1e300", "-1", "16", "\"2\""] {
+            expectEngineError(.invalidSpec, file: "spec.json", row: nil, column: "steps[4].round") {
+                _ = try Self.decode(Self.edited(#""range": [0, 100]"#, #""round": "# + bad))
+            }
+        }
+    }
+
+    @Test("normalise worst and best decode, encode and decode again; text names the field")
+    func normaliseWorstBest() throws {
+        let step = try Self.normaliseRoundTrip(
+            #"{ "step": "normalise", "method": "goalposts", "worst": 100, "best": 0, "scale": 100, "overrides": { "Flights": { "worst": 0, "best": 50.5 } } }"#)
+        #expect(step.settings.worst == 100 && step.settings.best == 0 && step.settings.scale == 100)
+        #expect(step.overrides["Flights"]?.worst == 0 && step.overrides["Flights"]?.best == 50.5)
+        expectEngineError(.invalidSpec, file: "spec.json", row: nil, column: "steps[4].best") {
+            _ = try Self.decode(Self.edited(#""range": [0, 100]"#, #""worst": 1, "best": "high""#))
+        }
+    }
+
+    @Test("normalise scaleFactor decodes, encodes and decodes again")
+    func normaliseScaleFactor() throws {
+        let step = try Self.normaliseRoundTrip(
+            #"{ "step": "normalise", "method": "scaled", "range": [0, 10], "scaleFactor": 1, "overrides": { "Flights": { "scaleFactor": 1000 } } }"#)
+        #expect(step.settings.scaleFactor == 1 && step.overrides["Flights"]?.scaleFactor == 1000)
+        expectEngineError(.invalidSpec, file: "spec.json", row: nil, column: "steps[4].scaleFactor") {
+            _ = try Self.decode(Self.edited(#""range": [0, 100]"#, #""scaleFactor": [100]"#))
+        }
+    }
+
+    @Test("treat winmax 0 decodes, encodes and decodes again")
+    func treatWinmaxZero() throws {
+        let spec = try Self.decode(Self.edited(#""winmax": 5"#, #""winmax": 0"#))
+        #expect(spec.steps[3] == .treat(Treat(method: .winsorise, winmax: 0, overrides: ["Bord": Treat.Override(method: Treat.Method.none)])))
+        #expect(try BuildSpec.decode(spec.canonicalJSON(), file: "canonical.json") == spec)
+    }
+
     @Test("the shipped ASEM spec decodes")
     func shippedSpec() throws {
         let spec = try BuildSpec.read(path: Fixtures.asemSpec)
@@ -274,7 +336,7 @@ struct BuildSpecTests {
     @Test("step parameters out of range name steps[i].field")
     func stepParameters() {
         expectEngineError(.invalidParameter, file: nil, row: nil, column: "steps[3].winmax") {
-            _ = try Fixtures.asemBuild { $0.steps[3] = .treat(Treat(winmax: 0)) }
+            _ = try Fixtures.asemBuild { $0.steps[3] = .treat(Treat(winmax: -1)) }
         }
         expectEngineError(.invalidParameter, file: nil, row: nil, column: "steps[2].threshold") {
             _ = try Fixtures.asemBuild { $0.steps[2] = .screen(Screen(threshold: 1.5)) }

@@ -29,10 +29,10 @@ struct NormaliseTests {
         return Normalise(s)
     }
 
-    static func expect(_ step: Normalise, x1: [Double], x2: [Double], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expect(_ step: Normalise, x1: [Double], x2: [Double], _ comment: String = "", sourceLocation: SourceLocation = #_sourceLocation) throws {
         let result = try normalised(step)
-        StepKit.expectClose(StepKit.column(result, "x1"), x1, "x1", sourceLocation: sourceLocation)
-        StepKit.expectClose(StepKit.column(result, "x2"), x2, "x2", sourceLocation: sourceLocation)
+        StepKit.expectClose(StepKit.column(result, "x1"), x1, "x1 \(comment)", sourceLocation: sourceLocation)
+        StepKit.expectClose(StepKit.column(result, "x2"), x2, "x2 \(comment)", sourceLocation: sourceLocation)
     }
 
     @Test("minMax: (x − min)/(max − min)·(u − l) + l, the default onto [0, 100]")
@@ -62,6 +62,32 @@ struct NormaliseTests {
         try Self.expect(negated, x1: [10, 20, 20, 50, .nan], x2: [90, 80, 80, 50, .nan])
     }
 
+    @Test("scaled with a scale factor: (x − l)/(u − l)·scaleFactor, as COINr's n_scaled")
+    func scaledFactor() throws {
+        // x1 with [0, 20] and factor 1: x/20 → 0.1, 0.2, 0.2, 0.5;  x2 is −x: −0.1, −0.2, −0.2, −0.5
+        try Self.expect(Self.settings(.scaled) { $0.range = [0, 20]; $0.scaleFactor = 1 }, x1: [0.1, 0.2, 0.2, 0.5, .nan], x2: [-0.1, -0.2, -0.2, -0.5, .nan])
+        // factor 10 for x2 alone, with the range [−20, 0]: (−x + 20)/20·10 → 9, 8, 8, 5
+        let perIndicator = Normalise(
+            Self.settings(.scaled) { $0.range = [0, 20] }.settings, overrides: ["x2": Self.settings(.scaled) { $0.range = [-20, 0]; $0.scaleFactor = 10 }.settings])
+        try Self.expect(perIndicator, x1: [10, 20, 20, 50, .nan], x2: [9, 8, 8, 5, .nan])
+        // COINr 1.1.14 help: n_scaled(x, npara = c(l, u), scale_factor = 100) is (x − l)/(u − l)·scale_factor;
+        // by hand, n_scaled(c(1, 5.5, 10), npara = c(1, 10), scale_factor = 2) is 0, 1, 2
+        let data = try StepKit.flat([[1, 5.5, 10]])
+        #expect(StepKit.column(try StepKit.run(data, [.normalise(Self.settings(.scaled) { $0.range = [1, 10]; $0.scaleFactor = 2 })]), "x1") == [0, 1, 2])
+    }
+
+    @Test("scaleFactor must be finite and not 0; the error names the field")
+    func scaledFactorErrors() throws {
+        for factor in [0.0, .nan, .infinity, -.infinity] {
+            let error = StepKit.error(try Self.data(), [.normalise(Self.settings(.scaled) { $0.range = [0, 20]; $0.scaleFactor = factor })])
+            #expect(error?.kind == .invalidParameter)
+            #expect(error?.column == "steps[0].scaleFactor")
+        }
+        let override = StepKit.error(
+            try Self.data(), [.normalise(Normalise(Self.settings(.scaled).settings, overrides: ["x2": Self.settings(.scaled) { $0.scaleFactor = 0 }.settings]))])
+        #expect(override?.column == "steps[0].overrides.x2.scaleFactor")
+    }
+
     @Test("rank, percentileRank and borda use ties \"min\" and keep missing values")
     func ranks() throws {
         // x1 ascending 2 (1), 4 4 (2), 10 (4);  x2 = −x ascending −10 (1), −4 −4 (2), −2 (4)
@@ -70,6 +96,109 @@ struct NormaliseTests {
         try Self.expect(Normalise(method: .percentileRank), x1: [0, 1.0 / 3, 1.0 / 3, 1, .nan], x2: [1, 1.0 / 3, 1.0 / 3, 0, .nan])
         // rank − 1
         try Self.expect(Normalise(method: .borda), x1: [0, 1, 1, 3, .nan], x2: [3, 1, 1, 0, .nan])
+    }
+
+    @Test("rank, borda and percentileRank share tied ranks by ties; min stays the default")
+    func tieRules() throws {
+        // x1 = [2, 4, 4, 10, –]: ascending 2, then 4 4 spanning ranks 2 and 3, then 10
+        let expected: [(Ranking.Ties, [Double])] = [(.min, [1, 2, 2, 4]), (.average, [1, 2.5, 2.5, 4]), (.max, [1, 3, 3, 4]), (.dense, [1, 2, 2, 3])]
+        for (ties, ranks) in expected {
+            let rank = try Self.normalised(Self.settings(.rank) { $0.ties = ties })
+            StepKit.expectClose(StepKit.column(rank, "x1"), ranks + [.nan], "rank \(ties)")
+            let borda = try Self.normalised(Self.settings(.borda) { $0.ties = ties })
+            StepKit.expectClose(StepKit.column(borda, "x1"), ranks.map { $0 - 1 } + [.nan], "borda \(ties)")
+            // (rank − 1)/(n − 1) with n = 4 observed values
+            let percentile = try Self.normalised(Self.settings(.percentileRank) { $0.ties = ties })
+            StepKit.expectClose(StepKit.column(percentile, "x1"), ranks.map { ($0 - 1) / 3 } + [.nan], "percentileRank \(ties)")
+        }
+        // dense over the largest rank: (rank − 1)/(3 − 1) → 0, 0.5, 0.5, 1
+        let stretched = try Self.normalised(Self.settings(.percentileRank) { $0.ties = .dense; $0.denominator = .maxRank })
+        StepKit.expectClose(StepKit.column(stretched, "x1"), [0, 0.5, 0.5, 1, .nan])
+        // x2 is −x: −10 (1), −4 −4 (2, 3), −2 (4); max ties give 1, 3, 3, 4 in unit order 4, 3, 3, 1
+        let x2 = try Self.normalised(Self.settings(.rank) { $0.ties = .max })
+        StepKit.expectClose(StepKit.column(x2, "x2"), [4, 3, 3, 1, .nan])
+    }
+
+    @Test("percentileRank over n − 1 and over the largest rank, against scipy.stats.rankdata")
+    func percentileRankOracle() throws {
+        // python3 -c "import numpy as np; from scipy.stats import rankdata; x = np.array([3.5, 1, 9, 3.5, 9, 7, 7, 0.5])
+        //   for m in ('min', 'average', 'max', 'dense'): r = rankdata(x, method=m); print(m, (r - 1)/(len(x) - 1), (r - 1)/(r.max() - 1))"
+        let x: [Double] = [3.5, 1, 9, 3.5, 9, 7, 7, 0.5]
+        let oracle: [(Ranking.Ties, n: [Double], maxRank: [Double])] = [
+            (.min, [0.2857142857142857, 0.14285714285714285, 0.8571428571428571, 0.2857142857142857, 0.8571428571428571, 0.5714285714285714, 0.5714285714285714, 0],
+             [0.3333333333333333, 0.16666666666666666, 1, 0.3333333333333333, 1, 0.6666666666666666, 0.6666666666666666, 0]),
+            (.average, [0.35714285714285715, 0.14285714285714285, 0.9285714285714286, 0.35714285714285715, 0.9285714285714286, 0.6428571428571429, 0.6428571428571429, 0],
+             [0.38461538461538464, 0.15384615384615385, 1, 0.38461538461538464, 1, 0.6923076923076923, 0.6923076923076923, 0]),
+            (.max, [0.42857142857142855, 0.14285714285714285, 1, 0.42857142857142855, 1, 0.7142857142857143, 0.7142857142857143, 0],
+             [0.42857142857142855, 0.14285714285714285, 1, 0.42857142857142855, 1, 0.7142857142857143, 0.7142857142857143, 0]),
+            (.dense, [0.2857142857142857, 0.14285714285714285, 0.5714285714285714, 0.2857142857142857, 0.5714285714285714, 0.42857142857142855, 0.42857142857142855, 0],
+             [0.5, 0.25, 1, 0.5, 1, 0.75, 0.75, 0]),
+        ]
+        let data = try StepKit.flat([x])
+        for (ties, overN, overMaxRank) in oracle {
+            let n = try StepKit.run(data, [.normalise(Self.settings(.percentileRank) { $0.ties = ties })])
+            StepKit.expectClose(StepKit.column(n, "x1"), overN, relative: 1e-15, "n − 1, \(ties)")
+            let top = try StepKit.run(data, [.normalise(Self.settings(.percentileRank) { $0.ties = ties; $0.denominator = .maxRank })])
+            StepKit.expectClose(StepKit.column(top, "x1"), overMaxRank, relative: 1e-15, "largest rank − 1, \(ties)")
+        }
+    }
+
+    @Test("percentileRank over the largest rank: a constant column has no spread and warns")
+    func percentileRankConstant() throws {
+        let result = try Self.normalised(Self.settings(.percentileRank) { $0.denominator = .maxRank }, extra: [[3, 3, 3, 3, 3]])
+        #expect(StepKit.column(result, "x3").allSatisfy { $0.isNaN }, "(1 − 1)/(1 − 1)")
+        #expect(result.log.warnings.map(\.code) == [.noSpread, .columnMissing])
+        let one = try StepKit.run(try StepKit.flat([[7]]), [.normalise(Self.settings(.percentileRank) { $0.denominator = .maxRank })])
+        #expect(StepKit.column(one, "x1")[0].isNaN)
+    }
+
+    @Test("round: the step's output, half to even on the value held, as Python's round()")
+    func rounding() throws {
+        // min-max onto [0, 1] of [0, 1, 3, 8]: 0, 0.125, 0.375, 1 — exact binary halves at 2 places
+        let step = Normalise(Self.settings(.minMax) { $0.range = [0, 1]; $0.round = 2 }.settings)
+        #expect(StepKit.column(try StepKit.run(try StepKit.flat([[0, 1, 3, 8]]), [.normalise(step)]), "x1") == [0, 0.12, 0.38, 1])
+        // the scale is applied before rounding: goalposts (0, 8) times 3 → 0.75, 1.5, 1.5, 3 for x1, 2.25, 1.5, 1.5, 0 for x2
+        let goalposts = Self.settings(.goalposts) { $0.scale = 3; $0.round = 1 }
+        try Self.expect(goalposts, x1: [0.8, 1.5, 1.5, 3, .nan], x2: [2.2, 1.5, 1.5, 0, .nan], "0.75 → 0.8 and 2.25 → 2.2, half to even")
+    }
+
+    @Test("round against Python's round(x, digits), including values that are not halves in binary")
+    func roundingOracle() throws {
+        // python3 -c "xs = [0.125, 0.375, 2.675, 26.15, 71.745, -0.125, -2.5, 0.5, 1.5, 123456.7890123456789, 1e-7,
+        //   4000000000000000.5, 4503599627370495.5]; [print(d, [round(x, d) for x in xs]) for d in (0, 1, 2, 3, 15)]"
+        // 2.675 is held as 2.67499999999999982…, so it rounds down; 71.745 is held as 71.74500000000000454…,
+        // so it rounds up, although 71.745 × 100 gives exactly 7174.5, which rounds to the even 7174.
+        let x: [Double] = [0.125, 0.375, 2.675, 26.15, 71.745, -0.125, -2.5, 0.5, 1.5, 123456.7890123456789, 1e-7, 4000000000000000.5, 4503599627370495.5]
+        let python: [Int: [Double]] = [
+            0: [0, 0, 3, 26, 72, -0.0, -2, 0, 2, 123457, 0, 4000000000000000, 4503599627370496],
+            1: [0.1, 0.4, 2.7, 26.1, 71.7, -0.1, -2.5, 0.5, 1.5, 123456.8, 0, 4000000000000000.5, 4503599627370495.5],
+            2: [0.12, 0.38, 2.67, 26.15, 71.75, -0.12, -2.5, 0.5, 1.5, 123456.79, 0, 4000000000000000.5, 4503599627370495.5],
+            3: [0.125, 0.375, 2.675, 26.15, 71.745, -0.125, -2.5, 0.5, 1.5, 123456.789, 0, 4000000000000000.5, 4503599627370495.5],
+            15: [0.125, 0.375, 2.675, 26.15, 71.745, -0.125, -2.5, 0.5, 1.5, 123456.78901234567, 1e-07, 4000000000000000.5, 4503599627370495.5],
+        ]
+        let data = try StepKit.flat([x + [.nan]])
+        for (digits, expected) in python {
+            let result = StepKit.column(try StepKit.run(data, [.normalise(Self.settings(.none) { $0.round = digits })]), "x1")
+            #expect(Array(result.prefix(x.count)) == expected, "round \(digits)")
+            #expect(result.last?.isNaN == true, "a missing value stays missing")
+        }
+        #expect(DecimalRounding.halfEven(-0.001, digits: 2).sign == .minus, "round(-0.001, 2) is -0.0")
+        #expect(DecimalRounding.halfEven(1e300, digits: 2) == 1e300)
+        #expect(DecimalRounding.halfEven(.infinity, digits: 2) == .infinity)
+    }
+
+    @Test("round outside 0…15 is an error naming the field")
+    func roundingErrors() throws {
+        for digits in [-1, 16, Int.max] {
+            let error = StepKit.error(try Self.data(), [.normalise(Self.settings(.minMax) { $0.round = digits })])
+            #expect(error?.kind == .invalidParameter)
+            #expect(error?.column == "steps[0].round")
+        }
+        let override = StepKit.error(try Self.data(), [.normalise(Normalise(overrides: ["x2": Self.settings(.minMax) { $0.round = -3 }.settings]))])
+        #expect(override?.column == "steps[0].overrides.x2.round")
+        // a step-wide round is named as the step's even for an indicator with an override of another field
+        let stepWide = StepKit.error(try Self.data(), [.normalise(Normalise(Self.settings(.minMax) { $0.round = 99 }.settings, overrides: ["x2": Self.settings(.rank).settings]))])
+        #expect(stepWide?.column == "steps[0].round")
     }
 
     @Test("distanceToMax: 1 − (max − x)/(max − min)")
@@ -150,6 +279,54 @@ struct NormaliseTests {
         let perIndicator = StepKit.error(
             try Self.data(), [.normalise(Normalise(Self.settings(.goalposts).settings, overrides: ["x2": Self.settings(.goalposts) { $0.goalposts = [1] }.settings]))])
         #expect(perIndicator?.column == "steps[0].overrides.x2.goalposts")
+    }
+
+    @Test("goalposts as worst and best: (x − worst)/(best − worst), their order giving the direction")
+    func worstAndBest() throws {
+        // worst 0, best 8: x/8 for x1 and for x2 alike (x2's Direction −1 is not used) → 0.25, 0.5, 0.5, 1.25 → 1
+        try Self.expect(Self.settings(.goalposts) { $0.worst = 0; $0.best = 8 }, x1: [0.25, 0.5, 0.5, 1, .nan], x2: [0.25, 0.5, 0.5, 1, .nan])
+        // worst 8, best 0, lower is better: (8 − x)/8 → 0.75, 0.5, 0.5, −0.25 → 0; the same as goalposts (0, 8) with Direction −1
+        try Self.expect(Self.settings(.goalposts) { $0.worst = 8; $0.best = 0 }, x1: [0.75, 0.5, 0.5, 0, .nan], x2: [0.75, 0.5, 0.5, 0, .nan])
+        try Self.expect(
+            Self.settings(.goalposts) { $0.worst = 8; $0.best = 0; $0.truncate = false; $0.scale = 100 },
+            x1: [75, 50, 50, -25, .nan], x2: [75, 50, 50, -25, .nan])
+        // an indicator's worst and best replace the step's goalposts: x2 (10 − x)/8 → 1, 0.75, 0.75, 0
+        let mixed = Normalise(Self.settings(.goalposts) { $0.goalposts = [0, 8] }.settings, overrides: ["x2": Self.settings(.goalposts) { $0.worst = 10; $0.best = 2 }.settings])
+        try Self.expect(mixed, x1: [0.25, 0.5, 0.5, 1, .nan], x2: [1, 0.75, 0.75, 0, .nan])
+        // and an indicator's goalposts replace the step's worst and best
+        let back = Normalise(Self.settings(.goalposts) { $0.worst = 8; $0.best = 0 }.settings, overrides: ["x1": Self.settings(.goalposts) { $0.goalposts = [0, 8] }.settings])
+        try Self.expect(back, x1: [0.25, 0.5, 0.5, 1, .nan], x2: [0.75, 0.5, 0.5, 0, .nan])
+    }
+
+    @Test("worst and best reproduce COINr's documented n_goalposts examples")
+    func worstAndBestOracle() throws {
+        // COINr 1.1 help of n_goalposts: n_goalposts(1, gposts = c(0, 10, 1)) is 0.1, and with direction = -1 it is 0.9
+        let data = try StepKit.flat([[1, 5]])
+        let up = try StepKit.run(data, [.normalise(Self.settings(.goalposts) { $0.worst = 0; $0.best = 10 })])
+        #expect(StepKit.column(up, "x1")[0] == 0.1)
+        let down = try StepKit.run(data, [.normalise(Self.settings(.goalposts) { $0.worst = 10; $0.best = 0 })])
+        #expect(StepKit.column(down, "x1")[0] == 0.9)
+    }
+
+    @Test("worst and best: both forms, one alone, equal or non-finite posts are errors naming the field")
+    func worstAndBestErrors() throws {
+        let cases: [(Normalise, String)] = [
+            (Self.settings(.goalposts) { $0.goalposts = [0, 8]; $0.worst = 8; $0.best = 0 }, "steps[0].worst"),
+            (Self.settings(.goalposts) { $0.goalposts = [0, 8]; $0.best = 0 }, "steps[0].best"),
+            (Self.settings(.goalposts) { $0.worst = 8 }, "steps[0].best"),
+            (Self.settings(.goalposts) { $0.best = 8 }, "steps[0].worst"),
+            (Self.settings(.goalposts) { $0.worst = 3; $0.best = 3 }, "steps[0].best"),
+            (Self.settings(.goalposts) { $0.worst = .nan; $0.best = 3 }, "steps[0].worst"),
+            (Self.settings(.goalposts) { $0.worst = 0; $0.best = .infinity }, "steps[0].best"),
+            (Normalise(Self.settings(.goalposts).settings, overrides: ["x2": Self.settings(.goalposts) { $0.worst = 1 }.settings]), "steps[0].overrides.x2.best"),
+            (Normalise(Self.settings(.goalposts).settings, overrides: ["x2": Self.settings(.goalposts) { $0.worst = 1; $0.best = 1 }.settings]), "steps[0].overrides.x2.best"),
+            (Normalise(Self.settings(.minMax).settings, overrides: ["x1": Self.settings(.goalposts) { $0.goalposts = [1, 2]; $0.worst = 1; $0.best = 2 }.settings]), "steps[0].overrides.x1.worst"),
+        ]
+        for (step, field) in cases {
+            let error = StepKit.error(try Self.data(), [.normalise(step)])
+            #expect(error?.kind == .invalidParameter, "\(field)")
+            #expect(error?.column == field)
+        }
     }
 
     @Test("fractionOfMax: x / max of the direction-adjusted values (x / min for direction −1)")

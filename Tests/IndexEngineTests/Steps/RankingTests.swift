@@ -15,6 +15,27 @@ struct RankingTests {
         #expect(Ranking.ranks(Self.x, ties: .max) == [4, 1, 3, 3, 5])
     }
 
+    @Test("dense ranks number the distinct values: 1, 2, 2, 3")
+    func dense() {
+        // x = [30, 10, 20, 20, 40]: distinct values 10 (1), 20 (2), 30 (3), 40 (4)
+        #expect(Ranking.ranks(Self.x, ties: .dense) == [3, 1, 2, 2, 4])
+        #expect(Ranking.ranks(Self.x, ties: .dense, descending: true) == [2, 4, 3, 3, 1])
+        #expect(Ranking.ranks([2, 2, 2], ties: .dense) == [1, 1, 1])
+        let missing = Ranking.ranks([5, .nan, 1, 5, .infinity], ties: .dense)
+        #expect(missing[0] == 2 && missing[2] == 1 && missing[3] == 2 && missing[1].isNaN && missing[4].isNaN)
+    }
+
+    @Test("every tie rule against scipy.stats.rankdata")
+    func scipyOracle() {
+        // python3 -c "from scipy.stats import rankdata; x = [3.5, 1, 9, 3.5, 9, 7, 7, 0.5];
+        //   [print(m, rankdata(x, method=m)) for m in ('min', 'average', 'max', 'dense')]"  (scipy 1.17)
+        let x: [Double] = [3.5, 1, 9, 3.5, 9, 7, 7, 0.5]
+        #expect(Ranking.ranks(x, ties: .min) == [3, 2, 7, 3, 7, 5, 5, 1])
+        #expect(Ranking.ranks(x, ties: .average) == [3.5, 2, 7.5, 3.5, 7.5, 5.5, 5.5, 1])
+        #expect(Ranking.ranks(x, ties: .max) == [4, 2, 8, 4, 8, 6, 6, 1])
+        #expect(Ranking.ranks(x, ties: .dense) == [3, 2, 5, 3, 5, 4, 4, 1])
+    }
+
     @Test("descending ranks give 1 to the highest: COINr's sport ranking 1, 2, 2, 4")
     func descending() {
         // descending order 40 (1), 30 (2), 20 20 (3 and 4), 10 (5)

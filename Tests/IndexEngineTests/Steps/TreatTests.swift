@@ -175,6 +175,46 @@ struct TreatTests {
         #expect(try Self.report(log).applied == "log")
     }
 
+    @Test("winmax 0 winsorises nothing: a failing indicator goes straight to the fallback")
+    func winmaxZero() throws {
+        // x = 22 zeros, 1, 2, 4, 8 fails (skew 3.637, kurt 13.95); log(x − 0 + 0.01·8) = log(x + 0.08) of the original.
+        // scipy: skew(log(x + 0.08), bias=False) 2.2472715786661785, kurtosis(…, bias=False) 3.6937495508298728
+        let x = Self.zeros(22, then: [1, 2, 4, 8])
+        let result = try Self.treated([x], Treat(winmax: 0))
+        StepKit.expectClose(StepKit.column(result, "x1"), x.map { Foundation.log($0 + 0.08) }, relative: 1e-14)
+        let report = try Self.report(result)
+        #expect(report.winsorised == 0 && report.points.isEmpty)
+        #expect(report.afterFirst == report.before, "nothing was winsorised")
+        #expect(close(report.afterFallback?.skew ?? .nan, 2.2472715786661785, relative: 1e-12))
+        #expect(close(report.afterFallback?.kurtosis ?? .nan, 3.6937495508298728, relative: 1e-12))
+        #expect(report.applied == "log")
+        // per indicator, and with the fallback none: the indicator stays as it was
+        let none = try Self.treated([x, x], Treat(fallback: .none, overrides: ["x2": .init(winmax: 0)]))
+        #expect(StepKit.column(none, "x2") == x)
+        #expect(StepKit.column(none, "x1") == Self.zeros(22, then: [1, 1, 1, 1]), "x1 keeps winmax 5")
+        // a passing indicator is left alone whatever winmax is
+        #expect(StepKit.column(try Self.treated([[1, 2, 3, 4, 5]], Treat(winmax: 0)), "x1") == [1, 2, 3, 4, 5])
+    }
+
+    @Test("forced winsorisation as COINr's force_win: exactly winmax points, the side following the skew")
+    func forcedAsCOINr() throws {
+        // COINr's own test of force_win (tests/testthat/test-treat.R): x = 1…20, 100, 200 with
+        // winmax 3 and force_win = TRUE treats exactly 3 points. By hand with scipy's skew(bias=False):
+        // round 1 (skew 3.586): 200 → 100;  round 2 (skew 2.817): both 100s → 20, which passes
+        // (skew −0.094) and would stop an unforced run at 2 points;  round 3 (skew −0.094, now
+        // negative, so the low side): 1 → 2.
+        let x = (1...20).map(Double.init) + [100, 200]
+        let forced = try Self.treated([x], Treat(winmax: 3, overrides: ["x1": .init(force: true)]))
+        #expect(StepKit.column(forced, "x1") == [2] + (2...20).map(Double.init) + [20, 20])
+        let report = try Self.report(forced)
+        #expect(report.winsorised == 3)
+        #expect(report.points.map(\.row) == [0, 20, 21] && report.points.map(\.side) == [.low, .high, .high])
+        #expect(report.applied == "winsorise")
+        let unforced = try Self.treated([x], Treat(winmax: 3))
+        #expect(try Self.report(unforced).winsorised == 2)
+        #expect(StepKit.column(unforced, "x1") == (1...20).map(Double.init) + [20, 20])
+    }
+
     @Test("method none, globally or per indicator, leaves values and writes no report")
     func methodNone() throws {
         let x = Self.zeros(22, then: [1, 2, 4, 8])
@@ -256,13 +296,14 @@ struct TreatTests {
         #expect(try Self.report(three).before.kurtosis.isNaN)
     }
 
-    @Test("winmax below 1 and Box-Cox without lambda are errors naming the field")
+    @Test("winmax below 0 and Box-Cox without lambda are errors naming the field")
     func parameterErrors() throws {
         let data = try StepKit.flat([[1, 2, 3, 4, 100]])
-        let winmax = StepKit.error(data, [.treat(Treat(winmax: 0))])
+        let winmax = StepKit.error(data, [.treat(Treat(winmax: -1))])
         #expect(winmax?.kind == .invalidParameter)
         #expect(winmax?.column == "steps[0].winmax")
-        #expect(winmax?.message.contains("winmax must be at least 1") == true)
+        #expect(winmax?.message.contains("winmax must be 0 or more") == true)
+        #expect(StepKit.error(data, [.treat(Treat(winmax: Int.min))])?.column == "steps[0].winmax")
         let perIndicator = StepKit.error(data, [.treat(Treat(overrides: ["x1": .init(winmax: -2)]))])
         #expect(perIndicator?.column == "steps[0].overrides.x1.winmax")
         let lambda = StepKit.error(data, [.treat(Treat(method: .boxCox))])

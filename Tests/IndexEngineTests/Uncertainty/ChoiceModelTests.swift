@@ -84,8 +84,8 @@ struct UncertaintyChoiceModelTests {
         var e = Self.error([.parameter("winmax", step: .kind("treat"), field: "winmax", values: [.number(2), .number(2.5)])])
         #expect(e?.kind == .invalidParameter && e?.column == "inputs[0]" && e?.message.contains("option 2 (2.5)") == true, "\(String(describing: e))")
         // Values that decode but that the step refuses when it runs: checked before any sample.
-        e = Self.error([.parameter("winmax", step: .kind("treat"), field: "winmax", values: [.number(3), .number(0)])])
-        #expect(e?.column == "inputs[0]" && e?.message.contains("option 2 (0)") == true && e?.message.contains("winmax must be at least 1") == true,
+        e = Self.error([.parameter("winmax", step: .kind("treat"), field: "winmax", values: [.number(3), .number(-1)])])
+        #expect(e?.column == "inputs[0]" && e?.message.contains("option 2 (-1)") == true && e?.message.contains("winmax must be 0 or more") == true,
                 "\(String(describing: e))")
         e = Self.error([UncertaintyKit.fullInputs()[1], .parameter("winmax", step: .index(3), field: "winmax", values: [.number(-2)])])
         #expect(e?.column == "inputs[1]" && e?.message.contains("option 1 (-2)") == true, "\(String(describing: e))")
