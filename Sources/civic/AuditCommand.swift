@@ -66,4 +66,4 @@ func loadAndBuild(specPath: String) throws(IndexEngineError) -> (BuildSpec, Buil
     }
 }
 
-extension Correlation.Method: @retroactive ExpressibleByArgument {}
+extension Correlation.Method: ExpressibleByArgument {}
