@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import IndexEngine
 import Testing
 @testable import WebApp
 
@@ -82,6 +83,9 @@ struct LocalisationTests {
             + CycleAction.allCases.map { "cycleActions." + $0.rawValue } + CycleRules.CalibrationChoice.allCases.map { "calibrationMethods." + $0.rawValue }
             + ["schulze", "rankedPairs", "instantRunoff", "borda"].map { "votingMethods." + $0 }
             + PreviewSentence.What.allCases.map { "previews." + $0.rawValue }
+            + Treat.Method.allCases.map { "methodology.steps.transforms." + $0.rawValue }
+            + Normalise.Method.allCases.map { "methodology.steps.normalisation." + $0.rawValue }
+            + Aggregate.Method.allCases.map { "methodology.steps.methods." + $0.rawValue }
             + [PreviewSentence.What.acceptsJury, .assignmentsReplaced, .reviewsAlreadySubmitted, .reviewsMissing, .draftsLeft].map { "previews." + $0.rawValue + "One" }
         for key in computed { #expect(english[key] != nil, "Locales/en/ lacks '\(key)'") }
     }

@@ -1,3 +1,4 @@
+import Awards
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -81,10 +82,14 @@ struct MethodologyPageTests {
         }
     }
 
-    @Test("each kind of step in words")
-    func words() throws {
-        func step(_ json: String) throws -> StepDescription {
-            StepDescription(try JSONDecoder().decode(BuildStep.self, from: Data(json.utf8)), groupName: { $0 == "EurAsia_group" ? "Europe or Asia" : $0 })
+    @Test("each kind of step in words, in each language")
+    func words() async throws {
+        let pages = try await Pages.load()
+        func step(_ json: String, in language: Language = .en) throws -> StepDescription {
+            let decoded = try JSONDecoder().decode(BuildStep.self, from: Data(json.utf8))
+            return PageLanguage.$current.withValue(PageLanguage(language: language, here: "/")) {
+                StepDescription(decoded, groupName: { $0 == "EurAsia_group" ? "Europe or Asia" : $0 }, pages: pages)
+            }
         }
         #expect(try step(#"{"step": "impute", "method": "none"}"#).text == "none; missing values stay missing and are left out of the averages above them.")
         #expect(try step(#"{"step": "treat", "method": "winsorise", "winmax": 1, "skewThreshold": 2, "kurtosisThreshold": 3.5}"#).text
@@ -96,6 +101,15 @@ struct MethodologyPageTests {
         #expect(try step(#"{"step": "aggregate", "method": "geometric", "weights": "equal"}"#).text
             == "combine indicators into each aggregate, level by level, by weighted geometric mean with equal weights.")
         #expect(try step(#"{"step": "denominate"}"#).title == "Divide by denominators")
+        #expect(try step(#"{"step": "normalise", "method": "scaled", "range": [0, 50], "scaleFactor": 10}"#).text
+            == "rescale each indicator from the fixed range 0–50 onto 0–10; higher is better for every indicator once its direction is applied.")
+        #expect(try step(#"{"step": "aggregate", "method": "arithmetic", "aggregates": {"Conn": {"method": "product"}}}"#).text
+            == "combine indicators into each aggregate, level by level, by weighted arithmetic mean with the weights of the metadata. Conn: the product of the children's values (weights unused).")
+        let french = try step(#"{"step": "treat", "method": "winsorise", "winmax": 5, "skewThreshold": 2.25, "kurtosisThreshold": 3.5}"#, in: .fr)
+        #expect(french.title == "Traiter les valeurs aberrantes")
+        #expect(french.text == "lorsque l’asymétrie d’un indicateur dépasse 2,25 en valeur absolue et son aplatissement 3,5, winsoriser jusqu’à 5 points (ramener les valeurs les plus extrêmes à la valeur suivante) ; si cela ne suffit pas, lui appliquer un logarithme à la place.")
+        #expect(try step(#"{"step": "screen", "threshold": 0.9, "by": "missing", "include": ["B", "A"]}"#, in: .vi).text
+            == "chỉ giữ một đơn vị khi có ít nhất 90 % chỉ số có dữ liệu. Luôn giữ: A và B.")
     }
 
     @Test("tree geometry: a node of depth d on row i has its dot at (10 + 20d, 24 + 22(i + 0.5)); connectors run from parent to last child")

@@ -73,7 +73,7 @@ struct PageFormat: Sendable {
     }
 
     /// `text`, a number as `Show` writes it, with the language's decimal separator.
-    private func localised(_ text: String) -> String {
+    func localised(_ text: String) -> String {
         let separator = translations.phrase("format.decimalSeparator", in: language)
         return separator == "." ? text : text.replacingOccurrences(of: ".", with: separator)
     }

@@ -12,7 +12,7 @@ extension IndexPages {
         // Weights as the build applied them; the metadata's if the spec cannot say (it built, so it can).
         let weights = (try? view.build.appliedWeights(spec: view.spec)) ?? framework.weights
         let steps = view.spec.steps.map { step -> [String: Any] in
-            let words = StepDescription(step, groupName: index.labels.name)
+            let words = StepDescription(step, groupName: index.labels.name, pages: pages)
             return ["title": words.title, "text": words.text]
         }
         let rawSpec = String(decoding: (try? Self.specEncoder.encode(view.spec)) ?? Data(), as: UTF8.self)
