@@ -31,14 +31,14 @@ enum ScoreList {
         let listName = listNames[roundFilter.chosen] ?? "Smart21"
         let search = try OrganiserList.Search(label: pages.phrase("cockpit.scores.searchLabel"), request: request)
         let methods = CycleRules.CalibrationChoice.allCases
-        let keys: [String?] = ["rank", "nomination", "community", "country", "region", "score"] + (round == 2 ? ["listScore"] : []) + ["reviews"]
-            + methods.map { _ in nil } + [nil, "status"]
+        let keys: [String?] = ["rank", "nomination", "community", "country", "region", "score"] + (round == 2 ? ["listScore"] : []) + ["status", "reviews"]
+            + methods.map { _ in nil } + [nil]
         let sorting = try OrganiserList.Sorting(keys, descendingFirst: ["score", "listScore", "reviews"], request: request)
         var columns = CockpitRoutes.columns(["rank", "nomination", "community", "country", "region", "score"], pages)
         if round == 2 { columns.append(pages.phrase("cockpit.scores.combined", ["list": listName])) }
-        columns += [pages.phrase("cockpit.columns.reviews")]
+        columns += [listName, pages.phrase("cockpit.columns.reviews")]
         columns += methods.map { pages.phrase("cockpit.scores.narrative", ["method": pages.phrase("calibrationMethods." + $0.rawValue)]) }
-        columns += [pages.phrase("cockpit.columns.disagreement"), listName]
+        columns += [pages.phrase("cockpit.columns.disagreement")]
         let title = pages.phrase("cockpit.scores.title", ["year": String(year), "round": String(round)])
 
         let reviews = try await store.reviews(cycle: year, round: round).filter { $0.state == .submitted }
@@ -95,9 +95,9 @@ enum ScoreList {
                 let r = row.sheet
                 var cells = [row.rank.map(String.init) ?? "", r.nomination, r.community, r.country, r.region, format.score(r.overall)]
                 if round == 2 { cells.append(format.score(row.listScore)) }
-                cells.append(String(r.reviews))
+                cells += [row.status, String(r.reviews)]
                 cells += methods.map { format.score(r.narrativeByMethod[$0.rawValue]) }
-                cells += [r.disagreements.joined(separator: ", "), row.status]
+                cells.append(r.disagreements.joined(separator: ", "))
                 return cells
             },
             filters: [roundFilter], search: search, sorting: sorting, line: line, note: note)
