@@ -147,6 +147,7 @@ struct CockpitTests {
                 #expect(refused.body.contains("query parameter &#39;\(parameter)&#39;"), "\(query)")
             }
             #expect(try await admin.get(path + "?round=2").body.contains("No review of this round has been submitted yet."))
+            #expect(try await admin.get("/admin/cycles/1999/scores").status == .notFound, "a year with no cycle")
 
             // In French, with the decimal comma.
             let french = try await admin.get(path, headers: [.acceptLanguage: "fr"])

@@ -21,7 +21,8 @@ enum ScoreList {
     }
 
     static func build(_ request: Request, year: Int, store: any AwardsStore, pages: Pages) async throws -> OrganiserList {
-        let cycle = try await store.cycle(year)
+        // A year with no cycle is a 404, not an empty list.
+        _ = try await store.cycle(year)
         let listNames = ["1": "Smart21", "2": "Top7"]
         let roundFilter = try OrganiserList.Filter(
             "round", label: pages.phrase("cockpit.scores.round"),
