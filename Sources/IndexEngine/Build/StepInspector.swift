@@ -6,8 +6,11 @@
 /// score: ranked, it would put every unit holding it first or last) and warns of them, of a column
 /// the step emptied and of a stage with no value at all; it also warns when an aggregation comes
 /// before any normalisation. Each warning carries the step's index and kind.
+///
+/// Only the columns a step can change are looked at (`BuildStep.changedColumns`): a build of a
+/// few dozen units spends more time looking than computing otherwise.
 struct StepInspector {
-    /// The columns that held no value before the step, so that only a step that empties a column is blamed.
+    /// For each column, whether it held no value before the step, so that only a step that empties a column is blamed.
     private var emptyColumns: [Bool]
     /// Whether the data before the step held no value at all.
     private var allMissing: Bool
@@ -31,25 +34,27 @@ struct StepInspector {
                 "aggregation comes before any normalisation, so indicators on different scales and in different directions are averaged as they are")
         }
         let framework = context.framework
-        let units = state.units
         let rows = state.values.rows
         let columns = state.values.columns
-        let (empty, withInfinity) = Self.scan(state.values)
+        // A column the step added held nothing before it but is blamed if it holds nothing now.
+        if emptyColumns.count < columns { emptyColumns += repeatElement(false, count: columns - emptyColumns.count) }
+        let changed = step.changedColumns(indicators: framework.indicatorCount, columns: columns)
+        var empty = emptyColumns
+        let withInfinity = Self.scan(state.values, empty: &empty, emptiness: changed.emptiness, infinity: changed.values)
         for c in withInfinity {
             let infinite = (0..<rows).filter { state.values[$0, c].isInfinite }
             for r in infinite { state.values[r, c] = .nan }
-            let code = framework.nodes[c].code
-            let unitCodes = infinite.prefix(5).map { context.dataset.units[units[$0]].code }
+            let unitCodes = infinite.prefix(5).map { context.dataset.units[state.units[$0]].code }
             let named = unitCodes.joined(separator: ", ") + (infinite.count > 5 ? ", …" : "")
             log.warn(
-                .nonFinite, "produced \(infinite.count) infinite value(s) (\(named)); they are treated as missing", indicator: code,
+                .nonFinite, "produced \(infinite.count) infinite value(s) (\(named)); they are treated as missing", indicator: framework.nodes[c].code,
                 unit: infinite.count == 1 ? unitCodes[0] : nil)
         }
         let nowAllMissing = !empty.contains(false)
         if nowAllMissing {
             if !allMissing { log.warn(.stageAllMissing, rows == 0 ? "no unit is left" : "no value is left: every unit's every value is missing") }
         } else {
-            for c in 0..<columns where empty[c] && !emptyColumns[c] {
+            for c in changed.emptiness where empty[c] && !emptyColumns[c] {
                 log.warn(.columnMissing, "left no value at all: every unit's value is missing", indicator: framework.nodes[c].code)
             }
         }
@@ -61,45 +66,50 @@ struct StepInspector {
         }
     }
 
-    /// For each column of `values`, whether it holds no value at all, and the columns holding ±∞.
+    /// For each column of `matrix`, whether it holds no value at all, and the columns holding ±∞.
+    static func scan(_ matrix: Matrix) -> (empty: [Bool], withInfinity: [Int]) {
+        var empty = [Bool](repeating: true, count: matrix.columns)
+        let withInfinity = scan(matrix, empty: &empty, emptiness: 0..<matrix.columns, infinity: 0..<matrix.columns)
+        return (empty, withInfinity)
+    }
+
+    /// Sets `empty[c]` for each column `c` of `emptiness` to whether it holds no value at all, and
+    /// returns the columns of `infinity` that hold ±∞.
     ///
     /// Read-only, so that a build with nothing infinite (nearly every build) neither copies nor
     /// writes its matrix. A column holds a value as soon as one is found, usually its first. For
-    /// infinities the whole matrix is looked at in one pass without branches, on the upper 32 bits
-    /// of each value, eight values at a time, in 32-bit lanes that any x86-64 compares natively:
-    /// with an exponent of all ones and nothing in the upper mantissa a value is ±∞, or one of the
-    /// rare NaNs that look alike there; only then are the columns looked at one by one.
-    static func scan(_ matrix: Matrix) -> (empty: [Bool], withInfinity: [Int]) {
-        let rows = matrix.rows, columns = matrix.columns
-        var empty = [Bool](repeating: true, count: columns)
+    /// infinities the columns (contiguous in memory) are looked at in one pass without branches, on
+    /// the upper 32 bits of each value, eight values at a time, in 32-bit lanes that any x86-64
+    /// compares natively: with an exponent of all ones and nothing in the upper mantissa a value is
+    /// ±∞, or one of the rare NaNs that look alike there; only then are the columns looked at one by one.
+    static func scan(_ matrix: Matrix, empty: inout [Bool], emptiness: Range<Int>, infinity: Range<Int>) -> [Int] {
+        let rows = matrix.rows
         var withInfinity: [Int] = []
         matrix.storage.withUnsafeBufferPointer { values in
-            guard let base = values.baseAddress else { return }
-            for c in 0..<columns {
-                let column = UnsafeBufferPointer(rebasing: values[(c &* rows)..<((c &+ 1) &* rows)])
-                empty[c] = !column.contains { $0.isFinite }
+            func column(_ c: Int) -> UnsafeBufferPointer<Double> {
+                UnsafeBufferPointer(rebasing: values[(c &* rows)..<((c &+ 1) &* rows)])
             }
+            for c in emptiness { empty[c] = !column(c).contains { $0.isFinite } }
+            guard let base = values.baseAddress, !infinity.isEmpty else { return }
             // Little-endian: of each value's two words, the second holds sign, exponent and upper mantissa.
             let magnitude = SIMD16<Int32>(0, 0x7FFF_FFFF, 0, 0x7FFF_FFFF, 0, 0x7FFF_FFFF, 0, 0x7FFF_FFFF, 0, 0x7FFF_FFFF, 0, 0x7FFF_FFFF, 0, 0x7FFF_FFFF, 0, 0x7FFF_FFFF)
-            let infinity = SIMD16<Int32>(-1, 0x7FF0_0000, -1, 0x7FF0_0000, -1, 0x7FF0_0000, -1, 0x7FF0_0000, -1, 0x7FF0_0000, -1, 0x7FF0_0000, -1, 0x7FF0_0000, -1, 0x7FF0_0000)
+            let pattern = SIMD16<Int32>(-1, 0x7FF0_0000, -1, 0x7FF0_0000, -1, 0x7FF0_0000, -1, 0x7FF0_0000, -1, 0x7FF0_0000, -1, 0x7FF0_0000, -1, 0x7FF0_0000, -1, 0x7FF0_0000)
             var maybeInfinite = SIMDMask<SIMD16<Int32>>(repeating: false)
-            var i = 0
-            let count = values.count
-            while i &+ 8 <= count {
-                maybeInfinite .|= UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<Int32>.self) & magnitude .== infinity
+            var i = infinity.lowerBound &* rows
+            let end = infinity.upperBound &* rows
+            while i &+ 8 <= end {
+                maybeInfinite .|= UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<Int32>.self) & magnitude .== pattern
                 i &+= 8
             }
             var anyInfinite = any(maybeInfinite)
-            while i < count {
+            while i < end {
                 anyInfinite = anyInfinite || values[i].isInfinite
                 i &+= 1
             }
             guard anyInfinite else { return }
-            for c in 0..<columns where UnsafeBufferPointer(rebasing: values[(c &* rows)..<((c &+ 1) &* rows)]).contains(where: \.isInfinite) {
-                withInfinity.append(c)
-            }
+            for c in infinity where column(c).contains(where: \.isInfinite) { withInfinity.append(c) }
         }
-        return (empty, withInfinity)
+        return withInfinity
     }
 }
 
@@ -107,5 +117,20 @@ extension BuildStep {
     /// Whether the step brings indicators onto a common scale.
     var normalises: Bool {
         if case .normalise = self { true } else { false }
+    }
+
+    /// The columns of a matrix of `columns` columns, the first `indicators` of them indicators, whose
+    /// values the step may change (`values`) and those that it may leave empty (`emptiness`).
+    ///
+    /// Denominating, imputing, treating and normalising write indicators only, and aggregating
+    /// writes aggregates only. Screening writes nothing but removes units, which may take the last
+    /// value of any column with them.
+    func changedColumns(indicators: Int, columns: Int) -> (values: Range<Int>, emptiness: Range<Int>) {
+        let indicators = min(indicators, columns)
+        switch self {
+        case .screen: return (0..<0, 0..<columns)
+        case .aggregate: return (indicators..<columns, indicators..<columns)
+        case .denominate, .impute, .treat, .normalise: return (0..<indicators, 0..<indicators)
+        }
     }
 }

@@ -118,6 +118,35 @@ struct BuildWarningTests {
         #expect(result.log.warnings[1] == BuildWarning(.stageAllMissing, "no value is left: every unit's every value is missing", step: 0, stepName: "normalise"))
     }
 
+    @Test("an aggregation that leaves an aggregate with no value names it; one that fills every aggregate names none")
+    func aggregateColumnMissing() throws {
+        // x1 is constant, so normalising empties it, and with it pillar I, its only child; J keeps x2.
+        let data = try StepKit.dataset(
+            nodes: [
+                StepKit.indicator("x1", parent: "I"), StepKit.indicator("x2", parent: "J"),
+                StepKit.aggregate("I", level: 2, parent: "T"), StepKit.aggregate("J", level: 2, parent: "T"), StepKit.aggregate("T", level: 3),
+            ],
+            columns: [[4, 4, 4], [10, 30, 20]])
+        let result = try StepKit.run(data, [.normalise(Normalise()), .aggregate(Aggregate())])
+        #expect(result.log.warnings.map(\.code) == [.noSpread, .columnMissing, .columnMissing])
+        #expect(result.log.warnings[1].indicator == "x1" && result.log.warnings[1].step == 0)
+        #expect(result.log.warnings[2] == BuildWarning(.columnMissing, "left no value at all: every unit's value is missing", indicator: "I", step: 1, stepName: "aggregate"))
+        // T averages what its children hold: J alone, (x2 − 10)/20·100.
+        #expect(StepKit.column(result, "T") == [0, 100, 50])
+    }
+
+    @Test("screening out the only units that held an indicator's values empties that column, and says so")
+    func screenEmptiesColumn() throws {
+        // Only A holds x2, and A lacks x1 and x3: with at least half the values required, A goes and x2 with it.
+        let data = try StepKit.flat([[.nan, 1, 2], [5, .nan, .nan], [.nan, 3, 4]])
+        var screen = Screen()
+        screen.threshold = 0.5
+        let result = try StepKit.run(data, [.screen(screen)])
+        #expect(StepKit.units(result) == ["B", "C"])
+        #expect(result.log.warnings.map(\.code) == [.unitsRemoved, .columnMissing])
+        #expect(result.log.warnings[1] == BuildWarning(.columnMissing, "left no value at all: every unit's value is missing", indicator: "x2", step: 0, stepName: "screen"))
+    }
+
     @Test("a panel year with a single unit is warned of, in that year only")
     func singleUnitYear() throws {
         let data = ["uCode,Time,A,B", "X,2020,0,50", "Y,2020,2,30", "Z,2020,8,10", "X,2021,2,40"]
