@@ -24,7 +24,8 @@ public struct Aggregate: Sendable, Codable, Equatable {
         /// missing unless `threshold` lets the unit through on the children it has.
         case product
         /// Benefit of the doubt: each unit's score with the weights most favourable to it, in
-        /// [0, 1] (the spec's weights unused); values must not be negative, and a unit needs every child.
+        /// [0, 1] (the spec's weights unused), each weight within `shares` of their sum if given;
+        /// values must not be negative, and a unit needs every child.
         case benefitOfTheDoubt
         /// Ordered weighted averaging: the weights `owa` apply to a unit's children sorted from
         /// highest to lowest; a unit needs every child.
@@ -42,22 +43,25 @@ public struct Aggregate: Sendable, Codable, Equatable {
         public var weights: String?
         /// The position weights of ordered weighted averaging, highest value first.
         public var owa: [Double]?
+        /// The least and most share of the weights' sum each child's weight may take in benefit of the doubt.
+        public var shares: [Double]?
 
-        public init(method: Method? = nil, p: Double? = nil, threshold: Double? = nil, weights: String? = nil, owa: [Double]? = nil) {
+        public init(method: Method? = nil, p: Double? = nil, threshold: Double? = nil, weights: String? = nil, owa: [Double]? = nil, shares: [Double]? = nil) {
             self.method = method
             self.p = p
             self.threshold = threshold
             self.weights = weights
             self.owa = owa
+            self.shares = shares
         }
 
         public init(from decoder: any Decoder) throws {
-            try decoder.rejectUnknownKeys(["method", "p", "threshold", "weights", "owa"])
+            try decoder.rejectUnknownKeys(["method", "p", "threshold", "weights", "owa", "shares"])
             let c = try decoder.container(keyedBy: CodingKeys.self)
             self.init(
                 method: try c.decodeIfPresent(Method.self, forKey: .method), p: try c.decodeIfPresent(Double.self, forKey: .p),
                 threshold: try c.decodeIfPresent(Double.self, forKey: .threshold), weights: try c.decodeIfPresent(String.self, forKey: .weights),
-                owa: try c.decodeIfPresent([Double].self, forKey: .owa))
+                owa: try c.decodeIfPresent([Double].self, forKey: .owa), shares: try c.decodeIfPresent([Double].self, forKey: .shares))
         }
     }
 
@@ -69,6 +73,9 @@ public struct Aggregate: Sendable, Codable, Equatable {
     public var weights: String
     /// The position weights of ordered weighted averaging, highest value first.
     public var owa: [Double]?
+    /// `[lower, upper]`: in benefit of the doubt, the least and most share of the weights' sum
+    /// each child's weight may take, as the OECD/JRC Handbook (2008) restricts it.
+    public var shares: [Double]?
     /// Per-level settings, keyed by the level number (`"2"`, `"3"`, …).
     public var levels: [String: Settings]
     /// Per-aggregate settings, keyed by the aggregate's code; they override its level's.
@@ -77,27 +84,29 @@ public struct Aggregate: Sendable, Codable, Equatable {
     /// Creates the step.
     public init(
         method: Method = .arithmetic, p: Double? = nil, threshold: Double? = nil, weights: String = "metadata", owa: [Double]? = nil,
-        levels: [String: Settings] = [:], aggregates: [String: Settings] = [:]
+        shares: [Double]? = nil, levels: [String: Settings] = [:], aggregates: [String: Settings] = [:]
     ) {
         self.method = method
         self.p = p
         self.threshold = threshold
         self.weights = weights
         self.owa = owa
+        self.shares = shares
         self.levels = levels
         self.aggregates = aggregates
     }
 
     public init(from decoder: any Decoder) throws {
-        try decoder.rejectUnknownKeys(["step", "method", "p", "threshold", "weights", "owa", "levels", "aggregates"])
+        try decoder.rejectUnknownKeys(["step", "method", "p", "threshold", "weights", "owa", "shares", "levels", "aggregates"])
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             method: try c.value(.method, default: .arithmetic), p: try c.decodeIfPresent(Double.self, forKey: .p),
             threshold: try c.decodeIfPresent(Double.self, forKey: .threshold), weights: try c.value(.weights, default: "metadata"),
-            owa: try c.decodeIfPresent([Double].self, forKey: .owa), levels: try c.value(.levels, default: [:]), aggregates: try c.value(.aggregates, default: [:]))
+            owa: try c.decodeIfPresent([Double].self, forKey: .owa), shares: try c.decodeIfPresent([Double].self, forKey: .shares),
+            levels: try c.value(.levels, default: [:]), aggregates: try c.value(.aggregates, default: [:]))
     }
 
-    private enum CodingKeys: String, CodingKey { case method, p, threshold, weights, owa, levels, aggregates }
+    private enum CodingKeys: String, CodingKey { case method, p, threshold, weights, owa, shares, levels, aggregates }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -106,6 +115,7 @@ public struct Aggregate: Sendable, Codable, Equatable {
         try c.encodeIfPresent(threshold, forKey: .threshold)
         try c.encode(weights, forKey: .weights)
         try c.encodeIfPresent(owa, forKey: .owa)
+        try c.encodeIfPresent(shares, forKey: .shares)
         try c.encode(levels, forKey: .levels)
         // Absent when unused, so that specs written before per-aggregate settings read the same.
         if !aggregates.isEmpty { try c.encode(aggregates, forKey: .aggregates) }
@@ -121,11 +131,13 @@ public struct Aggregate: Sendable, Codable, Equatable {
         var threshold: Double?
         var weights: String
         var owa: [Double]?
+        var shares: [Double]?
         var methodOrigin = Origin.step
         var pOrigin = Origin.step
         var thresholdOrigin = Origin.step
         var weightsOrigin = Origin.step
         var owaOrigin = Origin.step
+        var sharesOrigin = Origin.step
         /// The aggregate's level and code, to name the override's field.
         var level = 0
         var code = ""
@@ -142,7 +154,7 @@ public struct Aggregate: Sendable, Codable, Equatable {
 
     /// The settings of aggregate `a`: its own override's, else its level's, else the step's, field by field.
     func applied(to a: Int, framework: Framework) -> Applied {
-        var r = Applied(method: method, p: p, threshold: threshold, weights: weights, owa: owa)
+        var r = Applied(method: method, p: p, threshold: threshold, weights: weights, owa: owa, shares: shares)
         guard !levels.isEmpty || !aggregates.isEmpty else { return r }
         r.level = framework.nodes[a].level
         r.code = framework.nodes[a].code
@@ -153,6 +165,7 @@ public struct Aggregate: Sendable, Codable, Equatable {
             if let t = o.threshold { r.threshold = t; r.thresholdOrigin = origin }
             if let w = o.weights { r.weights = w; r.weightsOrigin = origin }
             if let w = o.owa { r.owa = w; r.owaOrigin = origin }
+            if let b = o.shares { r.shares = b; r.sharesOrigin = origin }
         }
         // A p or owa the method needs but nobody gave is missing where the method was chosen.
         if r.p == nil { r.pOrigin = r.methodOrigin }
@@ -250,6 +263,9 @@ public struct Aggregate: Sendable, Codable, Equatable {
                             .invalidParameter, "has \(owa.count) weights, but '\(framework.nodes[a].code)' has \(k) children", column: s.field("owa", from: s.owaOrigin))
                     }
                 }
+                if s.method == .benefitOfTheDoubt, let shares = s.shares {
+                    try BenefitOfTheDoubt.check(shares: shares, children: framework.children[a].count, field: s.field("shares", from: s.sharesOrigin))
+                }
                 if !context.derivedWeightSets.isEmpty, context.weightSets[s.weights] == nil, let set = context.derivedWeightSets[s.weights],
                     set.covers(a, framework: framework)
                 {
@@ -330,7 +346,7 @@ public struct Aggregate: Sendable, Codable, Equatable {
         case .product:
             out = try product(a, threshold: s.threshold, state: state, context: context)
         case .benefitOfTheDoubt:
-            out = try benefitOfTheDoubt(a, state: state, context: context)
+            out = try benefitOfTheDoubt(a, shares: s.shares, state: state, context: context)
         case .orderedWeightedAveraging:
             out = orderedWeightedAverages(a, weights: s.owa ?? [], state: state, context: context)
         }
@@ -415,7 +431,7 @@ public struct Aggregate: Sendable, Codable, Equatable {
     }
 
     /// The benefit-of-the-doubt scores of the children of `a`.
-    private func benefitOfTheDoubt(_ a: Int, state: BuildState, context: BuildContext) throws(IndexEngineError) -> [Double] {
+    private func benefitOfTheDoubt(_ a: Int, shares: [Double]?, state: BuildState, context: BuildContext) throws(IndexEngineError) -> [Double] {
         let children = context.framework.children[a]
         let columns = children.map { state.values.column($0) }
         for (j, column) in columns.enumerated() {
@@ -430,7 +446,7 @@ public struct Aggregate: Sendable, Codable, Equatable {
                 "benefit of the doubt solves a programme over all units for each unit, and '\(context.framework.nodes[a].code)' has \(complete) units with every child; it takes at most \(BenefitOfTheDoubt.maximumUnits)",
                 column: "method")
         }
-                guard let scores = BenefitOfTheDoubt.scores(columns) else {
+        guard let scores = BenefitOfTheDoubt.scores(columns, shares: shares) else {
             throw IndexEngineError(.invalidParameter, "the benefit-of-the-doubt programme for '\(context.framework.nodes[a].code)' could not be solved", column: "method")
         }
         return scores.map { $0?.score ?? .nan }
