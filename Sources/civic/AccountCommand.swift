@@ -12,6 +12,7 @@ struct AccountCommand: ParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Create an account; organisers, analysts and jurors set up their authenticator app at first sign-in.")
         @OptionGroup var common: CycleCommand.Common
         @Argument(help: "The sign-in name.") var username: String
@@ -53,6 +54,7 @@ struct AccountCommand: ParsableCommand {
 
     struct Contact: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "contact",
             abstract: "Set where and in which language the platform writes to an account's holder; an empty value clears it.")
         @OptionGroup var common: CycleCommand.Common
         @Argument(help: "The sign-in name.") var username: String
@@ -72,7 +74,7 @@ struct AccountCommand: ParsableCommand {
     }
 
     struct Token: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Issue an API token for an account; prints it once.")
+        static let configuration = CommandConfiguration(commandName: "token", abstract: "Issue an API token for an account; prints it once.")
         @OptionGroup var common: CycleCommand.Common
         @Argument(help: "The sign-in name.") var username: String
         @Option(help: "What the token is for.") var label: String
@@ -94,7 +96,7 @@ struct AccountCommand: ParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the accounts.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts.")
         @OptionGroup var common: CycleCommand.Common
 
         func run() async throws {

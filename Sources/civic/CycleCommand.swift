@@ -62,7 +62,7 @@ struct CycleCommand: ParsableCommand {
     }
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a cycle from a JSON settings file (or the programme's defaults).")
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a cycle from a JSON settings file (or the programme's defaults).")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
         @Option(help: "A JSON file with the cycle's factors, questions (each data point with its \"min\" and \"max\"), schedule (each phase with its \"starts\" date and an optional \"due\" time), \"timeZone\" (IANA), \"reminders\" ({\"before\": [7, 2], \"escalate\": true}: days before each due time, 1 to 60), rules and jury (a list of {id, name, group}).") var settings: String?
@@ -146,7 +146,7 @@ struct CycleCommand: ParsableCommand {
     }
 
     struct Assign: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Assign analysts to a round's nominations by minimum-cost flow.")
+        static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign analysts to a round's nominations by minimum-cost flow.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
         @Option(help: "The round (1 or 2).") var round: Int = 1
@@ -181,7 +181,7 @@ struct CycleCommand: ParsableCommand {
     }
 
     struct Score: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Score a round: quantitative, calibrated narrative, blended, with agreement.")
+        static let configuration = CommandConfiguration(commandName: "score", abstract: "Score a round: quantitative, calibrated narrative, blended, with agreement.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
         @Option(help: "The round (1 or 2).") var round: Int = 1
@@ -230,6 +230,7 @@ struct CycleCommand: ParsableCommand {
 
     struct Robustness: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "robustness",
             abstract: "How sure a shortlist is before it is named: each nominee's probability of being on it and its rank interval, over draws of the analysts, the calibration method and the quantitative index's own choices.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
@@ -294,7 +295,7 @@ struct CycleCommand: ParsableCommand {
     }
 
     struct Tally: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Count the ballots and show the pairwise matrix and the final ranking.")
+        static let configuration = CommandConfiguration(commandName: "tally", abstract: "Count the ballots and show the pairwise matrix and the final ranking.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
 
@@ -318,7 +319,7 @@ struct CycleCommand: ParsableCommand {
     }
 
     struct Publish: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Publish the results: the Community of the Year and the record of every rule.")
+        static let configuration = CommandConfiguration(commandName: "publish", abstract: "Publish the results: the Community of the Year and the record of every rule.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
 
@@ -346,7 +347,7 @@ struct CycleCommand: ParsableCommand {
     }
 
     struct Status: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show where a cycle stands.")
+        static let configuration = CommandConfiguration(commandName: "status", abstract: "Show where a cycle stands.")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int
 
@@ -371,7 +372,7 @@ struct CycleCommand: ParsableCommand {
     }
 
     struct Demo: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a synthetic demo cycle's files (cycle, nominations, analysts) to a directory.")
+        static let configuration = CommandConfiguration(commandName: "demo", abstract: "Write a synthetic demo cycle's files (cycle, nominations, analysts) to a directory.")
         @Option(name: .shortAndLong, help: "The directory to write to.") var out: String
         @Option(help: "The award year.") var year: Int = 2026
         @Option(help: "The seed.") var seed: UInt64 = 2026
@@ -391,6 +392,7 @@ struct CycleCommand: ParsableCommand {
 extension CycleCommand {
     struct Simulate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "simulate",
             abstract: "Write the demo cycle's synthetic reviews (for the stored assignments of a round) or ballots (of the stored cycle's jury, over its Top7).")
         @OptionGroup var common: Common
         @Argument(help: "The award year.") var year: Int

@@ -11,6 +11,7 @@ struct DatabaseCommand: ParsableCommand {
     /// `civic db copy --from FILE --to postgres://…`: the whole platform, from SQLite to PostgreSQL.
     struct Copy: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "copy",
             abstract: "Copy a whole platform from its SQLite file into an empty PostgreSQL database, all or nothing.",
             discussion: """
                 Every table is copied: the programme, communities, accounts, sessions, API tokens, sign-in failures, \

@@ -44,7 +44,7 @@ struct NetworkCommand: ParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the network's communities by region.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the network's communities by region.")
         @OptionGroup var common: CycleCommand.Common
 
         func run() async throws {

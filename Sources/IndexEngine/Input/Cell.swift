@@ -9,13 +9,14 @@ enum Cell {
     static func number(_ raw: String, file: String, row: Int, column: String) throws(IndexEngineError) -> Double {
         let text = raw.trimmingSpaces
         if isMissing(text) { return .nan }
-        let nonFinite = IndexEngineError(
-            .nonFinite, "'\(raw)' is not a finite number (use NA or an empty cell for a missing value)", file: file, row: row, column: column)
-        if ["nan", "inf", "infinity"].contains(String(text.lowercased().drop { $0 == "+" || $0 == "-" })) { throw nonFinite }
+        func nonFinite() -> IndexEngineError {
+            IndexEngineError(.nonFinite, "'\(raw)' is not a finite number (use NA or an empty cell for a missing value)", file: file, row: row, column: column)
+        }
         guard let value = DecimalNumber.parse(text) else {
+            if ["nan", "inf", "infinity"].contains(String(text.lowercased().drop { $0 == "+" || $0 == "-" })) { throw nonFinite() }
             throw IndexEngineError(.nonNumeric, "'\(raw)' is not a number", file: file, row: row, column: column)
         }
-        guard value.isFinite else { throw nonFinite }
+        guard value.isFinite else { throw nonFinite() }
         return value
     }
 
@@ -47,6 +48,8 @@ enum Cell {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     var trimmingSpaces: String {
+        // Nearly every cell has no space to trim: then the text is returned as it is, not copied.
+        guard let head = utf8.first, let tail = utf8.last, head == 0x20 || head == 0x09 || tail == 0x20 || tail == 0x09 else { return self }
         guard let first = firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
         let last = lastIndex(where: { $0 != " " && $0 != "\t" }) ?? first
         return String(self[first...last])

@@ -11,6 +11,10 @@ public enum DecimalNumber {
     /// (`2,5`), unless it is followed by exactly three digits: `1,000` could be a thousand or one,
     /// and is refused rather than guessed.
     public static func parse(_ text: String, decimalComma: Bool = false) -> Double? {
+        if !decimalComma || !text.utf8.contains(UInt8(ascii: ",")) {
+            // The common case, checked on the UTF-8 bytes without copying them.
+            return isDecimal(text.utf8) ? Double(text) : nil
+        }
         var scalars = Array(text.unicodeScalars)
         if decimalComma, let comma = scalars.firstIndex(of: ","), !scalars.contains(".") {
             let after = scalars[(comma + 1)...].prefix { ("0"..."9").contains($0) }
@@ -18,30 +22,31 @@ public enum DecimalNumber {
             if after.count == 3, comma + 4 == scalars.count || !("0"..."9").contains(scalars[comma + 4]), !integer.isEmpty { return nil }
             scalars[comma] = "."
         }
-        guard isDecimal(scalars) else { return nil }
-        return Double(String(String.UnicodeScalarView(scalars)))
+        let decimal = String(String.UnicodeScalarView(scalars))
+        return isDecimal(decimal.utf8) ? Double(decimal) : nil
     }
 
-    /// Whether `s` follows `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?`.
-    private static func isDecimal(_ s: [Unicode.Scalar]) -> Bool {
-        var i = 0
+    /// Whether the bytes `s` follow `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?`.
+    private static func isDecimal(_ s: String.UTF8View) -> Bool {
+        var i = s.startIndex
+        func at(_ a: UInt8, _ b: UInt8) -> Bool { i < s.endIndex && (s[i] == a || s[i] == b) }
         func digits() -> Int {
-            let start = i
-            while i < s.count, ("0"..."9").contains(s[i]) { i += 1 }
-            return i - start
+            var count = 0
+            while i < s.endIndex, (0x30...0x39).contains(s[i]) { s.formIndex(after: &i); count += 1 }
+            return count
         }
-        if i < s.count, s[i] == "+" || s[i] == "-" { i += 1 }
+        if at(0x2B, 0x2D) { s.formIndex(after: &i) }
         var count = digits()
-        if i < s.count, s[i] == "." {
-            i += 1
+        if at(0x2E, 0x2E) {
+            s.formIndex(after: &i)
             count += digits()
         }
         guard count > 0 else { return false }
-        if i < s.count, s[i] == "e" || s[i] == "E" {
-            i += 1
-            if i < s.count, s[i] == "+" || s[i] == "-" { i += 1 }
+        if at(0x65, 0x45) {
+            s.formIndex(after: &i)
+            if at(0x2B, 0x2D) { s.formIndex(after: &i) }
             guard digits() > 0 else { return false }
         }
-        return i == s.count
+        return i == s.endIndex
     }
 }

@@ -12,28 +12,18 @@ public struct AnalysisWriter: Sendable {
 
     /// Writes `uncertainty.csv` (rank intervals per unit) and `samples.csv` (each sample's choices).
     public func write(_ analysis: UncertaintyAnalysis) throws(IndexEngineError) {
-        try save([("uncertainty.csv", Self.uncertaintyTable(analysis).csv), ("samples.csv", Self.samplesCSV(analysis))])
+        try OutputFiles.write([("uncertainty.csv", Self.uncertaintyTable(analysis).csv), ("samples.csv", Self.samplesCSV(analysis))], into: directory)
     }
 
     /// Writes `sensitivity.csv` (Sobol indices) with the uncertainty tables of the same runs.
     public func write(_ analysis: SensitivityAnalysis) throws(IndexEngineError) {
-        try save([
+        try OutputFiles.write([
             ("sensitivity.csv", Self.sensitivityCSV(analysis)),
             ("uncertainty.csv", Self.uncertaintyTable(analysis.uncertainty).csv),
             ("samples.csv", Self.samplesCSV(analysis.uncertainty, statistic: analysis.outputs)),
-        ])
+        ], into: directory)
     }
 
-    private func save(_ files: [(String, String)]) throws(IndexEngineError) {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            for (name, text) in files {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent(name)), options: .atomic)
-            }
-        } catch {
-            throw IndexEngineError(.unreadableFile, "cannot write the analysis (\(error.localizedDescription))", file: directory)
-        }
-    }
 
     /// Every unit's nominal, mean and median rank, its 5–95% rank interval and the same of its score.
     public static func uncertaintyTable(_ analysis: UncertaintyAnalysis) -> OutputTable {

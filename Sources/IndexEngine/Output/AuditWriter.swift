@@ -22,14 +22,7 @@ public struct AuditWriter: Sendable {
             ("remove-one.csv", Self.removeOneTable(report.removeOne).csv),
             ("audit.json", Self.summaryJSON(report)),
         ]
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            for (name, text) in files {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent(name)), options: .atomic)
-            }
-        } catch {
-            throw IndexEngineError(.unreadableFile, "cannot write the audit (\(error.localizedDescription))", file: directory)
-        }
+        try OutputFiles.write(files, into: directory)
     }
 
     /// Every indicator's statistics and flags at the audited stage.

@@ -2,9 +2,20 @@
 public enum NumberFormat {
     /// The CSV text of a value; missing values are `NA`, as COINr writes them.
     public static func csv(_ value: Double) -> String {
-        guard value.isFinite else { return "NA" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        var text = ""
+        appendCSV(value, to: &text)
+        return text
+    }
+
+    /// Appends the CSV text of `value` to `text`, as `csv(_:)` writes it.
+    public static func appendCSV(_ value: Double, to text: inout String) {
+        if !value.isFinite {
+            text.append("NA")
+        } else if value == value.rounded(), abs(value) < 1e15 {
+            text.append(String(Int64(value)))
+        } else {
+            value.write(to: &text)
+        }
     }
 
     /// A CSV field, quoted when it holds a comma, a quote or a line break.

@@ -29,13 +29,23 @@ public struct OutputTable: Sendable, Equatable {
 
     /// The table as CSV: every line ended by a newline, numbers as `NumberFormat.csv` writes them.
     public var csv: String {
-        ([header.map(NumberFormat.field)] + rows.map { row in
-            row.map { value in
+        var out = ""
+        out.reserveCapacity((rows.count + 1) * (header.count + 1) * 16)
+        for (i, name) in header.enumerated() {
+            if i > 0 { out.append(",") }
+            out.append(NumberFormat.field(name))
+        }
+        out.append("\n")
+        for row in rows {
+            for (i, value) in row.enumerated() {
+                if i > 0 { out.append(",") }
                 switch value {
-                case .text(let text): NumberFormat.field(text)
-                case .number(let number): NumberFormat.csv(number)
+                case .text(let text): out.append(NumberFormat.field(text))
+                case .number(let number): NumberFormat.appendCSV(number, to: &out)
                 }
             }
-        }).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+            out.append("\n")
+        }
+        return out
     }
 }

@@ -18,43 +18,21 @@ public struct ResultsWriter: Sendable {
 
     /// Writes every output file of `result`.
     public func write(_ result: BuildResult, spec: BuildSpec, inputHash: String) throws(IndexEngineError) {
-        try createStagesDirectory()
-        try save(Self.resultsCSV(result), to: "results.csv")
-        for stage in result.stages {
-            try save(Self.stageCSV(stage, result: result), to: Self.stageFile(stage.name))
-        }
-        try save(Self.treatmentCSV(result.log.treatment), to: "treatment.csv")
-        try save(Self.resultsJSON(result, spec: spec, inputHash: inputHash), to: "results.json")
+        try OutputFiles.write(
+            [("results.csv", Self.resultsCSV(result))]
+                + result.stages.map { (Self.stageFile($0.name), Self.stageCSV($0, result: result)) }
+                + [("treatment.csv", Self.treatmentCSV(result.log.treatment)), ("results.json", Self.resultsJSON(result, spec: spec, inputHash: inputHash))],
+            into: directory)
     }
 
     /// Writes every output file of a panel build, each with a `Time` column after the unit (or
     /// indicator) code and rows year by year, ascending; `results.json` lists the years.
     public func write(_ panel: PanelBuild, spec: BuildSpec, inputHash: String) throws(IndexEngineError) {
-        try createStagesDirectory()
-        try save(Self.resultsCSV(panel), to: "results.csv")
-        for (s, name) in (panel.results.first?.stages.map(\.name) ?? []).enumerated() {
-            try save(Self.stageCSV(panel, stage: s), to: Self.stageFile(name))
-        }
-        try save(Self.treatmentCSV(panel), to: "treatment.csv")
-        try save(Self.resultsJSON(panel, spec: spec, inputHash: inputHash), to: "results.json")
-    }
-
-    private func createStagesDirectory() throws(IndexEngineError) {
-        let stagesDirectory = (directory as NSString).appendingPathComponent("stages")
-        do {
-            try FileManager.default.createDirectory(atPath: stagesDirectory, withIntermediateDirectories: true)
-        } catch {
-            throw IndexEngineError(.unreadableFile, "cannot create the output directory (\(error.localizedDescription))", file: stagesDirectory)
-        }
-    }
-
-    private func save(_ text: String, to name: String) throws(IndexEngineError) {
-        let path = (directory as NSString).appendingPathComponent(name)
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw IndexEngineError(.unreadableFile, "cannot write the file (\(error.localizedDescription))", file: path)
-        }
+        let stages = (panel.results.first?.stages.map(\.name) ?? []).enumerated().map { s, name in (Self.stageFile(name), Self.stageCSV(panel, stage: s)) }
+        try OutputFiles.write(
+            [("results.csv", Self.resultsCSV(panel))] + stages
+                + [("treatment.csv", Self.treatmentCSV(panel)), ("results.json", Self.resultsJSON(panel, spec: spec, inputHash: inputHash))],
+            into: directory)
     }
 
     /// The aggregates from the top level down, then within a level in column order.

@@ -181,6 +181,31 @@ struct ResultsWriterTests {
         }
     }
 
+    @Test("writing again replaces every file whole and leaves no temporary file; an unwritable place is an error naming the file")
+    func rewriteAndFailure() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            let out = dir + "/out"
+            try FileManager.default.createDirectory(atPath: out + "/stages", withIntermediateDirectories: true)
+            // A longer old file is replaced, not overwritten in place with its tail left over.
+            try Data(String(repeating: "old,", count: 100_000).utf8).write(to: URL(fileURLWithPath: out + "/results.csv"))
+            _ = try Self.writeASEM(into: out)
+            let again = dir + "/again"
+            _ = try Self.writeASEM(into: again)
+            #expect(try Self.read(out + "/results.csv") == Self.read(again + "/results.csv"))
+            for folder in [out, out + "/stages"] {
+                let hidden = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }
+                #expect(hidden.isEmpty, "no temporary file left in \(folder)")
+            }
+            // The output directory is a file: nothing can be written in it.
+            let blocked = dir + "/blocked"
+            try Data("x".utf8).write(to: URL(fileURLWithPath: blocked))
+            let error = #expect(throws: IndexEngineError.self) { try Self.writeASEM(into: blocked) }
+            #expect(error?.kind == .unreadableFile)
+            #expect(error?.file == blocked + "/results.csv", "\(error?.file ?? "no file")")
+            #expect(error?.message.hasPrefix("cannot write the file") == true)
+        }
+    }
+
     @Test("the input hash is SHA-256 of each file's role, length and bytes; one changed byte changes it")
     func inputHash() throws {
         let asem = Fixtures.path("Examples/asem")
