@@ -20,6 +20,20 @@ struct ProductAggregationTests {
         AggregateTests.expect(top, P1: [25, 35, 50], P2: [60, 10, 20], Idx: [1500, 350, 1000])
     }
 
+    @Test("published: CalEnviroScreen 4.0 scores of seven Alameda County tracts are their two scores' product")
+    func calEnviroScreenTracts() throws {
+        // OEHHA, CalEnviroScreen 4.0 results (October 2021): Pollution Burden Score, Pop. Char. Score
+        // and CES 4.0 Score of census tracts 6001400100, …200, …300, …400, …500, 6001401000 and 6001407300.
+        let pollutionBurden = [4.15368051624537, 4.03210569541687, 4.47342881241539, 4.12892380890615, 4.3805598005456, 6.68205161808607, 7.60828204048798]
+        let populationCharacteristics = [1.16715475984038, 1.21080840419957, 2.50462116058262, 3.00082803059887, 3.82022653393945, 6.54540669572587, 8.54774899074975]
+        let published = [4.84798798539205, 4.88210746263171, 11.2042444639356, 12.3901903019727, 16.7347307835528, 43.7367454022064, 65.0336851329206]
+        let data = try StepKit.dataset(
+            nodes: [StepKit.indicator("PB", parent: "CES"), StepKit.indicator("PC", parent: "CES"), StepKit.aggregate("CES", level: 2)],
+            columns: [pollutionBurden, populationCharacteristics])
+        // The results print 15 significant digits.
+        StepKit.expectClose(StepKit.column(try StepKit.run(data, [.aggregate(Aggregate(method: .product))]), "CES"), published, relative: 1e-14)
+    }
+
     @Test("a threshold lets a unit through on the children it has")
     func threshold() throws {
         // 0.5: C has 1 of 2 children of P1 → P1 = 50, Idx = 50·400 = 20 000
