@@ -11,4 +11,19 @@ struct Civic: AsyncParsableCommand {
         version: ResultsWriter.engineVersion,
         subcommands: [BuildCommand.self, ExampleCommand.self, AuditCommand.self, UncertaintyCommand.self, SensitivityCommand.self, HistoryCommand.self, NetworkCommand.self, CycleCommand.self, ServeCommand.self, DemoCommand.self, AccountCommand.self, DatabaseCommand.self, TOTPCommand.self, BenchCommand.self]
     )
+
+    /// Runs the command line.
+    ///
+    /// `civic build` is parsed on its own, so that a script building an index over and over does
+    /// not wait each time for the parser to look through every other command's options first.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard arguments.first == BuildCommand.configuration.commandName else { return await main(nil) }
+        do {
+            var command = try BuildCommand.parseAsRoot(Array(arguments.dropFirst()))
+            try command.run()
+        } catch {
+            BuildCommand.exit(withError: error)
+        }
+    }
 }

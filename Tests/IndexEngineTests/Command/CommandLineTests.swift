@@ -109,6 +109,30 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: directory + "/strict"), "a refused build writes nothing")
     }
 
+    @Test("civic build names itself in its help and in its errors, and other commands still parse")
+    func buildUsage() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let help = try Self.civic(["build", "--help"], in: directory)
+        #expect(help.status == 0)
+        #expect(help.output.contains("USAGE: civic build <spec> --out <out>"), "\(help.output)")
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: directory + "/spec.json"))
+        let unknown = try Self.civic(["build", "spec.json", "--out", "o", "--colour"], in: directory)
+        #expect(unknown.status != 0)
+        #expect(unknown.error.contains("Unknown option '--colour'") && unknown.error.contains("civic build"), "\(unknown.error)")
+        let missing = try Self.civic(["build", "none.json", "--out", "o"], in: directory)
+        #expect(missing.status != 0)
+        #expect(missing.error.contains("The spec file 'none.json' does not exist."), "\(missing.error)")
+        let top = try Self.civic(["build", "spec.json", "--out", "o", "--top=-1"], in: directory)
+        #expect(top.status != 0)
+        #expect(top.error.contains("--top must be 0 or more."), "\(top.error)")
+        // The root command and its other subcommands go through the whole tree as before.
+        let root = try Self.civic(["--help"], in: directory)
+        #expect(root.output.contains("build") && root.output.contains("serve"), "\(root.output)")
+        let subcommand = try Self.civic(["help", "build"], in: directory)
+        #expect(subcommand.output.contains("USAGE: civic build <spec> --out <out>"), "\(subcommand.output)")
+    }
+
     @Test("civic cycle uses CIVIC_DATABASE and never creates an empty database by accident")
     func cycleDatabase() throws {
         let directory = try Self.temporaryDirectory()
