@@ -78,10 +78,8 @@ struct StepInspector {
     ///
     /// Read-only, so that a build with nothing infinite (nearly every build) neither copies nor
     /// writes its matrix. A column holds a value as soon as one is found, usually its first. For
-    /// infinities the columns (contiguous in memory) are looked at in one pass without branches, on
-    /// the upper 32 bits of each value, eight values at a time, in 32-bit lanes that any x86-64
-    /// compares natively: with an exponent of all ones and nothing in the upper mantissa a value is
-    /// ±∞, or one of the rare NaNs that look alike there; only then are the columns looked at one by one.
+    /// infinities the columns (contiguous in memory) are looked at in one pass without branches;
+    /// only when one is found are they looked at one by one.
     static func scan(_ matrix: Matrix, empty: inout [Bool], emptiness: Range<Int>, infinity: Range<Int>) -> [Int] {
         let rows = matrix.rows
         var withInfinity: [Int] = []
@@ -90,22 +88,20 @@ struct StepInspector {
                 UnsafeBufferPointer(rebasing: values[(c &* rows)..<((c &+ 1) &* rows)])
             }
             for c in emptiness { empty[c] = !column(c).contains { $0.isFinite } }
-            guard let base = values.baseAddress, !infinity.isEmpty else { return }
-            // Little-endian: of each value's two words, the second holds sign, exponent and upper mantissa.
-            let magnitude = SIMD16<Int32>(0, 0x7FFF_FFFF, 0, 0x7FFF_FFFF, 0, 0x7FFF_FFFF, 0, 0x7FFF_FFFF, 0, 0x7FFF_FFFF, 0, 0x7FFF_FFFF, 0, 0x7FFF_FFFF, 0, 0x7FFF_FFFF)
-            let pattern = SIMD16<Int32>(-1, 0x7FF0_0000, -1, 0x7FF0_0000, -1, 0x7FF0_0000, -1, 0x7FF0_0000, -1, 0x7FF0_0000, -1, 0x7FF0_0000, -1, 0x7FF0_0000, -1, 0x7FF0_0000)
-            var maybeInfinite = SIMDMask<SIMD16<Int32>>(repeating: false)
+            guard !infinity.isEmpty else { return }
+            // ±∞ is the only value whose magnitude's bits are those of +∞; or-ing the comparisons
+            // instead of stopping at the first lets the loop run on vector registers.
+            guard let base = values.baseAddress else { return }
+            let bits = UnsafeRawPointer(base).assumingMemoryBound(to: UInt64.self)
+            let infinityBits = Double.infinity.bitPattern
+            var found: UInt64 = 0
             var i = infinity.lowerBound &* rows
             let end = infinity.upperBound &* rows
-            while i &+ 8 <= end {
-                maybeInfinite .|= UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<Int32>.self) & magnitude .== pattern
-                i &+= 8
-            }
-            var anyInfinite = any(maybeInfinite)
             while i < end {
-                anyInfinite = anyInfinite || values[i].isInfinite
+                found |= (bits[i] & 0x7FFF_FFFF_FFFF_FFFF) == infinityBits ? 1 : 0
                 i &+= 1
             }
+            let anyInfinite = found != 0
             guard anyInfinite else { return }
             for c in infinity where column(c).contains(where: \.isInfinite) { withInfinity.append(c) }
         }

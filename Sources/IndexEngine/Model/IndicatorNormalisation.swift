@@ -27,6 +27,9 @@ public struct IndicatorNormalisation: Sendable, Hashable {
     /// No parameters: the step's settings apply.
     public init() {}
 
+    /// Whether no parameter is given.
+    var isEmpty: Bool { self == IndicatorNormalisation() }
+
     /// The settings these parameters give `method`: its own, and no other method's.
     func settings(for method: Normalise.Method) -> Normalise.Settings {
         var s = Normalise.Settings()

@@ -209,7 +209,7 @@ public struct Normalise: Sendable, Codable, Equatable {
         for c in 0..<framework.indicatorCount {
             let node = framework.nodes[c]
             let s = resolvedSettings(for: node)
-            let field = overrides[node.code] == nil ? "" : "overrides.\(node.code)."
+            let field = overrides.isEmpty || overrides[node.code] == nil ? "" : "overrides.\(node.code)."
             var column = state.values.column(c)
             try normalise(&column, s, node: node, field: field, context: context, state: state, log: &log)
             state.values.setColumn(c, column)
@@ -250,6 +250,8 @@ public struct Normalise: Sendable, Codable, Equatable {
     /// The settings `node` is normalised with: the spec's override of it, then its metadata's
     /// parameters for the method in force, then the step's settings.
     func resolvedSettings(for node: FrameworkNode) -> Settings {
+        // Most indicators have neither: then the step's settings are theirs as they are.
+        if overrides.isEmpty, node.normalisation.isEmpty { return settings }
         let own = overrides[node.code] ?? Settings()
         let method = own.method ?? settings.method ?? .minMax
         return own.over(node.normalisation.settings(for: method).over(settings))
