@@ -142,8 +142,17 @@ class Walk:
         return self.base_url.rstrip("/") + path
 
     def open(self, path: str):
-        """Loads `path` and waits for the page to be complete."""
-        self.driver.get(self.url(path))
+        """Loads `path` and waits for the page to be complete.
+
+        A browser starved of CPU (the whole test suite runs beside it) may miss its renderer's
+        answer once, mostly on its first page; the load is tried again, and a second miss fails."""
+        from selenium.common.exceptions import TimeoutException
+
+        try:
+            self.driver.get(self.url(path))
+        except TimeoutException:
+            print(f"note  {path}: the browser timed out loading the page; trying once more", flush=True)
+            self.driver.get(self.url(path))
         self.wait_loaded()
 
     def wait_loaded(self):
