@@ -105,6 +105,9 @@ struct MethodologyPageTests {
             == "rescale each indicator from the fixed range 0–50 onto 0–10; higher is better for every indicator once its direction is applied.")
         #expect(try step(#"{"step": "aggregate", "method": "arithmetic", "aggregates": {"Conn": {"method": "product"}}}"#).text
             == "combine indicators into each aggregate, level by level, by weighted arithmetic mean with the weights of the metadata. Conn: the product of the children's values (weights unused).")
+        #expect(try step(#"{"step": "aggregate", "method": "benefitOfTheDoubt", "shares": [0.1, 0.15]}"#).text
+            == "combine indicators into each aggregate, level by level, by benefit of the doubt (each unit weighted as favourably to it as the data allow, every weight between 10 % and 15 % of their sum) with the weights of the metadata.")
+        #expect(try step(#"{"step": "aggregate", "levels": {"2": {"method": "benefitOfTheDoubt", "shares": [0.125, 0.5]}}}"#, in: .fr).text.contains("chaque poids entre 12,5 % et 50 % de leur somme"))
         let french = try step(#"{"step": "treat", "method": "winsorise", "winmax": 5, "skewThreshold": 2.25, "kurtosisThreshold": 3.5}"#, in: .fr)
         #expect(french.title == "Traiter les valeurs aberrantes")
         #expect(french.text == "lorsque l’asymétrie d’un indicateur dépasse 2,25 en valeur absolue et son aplatissement 3,5, winsoriser jusqu’à 5 points (ramener les valeurs les plus extrêmes à la valeur suivante) ; si cela ne suffit pas, lui appliquer un logarithme à la place.")

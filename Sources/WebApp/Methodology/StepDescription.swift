@@ -80,13 +80,18 @@ struct StepDescription: Sendable, Equatable {
                 default: say("weights.named", ["name": name])
                 }
             }
-            let method = { (method: Aggregate.Method, p: Double?) in
-                method == .generalised && p != nil ? say("methods.generalisedP", ["p": n(p ?? 0)]) : say("methods." + method.rawValue, [:])
+            let method = { (method: Aggregate.Method, p: Double?, shares: [Double]?) in
+                switch (method, p, shares) {
+                case (.generalised, let p?, _): say("methods.generalisedP", ["p": n(p)])
+                case (.benefitOfTheDoubt, _, let shares?) where shares.count == 2:
+                    say("methods.benefitOfTheDoubtShares", ["least": n(shares[0] * 100), "most": n(shares[1] * 100)])
+                default: say("methods." + method.rawValue, [:])
+                }
             }
-            text = say("aggregate.text", ["method": method(s.method, s.p), "weights": weights(s.weights)])
+            text = say("aggregate.text", ["method": method(s.method, s.p, s.shares), "weights": weights(s.weights)])
             // Each override in words: its method (or the step's), and its weights when it names its own.
             let override = { (label: String, o: Aggregate.Settings) in
-                let named = method(o.method ?? s.method, o.p ?? s.p)
+                let named = method(o.method ?? s.method, o.p ?? s.p, o.shares ?? s.shares)
                 return o.weights.map { say("aggregate.overrideWeights", ["label": label, "method": named, "weights": weights($0)]) }
                     ?? say("aggregate.override", ["label": label, "method": named])
             }
