@@ -16,7 +16,8 @@ public enum DecimalNumber {
             return isDecimal(text.utf8) ? Double(text) : nil
         }
         var scalars = Array(text.unicodeScalars)
-        if decimalComma, let comma = scalars.firstIndex(of: ","), !scalars.contains(".") {
+        // Here a comma may stand for the decimal point; the fast path above took every other case.
+        if let comma = scalars.firstIndex(of: ","), !scalars.contains(".") {
             let after = scalars[(comma + 1)...].prefix { ("0"..."9").contains($0) }
             let integer = scalars[..<comma].filter { ("1"..."9").contains($0) }
             if after.count == 3, comma + 4 == scalars.count || !("0"..."9").contains(scalars[comma + 4]), !integer.isEmpty { return nil }

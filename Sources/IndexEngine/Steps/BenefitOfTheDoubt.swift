@@ -28,7 +28,7 @@ enum BenefitOfTheDoubt {
         // The shares of k weights add up to 1: k·l above it or k·u below it leaves no weights at all.
         guard Double(k) * l <= 1 + 1e-12, Double(k) * u >= 1 - 1e-12 else {
             throw IndexEngineError(
-                .invalidParameter, "\(k) weights' shares add up to 1, so [\(l), \(u)] admits none: the least share may be at most 1/\(k), the most at least 1/\(k)",
+                .invalidParameter, "the shares of \(k) weight(s) add up to 1, so [\(l), \(u)] admits none: the least share may be at most 1/\(k), the most at least 1/\(k)",
                 column: field)
         }
     }

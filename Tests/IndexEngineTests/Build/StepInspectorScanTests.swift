@@ -44,3 +44,27 @@ struct StepInspectorScanTests {
         #expect(StepInspector.scan(Matrix(rows: 4, columns: 0)).empty.isEmpty)
     }
 }
+
+/// The inspector looks only at the columns a step declares it can change
+/// (`BuildStep.changedColumns`); a step writing elsewhere would slip past it unseen.
+@Suite("Step inspector: what each step changes")
+struct StepChangedColumnsTests {
+    @Test("in the ASEM build, every step leaves every column outside its declared range as it was, bit for bit")
+    func declaredRanges() throws {
+        let result = try Fixtures.asemBuild()
+        let spec = try BuildSpec.read(path: Fixtures.asemSpec)
+        #expect(result.stages.count == spec.steps.count + 1)
+        let indicators = result.framework.indicatorCount
+        for (i, step) in spec.steps.enumerated() {
+            let before = result.stages[i], after = result.stages[i + 1]
+            let changed = step.changedColumns(indicators: indicators, columns: after.values.columns).values
+            // Screening keeps some units; the others keep their rows in order.
+            let kept = try after.units.map { u in try #require(before.units.firstIndex(of: u), "\(step.kind) adds no unit") }
+            if case .screen = step {} else { #expect(after.units == before.units, "\(step.kind) keeps every unit") }
+            for c in 0..<before.values.columns where !changed.contains(c) {
+                let old = before.values.column(c), new = after.values.column(c)
+                #expect(kept.map { old[$0].bitPattern } == new.map(\.bitPattern), "\(step.kind) changed column \(c), outside \(changed)")
+            }
+        }
+    }
+}
