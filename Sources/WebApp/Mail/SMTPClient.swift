@@ -25,7 +25,7 @@ struct SMTPClient: Sendable {
                 group.addTask { try await self.converse(message, from: from, to: to) }
                 group.addTask {
                     try await Task.sleep(for: self.deadline)
-                    throw SMTPFailure.timedOut
+                    throw SMTPFailure.overran(self.deadline)
                 }
                 defer { group.cancelAll() }
                 try await group.next()
@@ -38,13 +38,13 @@ struct SMTPClient: Sendable {
     }
 
     private func converse(_ message: String, from: String, to: String) async throws {
-        let readTimeout = Self.timeAmount(readTimeout)
+        let wait = readTimeout, readTimeout = Self.timeAmount(readTimeout)
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(Self.timeAmount(connectTimeout))
             .connect(host: relay.host, port: relay.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandlers(
-                        IdleStateHandler(readTimeout: readTimeout), SMTPReadTimeout(), ByteToMessageHandler(SMTPLineDecoder()))
+                        IdleStateHandler(readTimeout: readTimeout), SMTPReadTimeout(wait: wait), ByteToMessageHandler(SMTPLineDecoder()))
                     return try NIOAsyncChannel<String, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }

@@ -26,7 +26,22 @@ struct SMTPFailure: Error, Sendable, CustomStringConvertible {
         self.permanent = permanent
     }
 
-    static let timedOut = SMTPFailure("the relay did not answer in time")
+    /// The relay sent nothing for `wait`: one read ran out of time.
+    static func silent(for wait: Duration) -> SMTPFailure {
+        SMTPFailure("the relay did not answer in time (nothing for \(seconds(wait)))")
+    }
+
+    /// The whole conversation went on past `deadline`, however often the relay answered.
+    static func overran(_ deadline: Duration) -> SMTPFailure {
+        SMTPFailure("the relay did not answer in time (the conversation went on past \(seconds(deadline)))")
+    }
+
+    /// A duration in seconds as the outbox records it: "30 s", "0.5 s".
+    private static func seconds(_ duration: Duration) -> String {
+        let (whole, fraction) = duration.components
+        if fraction == 0 { return "\(whole) s" }
+        return "\(Double(whole) + Double(fraction) / 1e18) s"
+    }
 }
 
 /// Splits what the relay sends into lines, without their CRLF (or a bare LF). A line that goes
@@ -52,11 +67,15 @@ struct SMTPLineDecoder: ByteToMessageDecoder {
     }
 }
 
-/// Turns the idle-read event of `IdleStateHandler` into `SMTPFailure.timedOut` and closes the
+/// Turns the idle-read event of `IdleStateHandler` into `SMTPFailure.silent` and closes the
 /// connection: every read of the dialogue is bounded.
 final class SMTPReadTimeout: ChannelInboundHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
+    /// How long a read may wait; named in the failure.
+    let wait: Duration
+
+    init(wait: Duration) { self.wait = wait }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         context.fireChannelRead(data)
@@ -64,7 +83,7 @@ final class SMTPReadTimeout: ChannelInboundHandler {
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
-            context.fireErrorCaught(SMTPFailure.timedOut)
+            context.fireErrorCaught(SMTPFailure.silent(for: wait))
             context.close(promise: nil)
         } else {
             context.fireUserInboundEventTriggered(event)
