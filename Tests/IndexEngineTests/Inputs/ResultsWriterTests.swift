@@ -203,6 +203,19 @@ struct ResultsWriterTests {
             #expect(error?.kind == .unreadableFile)
             #expect(error?.file == blocked + "/results.csv", "\(error?.file ?? "no file")")
             #expect(error?.message.hasPrefix("cannot write the file") == true)
+
+            // The system's reason is given: a full disk (the temporary name leads to /dev/full)
+            // and a name that is a folder. Neither leaves anything behind.
+            let temporary = out + "/.results.csv.\(getpid()).tmp"
+            try FileManager.default.createSymbolicLink(atPath: temporary, withDestinationPath: "/dev/full")
+            let full = #expect(throws: IndexEngineError.self) { try Self.writeASEM(into: out) }
+            #expect(full?.message == "cannot write the file (No space left on device)")
+            #expect(full?.file == out + "/results.csv")
+            #expect(!FileManager.default.fileExists(atPath: temporary))
+            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+            let folder = #expect(throws: IndexEngineError.self) { try Self.writeASEM(into: out) }
+            #expect(folder?.message == "cannot write the file (Is a directory)")
+            #expect(try Self.read(out + "/results.csv") == Self.read(again + "/results.csv"), "the old file is whole")
         }
     }
 
