@@ -10,8 +10,6 @@ import Workbook
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        // Parsed on its own by `Civic.main`: its usage still reads `civic build`.
-        _superCommandName: "civic",
         abstract: "Build an index from a spec file and write results.csv, results.json and stages/.",
         discussion: "With panel data (a Time column with several years) every year is built unless the spec's time or --year picks one.")
 

@@ -20,10 +20,16 @@ struct Civic: AsyncParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.first == BuildCommand.configuration.commandName else { return await main(nil) }
         do {
-            var command = try BuildCommand.parseAsRoot(Array(arguments.dropFirst()))
+            var command = try BuildOnly.parseAsRoot(arguments)
             try command.run()
         } catch {
-            BuildCommand.exit(withError: error)
+            BuildOnly.exit(withError: error)
         }
     }
+}
+
+/// `civic` with `build` as its only subcommand: how `civic build` is parsed on its own, with its
+/// help and its errors still naming `civic build`.
+private struct BuildOnly: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "civic", subcommands: [BuildCommand.self])
 }

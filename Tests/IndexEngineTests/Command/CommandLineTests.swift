@@ -126,6 +126,7 @@ struct CommandLineTests {
         let top = try Self.civic(["build", "spec.json", "--out", "o", "--top=-1"], in: directory)
         #expect(top.status != 0)
         #expect(top.error.contains("--top must be 0 or more."), "\(top.error)")
+        #expect(top.error.contains("See 'civic build --help' for more information."), "the hint is a command that works: \(top.error)")
         // The root command and its other subcommands go through the whole tree as before.
         let root = try Self.civic(["--help"], in: directory)
         #expect(root.output.contains("build") && root.output.contains("serve"), "\(root.output)")
