@@ -106,7 +106,15 @@ struct MethodologyPageTests {
         #expect(try step(#"{"step": "aggregate", "method": "arithmetic", "aggregates": {"Conn": {"method": "product"}}}"#).text
             == "combine indicators into each aggregate, level by level, by weighted arithmetic mean with the weights of the metadata. Conn: the product of the children's values (weights unused).")
         #expect(try step(#"{"step": "aggregate", "method": "benefitOfTheDoubt", "shares": [0.1, 0.15]}"#).text
-            == "combine indicators into each aggregate, level by level, by benefit of the doubt (each unit weighted as favourably to it as the data allow, every weight between 10 % and 15 % of their sum) with the weights of the metadata.")
+            == "combine indicators into each aggregate, level by level, by benefit of the doubt (each unit weighted as favourably to it as the data allow, every weight between 10 % and 15 % of their sum); the weights play no part.")
+        // Weights are named only where the method reads them.
+        #expect(try step(#"{"step": "aggregate", "method": "product", "weights": "equal", "levels": {"2": {"method": "arithmetic", "weights": "equal"}, "3": {"method": "orderedWeightedAveraging", "owa": [0.5, 0.5], "weights": "equal"}}}"#).text
+            == "combine indicators into each aggregate, level by level, by the product of the children's values (weights unused); the weights play no part. Level 2: weighted arithmetic mean with equal weights. Level 3: ordered weighted averaging (weights by rank among the children).")
+        #expect(try step(#"{"step": "aggregate", "method": "mazziottaPareto"}"#, in: .vi).text.contains("trọng số không được sử dụng"))
+        // Treating with winmax 0 winsorises nothing: the fallback is the treatment, or there is none.
+        #expect(try step(#"{"step": "treat", "method": "winsorise", "winmax": 0, "skewThreshold": 2, "kurtosisThreshold": 3.5}"#).text
+            == "where an indicator's skew is above 2 in size and its kurtosis above 3.5, log-transform it.")
+        #expect(try step(#"{"step": "treat", "method": "winsorise", "winmax": 0, "fallback": "none"}"#).text == "none.")
         #expect(try step(#"{"step": "aggregate", "levels": {"2": {"method": "benefitOfTheDoubt", "shares": [0.125, 0.5]}}}"#, in: .fr).text.contains("chaque poids entre 12,5 % et 50 % de leur somme"))
         let french = try step(#"{"step": "treat", "method": "winsorise", "winmax": 5, "skewThreshold": 2.25, "kurtosisThreshold": 3.5}"#, in: .fr)
         #expect(french.title == "Traiter les valeurs aberrantes")

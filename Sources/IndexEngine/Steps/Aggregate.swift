@@ -30,6 +30,14 @@ public struct Aggregate: Sendable, Codable, Equatable {
         /// Ordered weighted averaging: the weights `owa` apply to a unit's children sorted from
         /// highest to lowest; a unit needs every child.
         case orderedWeightedAveraging
+
+        /// Whether the method reads the weight set; the others leave every weight unused.
+        public var usesWeights: Bool {
+            switch self {
+            case .arithmetic, .geometric, .harmonic, .generalised, .copeland: true
+            case .mazziottaPareto, .product, .benefitOfTheDoubt, .orderedWeightedAveraging: false
+            }
+        }
     }
 
     /// Settings that a level, or one aggregate, may override.

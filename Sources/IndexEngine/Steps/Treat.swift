@@ -141,7 +141,8 @@ public struct Treat: Sendable, Codable, Equatable {
                 log.treatment.append(report)
                 continue
             }
-            report.applied = method.rawValue
+            // Winsorising no point (`winmax` 0) applies nothing, whatever the method is called.
+            if report.winsorised != 0 { report.applied = method.rawValue }
             var result = first
             let fallback = o?.fallback ?? self.fallback
             if report.afterFirst?.pass != true && fallback != .none && fallback != .winsorise {

@@ -61,6 +61,9 @@ struct StepDescription: Sendable, Equatable {
             }
             text = switch s.method {
             case .none: say("treat.none", [:])
+            case .winsorise where s.winmax == 0:
+                // Nothing is winsorised: the fallback, if any, is the treatment.
+                s.fallback == .none || s.fallback == .winsorise ? say("treat.none", [:]) : say("treat.other", ["rule": rule, "transform": transform(s.fallback)])
             case .winsorise:
                 say(s.winmax == 1 ? "treat.winsoriseOne" : "treat.winsorise", ["rule": rule, "count": String(s.winmax)])
                     + (s.fallback == .none ? "." : say("treat.fallback", ["transform": transform(s.fallback)]))
@@ -88,11 +91,15 @@ struct StepDescription: Sendable, Equatable {
                 default: say("methods." + method.rawValue, [:])
                 }
             }
-            text = say("aggregate.text", ["method": method(s.method, s.p, s.shares), "weights": weights(s.weights)])
-            // Each override in words: its method (or the step's), and its weights when it names its own.
+            let named = method(s.method, s.p, s.shares)
+            text = s.method.usesWeights
+                ? say("aggregate.text", ["method": named, "weights": weights(s.weights)]) : say("aggregate.textUnweighted", ["method": named])
+            // Each override in words: its method (or the step's), and its weights when it names its
+            // own and its method reads them.
             let override = { (label: String, o: Aggregate.Settings) in
-                let named = method(o.method ?? s.method, o.p ?? s.p, o.shares ?? s.shares)
-                return o.weights.map { say("aggregate.overrideWeights", ["label": label, "method": named, "weights": weights($0)]) }
+                let chosen = o.method ?? s.method
+                let named = method(chosen, o.p ?? s.p, o.shares ?? s.shares)
+                return o.weights.flatMap { chosen.usesWeights ? say("aggregate.overrideWeights", ["label": label, "method": named, "weights": weights($0)]) : nil }
                     ?? say("aggregate.override", ["label": label, "method": named])
             }
             if !s.levels.isEmpty {

@@ -191,6 +191,8 @@ struct TreatTests {
         // per indicator, and with the fallback none: the indicator stays as it was
         let none = try Self.treated([x, x], Treat(fallback: .none, overrides: ["x2": .init(winmax: 0)]))
         #expect(StepKit.column(none, "x2") == x)
+        #expect(try Self.report(none, "x2").applied == "none", "nothing was applied, so the report does not say winsorise")
+        #expect(try Self.report(none, "x1").applied == "winsorise")
         #expect(StepKit.column(none, "x1") == Self.zeros(22, then: [1, 1, 1, 1]), "x1 keeps winmax 5")
         // a passing indicator is left alone whatever winmax is
         #expect(StepKit.column(try Self.treated([[1, 2, 3, 4, 5]], Treat(winmax: 0)), "x1") == [1, 2, 3, 4, 5])
