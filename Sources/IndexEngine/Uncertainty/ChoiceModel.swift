@@ -23,6 +23,9 @@ public struct ChoiceModel: Sendable {
     private enum Patch: Sendable {
         case field(String, JSONValue)
         case replace([String: JSONValue])
+        /// Every node weighted by one set: the step's `weights`, with the weights its levels and
+        /// aggregates name dropped, since the set already holds theirs (as `Aggregate.withWeights`).
+        case weights(String)
     }
 
     /// Resolves `analysis` against `spec` and its framework.
@@ -64,7 +67,7 @@ public struct ChoiceModel: Sendable {
                     let name = "__\(input.name)_\(d)"
                     weightSets[name] = set
                     labels.append("draw \(d + 1)")
-                    ops.append(.field("weights", .string(name)))
+                    ops.append(.weights(name))
                 }
                 steps.append(a)
                 titles.append(input.title(stepKind: spec.steps[a].kind))
@@ -164,7 +167,22 @@ public struct ChoiceModel: Sendable {
             }
         }
         for i in touching {
-            if case let .field(name, value) = patches[i][choices[i]] { object[name] = value }
+            switch patches[i][choices[i]] {
+            case let .field(name, value): object[name] = value
+            case let .weights(name):
+                object["weights"] = .string(name)
+                for overrides in ["levels", "aggregates"] {
+                    guard case var .object(entries) = object[overrides] else { continue }
+                    for key in entries.keys {
+                        if case var .object(settings) = entries[key] {
+                            settings["weights"] = nil
+                            entries[key] = .object(settings)
+                        }
+                    }
+                    object[overrides] = .object(entries)
+                }
+            case .replace: break
+            }
         }
         do {
             return try JSONDecoder().decode(BuildStep.self, from: JSONEncoder().encode(JSONValue.object(object)))

@@ -47,6 +47,37 @@ struct UncertaintyChoiceModelTests {
         #expect(try Self.model(UncertaintyKit.fullInputs(draws: 4)).weightSets == m.weightSets)
     }
 
+    @Test("noisy weights reach every node, also where a level or an aggregate names its own weight set")
+    func noisyWeightsOverOverrides() throws {
+        // The Index weighs Conn 3 : Sust 1 by a level override, and P2P weighs its indicators by
+        // an aggregate override; the noise applies to these weights, not to the step's own.
+        let edit = { (spec: inout BuildSpec) in
+            guard case var .aggregate(step) = spec.steps[5] else { return }
+            spec.weightSets["heavy"] = ["Conn": 3, "Sust": 1]
+            spec.weightSets["people"] = ["Tourist": 4]
+            step.levels["4"] = Aggregate.Settings(weights: "heavy")
+            step.aggregates["P2P"] = Aggregate.Settings(weights: "people")
+            spec.steps[5] = .aggregate(step)
+        }
+        var spec = try BuildSpec.read(path: Fixtures.asemSpec)
+        edit(&spec)
+        let m = try Self.model([.noisyWeights("w", noise: 0.25, levels: [1, 3], draws: 3)], edit: edit)
+        let (dataset, _) = try BuildInputs.load(spec, relativeTo: Fixtures.path("Examples/asem"))
+        var context = BuildContext(dataset: dataset, weightSets: spec.weightSets)
+        for (name, set) in m.weightSets { context.weightSets[name] = set }
+        let codes = context.framework.nodes.map(\.code)
+        for d in 0..<3 {
+            guard case let .aggregate(step) = try m.variant(of: 5, choices: [d]) else { Issue.record("step 5 is not aggregate"); return }
+            let applied = Dictionary(uniqueKeysWithValues: zip(codes, try step.composedWeights(context: context)))
+            let drawn = try #require(m.weightSets["__w_\(d)"])
+            #expect(applied == drawn, "draw \(d): the step applies the drawn weights")
+            #expect((2.25...3.75).contains(applied["Conn"] ?? .nan) && applied["Conn"] != 3, "Conn: 3 × (1 ± 0.25), not \(applied["Conn"] ?? .nan)")
+            #expect((0.75...1.25).contains(applied["Sust"] ?? .nan) && applied["Sust"] != 1)
+            #expect((3...5).contains(applied["Tourist"] ?? .nan) && applied["Tourist"] != 4, "Tourist: 4 × (1 ± 0.25)")
+            #expect(applied["Physical"] == 1 && applied["Index"] == 1, "levels 2 and 4 keep their weights")
+        }
+    }
+
     @Test("errors name the input at fault")
     func errors() {
         let winmax = UncertaintyKit.winmaxInput()
