@@ -108,11 +108,9 @@ private func writePanel(_ panel: PanelBuild, spec: BuildSpec, inputHash: String,
 /// Writes `workbook` to `out/results.xlsx`.
 private func writeWorkbook(_ workbook: Workbook, out: String) throws(IndexEngineError) {
     let path = (out as NSString).appendingPathComponent("results.xlsx")
-    do {
-        try workbook.xlsx().write(to: URL(fileURLWithPath: path), options: .atomic)
-    } catch {
-        throw IndexEngineError(.unreadableFile, "cannot write the workbook (\(error))", file: path)
-    }
+    let data: Data
+    do { data = try workbook.xlsx() } catch { throw IndexEngineError(.unreadableFile, "cannot make the workbook (\(error))", file: path) }
+    try OutputFiles.write(data, to: path)
     print("Wrote \(path).")
 }
 

@@ -466,14 +466,11 @@ enum JSONFile {
     }
 
     static func write<T: Encodable>(_ value: T, to path: String) throws(AwardsError) {
+        let text = try text(value)
         do {
-            let directory = (path as NSString).deletingLastPathComponent
-            if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-            try Data(try text(value).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch let error as AwardsError {
-            throw error
+            try OutputFiles.write(Data(text.utf8), to: path)
         } catch {
-            throw AwardsError(.unreadableFile, "cannot write the file (\(error.localizedDescription))", file: path)
+            throw AwardsError(.unreadableFile, error.message, file: path)
         }
     }
 }

@@ -24,14 +24,6 @@ public enum AnalysisCharts {
     }
 
     private static func save(_ files: [(name: String, svg: String)], to directory: String) throws(IndexEngineError) {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            for file in files {
-                let data = Data((#"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + file.svg + "\n").utf8)
-                try data.write(to: URL(fileURLWithPath: (directory as NSString).appendingPathComponent(file.name)), options: .atomic)
-            }
-        } catch {
-            throw IndexEngineError(.unreadableFile, "cannot write the charts (\(error.localizedDescription))", file: directory)
-        }
+        try OutputFiles.write(files.map { ($0.name, #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n" + $0.svg + "\n") }, into: directory)
     }
 }

@@ -216,6 +216,15 @@ struct ResultsWriterTests {
             let folder = #expect(throws: IndexEngineError.self) { try Self.writeASEM(into: out) }
             #expect(folder?.message == "cannot write the file (Is a directory)")
             #expect(try Self.read(out + "/results.csv") == Self.read(again + "/results.csv"), "the old file is whole")
+
+            // Bytes (a workbook, charts) go the same way: their folder is made, the file put in place.
+            let bytes = Data([0, 1, 2, 255])
+            try OutputFiles.write(bytes, to: dir + "/made/deep/book.xlsx")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/made/deep/book.xlsx")) == bytes)
+            try OutputFiles.write(Data(), to: dir + "/made/empty")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/made/empty")).isEmpty)
+            let under = #expect(throws: IndexEngineError.self) { try OutputFiles.write(bytes, to: blocked + "/book.xlsx") }
+            #expect(under?.file == blocked + "/book.xlsx" && under?.message.hasPrefix("cannot write the file (") == true, "\(String(describing: under))")
         }
     }
 
