@@ -190,33 +190,32 @@ struct MailDeliveryTests {
     /// clock: a loaded machine may take seconds to fire a one-second timer.
     @Test("every read is bounded: a relay that accepts the connection and never speaks fails the attempt on the read timeout, long before the deadline")
     func readTimeout() async throws {
-        try await Self.withStore { store in
-            let silent = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
-            let clock = TestClock(Self.start)
-            try await store.queue([Self.vietnamese], at: Self.start)
-            let delivery = try Self.delivery(store, port: silent.localAddress?.port ?? 0, clock: clock, readTimeout: .seconds(1))
-            try await delivery.deliverDue()
-            let entry = try #require(try await store.outboxEntries(status: nil, limit: 1).first)
-            #expect(entry.status == .queued)
-            #expect(entry.lastError == "the relay did not answer in time (nothing for 1 s)")
-            try await silent.close()
-        }
+        let entry = try await Self.attemptOnSilentRelay(readTimeout: .seconds(1), deadline: .seconds(180))
+        #expect(entry.status == .queued)
+        #expect(entry.lastError == "the relay did not answer in time (nothing for 1 s)")
     }
 
     @Test("the whole conversation is bounded too: past the deadline the attempt fails, however patient each read")
     func deadline() async throws {
-        try await Self.withStore { store in
+        let entry = try await Self.attemptOnSilentRelay(readTimeout: .seconds(600), deadline: .milliseconds(500))
+        #expect(entry.status == .queued)
+        #expect(entry.lastError == "the relay did not answer in time (the conversation went on past 0.5 s)")
+    }
+
+    /// The outbox entry after one attempt to send a message to a relay that accepts the
+    /// connection and never speaks.
+    static func attemptOnSilentRelay(readTimeout: Duration, deadline: Duration) async throws -> OutboxEntry {
+        var entry: OutboxEntry?
+        try await withStore { store in
             let silent = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: 0).get()
-            let clock = TestClock(Self.start)
-            try await store.queue([Self.vietnamese], at: Self.start)
-            var delivery = try Self.delivery(store, port: silent.localAddress?.port ?? 0, clock: clock, readTimeout: .seconds(600))
-            delivery.client.deadline = .milliseconds(500)
+            try await store.queue([vietnamese], at: start)
+            var delivery = try delivery(store, port: silent.localAddress?.port ?? 0, clock: TestClock(start), readTimeout: readTimeout)
+            delivery.client.deadline = deadline
             try await delivery.deliverDue()
-            let entry = try #require(try await store.outboxEntries(status: nil, limit: 1).first)
-            #expect(entry.status == .queued)
-            #expect(entry.lastError == "the relay did not answer in time (the conversation went on past 0.5 s)")
+            entry = try await store.outboxEntries(status: nil, limit: 1).first
             try await silent.close()
         }
+        return try #require(entry)
     }
 
     @Test("header injection: a name with CR/LF and a lone dot in it cannot add headers, recipients or messages; a subject with CR/LF is encoded or refused")
