@@ -131,6 +131,22 @@ struct CockpitTests {
             #expect(lines[1].hasPrefix("4,\(best[3].nomination),") && lines[1].contains(",\(Show.score(best[3].overall)),,"))
             #expect(lines[4].hasPrefix("1,\(best[0].nomination),") && lines[4].contains(",\(Show.score(best[0].overall)),selected,"))
 
+            // One place per country: the second, sharing the first's country, is passed over, and
+            // the page says why in the reader's language.
+            var second = try #require(try await store.nominations(cycle: Self.year).first { $0.id == best[1].nomination })
+            second.country = best[0].country
+            try await store.saveNomination(second, cycle: Self.year, by: "test")
+            cycle.rules.maxPerCountry = 1
+            try await store.updateCycle(cycle, by: "test")
+            let capped = try await admin.get(path)
+            #expect(capped.body.contains("passed over: \(best[0].country) already has its 1 place"), "\(capped.body)")
+            let cappedCSV = try await admin.get(path + ".csv")
+            #expect(cappedCSV.body.contains("passed over: \(best[0].country) already has its 1 place"))
+            let cappedFrench = try await admin.get(path, headers: [.acceptLanguage: "fr"])
+            #expect(cappedFrench.body.contains("écartée : \(best[0].country) a déjà sa place"))
+            #expect(!cappedFrench.body.contains("already has"))
+            cycle.rules.maxPerCountry = nil
+
             // Named, the list shown is the one named.
             cycle.rules.smart21Size = 3
             try await store.updateCycle(cycle, by: "test")

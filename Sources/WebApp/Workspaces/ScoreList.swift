@@ -68,9 +68,18 @@ enum ScoreList {
         let rankOf = Dictionary(order.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { a, _ in a })
         let listScores = Dictionary((shortlist?.candidates ?? []).map { ($0.nomination, $0.score) }, uniquingKeysWith: { a, _ in a })
         let selected = Set(shortlist?.selected ?? [])
+        // A candidate is passed over only when its country has its places already (the
+        // shortlist's reason is in English): said in the reader's language from the list itself.
+        let placesPerCountry = Dictionary(grouping: (shortlist?.candidates ?? []).filter { selected.contains($0.nomination) }, by: \.country).mapValues(\.count)
         var rows = sheet.rows.map { r -> Row in
-            let status = selected.contains(r.nomination) ? pages.phrase("cockpit.scores.selected")
-                : shortlist?.passedOver[r.nomination].map { pages.phrase("cockpit.scores.passedOver", ["reason": $0]) } ?? ""
+            var status = ""
+            if selected.contains(r.nomination) {
+                status = pages.phrase("cockpit.scores.selected")
+            } else if shortlist?.passedOver[r.nomination] != nil {
+                let places = placesPerCountry[r.country] ?? 0
+                let reason = pages.phrase(places == 1 ? "cockpit.scores.countryFullOne" : "cockpit.scores.countryFull", ["country": r.country, "count": String(places)])
+                status = pages.phrase("cockpit.scores.passedOver", ["reason": reason])
+            }
             return Row(rank: rankOf[r.nomination], sheet: r, listScore: listScores[r.nomination], status: status)
         }
         rows = rows.filter { search.matches([$0.sheet.nomination, $0.sheet.community, $0.sheet.country, $0.sheet.region]) }
