@@ -130,6 +130,28 @@ struct UncertaintyPagesTests {
         }
     }
 
+    @Test("the uncertainty charts speak the reader's language: legends, axes, numbers, ordinals and the description a screen reader reads")
+    func chartsInLanguage() async throws {
+        try await Self.withApp { client in
+            func page(_ uri: String, _ language: String) async throws -> String {
+                try await client.execute(uri: uri, method: .get, headers: [.acceptLanguage: language]) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                    return String(buffer: response.body)
+                }
+            }
+            let french = try Self.chart("rank-interval", in: try await page("/indices/asem", "fr"))
+            #expect(french.texts.contains("Rang (1 = meilleur)") && french.texts.contains("Rang nominal") && french.texts.contains("5e–95e centile"), "\(french.texts)")
+            #expect(french.desc.hasPrefix("Graphique en points et moustaches des rangs de 51 unités"), "\(french.desc)")
+            #expect(french.desc.contains("Les rangs sont les plus incertains pour ") && french.desc.contains(", médiane "), "\(french.desc)")
+            #expect(french.desc.contains(" et ") && !french.desc.contains(" and ") && !french.desc.contains("th–"), "French ordinals and lists: \(french.desc)")
+            let sobol = try Self.chart("sobol", in: try await page("/indices/asem/methodology", "fr"))
+            #expect(sobol.texts.contains("Part de la variance (indice de Sobol)") && sobol.texts.contains("0,25") && sobol.texts.contains("Premier ordre"), "\(sobol.texts)")
+            #expect(sobol.desc.contains(" : premier ordre 0,") && sobol.desc.contains("intervalle à 95 % de 0,"), "\(sobol.desc)")
+            let vietnamese = try Self.chart("rank-interval", in: try await page("/indices/asem", "vi"))
+            #expect(vietnamese.texts.contains("Thứ hạng (1 = tốt nhất)") && vietnamese.desc.contains("Thứ hạng bất định nhất đối với "), "\(vietnamese.desc)")
+        }
+    }
+
     /// The file `name` in `directory`, parsed: it must be a well-formed, accessible SVG.
     static func svgFile(_ directory: String, _ name: String) throws -> ParsedSVG {
         let text = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)

@@ -16,7 +16,7 @@
 /// Edge cases: a NaN nominal rank prints "no data" and draws nothing; a NaN percentile draws the dot
 /// only ("interval unknown"); a NaN median draws no diamond; percentiles given the wrong way round
 /// are swapped; no units give a valid chart saying "No data".
-struct RankIntervalChart: Sendable, Hashable {
+struct RankIntervalChart: Sendable {
     /// One unit's ranks.
     struct Unit: Sendable, Hashable {
         var label: String
@@ -52,8 +52,14 @@ struct RankIntervalChart: Sendable, Hashable {
     var plotWidth: Double
     var rowHeight: Double
     var id: String?
+    /// The language of its legend and description.
+    var words: ChartWords
 
-    init(title: String, units: [Unit], maxRank: Int? = nil, labelWidth: Double = 180, plotWidth: Double = 300, rowHeight: Double = 20, id: String? = nil) {
+    init(
+        title: String, units: [Unit], maxRank: Int? = nil, labelWidth: Double = 180, plotWidth: Double = 300, rowHeight: Double = 20, id: String? = nil,
+        words: ChartWords = .english
+    ) {
+        self.words = words
         self.title = title
         self.units = units
         self.maxRank = maxRank
@@ -85,19 +91,18 @@ struct RankIntervalChart: Sendable, Hashable {
         return labelWidth + (min(max(rank, 1), top) - 1) / (top - 1) * plotWidth
     }
 
-    private func rankText(_ r: Double) -> String { ChartFormat.fixed(r, decimals: 2) }
-
     /// A unit's interval in words: "5th–29th, median 12th", or "always 1st".
-    private static func words(_ unit: Unit, _ interval: (low: Double, high: Double)) -> String {
-        let low = ChartFormat.ordinal(rank: interval.low) ?? "unknown"
-        let high = ChartFormat.ordinal(rank: interval.high) ?? "unknown"
-        var text = low == high ? "always \(low)" : "\(low)–\(high)"
-        if let median = ChartFormat.ordinal(rank: unit.median), low != high { text += ", median \(median)" }
-        return "\(unit.label) (\(text))"
+    private func intervalWords(_ unit: Unit, _ interval: (low: Double, high: Double)) -> String {
+        let low = words.ordinal(rank: interval.low) ?? words.say("rankInterval.unknownRank")
+        let high = words.ordinal(rank: interval.high) ?? words.say("rankInterval.unknownRank")
+        if low == high { return words.say("rankInterval.unitAlways", ["unit": unit.label, "rank": low]) }
+        guard let median = words.ordinal(rank: unit.median) else { return words.say("rankInterval.unitInterval", ["unit": unit.label, "low": low, "high": high]) }
+        return words.say("rankInterval.unitIntervalMedian", ["unit": unit.label, "low": low, "high": high, "median": median])
     }
 
     var description: String {
-        var parts = ["Dot-and-whisker chart of the ranks of \(units.count) unit\(units.count == 1 ? "" : "s") over the uncertainty analysis, ranks 1 to \(rankText(axisMax)), rank 1 at the left: a dot at each unit's nominal rank, a diamond at its median rank and a whisker from its 5th to its 95th percentile rank."]
+        let last = words.number(axisMax, decimals: 2)
+        var parts = [units.count == 1 ? words.say("rankInterval.descriptionOne", ["last": last]) : words.say("rankInterval.description", ["count": String(units.count), "last": last])]
         // Widest first; among equals, the better nominal rank first, so the summary is stable.
         let known = units.compactMap { u in u.interval.map { (unit: u, interval: $0) } }
             .sorted { a, b in
@@ -106,21 +111,21 @@ struct RankIntervalChart: Sendable, Hashable {
             }
         if let widest = known.first, widest.interval.high > widest.interval.low {
             let most = known.prefix(Self.summarised).filter { $0.interval.high > $0.interval.low }
-            parts.append("Ranks are most uncertain for " + ChartFormat.list(most.map { Self.words($0.unit, $0.interval) }) + ".")
+            parts.append(words.say("rankInterval.mostUncertain", ["units": words.list(most.map { intervalWords($0.unit, $0.interval) })]))
             if let least = known.last, known.count > most.count {
-                parts.append("They are least uncertain for \(Self.words(least.unit, least.interval)).")
+                parts.append(words.say("rankInterval.leastUncertain", ["unit": intervalWords(least.unit, least.interval)]))
             }
         } else if !known.isEmpty {
-            parts.append("Every unit keeps its rank in every run.")
+            parts.append(words.say("rankInterval.allSame"))
         }
         let missing = units.filter { !$0.rank.isFinite }.map(\.label)
-        if !missing.isEmpty { parts.append("No data for \(ChartFormat.list(missing)).") }
+        if !missing.isEmpty { parts.append(words.say("rankInterval.noDataFor", ["units": words.list(missing)])) }
         let unknown = units.filter { $0.rank.isFinite && $0.interval == nil }.map(\.label)
-        if !unknown.isEmpty { parts.append("Interval unknown for \(ChartFormat.list(unknown)).") }
+        if !unknown.isEmpty { parts.append(words.say("rankInterval.intervalUnknownFor", ["units": words.list(unknown)])) }
         return parts.joined(separator: " ")
     }
 
-    private var resolvedTitle: String { title.isEmpty ? "Rank intervals" : title }
+    private var resolvedTitle: String { title.isEmpty ? words.say("rankInterval.title") : title }
 
     /// Axis ticks: 1 and multiples of a 1-2-5 step, at most about ten.
     var ticks: [Int] {
@@ -148,7 +153,7 @@ struct RankIntervalChart: Sendable, Hashable {
         let id = ChartSVG.id(explicit: id, prefix: "rank", seed: "rank|\(resolvedTitle)|\(description)|\(labelWidth)|\(plotWidth)|\(rowHeight)")
         let width = labelWidth + plotWidth + Self.rightMargin
         guard !units.isEmpty else {
-            return ChartSVG.empty(id: id, kind: "rank-interval", title: resolvedTitle, width: width)
+            return ChartSVG.empty(id: id, kind: "rank-interval", title: resolvedTitle, message: words.say("noData"), width: width)
         }
         let plotBottom = Self.top + Double(units.count) * rowHeight
         let legendY = plotBottom + 56
@@ -161,7 +166,7 @@ struct RankIntervalChart: Sendable, Hashable {
             out += ChartSVG.line(x, Self.top - 4, x, plotBottom, stroke: ChartPalette.grid)
             out += ChartSVG.text(x: x, y: plotBottom + 15, String(t), anchor: "middle", fill: ChartPalette.muted)
         }
-        out += ChartSVG.text(x: labelWidth + plotWidth / 2, y: plotBottom + 32, "Rank (1 = best)", anchor: "middle", fill: ChartPalette.muted)
+        out += ChartSVG.text(x: labelWidth + plotWidth / 2, y: plotBottom + 32, words.say("rankInterval.axis"), anchor: "middle", fill: ChartPalette.muted)
         out += "</g>"
 
         for (i, unit) in units.enumerated() {
@@ -177,7 +182,7 @@ struct RankIntervalChart: Sendable, Hashable {
                 if unit.median.isFinite { out += Self.diamond(x: x(rank: unit.median), y: y) }
                 out += Self.dot(x: x(rank: unit.rank), y: y)
             } else {
-                out += ChartSVG.text(x: labelWidth + 4, y: y + 4, "no data", fill: ChartPalette.muted, extra: #"font-style="italic""#)
+                out += ChartSVG.text(x: labelWidth + 4, y: y + 4, words.say("noDataMark"), fill: ChartPalette.muted, extra: #"font-style="italic""#)
             }
             out += "</g>"
         }
@@ -186,13 +191,13 @@ struct RankIntervalChart: Sendable, Hashable {
         out += #"<g class="legend">"#
         var lx = max(labelWidth - 100, 8)
         out += Self.dot(x: lx + 5, y: legendY - 4, role: "key")
-        out += ChartSVG.text(x: lx + 14, y: legendY, "Nominal rank")
+        out += ChartSVG.text(x: lx + 14, y: legendY, words.say("rankInterval.nominal"))
         lx += 110
         out += Self.diamond(x: lx + 6, y: legendY - 4, role: "key")
-        out += ChartSVG.text(x: lx + 16, y: legendY, "Median rank")
+        out += ChartSVG.text(x: lx + 16, y: legendY, words.say("rankInterval.median"))
         lx += 105
         out += Self.whisker(from: lx, to: lx + 24, y: legendY - 4, role: "key")
-        out += ChartSVG.text(x: lx + 30, y: legendY, "5th–95th percentile")
+        out += ChartSVG.text(x: lx + 30, y: legendY, words.say("rankInterval.percentiles"))
         out += "</g>"
         return out + "</svg>"
     }

@@ -33,8 +33,14 @@ struct SobolChart: Sendable {
     var labelWidth: Double
     var plotWidth: Double
     var id: String?
+    /// The language of its legend and description.
+    var words: ChartWords
 
-    init(title: String, inputs: [Input], confidence: Double = 0.95, labelWidth: Double = 200, plotWidth: Double = 300, id: String? = nil) {
+    init(
+        title: String, inputs: [Input], confidence: Double = 0.95, labelWidth: Double = 200, plotWidth: Double = 300, id: String? = nil,
+        words: ChartWords = .english
+    ) {
+        self.words = words
         self.title = title
         self.inputs = inputs
         self.confidence = confidence
@@ -56,41 +62,40 @@ struct SobolChart: Sendable {
         labelWidth + min(max(value.isNaN ? 0 : value, 0), 1) * plotWidth
     }
 
-    private var level: String { ChartFormat.fixed(confidence * 100, decimals: 1) + " %" }
+    private var level: String { words.number(confidence * 100, decimals: 1) + " %" }
 
     /// `value` with three decimals, saying where it is drawn when it is off the axis.
-    private static func figure(_ value: Double) -> String {
-        let text = ChartFormat.fixed(value, decimals: 3)
-        if value < 0 { return text + " (drawn at 0)" }
-        if value > 1 { return text + " (drawn at 1)" }
+    private func figure(_ value: Double) -> String {
+        let text = words.number(value, decimals: 3)
+        if value < 0 { return words.say("sobol.drawnAt0", ["value": text]) }
+        if value > 1 { return words.say("sobol.drawnAt1", ["value": text]) }
         return text
     }
 
     /// One order's estimate in words: "0.412 (95 % interval 0.3 to 0.52)".
-    private func words(_ value: Double, _ low: Double, _ high: Double) -> String {
-        guard value.isFinite else { return "no data" }
-        var text = Self.figure(value)
-        if low.isFinite && high.isFinite {
-            text += " (\(level) interval \(ChartFormat.fixed(low, decimals: 3)) to \(ChartFormat.fixed(high, decimals: 3)))"
-        }
-        return text
+    private func estimate(_ value: Double, _ low: Double, _ high: Double) -> String {
+        guard value.isFinite else { return words.say("noDataMark") }
+        guard low.isFinite && high.isFinite else { return figure(value) }
+        return words.say("sobol.estimate", ["value": figure(value), "level": level, "low": words.number(low, decimals: 3), "high": words.number(high, decimals: 3)])
     }
 
     var description: String {
-        var parts = ["Paired bars of the first- and total-order Sobol indices of \(inputs.count) uncertain input\(inputs.count == 1 ? "" : "s") on a scale from 0 to 1, with \(level) confidence intervals."]
+        var parts = [inputs.count == 1 ? words.say("sobol.descriptionOne", ["level": level]) : words.say("sobol.description", ["count": String(inputs.count), "level": level])]
         for input in inputs {
             let i = input.index
-            parts.append("\(input.label): first order \(words(i.first, i.firstLow, i.firstHigh)); total order \(words(i.total, i.totalLow, i.totalHigh)).")
+            parts.append(words.say("sobol.input", [
+                "input": input.label, "first": estimate(i.first, i.firstLow, i.firstHigh), "total": estimate(i.total, i.totalLow, i.totalHigh),
+            ]))
         }
         return parts.joined(separator: " ")
     }
 
-    private var resolvedTitle: String { title.isEmpty ? "Sensitivity of the ranking to each input" : title }
+    private var resolvedTitle: String { title.isEmpty ? words.say("sobol.title") : title }
 
     func svg() -> String {
         let id = ChartSVG.id(explicit: id, prefix: "sobol", seed: "sobol|\(resolvedTitle)|\(description)|\(labelWidth)|\(plotWidth)")
         let width = labelWidth + plotWidth + Self.rightMargin
-        guard !inputs.isEmpty else { return ChartSVG.empty(id: id, kind: "sobol", title: resolvedTitle, width: width) }
+        guard !inputs.isEmpty else { return ChartSVG.empty(id: id, kind: "sobol", title: resolvedTitle, message: words.say("noData"), width: width) }
         let plotBottom = Self.top + Double(inputs.count) * Self.rowHeight
         let legendY = plotBottom + 56
         var out = ChartSVG.open(id: id, kind: "sobol", width: width, height: legendY + 10, title: resolvedTitle, description: description)
@@ -99,9 +104,9 @@ struct SobolChart: Sendable {
         for k in 0...4 {
             let value = Double(k) / 4
             out += ChartSVG.line(x(value), Self.top - 4, x(value), plotBottom, stroke: ChartPalette.grid)
-            out += ChartSVG.text(x: x(value), y: plotBottom + 15, ChartFormat.fixed(value, decimals: 2), anchor: "middle", fill: ChartPalette.muted)
+            out += ChartSVG.text(x: x(value), y: plotBottom + 15, words.number(value, decimals: 2), anchor: "middle", fill: ChartPalette.muted)
         }
-        out += ChartSVG.text(x: labelWidth + plotWidth / 2, y: plotBottom + 32, "Share of the variance (Sobol index)", anchor: "middle", fill: ChartPalette.muted)
+        out += ChartSVG.text(x: labelWidth + plotWidth / 2, y: plotBottom + 32, words.say("sobol.axis"), anchor: "middle", fill: ChartPalette.muted)
         out += "</g>"
 
         for (row, input) in inputs.enumerated() {
@@ -111,20 +116,20 @@ struct SobolChart: Sendable {
             let shown = ChartFormat.truncate(input.label, to: ChartFormat.labelLimit(forWidth: labelWidth))
             if shown != input.label { out += "<title>\(Markup.escape(input.label))</title>" }
             out += ChartSVG.text(x: labelWidth - 8, y: rowTop + Self.barHeight + 8, shown, anchor: "end")
-            out += bar("first", "First order", i.first, i.firstLow, i.firstHigh, y: rowTop + 6, colour: Self.firstColour, label: input.label)
-            out += bar("total", "Total order", i.total, i.totalLow, i.totalHigh, y: rowTop + 8 + Self.barHeight, colour: Self.totalColour, label: input.label)
+            out += bar("first", words.say("sobol.firstInTooltip"), i.first, i.firstLow, i.firstHigh, y: rowTop + 6, colour: Self.firstColour, label: input.label)
+            out += bar("total", words.say("sobol.totalInTooltip"), i.total, i.totalLow, i.totalHigh, y: rowTop + 8 + Self.barHeight, colour: Self.totalColour, label: input.label)
             out += "</g>"
         }
 
         out += #"<g class="legend">"#
         var lx = max(labelWidth - 120, 8)
-        for (name, colour) in [("First order", Self.firstColour), ("Total order", Self.totalColour)] {
+        for (name, colour) in [(words.say("sobol.first"), Self.firstColour), (words.say("sobol.total"), Self.totalColour)] {
             out += #"<rect class="key" x="\#(ChartFormat.coordinate(lx))" y="\#(ChartFormat.coordinate(legendY - 10))" width="12" height="12" fill="\#(colour)"/>"#
             out += ChartSVG.text(x: lx + 18, y: legendY, name)
             lx += 110
         }
         out += Self.errorBar(from: lx, to: lx + 24, y: legendY - 4, role: "key")
-        out += ChartSVG.text(x: lx + 30, y: legendY, "\(level) confidence interval")
+        out += ChartSVG.text(x: lx + 30, y: legendY, words.say("sobol.interval", ["level": level]))
         out += "</g>"
         return out + "</svg>"
     }
@@ -133,10 +138,10 @@ struct SobolChart: Sendable {
     private func bar(_ order: String, _ name: String, _ value: Double, _ low: Double, _ high: Double, y: Double, colour: String, label: String) -> String {
         let c = ChartFormat.coordinate
         guard value.isFinite else {
-            return ChartSVG.text(x: labelWidth + 4, y: y + Self.barHeight - 2, "no data", fill: ChartPalette.muted, extra: #"class="\#(order)" font-style="italic""#)
+            return ChartSVG.text(x: labelWidth + 4, y: y + Self.barHeight - 2, words.say("noDataMark"), fill: ChartPalette.muted, extra: #"class="\#(order)" font-style="italic""#)
         }
         var out = #"<rect class="\#(order)" x="\#(c(labelWidth))" y="\#(c(y))" width="\#(c(x(value) - labelWidth))" height="\#(c(Self.barHeight))" fill="\#(colour)">"#
-        out += "<title>\(Markup.escape("\(label), \(name.lowercased()): \(words(value, low, high))"))</title></rect>"
+        out += "<title>\(Markup.escape(words.say("sobol.tooltip", ["input": label, "order": name, "estimate": estimate(value, low, high)])))</title></rect>"
         if low.isFinite && high.isFinite {
             out += Self.errorBar(from: x(min(low, high)), to: x(max(low, high)), y: y + Self.barHeight / 2, role: "ci")
         }
@@ -154,9 +159,10 @@ struct SobolChart: Sendable {
 extension SobolChart {
     /// The chart of `analysis`, its inputs called as readers call them, with a label column wide
     /// enough for the longest name (within 120–320 units) so that names are not cut.
-    init(title: String, analysis: SensitivityAnalysis) {
+    init(title: String, analysis: SensitivityAnalysis, words: ChartWords = .english) {
         let titles = analysis.uncertainty.model.titles
         let inputs = analysis.indices.indices.enumerated().map { k, index in Input(titles.indices.contains(k) ? titles[k] : analysis.inputs[k], index) }
-        self.init(title: title, inputs: inputs, confidence: analysis.indices.confidence, labelWidth: ChartFormat.labelWidth(fitting: inputs.map(\.label)))
+        self.init(
+            title: title, inputs: inputs, confidence: analysis.indices.confidence, labelWidth: ChartFormat.labelWidth(fitting: inputs.map(\.label)), words: words)
     }
 }

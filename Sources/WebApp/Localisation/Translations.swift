@@ -23,7 +23,7 @@ final class Translations: @unchecked Sendable {
     /// Reads every `.json` file of `<code>/` in `directory` for every language; a folder that is
     /// missing or empty, a file that is not JSON or holds anything but objects and strings, and a
     /// group given by two files are errors naming the file and key.
-    init(directory: URL) throws {
+    convenience init(directory: URL) throws {
         var phrases: [Language: [String: String]] = [:]
         for language in Language.allCases {
             let folder = directory.appendingPathComponent(language.rawValue, isDirectory: true)
@@ -47,6 +47,11 @@ final class Translations: @unchecked Sendable {
             }
             phrases[language] = flat
         }
+        self.init(phrases: phrases)
+    }
+
+    /// The phrases of each language under their dotted keys.
+    init(phrases: [Language: [String: String]]) {
         self.phrases = phrases
         let english = phrases[.en] ?? [:]
         trees = phrases.mapValues { Self.tree(english.merging($0) { _, translated in translated }) }

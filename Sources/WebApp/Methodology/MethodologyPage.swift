@@ -87,7 +87,7 @@ extension IndexPages {
     /// The sensitivity section: the Sobol chart and its table, or nothing without an analysis.
     private func sensitivity(_ index: HostedIndex, _ edition: HostedIndex.Edition, format: PageFormat) -> [String: Any] {
         guard let sa = edition.sensitivity else { return [:] }
-        let chart = SobolChart(title: pages.phrase("methodology.sobolTitle", ["index": index.name, "year": String(edition.year)]), analysis: sa)
+        let chart = SobolChart(title: pages.phrase("methodology.sobolTitle", ["index": index.name, "year": String(edition.year)]), analysis: sa, words: pages.chartWords)
         // A semicolon between the bounds where the decimal separator is a comma.
         let between = pages.phrase("format.decimalSeparator") == "," ? "; " : ", "
         let estimate = { (value: Double, low: Double, high: Double) in

@@ -26,6 +26,9 @@ public struct Pages: Sendable {
     /// Numbers and dates for the page being made.
     var format: PageFormat { PageFormat(language: language, translations: translations) }
 
+    /// The words of the page's charts, in its language.
+    var chartWords: ChartWords { ChartWords(format: format) }
+
     /// The phrase `key` in the page's language, its `{placeholders}` filled from `values`.
     func phrase(_ key: String, _ values: [String: String] = [:]) -> String {
         translations.phrase(key, values, in: language)

@@ -135,7 +135,7 @@ struct CycleResults: Encodable {
         let axis = min(ranks.nominees, Int((max(worst, Double(units.count)) / 10).rounded(.up)) * 10)
         let chart = RankIntervalChart(
             title: pages.phrase("cycle.smart21ChartTitle", ["year": String(year), "nominees": format.count(Double(ranks.nominees))]), units: units, maxRank: axis,
-            labelWidth: ChartFormat.labelWidth(fitting: units.map(\.label), least: 100, most: 260), id: "smart21-ranks")
+            labelWidth: ChartFormat.labelWidth(fitting: units.map(\.label), least: 100, most: 260), id: "smart21-ranks", words: pages.chartWords)
         let unsure = ranks.ranks.filter { ShortlistRobustness.borderline.contains($0.probability) }.compactMap { names[$0.nomination] }
         return [
             "chart": chart.svg(),

@@ -116,7 +116,7 @@ struct IndexPages {
         context["changeNote"] = table.previous.map { pages.phrase("rankings.changeNote", ["year": String($0.year)]) }
         if hasIntervals {
             let title = pages.phrase("rankings.chartTitle", ["index": index.name, "year": String(query.year)]) + (filterLabel.map { " (\($0))" } ?? "")
-            context["rankChart"] = RankIntervalChart(title: title, rows: table.entries.map(\.row), unitCount: view.rows.count).svg()
+            context["rankChart"] = RankIntervalChart(title: title, rows: table.entries.map(\.row), unitCount: view.rows.count, words: pages.chartWords).svg()
         }
         return try pages.render("rankings", context)
     }

@@ -1,0 +1,36 @@
+import Foundation
+
+/// The words of a chart in one language — its legends, axis names and the sentences that describe
+/// it to a screen reader (`charts.*` of the locale files) — with numbers, ordinals and lists
+/// written as that language writes them.
+struct ChartWords: Sendable {
+    let format: PageFormat
+
+    /// The phrase `charts.<key>` with its `{placeholders}` filled from `values`.
+    func say(_ key: String, _ values: [String: String] = [:]) -> String {
+        format.translations.phrase("charts." + key, values, in: format.language)
+    }
+
+    /// `x` with `decimals` places (at most), with the language's decimal separator.
+    func number(_ x: Double, decimals: Int) -> String { format.localised(ChartFormat.fixed(x, decimals: decimals)) }
+
+    /// A rank from an uncertainty analysis as an ordinal (`12th`, `12e`, `thứ 12`); nil when it is not a rank.
+    func ordinal(rank: Double) -> String? { format.ordinal(rank: rank) }
+
+    /// Items joined for a sentence: `a`, `a and b`, `a, b and c`, with the language's "and".
+    func list(_ items: [String]) -> String { ChartFormat.list(items, and: say("and")) }
+
+    /// English, for the charts the command line writes and for a chart made without a page.
+    static let english = ChartWords(format: PageFormat(language: .en, translations: Translations.shipped))
+}
+
+extension Translations {
+    /// The words shipped among the module's resources (`Locales/`), or none when they cannot be
+    /// read — which `Pages.load` reports as it starts the platform.
+    static let shipped: Translations = {
+        if let resources = Bundle.module.resourceURL, let shipped = try? Translations(directory: resources.appendingPathComponent("Locales")) {
+            return shipped
+        }
+        return Translations(phrases: [:])
+    }()
+}
