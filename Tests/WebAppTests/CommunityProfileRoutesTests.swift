@@ -133,6 +133,41 @@ struct CommunityProfileRoutesTests {
         }
     }
 
+    @Test("the profile's timeline and bar chart and the directory's map speak the reader's language, to the eye and to a screen reader")
+    func chartsInLanguage() async throws {
+        try await Self.withApp { client, earlier, _ in
+            func page(_ uri: String, _ language: String) async throws -> String {
+                try await client.execute(uri: uri, method: .get, headers: [.acceptLanguage: language]) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                    return Self.text(response)
+                }
+            }
+            func chart(_ kind: String, in html: String) throws -> ParsedSVG {
+                let start = try #require(html.range(of: #"<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-\#(kind)""#), "\(kind)")
+                let end = try #require(html.range(of: "</svg>", range: start.upperBound..<html.endIndex))
+                let svg = String(html[start.lowerBound..<end.upperBound])
+                expectAccessibleSVG(svg, links: kind == "map")
+                return parseSVG(svg)
+            }
+            let record = try await page("/communities/binh-duong--vietnam", "fr")
+            let timeline = try chart("timeline", in: record)
+            #expect(timeline.title == "Binh Duong : étape atteinte chaque année", "\(timeline.title)")
+            #expect(timeline.desc.hasPrefix("Étapes des prix atteintes chaque année de 2018 à 2024 : Smart21, puis Top7, puis Communauté de l’année (la plus haute)."), "\(timeline.desc)")
+            #expect(timeline.desc.contains("Smart21 en 2019") && timeline.desc.contains(" ; série de 5 ans (2019–2023)."), "\(timeline.desc)")
+            #expect(timeline.texts.contains("Non distinguée") && !timeline.desc.contains(" in 20"), "\(timeline.texts)")
+
+            let nominee = earlier.nominations[0]
+            let scored = try await page("/communities/" + Community.id(name: nominee.community, country: nominee.country), "vi")
+            let bars = try chart("bar", in: scored)
+            #expect(bars.desc.hasPrefix("Biểu đồ cột ngang trên thang từ 0 đến 100."), "\(bars.desc)")
+            #expect(bars.desc.contains(",") && !bars.desc.contains("no data"), "the decimal comma: \(bars.desc)")
+
+            let map = try chart("map", in: try await page("/communities", "fr"))
+            #expect(map.desc.hasPrefix("Carte du monde de "), "\(map.desc)")
+            #expect(map.desc.contains("Étape la plus haute atteinte : ") && !map.desc.contains("World map"), "\(map.desc)")
+        }
+    }
+
     @Test("the Intelligent Community Index is in the catalogue, one edition per published year, its units leading to the communities")
     func indexInCatalogue() async throws {
         try await Self.withApp { client, _, _ in

@@ -11,7 +11,7 @@
 /// scale is drawn clamped to it and printed as it is, with the desc saying so; a non-finite
 /// comparison draws no marker; no bars at all give a valid chart saying "No data"; a scale whose
 /// low end is not below its high end is widened to `low…low + 1`.
-struct BarChart: Sendable, Hashable {
+struct BarChart: Sendable {
     /// One labelled value.
     struct Bar: Sendable, Hashable {
         var label: String
@@ -38,6 +38,8 @@ struct BarChart: Sendable, Hashable {
     var rowHeight: Double
     /// The id prefix of the title and desc; derived from the data when nil.
     var id: String?
+    /// The language of its description.
+    var words: ChartWords
 
     init(
         title: String,
@@ -48,8 +50,10 @@ struct BarChart: Sendable, Hashable {
         labelWidth: Double = 180,
         plotWidth: Double = 300,
         rowHeight: Double = 28,
-        id: String? = nil
+        id: String? = nil,
+        words: ChartWords = .english
     ) {
+        self.words = words
         self.title = title
         self.bars = bars
         self.scale = scale
@@ -82,26 +86,25 @@ struct BarChart: Sendable, Hashable {
 
     /// The chart's description: the scale and every value in words.
     var description: String {
-        let f = { (x: Double) in ChartFormat.fixed(x, decimals: decimals) }
-        var parts = ["Horizontal bar chart on a scale from \(f(low)) to \(f(high))."]
+        let f = { (x: Double) in words.number(x, decimals: decimals) }
+        var parts = [words.say("bar.description", ["low": f(low), "high": f(high)])]
         for bar in bars {
-            var sentence = "\(bar.label): "
+            var value = words.say("noDataMark")
             if bar.value.isFinite {
-                sentence += f(bar.value)
-                if bar.value < low { sentence += " (below the scale, drawn at \(f(low)))" }
-                if bar.value > high { sentence += " (above the scale, drawn at \(f(high)))" }
-            } else {
-                sentence += "no data"
+                value = f(bar.value)
+                if bar.value < low { value = words.say("bar.below", ["value": value, "end": f(low)]) }
+                if bar.value > high { value = words.say("bar.above", ["value": value, "end": f(high)]) }
             }
             if let c = bar.comparison, c.isFinite {
-                sentence += "; \(comparisonLabel.lowercased()) \(f(c))"
+                parts.append(words.say("bar.valueAndComparison", ["label": bar.label, "value": value, "comparison": comparisonLabel.lowercased(), "figure": f(c)]))
+            } else {
+                parts.append(words.say("bar.value", ["label": bar.label, "value": value]))
             }
-            parts.append(sentence + ".")
         }
         return parts.joined(separator: " ")
     }
 
-    private var resolvedTitle: String { title.isEmpty ? "Bar chart" : title }
+    private var resolvedTitle: String { title.isEmpty ? words.say("bar.title") : title }
 
     private var elementID: String {
         ChartSVG.id(explicit: id, prefix: "bar", seed: "bar|\(resolvedTitle)|\(description)|\(labelWidth)|\(plotWidth)|\(rowHeight)")
@@ -110,7 +113,7 @@ struct BarChart: Sendable, Hashable {
     func svg() -> String {
         let id = elementID
         guard !bars.isEmpty else {
-            return ChartSVG.empty(id: id, kind: "bar", title: resolvedTitle, width: labelWidth + plotWidth + Self.rightMargin)
+            return ChartSVG.empty(id: id, kind: "bar", title: resolvedTitle, message: words.say("noData"), width: labelWidth + plotWidth + Self.rightMargin)
         }
         let c = ChartFormat.coordinate
         let width = labelWidth + plotWidth + Self.rightMargin
@@ -125,7 +128,7 @@ struct BarChart: Sendable, Hashable {
             let value = low + (high - low) * Double(k) / 4
             let x = labelWidth + plotWidth * Double(k) / 4
             out += ChartSVG.line(x, Self.top - 4, x, plotBottom, stroke: ChartPalette.grid)
-            out += ChartSVG.text(x: x, y: plotBottom + 16, ChartFormat.fixed(value, decimals: decimals), anchor: "middle", fill: ChartPalette.muted)
+            out += ChartSVG.text(x: x, y: plotBottom + 16, words.number(value, decimals: decimals), anchor: "middle", fill: ChartPalette.muted)
         }
         out += "</g>"
 
@@ -145,9 +148,9 @@ struct BarChart: Sendable, Hashable {
                     out += #"<rect x="\#(c(labelWidth))" y="\#(c(barY))" width="\#(c(w))" height="\#(c(Self.barHeight))" fill="\#(ChartPalette.primary)"/>"#
                 }
                 let textX = max(labelWidth + w, (markerX ?? 0) + 1.5) + Self.valueGap
-                out += ChartSVG.text(x: textX, y: midY, ChartFormat.fixed(bar.value, decimals: decimals), extra: #"class="value""#)
+                out += ChartSVG.text(x: textX, y: midY, words.number(bar.value, decimals: decimals), extra: #"class="value""#)
             } else {
-                out += ChartSVG.text(x: labelWidth + Self.valueGap, y: midY, "no data", fill: ChartPalette.muted, extra: #"class="value" font-style="italic""#)
+                out += ChartSVG.text(x: labelWidth + Self.valueGap, y: midY, words.say("noDataMark"), fill: ChartPalette.muted, extra: #"class="value" font-style="italic""#)
             }
             if let x = markerX {
                 out += ChartSVG.line(x, barY - 4, x, barY + Self.barHeight + 4, stroke: ChartPalette.text, width: 3, extra: #"class="comparison""#)

@@ -9,7 +9,7 @@
 ///
 /// Edge cases: years outside the range are ignored (and the desc says how many); ranges longer
 /// than 100 years keep their last 100; no rows give a valid chart saying "No data".
-struct TimelineChart: Sendable, Hashable {
+struct TimelineChart: Sendable {
     /// The stage reached in a year. Raw values match `Awards.AwardStage` (so
     /// `TimelineChart.Stage(rawValue: stage.rawValue)` converts), plus `none`.
     enum Stage: String, Sendable, Hashable, CaseIterable, Comparable {
@@ -27,14 +27,8 @@ struct TimelineChart: Sendable, Hashable {
             }
         }
 
-        var title: String {
-            switch self {
-            case .none: "Not recognised"
-            case .smart21: "Smart21"
-            case .top7: "Top7"
-            case .communityOfTheYear: "Community of the Year"
-            }
-        }
+        /// Its name in `words`' language.
+        func title(_ words: ChartWords) -> String { words.say("awardsTimeline.stages." + rawValue) }
 
         var radius: Double {
             switch self {
@@ -75,8 +69,14 @@ struct TimelineChart: Sendable, Hashable {
     var plotWidth: Double
     var rowHeight: Double
     var id: String?
+    /// The language of its legend and description.
+    var words: ChartWords
 
-    init(title: String, years: ClosedRange<Int>, rows: [Row], labelWidth: Double = 160, plotWidth: Double = 420, rowHeight: Double = 32, id: String? = nil) {
+    init(
+        title: String, years: ClosedRange<Int>, rows: [Row], labelWidth: Double = 160, plotWidth: Double = 420, rowHeight: Double = 32, id: String? = nil,
+        words: ChartWords = .english
+    ) {
+        self.words = words
         self.title = title
         self.years = years
         self.rows = rows
@@ -87,8 +87,8 @@ struct TimelineChart: Sendable, Hashable {
     }
 
     /// One community's timeline, without a row label.
-    init(title: String, years: ClosedRange<Int>, stages: [Int: Stage], plotWidth: Double = 420, id: String? = nil) {
-        self.init(title: title, years: years, rows: [Row("", stages: stages)], labelWidth: 20, plotWidth: plotWidth, id: id)
+    init(title: String, years: ClosedRange<Int>, stages: [Int: Stage], plotWidth: Double = 420, id: String? = nil, words: ChartWords = .english) {
+        self.init(title: title, years: years, rows: [Row("", stages: stages)], labelWidth: 20, plotWidth: plotWidth, id: id, words: words)
     }
 
     static let top: Double = 8
@@ -125,29 +125,30 @@ struct TimelineChart: Sendable, Hashable {
 
     var description: String {
         let span = shownYears
-        var parts = ["Awards stages reached each year from \(span.lowerBound) to \(span.upperBound): \(Stage.allCases.dropFirst().map(\.title).joined(separator: ", then ")) (the highest)."]
+        let stages = Stage.allCases.dropFirst().map { $0.title(words) }.joined(separator: words.say("awardsTimeline.then"))
+        var parts = [words.say("awardsTimeline.description", ["from": String(span.lowerBound), "to": String(span.upperBound), "stages": stages])]
         for row in rows {
-            let name = row.label.isEmpty ? "" : "\(row.label): "
             var reached: [String] = []
             for year in span {
                 let stage = row.stages[year] ?? .none
-                if stage != .none { reached.append("\(stage.title) in \(year)") }
+                if stage != .none { reached.append(words.say("awardsTimeline.stageIn", ["stage": stage.title(words), "year": String(year)])) }
             }
-            var sentence = name + (reached.isEmpty ? "not recognised in any year" : ChartFormat.list(reached))
+            var sentence = reached.isEmpty ? words.say("awardsTimeline.never") : words.list(reached)
             let runs = streaks(row).filter { $0.count > 1 }
             if !runs.isEmpty {
-                sentence += "; streak\(runs.count == 1 ? "" : "s") of " + ChartFormat.list(runs.map { "\($0.count) years (\($0.lowerBound)–\($0.upperBound))" })
+                let listed = words.list(runs.map { words.say("awardsTimeline.run", ["count": String($0.count), "from": String($0.lowerBound), "to": String($0.upperBound)]) })
+                sentence += words.say(runs.count == 1 ? "awardsTimeline.streak" : "awardsTimeline.streaks", ["runs": listed])
             }
             let outside = row.stages.filter { $0.value != .none && !span.contains($0.key) }.count
             if outside > 0 {
-                sentence += "; \(outside) recognition\(outside == 1 ? "" : "s") outside these years not shown"
+                sentence += words.say(outside == 1 ? "awardsTimeline.outsideOne" : "awardsTimeline.outside", ["count": String(outside)])
             }
-            parts.append(sentence + ".")
+            parts.append(row.label.isEmpty ? words.say("awardsTimeline.sentence", ["text": sentence]) : words.say("awardsTimeline.named", ["name": row.label, "text": sentence]))
         }
         return parts.joined(separator: " ")
     }
 
-    private var resolvedTitle: String { title.isEmpty ? "Awards timeline" : title }
+    private var resolvedTitle: String { title.isEmpty ? words.say("awardsTimeline.title") : title }
 
     private static func marker(_ stage: Stage, x: Double, y: Double) -> String {
         let c = ChartFormat.coordinate
@@ -161,7 +162,7 @@ struct TimelineChart: Sendable, Hashable {
         let id = ChartSVG.id(explicit: id, prefix: "timeline", seed: "timeline|\(resolvedTitle)|\(description)|\(labelWidth)|\(plotWidth)|\(rowHeight)")
         let width = labelWidth + plotWidth + Self.rightMargin
         guard !rows.isEmpty else {
-            return ChartSVG.empty(id: id, kind: "timeline", title: resolvedTitle, width: width)
+            return ChartSVG.empty(id: id, kind: "timeline", title: resolvedTitle, message: words.say("noData"), width: width)
         }
         let span = shownYears
         let step = plotWidth / Double(span.count)
@@ -201,8 +202,9 @@ struct TimelineChart: Sendable, Hashable {
         var lx = max(labelWidth, 10)
         for stage in Stage.allCases {
             out += Self.marker(stage, x: lx + 9, y: legendY - 4)
-            out += ChartSVG.text(x: lx + 22, y: legendY, stage.title)
-            lx += 22 + Double(stage.title.count) * 6.8 + 16
+            let name = stage.title(words)
+            out += ChartSVG.text(x: lx + 22, y: legendY, name)
+            lx += 22 + Double(name.count) * 6.8 + 16
         }
         out += "</g>"
         return out + "</svg>"

@@ -14,7 +14,7 @@ import Foundation
 /// (90° N, 180° E) the top right corner. The land path is drawn on a 720 × 360 plane and scaled.
 ///
 /// A coordinate is valid when both are finite, latitude is in −90…90 and longitude in −180…180.
-struct WorldMap: Sendable, Hashable {
+struct WorldMap: Sendable {
     /// The highest stage a community reached: the timeline's stages, `none` reading as a nominee.
     typealias Stage = TimelineChart.Stage
 
@@ -59,8 +59,11 @@ struct WorldMap: Sendable, Hashable {
     var mapWidth: Double
     var mapHeight: Double
     var id: String?
+    /// The language of its legend, titles and description.
+    var words: ChartWords
 
-    init(title: String, places: [Place], mapWidth: Double = 720, mapHeight: Double = 360, id: String? = nil) {
+    init(title: String, places: [Place], mapWidth: Double = 720, mapHeight: Double = 360, id: String? = nil, words: ChartWords = .english) {
+        self.words = words
         self.title = title
         self.places = places
         self.mapWidth = mapWidth
@@ -89,8 +92,8 @@ struct WorldMap: Sendable, Hashable {
     }
 
     /// A stage as the legend and titles name it.
-    static func label(_ stage: Stage) -> String {
-        stage == .none ? "Nominee" : stage.title
+    func label(_ stage: Stage) -> String {
+        stage == .none ? words.say("map.nominee") : stage.title(words)
     }
 
     private var unlocated: [Place] { places.filter { $0.coordinate == nil } }
@@ -116,43 +119,46 @@ struct WorldMap: Sendable, Hashable {
         }
     }
 
-    /// "1 community" or "3 communities"; likewise for countries and nominees.
-    private static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+    /// "1 community" or "3 communities": the phrase `map.<key>One` for one, `map.<key>` for more.
+    private func count(_ n: Int, _ key: String) -> String { words.say(n == 1 ? "map.\(key)One" : "map.\(key)", ["count": String(n)]) }
 
     /// The text alternative: how many communities in how many countries, where most are, the
     /// stages reached, how many share a dot, and those the map cannot place.
     var description: String {
         let countries = Set(places.map(\.country).filter { !$0.isEmpty })
-        var first = "World map of " + Self.count(places.count, "community", "communities")
-        if !countries.isEmpty { first += " in " + Self.count(countries.count, "country", "countries") }
+        var first = count(places.count, "communities")
+        if !countries.isEmpty { first = words.say("map.inCountries", ["communities": first, "countries": count(countries.count, "countries")]) }
         var regions: [String: Int] = [:]
         for p in places where !p.region.isEmpty { regions[p.region, default: 0] += 1 }
         let byRegion = regions.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) (\($0.value))" }
         if let most = byRegion.first {
-            first += "; most in \(most)" + (byRegion.count > 1 ? ", then " + ChartFormat.list(Array(byRegion.dropFirst())) : "")
+            first += byRegion.count > 1
+                ? words.say("map.mostInThen", ["most": most, "then": words.list(Array(byRegion.dropFirst()))]) : words.say("map.mostIn", ["most": most])
         }
-        var parts = [first + "."]
+        var parts = [words.say("map.description", ["places": first])]
         let stages = Stage.allCases.reversed().compactMap { stage -> String? in
             let n = places.count { $0.stage == stage }
-            return n == 0 ? nil : "\(n) \(stage == .none ? (n == 1 ? "nominee" : "nominees") : stage.title)"
+            guard n > 0 else { return nil }
+            return stage == .none ? count(n, "nominees") : words.say("map.stageCount", ["count": String(n), "stage": stage.title(words)])
         }
-        if places.contains(where: { $0.stage != .none }) { parts.append("Highest stage reached: \(ChartFormat.list(stages)).") }
+        if places.contains(where: { $0.stage != .none }) { parts.append(words.say("map.highest", ["stages": words.list(stages)])) }
         let shared = clusters.filter { $0.places.count > 1 }
         if !shared.isEmpty {
-            parts.append("\(Self.count(shared.reduce(0) { $0 + $1.places.count }, "community shares", "communities share")) \(Self.count(shared.count, "dot", "dots")) with neighbours too close to draw apart.")
+            parts.append(words.say(
+                "map.shared", ["communities": count(shared.reduce(0) { $0 + $1.places.count }, "sharing"), "dots": count(shared.count, "dots")]))
         }
         let missing = unlocated
-        if !missing.isEmpty { parts.append("Without coordinates: \(missing.map(\.name).joined(separator: "; ")).") }
+        if !missing.isEmpty { parts.append(words.say("map.unlocated", ["names": missing.map(\.name).joined(separator: "; ")])) }
         return parts.joined(separator: " ")
     }
 
-    private var resolvedTitle: String { title.isEmpty ? "Map of communities" : title }
+    private var resolvedTitle: String { title.isEmpty ? words.say("map.title") : title }
 
     /// The names without coordinates, wrapped into lines for the list below the map.
     var unlocatedLines: [String] {
         let names = unlocated.map(\.name)
         guard !names.isEmpty else { return [] }
-        let header = "Without coordinates:"
+        let header = words.say("map.unlocatedHeader")
         var lines: [String] = []
         var current = header
         for (i, name) in names.enumerated() {
@@ -200,14 +206,14 @@ struct WorldMap: Sendable, Hashable {
         out += "</g>"
 
         if dots.isEmpty {
-            out += ChartSVG.text(x: w / 2, y: h / 2 - 8, places.isEmpty ? "No communities" : "No community has coordinates", anchor: "middle", fill: ChartPalette.muted, size: 14)
+            out += ChartSVG.text(x: w / 2, y: h / 2 - 8, words.say(places.isEmpty ? "map.none" : "map.noneLocated"), anchor: "middle", fill: ChartPalette.muted, size: 14)
         }
 
         out += #"<g class="places">"#
         for dot in dots {
             let colour = (dot.places.map(\.stage).max() ?? .none).colour
             if dot.places.count == 1, let place = dot.places.first {
-                let name = Markup.escape("\(place.name) — \(Self.label(place.stage))")
+                let name = Markup.escape("\(place.name) — \(label(place.stage))")
                 let circle = #"<circle class="place" cx="\#(c(dot.x))" cy="\#(c(dot.y))" r="\#(c(Self.dotRadius))" fill="\#(colour)" stroke="\#(ChartPalette.white)" stroke-width="1">"#
                 if let link = place.link {
                     out += #"<a href="\#(Markup.escape(link))"><title>\#(name)</title>\#(circle)</circle></a>"#
@@ -215,8 +221,8 @@ struct WorldMap: Sendable, Hashable {
                     out += circle + "<title>\(name)</title></circle>"
                 }
             } else {
-                let names = dot.places.map { "\($0.name) (\(Self.label($0.stage)))" }.joined(separator: "; ")
-                out += #"<g class="cluster"><title>\#(Markup.escape("\(dot.places.count) communities: \(names)"))</title>"#
+                let names = dot.places.map { "\($0.name) (\(label($0.stage)))" }.joined(separator: "; ")
+                out += #"<g class="cluster"><title>\#(Markup.escape(words.say("map.cluster", ["count": String(dot.places.count), "names": names])))</title>"#
                 // Two digits need a wider dot.
                 let r = Self.clusterRadius + (dot.places.count >= 10 ? 2.5 : 0)
                 out += #"<circle cx="\#(c(dot.x))" cy="\#(c(dot.y))" r="\#(c(r))" fill="\#(colour)" stroke="\#(ChartPalette.white)" stroke-width="1"/>"#
@@ -231,11 +237,11 @@ struct WorldMap: Sendable, Hashable {
         var x = Self.padding
         for stage in Stage.allCases.reversed() {
             out += #"<circle cx="\#(c(x + Self.dotRadius))" cy="\#(c(legendTop + 8))" r="\#(c(Self.dotRadius))" fill="\#(stage.colour)"/>"#
-            let label = Self.label(stage)
-            out += ChartSVG.text(x: x + 2 * Self.dotRadius + 4, y: legendTop + 12, label, fill: ChartPalette.text)
-            x += 2 * Self.dotRadius + 4 + Double(label.count) * 6.5 + 14
+            let name = label(stage)
+            out += ChartSVG.text(x: x + 2 * Self.dotRadius + 4, y: legendTop + 12, name, fill: ChartPalette.text)
+            x += 2 * Self.dotRadius + 4 + Double(name.count) * 6.5 + 14
         }
-        out += ChartSVG.text(x: x, y: legendTop + 12, "A numbered dot: communities too close to draw apart", fill: ChartPalette.muted)
+        out += ChartSVG.text(x: x, y: legendTop + 12, words.say("map.clusterKey"), fill: ChartPalette.muted)
         out += "</g>"
 
         if !lines.isEmpty {

@@ -19,7 +19,7 @@ enum CommunityPage {
                     p.community.name, latitude: p.community.latitude, longitude: p.community.longitude,
                     stage: p.history.flatMap { $0.stages.values.max() }.flatMap { WorldMap.Stage(rawValue: $0.rawValue) } ?? .none,
                     country: p.community.country, region: p.community.region, link: "/communities/\(p.community.id)")
-            }).svg(),
+            }, words: pages.chartWords).svg(),
             "communities": directory.profiles.map { p -> [String: Any] in
                 var row: [String: Any] = [
                     "id": p.community.id, "name": p.community.name, "country": p.community.country, "region": p.community.region,
@@ -46,9 +46,9 @@ enum CommunityPage {
             "synthetic": profile.synthetic, "syntheticNote": pages.phrase("profile.synthetic"),
             "hasRecord": history != nil,
             "timeline": TimelineChart(
-                title: "\(community.name): stage reached each year",
+                title: pages.phrase("profile.timelineTitle", ["community": community.name]),
                 years: min(2018, history?.firstYear ?? 2018)...max(2024, history?.latestYear ?? 2024, profile.latest?.year ?? 2024),
-                stages: (history?.stages ?? [:]).compactMapValues { TimelineChart.Stage(rawValue: $0.rawValue) }).svg(),
+                stages: (history?.stages ?? [:]).compactMapValues { TimelineChart.Stage(rawValue: $0.rawValue) }, words: pages.chartWords).svg(),
             // Each recognised year with its certificate.
             "years": (history?.smart21Years ?? []).map { year -> [String: Any] in
                 ["year": year, "stage": stage(history?.stages[year]) ?? "", "certificate": "/communities/\(community.id)/certificates/\(year)"]
@@ -108,7 +108,7 @@ enum CommunityPage {
         BarChart(
             title: pages.phrase("profile.chartTitle", ["community": name, "year": String(score.year)]),
             bars: edition.factors.map { .init($0.name, score.factors[$0.code] ?? .nan, comparison: edition.medians[$0.code]) },
-            comparisonLabel: pages.phrase("profile.medianNominee"), decimals: 1).svg()
+            comparisonLabel: pages.phrase("profile.medianNominee"), decimals: 1, words: pages.chartWords).svg()
     }
 
     /// "Ranked 12th of 400 nominees in 2026; between 8th and 17th depending on which analysts

@@ -67,7 +67,7 @@ struct UnitProfile: Encodable {
         let chart = BarChart(
             title: pages.phrase("unit.chartTitle", ["name": name]),
             bars: scores.map { .init($0.name, $0.score ?? .nan, comparison: $0.median) },
-            scale: 0...100, comparisonLabel: pages.phrase("unit.peerMedian"))
+            scale: 0...100, comparisonLabel: pages.phrase("unit.peerMedian"), words: pages.chartWords)
         var context: [String: Any] = [
             "title": name, "name": name,
             "chart": chart.svg(),

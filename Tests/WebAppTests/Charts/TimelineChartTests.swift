@@ -92,7 +92,7 @@ struct TimelineChartTests {
     func conversion() {
         for stage in AwardStage.allCases {
             let converted = TimelineChart.Stage(rawValue: stage.rawValue)
-            #expect(converted?.title == stage.title)
+            #expect(converted?.title(.english) == stage.title)
             #expect(converted?.order == stage.order)
         }
     }
