@@ -161,6 +161,9 @@ struct CommunityProfileRoutesTests {
             let bars = try chart("bar", in: scored)
             #expect(bars.desc.hasPrefix("Biểu đồ cột ngang trên thang từ 0 đến 100."), "\(bars.desc)")
             #expect(bars.desc.contains(",") && !bars.desc.contains("no data"), "the decimal comma: \(bars.desc)")
+            let trend = try chart("trend", in: scored)
+            #expect(trend.desc.contains("Tổng thể từ ") && trend.desc.contains(" năm 2025 đến ") && !trend.desc.contains(" in 20"), "\(trend.desc)")
+            #expect(trend.all("text").map(\.text).contains("Tổng thể"))
 
             let map = try chart("map", in: try await page("/communities", "fr"))
             #expect(map.desc.hasPrefix("Carte du monde de "), "\(map.desc)")

@@ -21,6 +21,8 @@ struct TrendChart: Sendable {
     var id: String?
     /// What the dashed line is, in the legend and the description.
     var medianLabel = "Median nominee"
+    /// The language of its tooltips and description.
+    var words: ChartWords = .english
 
     static let colours = [ChartPalette.primary, ChartPalette.accent, ChartPalette.smart21, ChartPalette.communityOfTheYear, ChartPalette.text]
 
@@ -29,7 +31,7 @@ struct TrendChart: Sendable {
 
     func svg() -> String {
         let id = ChartSVG.id(explicit: id, prefix: "trend", seed: title + years.map(String.init).joined())
-        guard !years.isEmpty, !series.isEmpty else { return ChartSVG.empty(id: id, kind: "trend", title: title) }
+        guard !years.isEmpty, !series.isEmpty else { return ChartSVG.empty(id: id, kind: "trend", title: title, message: words.say("noData")) }
         let columns = min(Self.columns, series.count)
         let rows = (series.count + columns - 1) / columns
         let width = Double(columns) * Self.panelWidth, height = Double(rows) * Self.panelHeight + 22
@@ -59,7 +61,7 @@ struct TrendChart: Sendable {
         var out = ChartSVG.text(x: x0 + 8, y: y0 + 14, ChartFormat.truncate(s.name, to: 24), weight: "600")
         for tick in [0.0, 50, 100] {
             out += ChartSVG.line(plotLeft, y(tick), plotRight, y(tick), stroke: ChartPalette.grid)
-            out += ChartSVG.text(x: plotLeft - 4, y: y(tick) + 4, ChartFormat.fixed(tick, decimals: 0), anchor: "end", fill: ChartPalette.muted)
+            out += ChartSVG.text(x: plotLeft - 4, y: y(tick) + 4, words.number(tick, decimals: 0), anchor: "end", fill: ChartPalette.muted)
         }
         for (i, year) in years.enumerated() where i == 0 || i == years.count - 1 || years.count <= 4 {
             out += ChartSVG.text(x: x(i), y: plotBottom + 15, String(year), anchor: "middle", fill: ChartPalette.muted)
@@ -70,7 +72,8 @@ struct TrendChart: Sendable {
             out += path(values, x: x, y: y, stroke: colour, width: 2, extra: "")
             let who = communities.indices.contains(k) ? communities[k] + ", " : ""
             for (i, v) in values.enumerated() where v.isFinite && years.indices.contains(i) {
-                out += #"<circle cx="\#(ChartFormat.coordinate(x(i)))" cy="\#(ChartFormat.coordinate(y(v)))" r="3" fill="\#(colour)"><title>\#(Markup.escape("\(who)\(s.name), \(years[i]): \(ChartFormat.fixed(v, decimals: 1))"))</title></circle>"#
+                let point = "\(who)\(s.name), \(years[i]): \(words.number(v, decimals: 1))"
+                out += #"<circle cx="\#(ChartFormat.coordinate(x(i)))" cy="\#(ChartFormat.coordinate(y(v)))" r="3" fill="\#(colour)"><title>\#(Markup.escape(point))</title></circle>"#
             }
         }
         return out
@@ -98,12 +101,19 @@ struct TrendChart: Sendable {
             let parts = series.map { s -> String in
                 let values = s.lines.indices.contains(k) ? s.lines[k] : []
                 let scored = values.indices.filter { values[$0].isFinite && years.indices.contains($0) }
-                guard let first = scored.first, let last = scored.last else { return "\(s.name): no scores" }
-                let value = { (i: Int) in ChartFormat.fixed(values[i], decimals: 1) }
-                let median = s.medians.indices.contains(last) && s.medians[last].isFinite ? " (\(medianLabel.lowercased()) \(ChartFormat.fixed(s.medians[last], decimals: 1)))" : ""
-                return first == last ? "\(s.name) \(value(last)) in \(years[last])\(median)" : "\(s.name) from \(value(first)) in \(years[first]) to \(value(last)) in \(years[last])\(median)"
+                guard let first = scored.first, let last = scored.last else { return words.say("trend.noScores", ["series": s.name]) }
+                let value = { (i: Int) in words.number(values[i], decimals: 1) }
+                var text = first == last
+                    ? words.say("trend.one", ["series": s.name, "value": value(last), "year": String(years[last])])
+                    : words.say("trend.change", [
+                        "series": s.name, "from": value(first), "first": String(years[first]), "to": value(last), "last": String(years[last]),
+                    ])
+                if s.medians.indices.contains(last), s.medians[last].isFinite {
+                    text = words.say("trend.median", ["text": text, "label": medianLabel.lowercased(), "median": words.number(s.medians[last], decimals: 1)])
+                }
+                return text
             }
-            return "\(name): " + parts.joined(separator: "; ") + "."
+            return words.say("trend.community", ["name": name, "series": parts.joined(separator: "; ")])
         }.joined(separator: " ")
     }
 }

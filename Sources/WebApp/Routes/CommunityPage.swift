@@ -80,7 +80,7 @@ enum CommunityPage {
                 ["name": f.name, "code": f.code, "score": format.score(latest.factors[f.code]), "median": format.score(edition.medians[f.code])]
             }
             context["factorChart"] = factorChart(community.name, latest, edition: edition, pages: pages)
-            context["trend"] = trend([profile], directory: directory, title: pages.phrase("profile.trendTitle", ["community": community.name])).svg()
+            context["trend"] = trend([profile], directory: directory, title: pages.phrase("profile.trendTitle", ["community": community.name]), pages: pages).svg()
             context["byYear"] = profile.scores.reversed().map { s in
                 [
                     "year": s.year, "overall": format.score(s.overall), "rank": pages.phrase("profile.rankOf", ["rank": String(s.rank), "nominees": String(s.nominees)]),
@@ -125,18 +125,20 @@ enum CommunityPage {
     }
 
     /// The trend of `profiles` side by side: overall, then each factor, over every year of the index.
-    static func trend(_ profiles: [CommunityDirectory.Profile], directory: CommunityDirectory, title: String) -> TrendChart {
+    static func trend(_ profiles: [CommunityDirectory.Profile], directory: CommunityDirectory, title: String, pages: Pages) -> TrendChart {
         let editions = directory.index.editions
         let byYear = profiles.map { p in Dictionary(uniqueKeysWithValues: p.scores.map { ($0.year, $0) }) }
         var series = [TrendChart.Series(
-            name: "Overall", lines: byYear.map { scores in editions.map { scores[$0.year]?.overall ?? .nan } },
+            name: pages.chartWords.say("trend.overall"), lines: byYear.map { scores in editions.map { scores[$0.year]?.overall ?? .nan } },
             medians: editions.map { $0.medians["overall"] ?? .nan })]
         for f in editions.last?.factors ?? [] {
             series.append(.init(
                 name: f.name, lines: byYear.map { scores in editions.map { scores[$0.year]?.factors[f.code] ?? .nan } },
                 medians: editions.map { $0.medians[f.code] ?? .nan }))
         }
-        return TrendChart(title: title, years: editions.map(\.year), communities: profiles.map(\.community.name), series: series)
+        return TrendChart(
+            title: title, years: editions.map(\.year), communities: profiles.map(\.community.name), series: series, medianLabel: pages.phrase("profile.medianNominee"),
+            words: pages.chartWords)
     }
 
     /// Two to five communities side by side, in the page's language.
@@ -169,7 +171,7 @@ enum CommunityPage {
             "anySynthetic": profiles.contains(where: \.synthetic), "syntheticNote": pages.phrase("profile.synthetic"),
             "latestYear": latestYear.map(String.init) ?? "", "hasScores": latestYear != nil,
             "rows": rows, "byYear": byYear,
-            "trend": trend(profiles, directory: directory, title: pages.phrase("compare.trendTitle", ["names": profiles.map(\.community.name).joined(separator: ", ")])).svg(),
+            "trend": trend(profiles, directory: directory, title: pages.phrase("compare.trendTitle", ["names": profiles.map(\.community.name).joined(separator: ", ")]), pages: pages).svg(),
             "records": profiles.map { p -> [String: Any] in
                 ["value": p.history.map { h in
                     "Smart21 \(h.smart21Years.count) ×, Top7 \(h.top7Years.count) ×"

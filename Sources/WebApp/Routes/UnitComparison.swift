@@ -58,7 +58,7 @@ struct UnitComparison {
                 TrendChart.Series(
                     name: a.name, lines: units.map { unit in index.editions.map { $0.view.row(unit.code)?.scores[a.code] ?? .nan } },
                     medians: index.editions.map { e in e.view.rows.compactMap { $0.scores[a.code] }.withUnsafeBufferPointer(Moments.median) })
-            }, medianLabel: pages.phrase("compare.medianUnit"))
+            }, medianLabel: pages.phrase("compare.medianUnit"), words: pages.chartWords)
         return [
             "title": pages.phrase("compare.titleFor", ["names": units.map(\.name).joined(separator: ", ")]),
             "communities": units.map { ["id": $0.code, "name": $0.name, "country": index.name, "link": index.unitPage($0.code) ?? "/indices/\(index.slug)/units/\($0.code)"] },
