@@ -30,8 +30,11 @@ struct FrameworkTree: Sendable {
     /// The width of the label column at depth 0 (deeper labels get less).
     var labelWidth: Double
     var id: String?
+    /// The language of its header and description.
+    var words: ChartWords
 
-    init(title: String, root: Node, rowHeight: Double = 22, labelWidth: Double = 400, id: String? = nil) {
+    init(title: String, root: Node, rowHeight: Double = 22, labelWidth: Double = 400, id: String? = nil, words: ChartWords = .english) {
+        self.words = words
         self.title = title
         self.root = root
         self.rowHeight = rowHeight
@@ -71,23 +74,27 @@ struct FrameworkTree: Sendable {
     func x(depth: Int) -> Double { Self.left + Double(depth) * Self.indent }
     func y(row: Int) -> Double { Self.top + (Double(row) + 0.5) * rowHeight }
 
-    private static func share(_ value: Double?) -> String? {
+    private func share(_ value: Double?) -> String? {
         guard let value, value.isFinite else { return nil }
-        return ChartFormat.fixed(value * 100, decimals: 1) + " %"
+        return words.number(value * 100, decimals: 1) + " %"
     }
 
     var description: String {
         let all = placed
         let leaves = all.filter { $0.node.children.isEmpty }.count
-        var parts = ["Tree of the framework of \(root.label): \(all.count - leaves - 1) aggregate\(all.count - leaves - 1 == 1 ? "" : "s") between the index and its \(leaves) indicator\(leaves == 1 ? "" : "s"); each element's share of its parent's weight is given."]
+        let aggregates = all.count - leaves - 1
+        var parts = [words.say("tree.description", [
+            "root": root.label, "aggregates": words.say(aggregates == 1 ? "tree.aggregatesOne" : "tree.aggregates", ["count": String(aggregates)]),
+            "indicators": words.say(leaves == 1 ? "tree.indicatorsOne" : "tree.indicators", ["count": String(leaves)]),
+        ])]
         for p in all where !p.node.children.isEmpty {
-            let children = p.node.children.map { c in c.label + (Self.share(c.share).map { " (\($0))" } ?? "") }
-            parts.append("\(p.node.label): \(ChartFormat.list(children)).")
+            let children = p.node.children.map { c in c.label + (share(c.share).map { " (\($0))" } ?? "") }
+            parts.append(words.say("tree.children", ["parent": p.node.label, "children": words.list(children)]))
         }
         return parts.joined(separator: " ")
     }
 
-    private var resolvedTitle: String { title.isEmpty ? "Framework" : title }
+    private var resolvedTitle: String { title.isEmpty ? words.say("tree.title") : title }
 
     func svg() -> String {
         let all = placed
@@ -96,8 +103,8 @@ struct FrameworkTree: Sendable {
         let id = ChartSVG.id(explicit: id, prefix: "tree", seed: "tree|\(resolvedTitle)|\(description)|\(rowHeight)|\(labelWidth)")
         var out = ChartSVG.open(id: id, kind: "tree", width: width, height: height, title: resolvedTitle, description: description)
         out += #"<g class="header" aria-hidden="true">"#
-        out += ChartSVG.text(x: Self.left, y: 14, "Element", fill: ChartPalette.muted)
-        out += ChartSVG.text(x: width - 6, y: 14, "Share of parent", anchor: "end", fill: ChartPalette.muted)
+        out += ChartSVG.text(x: Self.left, y: 14, words.say("tree.element"), fill: ChartPalette.muted)
+        out += ChartSVG.text(x: width - 6, y: 14, words.say("tree.share"), anchor: "end", fill: ChartPalette.muted)
         out += "</g>"
 
         out += #"<g class="links" aria-hidden="true">"#
@@ -118,8 +125,8 @@ struct FrameworkTree: Sendable {
             if shown != p.node.label { out += "<title>\(Markup.escape(p.node.label))</title>" }
             out += #"<circle cx="\#(ChartFormat.coordinate(cx))" cy="\#(ChartFormat.coordinate(cy))" r="\#(isAggregate ? "4.5" : "3")" fill="\#(isAggregate ? ChartPalette.primary : ChartPalette.text)"/>"#
             out += ChartSVG.text(x: cx + 10, y: cy + 4, shown, weight: isAggregate ? "600" : nil)
-            if let share = Self.share(p.node.share) {
-                out += ChartSVG.text(x: width - 6, y: cy + 4, share, anchor: "end", extra: #"class="share""#)
+            if let text = share(p.node.share) {
+                out += ChartSVG.text(x: width - 6, y: cy + 4, text, anchor: "end", extra: #"class="share""#)
             }
             out += "</g>"
         }

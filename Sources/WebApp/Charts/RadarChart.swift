@@ -10,7 +10,7 @@ import Foundation
 /// Edge cases: fewer than 3 axes render the same data as a `BarChart`; a NaN (or infinite) value is
 /// drawn at the centre and labelled "no data"; values outside the scale are drawn clamped to it
 /// and labelled with their true value.
-struct RadarChart: Sendable, Hashable {
+struct RadarChart: Sendable {
     /// One axis and its value.
     struct Axis: Sendable, Hashable {
         var label: String
@@ -29,8 +29,13 @@ struct RadarChart: Sendable, Hashable {
     var rings: Int
     var decimals: Int
     var id: String?
+    /// The language of its values and description.
+    var words: ChartWords
 
-    init(title: String, axes: [Axis], scale: ClosedRange<Double> = 0...100, rings: Int = 4, decimals: Int = 2, id: String? = nil) {
+    init(
+        title: String, axes: [Axis], scale: ClosedRange<Double> = 0...100, rings: Int = 4, decimals: Int = 2, id: String? = nil, words: ChartWords = .english
+    ) {
+        self.words = words
         self.title = title
         self.axes = axes
         self.scale = scale
@@ -53,7 +58,7 @@ struct RadarChart: Sendable, Hashable {
 
     /// The bar chart shown instead when there are fewer than three axes.
     var fallback: BarChart {
-        BarChart(title: title, bars: axes.map { BarChart.Bar($0.label, $0.value) }, scale: scale, decimals: decimals, id: id)
+        BarChart(title: title, bars: axes.map { BarChart.Bar($0.label, $0.value) }, scale: scale, decimals: decimals, id: id, words: words)
     }
 
     /// The point for `value` on axis `index`, in viewBox units.
@@ -72,23 +77,21 @@ struct RadarChart: Sendable, Hashable {
     }
 
     var description: String {
-        let f = { (x: Double) in ChartFormat.fixed(x, decimals: decimals) }
-        var parts = ["Radar chart of \(axes.count) axes on a scale from \(f(low)) to \(f(high))."]
+        let f = { (x: Double) in words.number(x, decimals: decimals) }
+        var parts = [words.say("radar.description", ["count": String(axes.count), "low": f(low), "high": f(high)])]
         for axis in axes {
-            var sentence = "\(axis.label): "
+            var value = words.say("noDataMark")
             if axis.value.isFinite {
-                sentence += f(axis.value)
-                if axis.value < low { sentence += " (below the scale, drawn at \(f(low)))" }
-                if axis.value > high { sentence += " (above the scale, drawn at \(f(high)))" }
-            } else {
-                sentence += "no data"
+                value = f(axis.value)
+                if axis.value < low { value = words.say("bar.below", ["value": value, "end": f(low)]) }
+                if axis.value > high { value = words.say("bar.above", ["value": value, "end": f(high)]) }
             }
-            parts.append(sentence + ".")
+            parts.append(words.say("bar.value", ["label": axis.label, "value": value]))
         }
         return parts.joined(separator: " ")
     }
 
-    private var resolvedTitle: String { title.isEmpty ? "Radar chart" : title }
+    private var resolvedTitle: String { title.isEmpty ? words.say("radar.title") : title }
 
     func svg() -> String {
         guard axes.count >= 3 else { return fallback.svg() }
@@ -114,7 +117,7 @@ struct RadarChart: Sendable, Hashable {
         for k in 1...ringCount {
             let value = low + (high - low) * Double(k) / Double(ringCount)
             let y = Self.centre.y - Self.radius * Double(k) / Double(ringCount)
-            out += ChartSVG.text(x: Self.centre.x + 4, y: y + 11, ChartFormat.fixed(value, decimals: decimals), fill: ChartPalette.muted)
+            out += ChartSVG.text(x: Self.centre.x + 4, y: y + 11, words.number(value, decimals: decimals), fill: ChartPalette.muted)
         }
         out += "</g>"
 
@@ -138,7 +141,7 @@ struct RadarChart: Sendable, Hashable {
             out += "<g>"
             if shown != axis.label { out += "<title>\(Markup.escape(axis.label))</title>" }
             out += ChartSVG.text(x: at.x, y: baseY, shown, anchor: anchor, weight: "600")
-            let valueText = axis.value.isFinite ? ChartFormat.fixed(axis.value, decimals: decimals) : "no data"
+            let valueText = axis.value.isFinite ? words.number(axis.value, decimals: decimals) : words.say("noDataMark")
             out += ChartSVG.text(x: at.x, y: baseY + 14, valueText, anchor: anchor, fill: ChartPalette.muted, extra: #"class="value""#)
             out += "</g>"
         }

@@ -26,7 +26,8 @@ extension IndexPages {
             return row
         }
         let tree = FrameworkTree(
-            title: pages.phrase("methodology.treeTitle", ["index": index.name]), root: Self.outline(framework, weights: weights, root: pages.phrase("methodology.framework")))
+            title: pages.phrase("methodology.treeTitle", ["index": index.name]), root: Self.outline(framework, weights: weights, root: pages.phrase("methodology.framework")),
+            words: pages.chartWords)
         return try pages.render("methodology", [
             "title": pages.phrase("methodology.titleFor", ["index": index.name]), "indexName": index.name,
             "heading": pages.phrase("methodology.heading", ["index": index.name]),

@@ -234,7 +234,7 @@ struct Feedback {
         }
         return RadarChart(
             title: pages.phrase("feedback.radarTitle", ["community": nomination.community]), axes: axes,
-            scale: cycle.rules.scaleLow...cycle.rules.scaleHigh, rings: 3, decimals: 1, id: "feedback").svg()
+            scale: cycle.rules.scaleLow...cycle.rules.scaleHigh, rings: 3, decimals: 1, id: "feedback", words: pages.chartWords).svg()
     }
 
     /// The mean, or NaN (drawn as "no data") when there is nothing to average.
