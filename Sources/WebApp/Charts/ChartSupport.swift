@@ -33,11 +33,6 @@ enum ChartFormat {
         return n == 0 ? text : (x < 0 ? "-" + text : text)
     }
 
-    /// A data value for people: `decimals` places without trailing zeros, or `no data` when NaN.
-    static func value(_ x: Double, decimals: Int) -> String {
-        x.isNaN ? "no data" : fixed(x, decimals: decimals)
-    }
-
     /// `text` cut to at most `limit` characters, ending in `…` when cut (the full text belongs in
     /// the description and a `<title>` tooltip).
     static func truncate(_ text: String, to limit: Int) -> String {
@@ -201,7 +196,7 @@ enum ChartSVG {
     }
 
     /// A complete chart that says there is nothing to show: the shared empty state.
-    static func empty(id: String, kind: String, title: String, message: String = "No data", width: Double = 600, height: Double = 80) -> String {
+    static func empty(id: String, kind: String, title: String, message: String, width: Double = 600, height: Double = 80) -> String {
         open(id: id, kind: kind, width: width, height: height, title: title, description: "\(message).")
             + text(x: width / 2, y: height / 2 + 4, message, anchor: "middle", fill: ChartPalette.muted, size: 14)
             + "</svg>"

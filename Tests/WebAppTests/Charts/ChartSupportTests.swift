@@ -16,7 +16,6 @@ struct ChartSupportTests {
         #expect(ChartFormat.fixed(68.384, decimals: 1) == "68.4")
         #expect(ChartFormat.fixed(2.5, decimals: 0) == "3")
         #expect(ChartFormat.fixed(1e20, decimals: 2) == "1e+20")
-        #expect(ChartFormat.value(.nan, decimals: 2) == "no data")
     }
 
     @Test("every meaningful colour has at least 4.5:1 contrast against white")
