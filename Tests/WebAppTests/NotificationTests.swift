@@ -21,7 +21,7 @@ struct NotificationTests {
             let translated = texts[language] ?? [:]
             #expect(Set(translated.keys) == Set(english.keys), "\(language.rawValue): missing \(Set(english.keys).subtracting(translated.keys).sorted()), unknown \(Set(translated.keys).subtracting(english.keys).sorted())")
             for (key, text) in english {
-                #expect(MailTexts.places(translated[key] ?? "") == MailTexts.places(text), "\(language.rawValue) \(key)")
+                #expect(Placeholders.names(in: translated[key] ?? "") == Placeholders.names(in: text), "\(language.rawValue) \(key)")
             }
         }
         for phase in Phase.allCases { #expect(english["phase.\(phase.rawValue)"] != nil, "\(phase)") }

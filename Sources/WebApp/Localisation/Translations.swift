@@ -60,26 +60,11 @@ final class Translations: @unchecked Sendable {
     /// The phrase `key` in `language` (English when the language lacks it, the key itself when
     /// English does too), each `{name}` replaced by `values[name]`.
     func phrase(_ key: String, _ values: [String: String] = [:], in language: Language) -> String {
-        var text = phrases[language]?[key] ?? phrases[.en]?[key] ?? key
-        for (name, value) in values {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
-        }
-        return text
+        Placeholders.fill(phrases[language]?[key] ?? phrases[.en]?[key] ?? key, values)
     }
 
     /// The `t` object of the render context in `language`.
     func tree(_ language: Language) -> [String: Any] { trees[language] ?? [:] }
-
-    /// The placeholders (`{name}`) of `text`.
-    static func placeholders(_ text: String) -> Set<String> {
-        var names: Set<String> = []
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            names.insert(String(rest[rest.index(after: open)..<close]))
-            rest = rest[rest.index(after: close)...]
-        }
-        return names
-    }
 
     private static func flatten(_ object: [String: Any], prefix: String, into flat: inout [String: String], file: String) throws {
         for (name, value) in object {

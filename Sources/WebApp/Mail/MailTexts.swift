@@ -19,19 +19,6 @@ struct MailTexts: Sendable {
     /// The text of `key` in `language` (English when a translation lacks it, the key itself when
     /// English does too), each `{place}` replaced by its value.
     func text(_ key: String, _ language: Language, _ values: [String: String] = [:]) -> String {
-        var text = texts[language]?[key] ?? texts[.en]?[key] ?? key
-        for (place, value) in values { text = text.replacingOccurrences(of: "{\(place)}", with: value) }
-        return text
-    }
-
-    /// The places (`{year}`) a text uses.
-    static func places(_ text: String) -> Set<String> {
-        var places: Set<String> = []
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            places.insert(String(rest[rest.index(after: open)..<close]))
-            rest = rest[rest.index(after: close)...]
-        }
-        return places
+        Placeholders.fill(texts[language]?[key] ?? texts[.en]?[key] ?? key, values)
     }
 }
