@@ -154,6 +154,11 @@ struct UncertaintyPagesTests {
             #expect(sobol.desc.contains(" : premier ordre 0,") && sobol.desc.contains("intervalle à 95 % de 0,"), "\(sobol.desc)")
             let vietnamese = try Self.chart("rank-interval", in: try await page("/indices/asem", "vi"))
             #expect(vietnamese.texts.contains("Thứ hạng (1 = tốt nhất)") && vietnamese.desc.contains("Thứ hạng bất định nhất đối với "), "\(vietnamese.desc)")
+            // The legend's longer words push the next key along instead of running into it.
+            let keys = ["Thứ hạng danh nghĩa", "Thứ hạng trung vị", "Phân vị thứ 5–95"]
+            let legend = keys.compactMap { key in vietnamese.all("text").first { $0.text == key }.flatMap { Double($0.attributes["x"] ?? "") } }
+            #expect(legend.count == 3, "\(vietnamese.texts)")
+            for k in legend.indices.dropLast() { #expect(legend[k + 1] - legend[k] >= Double(keys[k].count) * 6.8 + 12, "\(legend)") }
         }
     }
 

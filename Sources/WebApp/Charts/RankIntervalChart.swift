@@ -190,12 +190,14 @@ struct RankIntervalChart: Sendable {
         // The legend: each mark beside its meaning.
         out += #"<g class="legend">"#
         var lx = max(labelWidth - 100, 8)
+        // Each key moves the next one along by its text's width, so longer words do not overlap.
+        let nominal = words.say("rankInterval.nominal"), median = words.say("rankInterval.median")
         out += Self.dot(x: lx + 5, y: legendY - 4, role: "key")
-        out += ChartSVG.text(x: lx + 14, y: legendY, words.say("rankInterval.nominal"))
-        lx += 110
+        out += ChartSVG.text(x: lx + 14, y: legendY, nominal)
+        lx += max(110, 14 + Double(nominal.count) * 6.8 + 12)
         out += Self.diamond(x: lx + 6, y: legendY - 4, role: "key")
-        out += ChartSVG.text(x: lx + 16, y: legendY, words.say("rankInterval.median"))
-        lx += 105
+        out += ChartSVG.text(x: lx + 16, y: legendY, median)
+        lx += max(105, 16 + Double(median.count) * 6.8 + 12)
         out += Self.whisker(from: lx, to: lx + 24, y: legendY - 4, role: "key")
         out += ChartSVG.text(x: lx + 30, y: legendY, words.say("rankInterval.percentiles"))
         out += "</g>"

@@ -126,7 +126,7 @@ struct SobolChart: Sendable {
         for (name, colour) in [(words.say("sobol.first"), Self.firstColour), (words.say("sobol.total"), Self.totalColour)] {
             out += #"<rect class="key" x="\#(ChartFormat.coordinate(lx))" y="\#(ChartFormat.coordinate(legendY - 10))" width="12" height="12" fill="\#(colour)"/>"#
             out += ChartSVG.text(x: lx + 18, y: legendY, name)
-            lx += 110
+            lx += max(110, 18 + Double(name.count) * 6.8 + 12)
         }
         out += Self.errorBar(from: lx, to: lx + 24, y: legendY - 4, role: "key")
         out += ChartSVG.text(x: lx + 30, y: legendY, words.say("sobol.interval", ["level": level]))
