@@ -23,8 +23,8 @@ public struct ChoiceModel: Sendable {
     private enum Patch: Sendable {
         case field(String, JSONValue)
         case replace([String: JSONValue])
-        /// Every node weighted by one set: the step's `weights`, with the weights its levels and
-        /// aggregates name dropped, since the set already holds theirs (as `Aggregate.withWeights`).
+        /// Every node weighted by one set, which already holds the weights the step's levels and
+        /// aggregates named (`Aggregate.withWeights`).
         case weights(String)
     }
 
@@ -166,29 +166,22 @@ public struct ChoiceModel: Sendable {
                 object["step"] = kind
             }
         }
+        var weights: String?
         for i in touching {
             switch patches[i][choices[i]] {
             case let .field(name, value): object[name] = value
-            case let .weights(name):
-                object["weights"] = .string(name)
-                for overrides in ["levels", "aggregates"] {
-                    guard case var .object(entries) = object[overrides] else { continue }
-                    for key in entries.keys {
-                        if case var .object(settings) = entries[key] {
-                            settings["weights"] = nil
-                            entries[key] = .object(settings)
-                        }
-                    }
-                    object[overrides] = .object(entries)
-                }
+            case let .weights(name): weights = name
             case .replace: break
             }
         }
+        let step: BuildStep
         do {
-            return try JSONDecoder().decode(BuildStep.self, from: JSONEncoder().encode(JSONValue.object(object)))
+            step = try JSONDecoder().decode(BuildStep.self, from: JSONEncoder().encode(JSONValue.object(object)))
         } catch {
             throw IndexEngineError.spec(error, file: "")
         }
+        guard let weights, case let .aggregate(aggregate) = step else { return step }
+        return .aggregate(aggregate.withWeights(weights))
     }
 
     /// The index of the step `reference` points at.
