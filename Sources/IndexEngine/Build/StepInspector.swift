@@ -88,10 +88,9 @@ struct StepInspector {
                 UnsafeBufferPointer(rebasing: values[(c &* rows)..<((c &+ 1) &* rows)])
             }
             for c in emptiness { empty[c] = !column(c).contains { $0.isFinite } }
-            guard !infinity.isEmpty else { return }
+            guard !infinity.isEmpty, let base = values.baseAddress else { return }
             // ±∞ is the only value whose magnitude's bits are those of +∞; or-ing the comparisons
             // instead of stopping at the first lets the loop run on vector registers.
-            guard let base = values.baseAddress else { return }
             let bits = UnsafeRawPointer(base).assumingMemoryBound(to: UInt64.self)
             let infinityBits = Double.infinity.bitPattern
             var found: UInt64 = 0
@@ -101,8 +100,7 @@ struct StepInspector {
                 found |= (bits[i] & 0x7FFF_FFFF_FFFF_FFFF) == infinityBits ? 1 : 0
                 i &+= 1
             }
-            let anyInfinite = found != 0
-            guard anyInfinite else { return }
+            guard found != 0 else { return }
             for c in infinity where column(c).contains(where: \.isInfinite) { withInfinity.append(c) }
         }
         return withInfinity

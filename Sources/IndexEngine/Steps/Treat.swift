@@ -141,8 +141,8 @@ public struct Treat: Sendable, Codable, Equatable {
                 log.treatment.append(report)
                 continue
             }
-            // Winsorising no point (`winmax` 0) applies nothing, whatever the method is called.
-            if report.winsorised != 0 { report.applied = method.rawValue }
+            // Winsorising no point (`winmax` 0) applies nothing: the report keeps "none".
+            if method != .winsorise || report.winsorised != 0 { report.applied = method.rawValue }
             var result = first
             let fallback = o?.fallback ?? self.fallback
             if report.afterFirst?.pass != true && fallback != .none && fallback != .winsorise {
