@@ -82,7 +82,7 @@ enum ChartFormat {
 
     /// Words joined for a sentence: `a`, `a and b`, `a, b and c`.
     /// `and` joins the last two, so that a page in another language gives its own word.
-    static func list(_ items: [String], and: String = " and ") -> String {
+    static func list(_ items: [String], and: String) -> String {
         switch items.count {
         case 0: ""
         case 1: items[0]

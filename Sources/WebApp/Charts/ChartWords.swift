@@ -1,5 +1,3 @@
-import Foundation
-
 /// The words of a chart in one language — its legends, axis names and the sentences that describe
 /// it to a screen reader (`charts.*` of the locale files) — with numbers, ordinals and lists
 /// written as that language writes them.
@@ -21,16 +19,6 @@ struct ChartWords: Sendable {
     func list(_ items: [String]) -> String { ChartFormat.list(items, and: say("and")) }
 
     /// English, for the charts the command line writes and for a chart made without a page.
-    static let english = ChartWords(format: PageFormat(language: .en, translations: Translations.shipped))
-}
-
-extension Translations {
-    /// The words shipped among the module's resources (`Locales/`), or none when they cannot be
-    /// read — which `Pages.load` reports as it starts the platform.
-    static let shipped: Translations = {
-        if let resources = Bundle.module.resourceURL, let shipped = try? Translations(directory: resources.appendingPathComponent("Locales")) {
-            return shipped
-        }
-        return Translations(phrases: [:])
-    }()
+    /// Without the shipped words (which `Pages.load` refuses to start without), keys stand in.
+    static let english = ChartWords(format: PageFormat(language: .en, translations: (try? Translations.shipped()) ?? Translations(phrases: [:])))
 }

@@ -50,6 +50,12 @@ final class Translations: @unchecked Sendable {
         self.init(phrases: phrases)
     }
 
+    /// The words shipped among the module's resources, in `Locales/`.
+    static func shipped() throws -> Translations {
+        guard let resources = Bundle.module.resourceURL else { throw TranslationError(file: "Locales/", key: nil, "is missing from the module's resources") }
+        return try Translations(directory: resources.appendingPathComponent("Locales"))
+    }
+
     /// The phrases of each language under their dotted keys.
     init(phrases: [Language: [String: String]]) {
         self.phrases = phrases

@@ -17,7 +17,7 @@ public struct Pages: Sendable {
         }
         return Pages(
             library: try await MustacheLibrary(directory: resources.appendingPathComponent("Templates").path),
-            translations: try Translations(directory: resources.appendingPathComponent("Locales")))
+            translations: try Translations.shipped())
     }
 
     /// The language of the page being made.

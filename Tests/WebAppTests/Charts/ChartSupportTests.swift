@@ -41,7 +41,7 @@ struct ChartSupportTests {
     func text() {
         #expect(ChartFormat.truncate("abcdef", to: 4) == "abc…")
         #expect(ChartFormat.truncate("abc", to: 4) == "abc")
-        #expect(ChartFormat.list(["a", "b", "c"]) == "a, b and c")
+        #expect(ChartFormat.list(["a", "b", "c"], and: " and ") == "a, b and c")
         #expect(ChartFormat.labelLimit(forWidth: 180) == 24)
         #expect(ChartFormat.labelLimit(forWidth: 0) == 4)
         #expect(ChartFormat.labelLimit(forWidth: .infinity) == 4)
