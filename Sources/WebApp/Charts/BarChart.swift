@@ -89,12 +89,7 @@ struct BarChart: Sendable {
         let f = { (x: Double) in words.number(x, decimals: decimals) }
         var parts = [words.say("bar.description", ["low": f(low), "high": f(high)])]
         for bar in bars {
-            var value = words.say("noDataMark")
-            if bar.value.isFinite {
-                value = f(bar.value)
-                if bar.value < low { value = words.say("bar.below", ["value": value, "end": f(low)]) }
-                if bar.value > high { value = words.say("bar.above", ["value": value, "end": f(high)]) }
-            }
+            let value = words.value(bar.value, low: low, high: high, decimals: decimals)
             if let c = bar.comparison, c.isFinite {
                 parts.append(words.say("bar.valueAndComparison", ["label": bar.label, "value": value, "comparison": comparisonLabel.lowercased(), "figure": f(c)]))
             } else {

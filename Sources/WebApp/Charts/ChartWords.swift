@@ -12,6 +12,16 @@ struct ChartWords: Sendable {
     /// `x` with `decimals` places (at most), with the language's decimal separator.
     func number(_ x: Double, decimals: Int) -> String { format.localised(ChartFormat.fixed(x, decimals: decimals)) }
 
+    /// A value drawn on the scale `low…high` in words: the number, saying where it is drawn when
+    /// it lies off the scale, or "no data".
+    func value(_ x: Double, low: Double, high: Double, decimals: Int) -> String {
+        guard x.isFinite else { return say("noDataMark") }
+        let text = number(x, decimals: decimals)
+        if x < low { return say("bar.below", ["value": text, "end": number(low, decimals: decimals)]) }
+        if x > high { return say("bar.above", ["value": text, "end": number(high, decimals: decimals)]) }
+        return text
+    }
+
     /// A rank from an uncertainty analysis as an ordinal (`12th`, `12e`, `thứ 12`); nil when it is not a rank.
     func ordinal(rank: Double) -> String? { format.ordinal(rank: rank) }
 

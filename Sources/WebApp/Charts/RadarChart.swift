@@ -80,13 +80,7 @@ struct RadarChart: Sendable {
         let f = { (x: Double) in words.number(x, decimals: decimals) }
         var parts = [words.say("radar.description", ["count": String(axes.count), "low": f(low), "high": f(high)])]
         for axis in axes {
-            var value = words.say("noDataMark")
-            if axis.value.isFinite {
-                value = f(axis.value)
-                if axis.value < low { value = words.say("bar.below", ["value": value, "end": f(low)]) }
-                if axis.value > high { value = words.say("bar.above", ["value": value, "end": f(high)]) }
-            }
-            parts.append(words.say("bar.value", ["label": axis.label, "value": value]))
+            parts.append(words.say("bar.value", ["label": axis.label, "value": words.value(axis.value, low: low, high: high, decimals: decimals)]))
         }
         return parts.joined(separator: " ")
     }
